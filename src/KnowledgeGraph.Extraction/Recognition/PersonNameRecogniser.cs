@@ -32,6 +32,7 @@ public sealed class PersonNameRecogniser(RecognitionData data) : IPipelineStage
             while (end < sentence.Range.End && (IsHan(text[end]) || text[end] == '·' && end + 1 < sentence.Range.End && IsHan(text[end + 1]))
                    && end - i <= MaxTransliterationLength * 2) end++;
             start = TrimToTransliteration(text, start, i);
+            start = AfterIntroducer(text, start, i);
             end = TrimEndToTransliteration(text, i + 1, end);
             if (i - start >= 1 && end - i > 2)
                 Add(document, sentence, start, end, 0.85);
@@ -47,16 +48,34 @@ public sealed class PersonNameRecogniser(RecognitionData data) : IPipelineStage
         {
             var introducer = RecognitionData.MatchEndingAt(data.PersonIntroducers, text, tokens[t].Range.End);
             if (introducer is null) continue;
-            var nameStart = tokens[t].Range.End;
-            if (nameStart >= sentence.Range.End || !IsHan(text[nameStart])) continue;
+            var next = t + 1;
+            while (next < tokens.Count && tokens[next].Text is "还" or "包括" or "还包括" or "是" or "为" or "有" or "：" or ":" or "—" or "——") next++;
+            if (next >= tokens.Count) continue;
+            var nameStart = tokens[next].Range.Start;
+            if (!IsHan(text[nameStart])) continue;
             var end = TransliterationRunEnd(text, nameStart, sentence.Range.End);
             if (end - nameStart >= 2 && end - nameStart <= 5)
             {
                 Add(document, sentence, nameStart, end, 0.8);
                 continue;
             }
-            if (ChineseNameAt(tokens, t + 1) is { } name)
+            if (ChineseNameAt(tokens, next) is { } name)
+            {
                 Add(document, sentence, name.Start, name.End, 0.75);
+                AddCoordinatedNames(document, sentence, tokens, name.End);
+            }
+        }
+    }
+
+    /// <summary>More names joined to a found one: 周昕宇和吴育昕, 张三、李四.</summary>
+    private void AddCoordinatedNames(Document document, Sentence sentence, IReadOnlyList<Token> tokens, int end)
+    {
+        var index = tokens.ToList().FindIndex(t => t.Range.Start == end);
+        while (index >= 0 && index + 1 < tokens.Count && tokens[index].Text is "和" or "与" or "及" or "、" or "以及")
+        {
+            if (ChineseNameAt(tokens, index + 1) is not { } name) return;
+            Add(document, sentence, name.Start, name.End, 0.7);
+            index = tokens.ToList().FindIndex(t => t.Range.Start == name.End);
         }
     }
 
@@ -100,6 +119,17 @@ public sealed class PersonNameRecogniser(RecognitionData data) : IPipelineStage
         var first = dot;
         while (first > start && data.TransliterationCharacters.Contains(text[first - 1])) first--;
         return first;
+    }
+
+    /// <summary>A title that ends inside the run before the dot is not part of the name (总经理福雷斯特 → 福雷斯特).</summary>
+    private int AfterIntroducer(string text, int start, int dot)
+    {
+        for (var end = dot - 1; end > start; end--)
+        {
+            if (RecognitionData.MatchEndingAt(data.PersonIntroducers, text, end) is { } introducer && end - introducer.Length < start + introducer.Length)
+                return end;
+        }
+        return start;
     }
 
     private int TrimEndToTransliteration(string text, int start, int end)

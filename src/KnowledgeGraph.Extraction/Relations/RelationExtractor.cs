@@ -37,39 +37,55 @@ public sealed class RelationExtractor(
     {
         var (slotted, positions) = Slot(document, sentence, mentions);
         var kinds = mentions.Select(m => Kind(m.Type)).ToHashSet();
+        var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
         foreach (var pattern in patterns)
         {
             if (!pattern.NeededKinds.All(kinds.Contains)) continue;
-            for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+            foreach (var match in Matches(pattern, slotted))
             {
                 var evidenceStart = positions[match.Index];
                 var evidenceEnd = positions[match.Index + match.Length];
                 var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
-                if (cues.IsUncertain(upToEnd) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
+                if (cues.IsUncertain(upToEnd, sentenceText) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))
                 foreach (var @object in MentionsIn(match.Groups["o"], mentions))
                 {
-                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart) is { } candidate)
+                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
                         yield return (candidate, evidenceStart, plan);
                 }
             }
         }
     }
 
+    /// <summary>Every match, overlapping ones included; a pattern that runs too long on a sentence is given up for it.</summary>
+    private static List<System.Text.RegularExpressions.Match> Matches(RelationPattern pattern, string slotted)
+    {
+        var matches = new List<System.Text.RegularExpressions.Match>();
+        try
+        {
+            for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+                matches.Add(match);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+        }
+        return matches;
+    }
+
     private RelationCandidate? Build(Document document, Sentence sentence, RelationPattern pattern, System.Text.RegularExpressions.Match match,
-        Mention subject, Mention @object, List<Mention> mentions, int evidenceStart)
+        Mention subject, Mention @object, List<Mention> mentions, int evidenceStart, int evidenceEnd)
     {
         if (subject.Entity == @object.Entity) return null;
         var definition = ontology.RelationType(pattern.Type);
         if (!definition.Accepts(subject.Entity!.Type, @object.Entity!.Type)) return null;
         var confidence = pattern.Confidence * (subject.IsAnaphor || @object.IsAnaphor ? AnaphorPenalty : 1.0);
-        var attributes = Attributes(document, sentence, definition, pattern, match, mentions, subject, evidenceStart);
+        var attributes = Attributes(document, sentence, definition, pattern, match, mentions, subject, evidenceStart, evidenceEnd);
         return new RelationCandidate(pattern.Type, subject.Entity, @object.Entity, Math.Round(confidence, 3), sentence, attributes);
     }
 
     private RelationAttributes Attributes(Document document, Sentence sentence, RelationTypeDefinition definition, RelationPattern pattern,
-        System.Text.RegularExpressions.Match match, List<Mention> mentions, Mention subject, int evidenceStart)
+        System.Text.RegularExpressions.Match match, List<Mention> mentions, Mention subject, int evidenceStart, int evidenceEnd)
     {
         var allowed = definition.Attributes;
         string? role = allowed.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
@@ -90,13 +106,21 @@ public sealed class RelationExtractor(
         bool? lead = null;
         if (allowed.Contains("lead"))
         {
-            var afterSubject = document.Text.AsSpan(subject.Range.End, Math.Min(4, sentence.Range.End - subject.Range.End));
-            lead = pattern.Settings.ContainsKey("lead") || afterSubject.Contains("领投", StringComparison.Ordinal) ? true : null;
+            lead = pattern.Settings.ContainsKey("lead") || LeadsAfter(document.Slice(subject.Range.End, Math.Max(subject.Range.End, evidenceEnd))) ? true : null;
         }
         var date = allowed.Contains("date")
             ? DateResolver.FindAll(document.Text, sentence.Range.Start, sentence.Range.End, document.Article.PublishedAt).FirstOrDefault()?.Iso
             : null;
         return new RelationAttributes(role, amount, currency, round, lead, date, product);
+    }
+
+    /// <summary>领投 after the investor, before any 跟投 or 参投 (which would make it a follower).</summary>
+    private static bool LeadsAfter(string text)
+    {
+        var lead = text.IndexOf("领投", StringComparison.Ordinal);
+        if (lead < 0) return false;
+        var follow = text.IndexOfAny(['跟', '参']);
+        return follow < 0 || follow > lead;
     }
 
     private static bool IsValuation(string text, int amountStart)
@@ -154,6 +178,7 @@ public sealed class RelationExtractor(
         {
             var mention = mentions[index];
             if (mention.Range.Start < cursor) continue;
+            if (IsModifierOf(mention, index + 1 < mentions.Count ? mentions[index + 1] : null)) continue;
             for (; cursor < mention.Range.Start; cursor++)
             {
                 builder.Append(document.Text[cursor] switch { '<' => '‹', '>' => '›', var c => c });
@@ -163,7 +188,7 @@ public sealed class RelationExtractor(
             builder.Append(slot);
             for (var i = 0; i < slot.Length - 1; i++) positions.Add(mention.Range.Start);
             positions.Add(mention.Range.End - 1);
-            cursor = mention.Range.End;
+            cursor = SkipParenthetical(document.Text, mention.Range.End, sentence.Range.End);
         }
         for (; cursor < sentence.Range.End; cursor++)
         {
@@ -172,6 +197,18 @@ public sealed class RelationExtractor(
         }
         positions.Add(sentence.Range.End);
         return (builder.ToString(), positions.ToArray());
+    }
+
+    /// <summary>An organization written right before another one names its parent (谷歌DeepMind): the slot is the second.</summary>
+    private static bool IsModifierOf(Mention mention, Mention? next) =>
+        next is not null && mention.Type == "Organization" && next.Type == "Organization" && next.Range.Start == mention.Range.End;
+
+    /// <summary>A bracket right after a name gives its other spelling (达里奥·阿莫代伊（Dario Amodei）); patterns skip it.</summary>
+    private static int SkipParenthetical(string text, int position, int sentenceEnd)
+    {
+        if (position >= sentenceEnd || text[position] is not ('（' or '(')) return position;
+        var close = text.IndexOfAny(['）', ')'], position + 1, Math.Min(60, sentenceEnd - position - 1));
+        return close > position ? close + 1 : position;
     }
 
     private static char Kind(string type) => type switch

@@ -13,12 +13,12 @@ public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, string Type)> _anaphors;
+    private readonly List<(Regex Pattern, string Type, bool OutsideClause)> _anaphors;
 
     public AnaphoraResolver(LanguageResources resources)
     {
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
-            .Select(r => (new Regex(r[0].Trim(), RegexOptions.Compiled | RegexOptions.CultureInvariant), r[1].Trim()))
+            .Select(r => (new Regex(r[0].Trim(), RegexOptions.Compiled | RegexOptions.CultureInvariant), r[1].Trim(), r.Length > 2 && r[2].Trim() == "outside-clause"))
             .ToList();
     }
 
@@ -36,13 +36,14 @@ public sealed class AnaphoraResolver : IPipelineStage
         foreach (var sentence in document.Sentences)
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
-            foreach (var (pattern, type) in _anaphors)
+            foreach (var (pattern, type, outsideClause) in _anaphors)
             {
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
                     if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i])) continue;
-                    var antecedent = Antecedent(document, byParagraph, sentence, range.Start, type);
+                    var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
+                    var antecedent = Antecedent(document, byParagraph, sentence, limit, type);
                     if (antecedent?.Entity is null) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                     added.Add(new Mention(range, match.Value, type, MentionSource.Anaphor, antecedent.Confidence * 0.85)
@@ -55,6 +56,13 @@ public sealed class AnaphoraResolver : IPipelineStage
         }
         document.Mentions.AddRange(added);
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+    }
+
+    private static int ClauseStart(string text, int sentenceStart, int position)
+    {
+        var start = position;
+        while (start > sentenceStart && text[start - 1] is not ('，' or ',' or '：' or ':')) start--;
+        return start;
     }
 
     private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type)

@@ -16,19 +16,20 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
 
-    private static readonly string[] EnglishOrganizationTails = [" AI", " Labs", " Lab", " Inc.", " Inc", " Technologies"];
+    private static readonly string[] EnglishOrganizationTails = [" AI", " Labs", " Lab", " Inc.", " Inc", " Technologies", " Systems", " Capital", " Ventures", " Partners", " Group"];
 
     public void Process(Document document)
     {
         AddShortForms(document);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
+        var keys = AppositionKeys(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
-            var key = mention.LexiconId ?? $"{mention.Type}|{BaseKey(mention.Text, mention.Type)}";
+            var key = keys.GetValueOrDefault(mention) ?? KeyOf(mention);
             if (!clusters.TryGetValue(key, out var cluster))
             {
-                var entry = mention.LexiconId is null ? null : lexicon.ById(mention.LexiconId);
-                cluster = new EntityCluster(entry?.Id ?? "", mention.Type) { LexiconId = entry?.Id };
+                var entry = key.Contains('|') ? null : lexicon.ById(key);
+                cluster = new EntityCluster(entry?.Id ?? "", entry?.Type ?? mention.Type) { LexiconId = entry?.Id };
                 if (entry is not null)
                 {
                     foreach (var name in entry.AllNames) cluster.KnownNames.Add(name);
@@ -40,6 +41,32 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             mention.Entity = cluster;
         }
         foreach (var cluster in document.Entities) Name(cluster);
+    }
+
+    private string KeyOf(Mention mention) => mention.LexiconId ?? $"{mention.Type}|{BaseKey(mention.Text, mention.Type)}";
+
+    /// <summary>
+    /// A name followed by another spelling in brackets (丹妮拉·阿莫代伊（Daniela Amodei）) is one entity; it takes
+    /// the lexicon identity of either spelling, else the first one's.
+    /// </summary>
+    private Dictionary<Mention, string> AppositionKeys(Document document)
+    {
+        var keys = new Dictionary<Mention, string>();
+        var mentions = document.Mentions.Where(m => !m.IsAnaphor).ToList();
+        for (var i = 0; i + 1 < mentions.Count; i++)
+        {
+            var (outer, inner) = (mentions[i], mentions[i + 1]);
+            var between = document.Text.AsSpan(outer.Range.End, Math.Max(0, inner.Range.Start - outer.Range.End)).Trim(' ');
+            if (between is not ("（" or "(") || inner.Range.End >= document.Text.Length
+                || document.Text.AsSpan(inner.Range.End).TrimStart(' ') is not ['）' or ')', ..]) continue;
+            if (outer.LexiconId is not null && inner.LexiconId is not null && outer.LexiconId != inner.LexiconId) continue;
+            var source = inner.LexiconId is not null && outer.LexiconId is null ? inner : outer;
+            var key = keys.GetValueOrDefault(outer) ?? KeyOf(source);
+            keys[outer] = key;
+            keys[inner] = key;
+            outer.Type = inner.Type = source.Type;
+        }
+        return keys;
     }
 
     /// <summary>Surnames of dotted names and names without their legal or English tail, wherever they stand alone.</summary>
@@ -85,6 +112,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         {
             case "Person" when mention.Text.Contains('·'):
                 yield return mention.Text[(mention.Text.LastIndexOf('·') + 1)..];
+                yield return mention.Text[..mention.Text.IndexOf('·')];
                 break;
             case "Person" when mention.Text.Contains(' '):
                 yield return mention.Text[(mention.Text.LastIndexOf(' ') + 1)..];
