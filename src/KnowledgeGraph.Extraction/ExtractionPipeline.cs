@@ -39,7 +39,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new MentionSelector(recognition),
             new EntityResolver(lexicon, ontology, resources),
             new AnaphoraResolver(resources),
-            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new AmountParser(resources), ontology),
+            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new AmountParser(resources), ontology, lexicon),
             new RelationPrecedence(resources),
         ];
         _output = new ResultBuilder(ontology);

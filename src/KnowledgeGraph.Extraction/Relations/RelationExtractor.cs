@@ -14,7 +14,8 @@ public sealed class RelationExtractor(
     IReadOnlyList<RelationPattern> patterns,
     AssertionCues cues,
     AmountParser amounts,
-    OntologySchema ontology) : IPipelineStage
+    OntologySchema ontology,
+    Recognition.Lexicon lexicon) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;
 
@@ -30,7 +31,38 @@ public sealed class RelationExtractor(
             if (mentions.Count < 2) continue;
             found.AddRange(FindInSentence(document, sentence, mentions));
         }
-        document.Relations.AddRange(DropReversed(document, found).Select(f => f.Candidate));
+        var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
+        document.Relations.AddRange(LiftToOwners(document, asserted));
+    }
+
+    /// <summary>
+    /// Rivalry stated between products is rivalry between their makers: a candidate whose arguments are products
+    /// where organizations are wanted takes the products' owners, known from the article (DEVELOPS) or the lexicon.
+    /// </summary>
+    private IEnumerable<RelationCandidate> LiftToOwners(Document document, List<RelationCandidate> candidates)
+    {
+        var owners = new Dictionary<EntityCluster, EntityCluster>();
+        foreach (var product in document.Entities.Where(e => e.LexiconId is not null))
+        {
+            var ownerId = lexicon.ById(product.LexiconId!)?.Owner;
+            var owner = ownerId is null ? null : document.Entities.FirstOrDefault(e => e.LexiconId == ownerId);
+            if (owner is not null) owners[product] = owner;
+        }
+        foreach (var develops in candidates.Where(c => c.Type == "DEVELOPS")) owners[develops.Object] = develops.Subject;
+
+        foreach (var candidate in candidates)
+        {
+            var definition = ontology.RelationType(candidate.Type);
+            if (definition.Accepts(candidate.Subject.Type, candidate.Object.Type))
+            {
+                yield return candidate;
+                continue;
+            }
+            var subject = definition.Subject.Contains(candidate.Subject.Type) ? candidate.Subject : owners.GetValueOrDefault(candidate.Subject);
+            var @object = definition.Object.Contains(candidate.Object.Type) ? candidate.Object : owners.GetValueOrDefault(candidate.Object);
+            if (subject is null || @object is null || subject == @object || !definition.Accepts(subject.Type, @object.Type)) continue;
+            yield return candidate with { Subject = subject, Object = @object };
+        }
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions)
@@ -58,14 +90,27 @@ public sealed class RelationExtractor(
         }
     }
 
-    /// <summary>Every match, overlapping ones included; a pattern that runs too long on a sentence is given up for it.</summary>
+    /// <summary>
+    /// Every match, overlapping ones included: from each start, the objects already found are masked and the
+    /// pattern tried again, so that one subject reaches every object it relates to. A pattern that runs too long on
+    /// a sentence is given up for it.
+    /// </summary>
     private static List<System.Text.RegularExpressions.Match> Matches(RelationPattern pattern, string slotted)
     {
         var matches = new List<System.Text.RegularExpressions.Match>();
         try
         {
             for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+            {
                 matches.Add(match);
+                var masked = slotted;
+                for (var retry = match; retry.Success && retry.Index == match.Index && matches.Count < 1000; )
+                {
+                    masked = MaskObjects(masked, retry.Groups["o"]);
+                    retry = pattern.Regex.Match(masked, match.Index);
+                    if (retry.Success && retry.Index == match.Index) matches.Add(retry);
+                }
+            }
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -73,15 +118,28 @@ public sealed class RelationExtractor(
         return matches;
     }
 
+    private static string MaskObjects(string slotted, System.Text.RegularExpressions.Group objects)
+    {
+        var chars = slotted.ToCharArray();
+        foreach (System.Text.RegularExpressions.Capture capture in objects.Captures)
+        {
+            for (var i = capture.Index; i < capture.Index + capture.Length - 1; i++)
+            {
+                if (chars[i] == '<') chars[i + 1] = 'X';
+            }
+        }
+        return new string(chars);
+    }
+
     private RelationCandidate? Build(Document document, Sentence sentence, RelationPattern pattern, System.Text.RegularExpressions.Match match,
         Mention subject, Mention @object, List<Mention> mentions, int evidenceStart, int evidenceEnd)
     {
-        if (subject.Entity == @object.Entity) return null;
+        if (subject.Entity is not { } subjectEntity || @object.Entity is not { } objectEntity || subjectEntity == objectEntity) return null;
         var definition = ontology.RelationType(pattern.Type);
-        if (!definition.Accepts(subject.Entity!.Type, @object.Entity!.Type)) return null;
+        if (!pattern.Settings.ContainsKey("lift") && !definition.Accepts(subjectEntity.Type, objectEntity.Type)) return null;
         var confidence = pattern.Confidence * (subject.IsAnaphor || @object.IsAnaphor ? AnaphorPenalty : 1.0);
         var attributes = Attributes(document, sentence, definition, pattern, match, mentions, subject, evidenceStart, evidenceEnd);
-        return new RelationCandidate(pattern.Type, subject.Entity, @object.Entity, Math.Round(confidence, 3), sentence, attributes);
+        return new RelationCandidate(pattern.Type, subjectEntity, objectEntity, Math.Round(confidence, 3), sentence, attributes);
     }
 
     private RelationAttributes Attributes(Document document, Sentence sentence, RelationTypeDefinition definition, RelationPattern pattern,
@@ -177,6 +235,13 @@ public sealed class RelationExtractor(
         for (var index = 0; index < mentions.Count; index++)
         {
             var mention = mentions[index];
+            if (index > 0 && mention.Range == mentions[index - 1].Range && mention.IsAnaphor)
+            {
+                var member = $"和<{Kind(mention.Type)}{index}>";
+                builder.Append(member);
+                positions.AddRange(Enumerable.Repeat(mention.Range.End - 1, member.Length));
+                continue;
+            }
             if (mention.Range.Start < cursor) continue;
             if (IsModifierOf(mention, index + 1 < mentions.Count ? mentions[index + 1] : null)) continue;
             for (; cursor < mention.Range.Start; cursor++)
