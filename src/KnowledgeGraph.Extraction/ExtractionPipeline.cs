@@ -26,13 +26,14 @@ public sealed class ExtractionPipeline : IArticleExtractor
         ontology ??= OntologySchema.Default;
         var lexicon = new Lexicon(resources, ontology);
         var recognition = new RecognitionData(resources);
+        var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         _stages =
         [
             new TextNormaliser(),
             new SentenceSplitter(new PageFurniture(resources)),
-            new Segmentation.JiebaTokenizer(UserWords(lexicon)),
+            tokenizer,
             new LexiconRecogniser(lexicon),
-            new PersonNameRecogniser(recognition),
+            new PersonNameRecogniser(recognition, tokenizer),
             new OrganizationNameRecogniser(recognition),
             new EnglishNameRecogniser(recognition),
             new ProductNameRecogniser(recognition),

@@ -63,6 +63,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
 
         var start = words[0].Range.Start;
         var end = words[^1].Range.End;
+        if (IsPartOfAddress(document.Text, start, end)) return;
         var surface = document.Slice(start, end);
         titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, document.Text, start) is not null;
         var type = TypeOf(document.Text, start, end, words, titleBefore);
@@ -80,6 +81,15 @@ public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
         if (LooksLikeModelName(words)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         return LooksLikePersonName(words) ? null : "Organization";
+    }
+
+    /// <summary>Words of a web address or file name (example.com/a/99314.shtml) are not names.</summary>
+    private static bool IsPartOfAddress(string text, int start, int end)
+    {
+        if (start > 0 && text[start - 1] is '/' or '.' or '@' or ':' || end < text.Length && text[end] is '/' or '@') return true;
+        var word = text[start..end];
+        return word.Contains(".com", StringComparison.OrdinalIgnoreCase) || word.Contains("html", StringComparison.OrdinalIgnoreCase)
+               || word.StartsWith("www", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Name words start with a capital or a digit, or mix cases as brands do (xAI, a16z, iPhone).</summary>

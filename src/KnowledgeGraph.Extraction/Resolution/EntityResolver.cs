@@ -23,9 +23,11 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         AddShortForms(document);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
+        var fullNames = FullNameKeys(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
-            var key = keys.GetValueOrDefault(mention) ?? KeyOf(mention);
+            var key = keys.GetValueOrDefault(mention)
+                      ?? (mention.LexiconId is null && fullNames.TryGetValue((mention.Type, mention.Text), out var full) ? full : KeyOf(mention));
             if (!clusters.TryGetValue(key, out var cluster))
             {
                 var entry = key.Contains('|') ? null : lexicon.ById(key);
@@ -69,11 +71,23 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         return keys;
     }
 
+    /// <summary>The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity.</summary>
+    private Dictionary<(string Type, string Text), string> FullNameKeys(Document document)
+    {
+        var keys = new Dictionary<(string, string), string>();
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
+        {
+            foreach (var form in ShortFormsOf(mention).Where(f => f.Length >= 2 && f != mention.Text))
+                keys.TryAdd((mention.Type, form), KeyOf(mention));
+        }
+        return keys;
+    }
+
     /// <summary>Surnames of dotted names and names without their legal or English tail, wherever they stand alone.</summary>
     private void AddShortForms(Document document)
     {
         var shortForms = new Dictionary<string, Mention>(StringComparer.Ordinal);
-        foreach (var mention in document.Mentions.Where(m => m.LexiconId is null))
+        foreach (var mention in document.Mentions)
         {
             foreach (var form in ShortFormsOf(mention))
             {
@@ -108,6 +122,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 
     private IEnumerable<string> ShortFormsOf(Mention mention)
     {
+        if (mention.LexiconId is not null) yield break;
         switch (mention.Type)
         {
             case "Person" when mention.Text.Contains('·'):

@@ -44,6 +44,9 @@ public sealed class JiebaTokenizer : IPipelineStage
         }
     }
 
+    /// <summary>The dictionary's tag of a word, or null when the dictionary does not know it.</summary>
+    public string? DictionaryTag(string word) => _dictionaryTags.GetValueOrDefault(word);
+
     public void Process(Document document)
     {
         foreach (var sentence in document.Sentences)
