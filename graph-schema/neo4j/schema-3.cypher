@@ -1,0 +1,11 @@
+// Neo4j 3.x and 4.0-4.3: constraint and index syntax before IF NOT EXISTS / REQUIRE. Creating an existing one is a no-op.
+CREATE CONSTRAINT ON (e:Entity) ASSERT e.id IS UNIQUE;
+CREATE CONSTRAINT ON (a:Article) ASSERT a.id IS UNIQUE;
+CREATE CONSTRAINT ON (d:Deal) ASSERT d.id IS UNIQUE;
+CREATE CONSTRAINT ON (m:MergedId) ASSERT m.id IS UNIQUE;
+CREATE INDEX ON :Evidence(relationId);
+CREATE INDEX ON :Evidence(articleId);
+CREATE INDEX ON :Deal(articleId);
+CREATE INDEX ON :MergedId(into);
+CREATE INDEX ON :DirtyRelation(id);
+CREATE INDEX ON :DirtyEntity(id);
