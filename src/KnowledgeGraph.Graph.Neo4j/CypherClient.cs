@@ -28,18 +28,20 @@ internal sealed class CypherClient
         _options = options;
         if (options.Uri is null)
             throw new ArgumentException("Neo4j:Uri is not set; give the server's HTTP address, e.g. http://127.0.0.1:7474", nameof(options));
-        _retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<HttpRequestException>()
-                    .Handle<Neo4jException>(e => e.IsTransient),
-                MaxRetryAttempts = Math.Max(0, options.MaxRetryAttempts),
-                Delay = options.RetryBaseDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-            })
-            .Build();
+        _retry = options.MaxRetryAttempts < 1
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder()
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder()
+                        .Handle<HttpRequestException>()
+                        .Handle<Neo4jException>(e => e.IsTransient),
+                    MaxRetryAttempts = options.MaxRetryAttempts,
+                    Delay = options.RetryBaseDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                })
+                .Build();
     }
 
     public async Task<Neo4jServer> ServerAsync(CancellationToken cancellationToken)
