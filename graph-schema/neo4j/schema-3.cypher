@@ -1,4 +1,5 @@
-// Neo4j 3.x and 4.0-4.3: constraint and index syntax before IF NOT EXISTS / REQUIRE. Creating an existing one is a no-op.
+// Neo4j 3.x and 4.0-4.3: constraint and index syntax before FOR … REQUIRE. 3.x treats an existing rule as done;
+// on 4.0-4.3 the store ignores the "already exists" answer.
 CREATE CONSTRAINT ON (e:Entity) ASSERT e.id IS UNIQUE;
 CREATE CONSTRAINT ON (a:Article) ASSERT a.id IS UNIQUE;
 CREATE CONSTRAINT ON (d:Deal) ASSERT d.id IS UNIQUE;
@@ -7,5 +8,3 @@ CREATE INDEX ON :Evidence(relationId);
 CREATE INDEX ON :Evidence(articleId);
 CREATE INDEX ON :Deal(articleId);
 CREATE INDEX ON :MergedId(into);
-CREATE INDEX ON :DirtyRelation(id);
-CREATE INDEX ON :DirtyEntity(id);

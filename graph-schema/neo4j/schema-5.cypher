@@ -7,5 +7,3 @@ CREATE INDEX evidence_relation IF NOT EXISTS FOR (e:Evidence) ON (e.relationId);
 CREATE INDEX evidence_article IF NOT EXISTS FOR (e:Evidence) ON (e.articleId);
 CREATE INDEX deal_article IF NOT EXISTS FOR (d:Deal) ON (d.articleId);
 CREATE INDEX merged_into IF NOT EXISTS FOR (m:MergedId) ON (m.into);
-CREATE INDEX dirty_relation IF NOT EXISTS FOR (d:DirtyRelation) ON (d.id);
-CREATE INDEX dirty_entity IF NOT EXISTS FOR (d:DirtyEntity) ON (d.id);

@@ -28,6 +28,7 @@ internal sealed class IngestPlan
             if (string.IsNullOrWhiteSpace(entity.Id)) throw Invalid($"{where} has an entity without an id ('{entity.Name}')");
             if (string.IsNullOrWhiteSpace(entity.Name)) throw Invalid($"{where}: entity '{entity.Id}' has no name");
             if (!schema.IsEntityType(entity.Type)) throw Invalid($"{where}: entity '{entity.Id}' has unknown type '{entity.Type}'");
+            foreach (var mention in entity.Mentions) CheckSpan(where, $"a mention of '{entity.Id}'", mention);
             types[entity.Id] = entity.Type;
         }
         foreach (var relation in result.Relations)
@@ -38,9 +39,8 @@ internal sealed class IngestPlan
                 if (!types.ContainsKey(end))
                     throw Invalid($"{where}: relation {relation.Type} names '{end}', which is not among the article's entities");
             }
-            if (!schema.RelationType(relation.Type).Accepts(types[relation.Subject], types[relation.Object]))
-                throw Invalid($"{where}: {relation.Type} does not accept {types[relation.Subject]} '{relation.Subject}' → {types[relation.Object]} '{relation.Object}'");
             CheckConfidence(where, relation.Confidence);
+            CheckSpan(where, $"the evidence of relation {relation.Type}", relation.Evidence);
         }
         foreach (var deal in result.Deals)
         {
@@ -49,10 +49,13 @@ internal sealed class IngestPlan
             if (deal.Parties.Count == 0) throw Invalid($"{where}: deal {deal.Kind} has no parties");
             foreach (var party in deal.Parties)
             {
+                if (string.IsNullOrWhiteSpace(party.Role))
+                    throw Invalid($"{where}: deal {deal.Kind} has party '{party.EntityId}' without a role");
                 if (!types.ContainsKey(party.EntityId))
                     throw Invalid($"{where}: deal {deal.Kind} names party '{party.EntityId}', which is not among the article's entities");
             }
             CheckConfidence(where, deal.Confidence);
+            CheckSpan(where, $"the evidence of deal {deal.Kind}", deal.Evidence);
         }
     }
 
@@ -160,6 +163,12 @@ internal sealed class IngestPlan
     {
         if (double.IsNaN(confidence) || confidence < 0 || confidence > 1)
             throw Invalid($"{where}: confidence {confidence} is outside 0..1");
+    }
+
+    private static void CheckSpan(string where, string what, TextSpan? span)
+    {
+        if (span?.Text is null) throw Invalid($"{where}: {what} has no text");
+        if (span.Start < 0 || span.End < span.Start) throw Invalid($"{where}: {what} has offsets {span.Start}..{span.End}");
     }
 
     private static GraphQueryException Invalid(string message) => new("INVALID_INPUT", message);

@@ -27,8 +27,24 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         var server = await _cypher.ServerAsync(cancellationToken);
         // Neo4j refuses schema changes and data writes in one transaction, so each schema command is its own call.
         foreach (var command in SchemaCommands(server))
-            await _cypher.RunAsync(new CypherStatement(command), cancellationToken);
+        {
+            try
+            {
+                await _cypher.RunAsync(new CypherStatement(command), cancellationToken);
+            }
+            catch (Neo4jException e) when (AlreadyExistsCodes.Contains(e.Code))
+            {
+                // 4.0–4.3 refuse to create an existing rule without IF NOT EXISTS; 3.x and 4.4+ do not.
+            }
+        }
     }
+
+    private static readonly HashSet<string> AlreadyExistsCodes =
+    [
+        "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintAlreadyExists",
+        "Neo.ClientError.Schema.IndexAlreadyExists",
+    ];
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
     {
