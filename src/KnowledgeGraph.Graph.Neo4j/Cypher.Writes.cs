@@ -15,19 +15,19 @@ internal static partial class Cypher
 
     public const string ClearEvidence = """
         UNWIND $ids AS aid
-        MATCH (ev:Evidence {articleId: aid})
+        MATCH (ev:Evidence {articleId: aid}) USING INDEX ev:Evidence(articleId)
         CREATE (:DirtyRelation {id: ev.relationId, subjectId: ev.subjectId, objectId: ev.objectId, type: ev.type})
         DELETE ev
         """;
 
     public const string ClearMentions = """
         UNWIND $ids AS aid
-        MATCH (:Article {id: aid})-[m:MENTIONS]->(e:Entity)
+        MATCH (a:Article {id: aid})-[m:MENTIONS]->(e:Entity) USING INDEX a:Article(id)
         CREATE (:DirtyEntity {id: e.id})
         DELETE m
         """;
 
-    public const string ClearDeals = "UNWIND $ids AS aid MATCH (d:Deal {articleId: aid}) DELETE d";
+    public const string ClearDeals = "UNWIND $ids AS aid MATCH (d:Deal {articleId: aid}) USING INDEX d:Deal(articleId) DELETE d";
 
     public const string UpsertArticles = """
         UNWIND $rows AS row
@@ -52,7 +52,9 @@ internal static partial class Cypher
 
     public const string CreateMentions = """
         UNWIND $rows AS row
-        MATCH (a:Article {id: row.articleId}), (e:Entity {id: row.entityId})
+        MATCH (a:Article {id: row.articleId}) USING INDEX a:Article(id)
+        WITH row, a
+        MATCH (e:Entity {id: row.entityId}) USING INDEX e:Entity(id)
         CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)
         """;
 
@@ -89,11 +91,11 @@ internal static partial class Cypher
         UNWIND $moves AS mv
         CREATE (:DirtyRelation {id: mv.newId, subjectId: mv.subjectId, objectId: mv.objectId, type: mv.type})
         WITH mv
-        MATCH (ev:Evidence {relationId: mv.oldId})
+        MATCH (ev:Evidence {relationId: mv.oldId}) USING INDEX ev:Evidence(relationId)
         SET ev.relationId = mv.newId, ev.subjectId = mv.subjectId, ev.objectId = mv.objectId
         """;
 
-    public const string DeleteEvidenceOf = "UNWIND $ids AS rid MATCH (ev:Evidence {relationId: rid}) DELETE ev";
+    public const string DeleteEvidenceOf = "UNWIND $ids AS rid MATCH (ev:Evidence {relationId: rid}) USING INDEX ev:Evidence(relationId) DELETE ev";
 
     public const string MoveMentions = """
         MATCH (a:Article)-[m:MENTIONS]->(:Entity {id: $drop})
@@ -135,15 +137,17 @@ internal static partial class Cypher
 
     private const string EnsureMarkedEdges = MarkedEdges + """
 
-        MATCH (s:Entity {id: sid}), (o:Entity {id: oid})
+        MATCH (s:Entity {id: sid}) USING INDEX s:Entity(id)
+        WITH s, id, oid, type
+        MATCH (o:Entity {id: oid}) USING INDEX o:Entity(id)
         MERGE (s)-[r:REL {id: id}]->(o)
         ON CREATE SET r.type = type, r.symmetric = type IN $symmetric
         """;
 
     private const string RecomputeMarkedEdges = MarkedEdges + """
 
-        MATCH (:Entity {id: sid})-[r:REL]->(:Entity {id: oid}) WHERE r.id = id
-        OPTIONAL MATCH (ev:Evidence {relationId: id})
+        MATCH (s:Entity {id: sid})-[r:REL]->(:Entity {id: oid}) USING INDEX s:Entity(id) WHERE r.id = id
+        OPTIONAL MATCH (ev:Evidence {relationId: id}) USING INDEX ev:Evidence(relationId)
         WITH r, ev ORDER BY ev.confidence DESC, ev.articleId, ev.sentenceStart
         WITH r, collect(ev) AS evs
         WITH r, evs, [e IN evs WHERE e.date IS NOT NULL | e.date] AS dates
@@ -162,14 +166,14 @@ internal static partial class Cypher
 
     private const string DeleteEdgesWithoutEvidence = MarkedEdges + """
 
-        MATCH (:Entity {id: sid})-[r:REL]->(:Entity {id: oid}) WHERE r.id = id AND r.evidenceCount = 0
+        MATCH (s:Entity {id: sid})-[r:REL]->(:Entity {id: oid}) USING INDEX s:Entity(id) WHERE r.id = id AND r.evidenceCount = 0
         DELETE r
         """;
 
     private const string DeleteUnmentionedEntities = """
         MATCH (d:DirtyEntity)
         WITH DISTINCT d.id AS eid
-        MATCH (e:Entity {id: eid}) WHERE NOT (e)<-[:MENTIONS]-(:Article)
+        MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id) WHERE NOT (e)<-[:MENTIONS]-(:Article)
         DETACH DELETE e
         """;
 
@@ -180,7 +184,7 @@ internal static partial class Cypher
         WITH fromEdges + collect(x.id) AS ids
         UNWIND ids AS eid
         WITH DISTINCT eid
-        MATCH (e:Entity {id: eid})
+        MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id)
         OPTIONAL MATCH (e)-[r:REL]-()
         WITH e, count(r) AS degree
         SET e.degree = degree
