@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KnowledgeGraph.Extraction.Output;
 using KnowledgeGraph.Extraction.Reading;
@@ -14,9 +13,7 @@ public class OutputTests(PipelineFixture fixture)
     {
         const string text = "🚀🚀 重磅：\r\n微软投资了Mistral AI。";
         var result = fixture.Pipeline.Extract(new Article("t", text, null, null, null));
-        var codePoints = StringInfo.GetTextElementEnumerator(text);
-        var elements = new List<string>();
-        while (codePoints.MoveNext()) elements.Add((string)codePoints.Current);
+        var elements = text.EnumerateRunes().Select(r => r.ToString()).ToList();
         foreach (var mention in result.Entities.SelectMany(e => e.Mentions))
             Assert.Equal(mention.Text, string.Concat(elements.Skip(mention.Start).Take(mention.End - mention.Start)));
         foreach (var relation in result.Relations)

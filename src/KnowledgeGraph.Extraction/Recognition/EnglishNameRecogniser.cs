@@ -65,7 +65,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
         var end = words[^1].Range.End;
         if (IsPartOfAddress(document.Text, start, end)) return;
         var surface = document.Slice(start, end);
-        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, document.Text, start) is not null;
+        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, document.Text, start) is not null || IsBracketedAfterName(document, start, end);
         var type = TypeOf(document.Text, start, end, words, titleBefore);
         if (type is null) return;
         var confidence = titleBefore || data.TypeFromContext(document.Text, start, end) is not null ? 0.8 : 0.5;
@@ -82,6 +82,11 @@ public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         return LooksLikePersonName(words) ? null : "Organization";
     }
+
+    /// <summary>A name in brackets right after a Chinese name spells it (奥列格·维尔哈文斯基（Oleg Verhavensky）).</summary>
+    private static bool IsBracketedAfterName(Document document, int start, int end) =>
+        start >= 2 && document.Text[start - 1] is '（' or '(' && end < document.Text.Length && document.Text[end] is '）' or ')'
+        && document.Mentions.Any(m => m.Range.End == start - 1 && m.Type == "Person");
 
     /// <summary>Words of a web address or file name (example.com/a/99314.shtml) are not names.</summary>
     private static bool IsPartOfAddress(string text, int start, int end)

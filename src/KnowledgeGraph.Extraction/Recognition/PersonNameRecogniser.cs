@@ -18,6 +18,9 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
         .. "的是和与及由在被将为了对向把从说称表已曾此出任于加等也都就又还则因所让到今去昨近日年月后前同或并而担成宣接透指认强介坦兼及其该这那之以个位名家"
     ];
 
+    /// <summary>Words that may stand between a name and what the person does: 郑沐阳将正式加入….</summary>
+    private static readonly HashSet<string> Adverbs = ["将", "已", "已经", "正式", "也", "还", "曾", "曾经", "即将", "宣布", "随后", "则", "又", "再次", "近日", "此前", "早已"];
+
     private readonly IReadOnlyList<string> _personVerbs = data.ContextCues
         .Where(c => c.Position == CuePosition.After && c.Type == "Person").Select(c => c.Word).ToList();
 
@@ -104,10 +107,13 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     private void FindNamesBeforeVerbs(Document document, Sentence sentence, HashSet<int> boundaries)
     {
         var text = document.Text;
-        foreach (var token in document.TokensOf(sentence))
+        var tokens = document.TokensOf(sentence).ToList();
+        for (var t = 0; t < tokens.Count; t++)
         {
-            if (!_personVerbs.Any(v => string.CompareOrdinal(text, token.Range.Start, v, 0, v.Length) == 0)) continue;
-            if (ChineseNameEndingAt(text, token.Range.Start, sentence.Range.Start, boundaries) is { } name)
+            if (!_personVerbs.Any(v => string.CompareOrdinal(text, tokens[t].Range.Start, v, 0, v.Length) == 0)) continue;
+            var before = t;
+            while (before > 0 && Adverbs.Contains(tokens[before - 1].Text)) before--;
+            if (ChineseNameEndingAt(text, tokens[before].Range.Start, sentence.Range.Start, boundaries) is { } name)
                 Add(document, sentence, name.Start, name.End, 0.7);
         }
     }

@@ -83,13 +83,16 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         return keys;
     }
 
-    /// <summary>Surnames of dotted names and names without their legal or English tail, wherever they stand alone.</summary>
+    /// <summary>
+    /// A name recognised once is a name wherever it stands again; so are the surnames of dotted names and names
+    /// without their legal or English tail.
+    /// </summary>
     private void AddShortForms(Document document)
     {
         var shortForms = new Dictionary<string, Mention>(StringComparer.Ordinal);
-        foreach (var mention in document.Mentions)
+        foreach (var mention in document.Mentions.Where(m => m.LexiconId is null && !m.IsAnaphor))
         {
-            foreach (var form in ShortFormsOf(mention))
+            foreach (var form in ShortFormsOf(mention).Prepend(mention.Text))
             {
                 if (form.Length >= 2) shortForms.TryAdd(form, mention);
             }
