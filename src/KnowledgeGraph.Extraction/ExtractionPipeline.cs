@@ -39,7 +39,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new ProductNameRecogniser(recognition),
             new MentionSelector(recognition),
             new EntityResolver(lexicon, ontology, resources),
-            new AnaphoraResolver(resources),
+            new AnaphoraResolver(resources, recognition),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new AmountParser(resources), ontology, lexicon),
             new RelationPrecedence(resources),
         ];

@@ -15,10 +15,12 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     private readonly List<(Regex Pattern, string Type, int Count, bool OutsideClause)> _anaphors;
 
-    public AnaphoraResolver(LanguageResources resources)
+    public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition)
     {
+        var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
-            .Select(r => (new Regex(r[0].Trim(), RegexOptions.Compiled | RegexOptions.CultureInvariant), TypeOf(r[1]), CountOf(r[1]), r.Length > 2 && r[2].Trim() == "outside-clause"))
+            .Select(r => (new Regex(r[0].Trim().Replace("@TITLES@", titles), RegexOptions.Compiled | RegexOptions.CultureInvariant),
+                TypeOf(r[1]), CountOf(r[1]), r.Length > 2 && r[2].Trim() == "outside-clause"))
             .ToList();
     }
 
@@ -41,7 +43,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
-                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i])) continue;
+                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(document, range.Start)) continue;
                     var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
                     var antecedents = count == 1
                         ? [Antecedent(document, byParagraph, sentence, limit, type)]
@@ -59,6 +61,10 @@ public sealed class AnaphoraResolver : IPipelineStage
         document.Mentions.AddRange(added);
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
     }
+
+    /// <summary>An organization written right before the gap fills it already (微软CEO纳德拉).</summary>
+    private static bool IsAfterOrganization(Document document, int position) =>
+        document.Mentions.Any(m => m.Type == "Organization" && m.Range.End >= position - 1 && m.Range.End <= position);
 
     private static string TypeOf(string column) => column.Trim().Split(' ')[^1];
 
