@@ -15,8 +15,9 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     public static IReadOnlyList<RelationPattern> Load(LanguageResources resources, RecognitionData recognition, OntologySchema ontology)
     {
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
+        var productCues = string.Join("|", recognition.ProductCues.Select(Regex.Escape));
         var macros = resources.Rows("relations/macros.tsv", 2)
-            .Select(r => (Name: r[0], Expansion: r[1].Replace("@TITLES@", titles)))
+            .Select(r => (Name: r[0], Expansion: r[1].Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues)))
             .OrderByDescending(m => m.Name.Length)
             .ToList();
         var patterns = new List<RelationPattern>();
