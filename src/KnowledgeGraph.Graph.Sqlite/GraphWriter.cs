@@ -43,6 +43,10 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         var removed = Prepared("DELETE FROM articles WHERE id = @id", "@id");
         removed.Set("@id", articleId);
         if (removed.ExecuteNonQuery() == 0) return false;
+        // Aliases name their source article without a foreign key ('' marks those a merge carried over).
+        var aliases = Prepared("DELETE FROM entity_aliases WHERE source = @id", "@id");
+        aliases.Set("@id", articleId);
+        aliases.ExecuteNonQuery();
 
         var json = SqlExtensions.JsonList(relationIds);
         OneOff("""
