@@ -54,7 +54,10 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             while (end < sentence.Range.End && end - dot <= MaxNamePart * 2 && !IsInCommonWord(commonWords, end, dot)
                    && (IsHan(text[end]) && !StopCharacters.Contains(text[end]) || text[end] == '·' && end + 1 < sentence.Range.End && IsHan(text[end + 1]))) end++;
             if (dot - start >= 1 && end - dot >= 2)
+            {
                 Add(document, sentence, start, end, 0.85);
+                AddCoordinatedNames(document, sentence, SkipBrackets(text, end, sentence.Range.End), document.TokensOf(sentence).SelectMany(t => new[] { t.Range.Start, t.Range.End }).ToHashSet());
+            }
             dot = end;
         }
     }
@@ -116,6 +119,13 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             if (ChineseNameEndingAt(text, tokens[before].Range.Start, sentence.Range.Start, boundaries) is { } name)
                 Add(document, sentence, name.Start, name.End, 0.7);
         }
+    }
+
+    private static int SkipBrackets(string text, int position, int end)
+    {
+        if (position >= end || text[position] is not ('（' or '(')) return position;
+        var close = text.IndexOfAny(['）', ')'], position, end - position);
+        return close < 0 ? position : close + 1;
     }
 
     private static int SkipListWords(string text, int position, int end)
