@@ -35,6 +35,9 @@ public sealed class OntologySchema
         Attributes = attributes;
     }
 
+    // Declared before Default: static initialisers run in textual order, and LoadEmbedded needs these options.
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+
     public static OntologySchema Default { get; } = LoadEmbedded();
 
     public IReadOnlyCollection<EntityTypeDefinition> EntityTypes => _entityTypes.Values;
@@ -80,8 +83,6 @@ public sealed class OntologySchema
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }
-
-    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
 
     private sealed record OntologyFile(
         [property: JsonRequired] List<EntityTypeDefinition> EntityTypes,
