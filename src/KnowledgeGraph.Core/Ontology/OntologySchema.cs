@@ -35,7 +35,7 @@ public sealed class OntologySchema
         Attributes = attributes;
     }
 
-    // Declared before Default: static initialisers run in textual order, and LoadEmbedded needs these options.
+    // Static initialisers run in textual order: the options must exist before Default is loaded with them.
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
 
     public static OntologySchema Default { get; } = LoadEmbedded();

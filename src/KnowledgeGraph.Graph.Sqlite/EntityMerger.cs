@@ -1,0 +1,76 @@
+namespace KnowledgeGraph.Graph.Sqlite;
+
+/// <summary>Moves everything of one entity onto another inside the caller's write transaction.</summary>
+internal static class EntityMerger
+{
+    public static void Merge(GraphWriter writer, string keepId, string dropId)
+    {
+        if (keepId == dropId) throw new GraphQueryException("BAD_ARGUMENT", $"cannot merge entity '{keepId}' into itself");
+        RequireEntity(writer, keepId, "keep");
+        RequireEntity(writer, dropId, "drop");
+
+        Execute(writer, "UPDATE entity_redirects SET kept_id = @keep WHERE kept_id = @drop", keepId, dropId);
+        Execute(writer, "INSERT OR REPLACE INTO entity_redirects (dropped_id, kept_id) VALUES (@drop, @keep)", keepId, dropId);
+        Execute(writer, """
+            INSERT OR IGNORE INTO entity_aliases (entity_id, alias, source)
+            SELECT @keep, alias, source FROM entity_aliases WHERE entity_id = @drop
+            UNION ALL SELECT @keep, name, '' FROM entities WHERE id = @drop
+            UNION ALL SELECT @keep, chinese_name, '' FROM entities WHERE id = @drop AND chinese_name IS NOT NULL
+            """, keepId, dropId);
+        Execute(writer, """
+            INSERT OR IGNORE INTO article_entities (article_id, entity_id)
+            SELECT article_id, @keep FROM article_entities WHERE entity_id = @drop
+            """, keepId, dropId);
+        Execute(writer, "UPDATE entities SET chinese_name = coalesce(chinese_name, (SELECT chinese_name FROM entities WHERE id = @drop)) WHERE id = @keep", keepId, dropId);
+        Execute(writer, "UPDATE mentions SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
+        Execute(writer, "UPDATE deal_parties SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
+        MoveRelations(writer, keepId, dropId);
+        Execute(writer, "DELETE FROM entities WHERE id = @drop", keepId, dropId);
+        writer.ReindexLater(keepId);
+    }
+
+    private static void MoveRelations(GraphWriter writer, string keepId, string dropId)
+    {
+        var moves = new List<(string OldId, RelationKey Key)>();
+        using (var reader = writer.OneOff("SELECT id, type, subject_id, object_id FROM relations WHERE subject_id = @drop OR object_id = @drop")
+                   .With("@drop", dropId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                string Moved(string id) => id == dropId ? keepId : id;
+                moves.Add((reader.GetString(0), RelationKey.Of(writer.Ontology, reader.GetString(1), Moved(reader.GetString(2)), Moved(reader.GetString(3)))));
+            }
+        }
+        foreach (var (oldId, key) in moves)
+        {
+            // An edge between the two merged entities would now join the entity to itself: it has no meaning left.
+            if (!key.IsLoop)
+            {
+                writer.OneOff("""
+                    INSERT INTO relations (id, type, subject_id, object_id, confidence, evidence_count)
+                    VALUES (@id, @type, @subject, @object, 0, 0) ON CONFLICT (id) DO NOTHING
+                    """).With("@id", key.Id).With("@type", key.Type).With("@subject", key.SubjectId).With("@object", key.ObjectId)
+                    .ExecuteNonQuery();
+                writer.OneOff("""
+                    INSERT OR IGNORE INTO evidence (relation_id, article_id, span_start, span_end, text, confidence, evidence_date,
+                                                    role, amount, amount_value, currency, round, lead, attr_date, product)
+                    SELECT @id, article_id, span_start, span_end, text, confidence, evidence_date,
+                           role, amount, amount_value, currency, round, lead, attr_date, product
+                    FROM evidence WHERE relation_id = @old ORDER BY seq
+                    """).With("@id", key.Id).With("@old", oldId).ExecuteNonQuery();
+                writer.RecomputeLater(key.Id);
+            }
+            writer.OneOff("DELETE FROM relations WHERE id = @old").With("@old", oldId).ExecuteNonQuery();
+        }
+    }
+
+    private static void RequireEntity(GraphWriter writer, string id, string role)
+    {
+        var exists = writer.OneOff("SELECT 1 FROM entities WHERE id = @id").With("@id", id).ExecuteScalar();
+        if (exists is null)
+            throw new GraphQueryException("NOT_FOUND", $"cannot merge: the entity to {role}, '{id}', does not exist");
+    }
+
+    private static void Execute(GraphWriter writer, string sql, string keepId, string dropId) =>
+        writer.OneOff(sql).With("@keep", keepId).With("@drop", dropId).ExecuteNonQuery();
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using KnowledgeGraph.Model;
+using KnowledgeGraph.Ontology;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Graph.Sqlite;
+
+/// <summary>
+/// Everything that changes the graph, inside one open write transaction. Commands are prepared once per
+/// transaction and re-executed with new values. Aggregates and search terms of what was touched are brought up to
+/// date by <see cref="Finish"/>, once, before the caller commits.
+/// </summary>
+internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction transaction, OntologySchema ontology) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _relationsToRecompute = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _entitiesToReindex = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection => connection;
+    public SqliteTransaction Transaction => transaction;
+    public OntologySchema Ontology => ontology;
+
+    /// <summary>A command prepared on first use in this transaction and reused afterwards.</summary>
+    public SqliteCommand Prepared(string sql, params string[] parameters)
+    {
+        if (_commands.TryGetValue(sql, out var command)) return command;
+        command = connection.Command(sql, transaction).Declare(parameters);
+        _commands.Add(sql, command);
+        return command;
+    }
+
+    public SqliteCommand OneOff(string sql) => connection.Command(sql, transaction);
+
+    public void RecomputeLater(string relationId) => _relationsToRecompute.Add(relationId);
+
+    public void ReindexLater(string entityId) => _entitiesToReindex.Add(entityId);
+
+    /// <summary>Removes an article with everything it contributed, then what nothing else supports any more.</summary>
+    public bool RemoveArticle(string articleId)
+    {
+        var relationIds = ReadStrings("SELECT DISTINCT relation_id FROM evidence WHERE article_id = @id", articleId);
+        var entityIds = ReadStrings("SELECT entity_id FROM article_entities WHERE article_id = @id", articleId);
+        var removed = Prepared("DELETE FROM articles WHERE id = @id", "@id");
+        removed.Set("@id", articleId);
+        if (removed.ExecuteNonQuery() == 0) return false;
+
+        var json = SqlExtensions.JsonList(relationIds);
+        OneOff("""
+            DELETE FROM relations
+            WHERE id IN (SELECT value FROM json_each(@ids))
+              AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_id = relations.id)
+            """).With("@ids", json).ExecuteNonQuery();
+        foreach (var id in relationIds) _relationsToRecompute.Add(id);
+        OneOff("""
+            DELETE FROM entities
+            WHERE id IN (SELECT value FROM json_each(@ids))
+              AND NOT EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = entities.id)
+            """).With("@ids", SqlExtensions.JsonList(entityIds)).ExecuteNonQuery();
+        foreach (var id in entityIds) _entitiesToReindex.Add(id);
+        return true;
+    }
+
+    public void Finish()
+    {
+        RecomputeRelations();
+        ReindexEntities();
+    }
+
+    /// <summary>
+    /// Derives each touched edge from its evidence: highest confidence, earliest and latest date, and each attribute
+    /// from the most confident evidence that states it (ties: the earliest stored).
+    /// </summary>
+    private void RecomputeRelations()
+    {
+        if (_relationsToRecompute.Count == 0) return;
+        OneOff($"""
+            UPDATE relations SET
+                confidence = (SELECT max(e.confidence) FROM evidence e WHERE e.relation_id = relations.id),
+                evidence_count = (SELECT count(*) FROM evidence e WHERE e.relation_id = relations.id),
+                first_date = (SELECT min(e.evidence_date) FROM evidence e WHERE e.relation_id = relations.id),
+                last_date = (SELECT max(e.evidence_date) FROM evidence e WHERE e.relation_id = relations.id),
+                {Strongest("role")}, {Strongest("amount")}, {Strongest("amount_value", "amount")}, {Strongest("currency")},
+                {Strongest("round")}, {Strongest("lead")}, {Strongest("attr_date")}, {Strongest("product")}
+            WHERE id IN (SELECT value FROM json_each(@ids))
+            """).With("@ids", SqlExtensions.JsonList(_relationsToRecompute)).ExecuteNonQuery();
+        _relationsToRecompute.Clear();
+    }
+
+    // Column names here are fixed identifiers of this file, never values.
+    private static string Strongest(string column, string? presentWhen = null) =>
+        $"{column} = (SELECT e.{column} FROM evidence e WHERE e.relation_id = relations.id AND e.{presentWhen ?? column} IS NOT NULL " +
+        "ORDER BY e.confidence DESC, e.seq LIMIT 1)";
+
+    private void ReindexEntities()
+    {
+        if (_entitiesToReindex.Count == 0) return;
+        var json = SqlExtensions.JsonList(_entitiesToReindex);
+        OneOff("DELETE FROM entity_terms WHERE entity_id IN (SELECT value FROM json_each(@ids))").With("@ids", json).ExecuteNonQuery();
+        OneOff("DELETE FROM term_grams WHERE entity_id IN (SELECT value FROM json_each(@ids))").With("@ids", json).ExecuteNonQuery();
+
+        var terms = new Dictionary<(string Entity, string Term), int>();
+        void AddTerm(string entityId, string? text, int rank)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            var key = (entityId, SearchText.Normalise(text));
+            terms[key] = terms.TryGetValue(key, out var existing) ? Math.Min(existing, rank) : rank;
+        }
+        using (var reader = OneOff("SELECT id, name, chinese_name FROM entities WHERE id IN (SELECT value FROM json_each(@ids))")
+                   .With("@ids", json).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                AddTerm(reader.GetString(0), reader.GetString(1), 0);
+                AddTerm(reader.GetString(0), reader.GetNullableString(2), 0);
+            }
+        }
+        using (var reader = OneOff("SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(@ids))")
+                   .With("@ids", json).ExecuteReader())
+        {
+            while (reader.Read()) AddTerm(reader.GetString(0), reader.GetString(1), 1);
+        }
+
+        var insertTerm = Prepared("INSERT INTO entity_terms (term, entity_id, rank) VALUES (@term, @entity, @rank)", "@term", "@entity", "@rank");
+        var insertGram = Prepared("INSERT OR IGNORE INTO term_grams (gram, entity_id, term) VALUES (@gram, @entity, @term)", "@gram", "@entity", "@term");
+        foreach (var ((entityId, term), rank) in terms)
+        {
+            insertTerm.Set("@term", term);
+            insertTerm.Set("@entity", entityId);
+            insertTerm.Set("@rank", rank);
+            insertTerm.ExecuteNonQuery();
+            foreach (var gram in SearchText.Grams(term))
+            {
+                insertGram.Set("@gram", gram);
+                insertGram.Set("@entity", entityId);
+                insertGram.Set("@term", term);
+                insertGram.ExecuteNonQuery();
+            }
+        }
+        _entitiesToReindex.Clear();
+    }
+
+    public List<string> ReadStrings(string sql, string id)
+    {
+        var command = Prepared(sql, "@id");
+        command.Set("@id", id);
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+
+    public static string? DayOf(DateTime? publishedAt) =>
+        publishedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+        _commands.Clear();
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace KnowledgeGraph.Graph.Sqlite;
+
+/// <summary>
+/// How names become search terms. Terms are lower-cased (invariant) so English matching is case-insensitive; every
+/// non-ASCII character and every bigram containing one is indexed, so Chinese substrings of any length, including
+/// the two characters of 微软, are found through the gram index and then confirmed against the whole term.
+/// </summary>
+internal static class SearchText
+{
+    public static string Normalise(string text) => text.Trim().ToLowerInvariant();
+
+    /// <summary>A query containing non-ASCII text is matched as a substring; plain ASCII only as a prefix.</summary>
+    public static bool WantsSubstring(string normalisedQuery) => normalisedQuery.Any(c => c > 0x7F);
+
+    /// <summary>Upper bound for a prefix range scan: every term starting with the prefix sorts below it.</summary>
+    public static string PrefixEnd(string prefix) => prefix + char.ConvertFromUtf32(0x10FFFF);
+
+    public static IEnumerable<string> Grams(string term)
+    {
+        var runes = term.EnumerateRunes().ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < runes.Length; i++)
+        {
+            if (runes[i].Value > 0x7F && seen.Add(runes[i].ToString())) yield return runes[i].ToString();
+            if (i + 1 < runes.Length && (runes[i].Value > 0x7F || runes[i + 1].Value > 0x7F))
+            {
+                var bigram = new StringBuilder().Append(runes[i]).Append(runes[i + 1]).ToString();
+                if (seen.Add(bigram)) yield return bigram;
+            }
+        }
+    }
+
+    /// <summary>The gram to look a substring query up by: its first bigram with a non-ASCII character, or that character.</summary>
+    public static string LookupGram(string normalisedQuery) =>
+        Grams(normalisedQuery).OrderByDescending(g => g.EnumerateRunes().Count()).First();
+}

@@ -1,0 +1,312 @@
+using System.Text.Json;
+using KnowledgeGraph.Model;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Graph.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    public async Task<GraphEntity> MergeEntitiesAsync(string keepId, string dropId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keepId);
+        ArgumentNullException.ThrowIfNull(dropId);
+        await WriteAsync(writer =>
+        {
+            EntityMerger.Merge(writer, keepId, dropId);
+            return true;
+        }, cancellationToken);
+        return (await GetEntitiesAsync([keepId], cancellationToken)).Single();
+    }
+
+    public async Task<IReadOnlyList<GraphEntity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var connection = await ReadAsync(cancellationToken);
+        var found = await LoadEntitiesAsync(connection, ids, cancellationToken);
+        return [.. ids.Distinct(StringComparer.Ordinal).Where(found.ContainsKey).Select(id => found[id])];
+    }
+
+    private static async Task<Dictionary<string, GraphEntity>> LoadEntitiesAsync(ReadSession connection, IEnumerable<string> ids,
+        CancellationToken cancellationToken)
+    {
+        var json = SqlExtensions.JsonList(ids);
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using (var reader = await connection.Command("""
+                         SELECT DISTINCT entity_id, alias FROM entity_aliases
+                         WHERE entity_id IN (SELECT value FROM json_each(@ids)) ORDER BY entity_id, alias
+                         """).With("@ids", json).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!aliases.TryGetValue(reader.GetString(0), out var list)) aliases[reader.GetString(0)] = list = [];
+                list.Add(reader.GetString(1));
+            }
+        }
+        var entities = new Dictionary<string, GraphEntity>(StringComparer.Ordinal);
+        await using (var reader = await connection.Command("""
+                         SELECT e.id, e.type, e.name, e.chinese_name,
+                                (SELECT count(*) FROM relations r WHERE r.subject_id = e.id) +
+                                (SELECT count(*) FROM relations r WHERE r.object_id = e.id)
+                         FROM entities e WHERE e.id IN (SELECT value FROM json_each(@ids))
+                         """).With("@ids", json).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                entities[id] = new GraphEntity(id, reader.GetString(1), reader.GetString(2), reader.GetNullableString(3),
+                    aliases.TryGetValue(id, out var list) ? list : [], reader.GetInt32(4));
+            }
+        }
+        return entities;
+    }
+
+    public async Task<Page<GraphEntity>> SearchEntitiesAsync(EntitySearch search, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        PageCursor.CheckPageSize(page);
+        var after = PageCursor.Decode(page.After, "entities", JsonValueKind.Number, JsonValueKind.String);
+        var text = SearchText.Normalise(search.Text ?? "");
+        // Rank: 0 a name, 1 an alias, 2 a prefix of either, 3 a substring (non-ASCII queries only).
+        var matches = text.Length == 0
+            ? "best (entity_id, rank) AS (SELECT id, 0 FROM entities)"
+            : """
+              matches (entity_id, rank) AS (
+                  SELECT entity_id, CASE WHEN term = @q THEN rank ELSE 2 END FROM entity_terms WHERE term >= @q AND term < @q_end
+                  UNION ALL
+                  SELECT entity_id, 3 FROM term_grams WHERE gram = @gram AND instr(term, @q) > 0),
+              best (entity_id, rank) AS (SELECT entity_id, min(rank) FROM matches GROUP BY entity_id)
+              """;
+        var filter = new SqlFilter()
+            .Add("1 = 1", ("@q", text), ("@q_end", SearchText.PrefixEnd(text)),
+                ("@gram", text.Length > 0 && SearchText.WantsSubstring(text) ? SearchText.LookupGram(text) : null))
+            .AddIf(search.Types is { Count: > 0 }, "e.type IN (SELECT value FROM json_each(@types))", ("@types", Json(search.Types)));
+        var keyset = after is null ? filter : filter.With("(b.rank > @after_rank OR (b.rank = @after_rank AND b.entity_id > @after_id))",
+            ("@after_rank", after[0].GetInt32()), ("@after_id", after[1].GetString()));
+        var from = $"WITH {matches} SELECT {{0}} FROM best b JOIN entities e ON e.id = b.entity_id";
+
+        await using var connection = await ReadAsync(cancellationToken);
+        var total = await CountAsync(connection, filter, string.Format(from, "count(*)"), cancellationToken);
+        var rows = new List<(string Id, int Rank)>();
+        await using (var reader = await keyset.Bind(connection.Command(
+                             $"{string.Format(from, "b.entity_id, b.rank")} {keyset.Where} ORDER BY b.rank, b.entity_id LIMIT @limit"))
+                         .With("@limit", page.First + 1).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+        var entities = await LoadEntitiesAsync(connection, rows.Select(r => r.Id), cancellationToken);
+        var items = rows.Take(page.First)
+            .Select(r => new PageItem<GraphEntity>(PageCursor.Encode("entities", r.Rank, r.Id), entities[r.Id])).ToList();
+        return new Page<GraphEntity>(items, rows.Count > page.First, total);
+    }
+
+    public async Task<Page<GraphRelation>> FindRelationsAsync(RelationFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        PageCursor.CheckPageSize(page);
+        var after = PageCursor.Decode(page.After, "relations", JsonValueKind.String);
+        var parties = filter.Direction switch
+        {
+            Direction.Outgoing => "r.subject_id IN (SELECT value FROM json_each(@parties))",
+            Direction.Incoming => "r.object_id IN (SELECT value FROM json_each(@parties))",
+            _ => "(r.subject_id IN (SELECT value FROM json_each(@parties)) OR r.object_id IN (SELECT value FROM json_each(@parties)))",
+        };
+        var where = new SqlFilter()
+            .AddIf(filter.Types is { Count: > 0 }, "r.type IN (SELECT value FROM json_each(@types))", ("@types", Json(filter.Types)))
+            .AddIf(filter.EntityIds is { Count: > 0 }, parties, ("@parties", Json(filter.EntityIds)))
+            .AddIf(filter.From is not null, SqlFilter.DateAtLeast("r.last_date", "@from"), ("@from", filter.From))
+            .AddIf(filter.To is not null, SqlFilter.DateAtMost("r.first_date", "@to"), ("@to", filter.To))
+            .AddIf(filter.MinAmount is not null, "r.amount_value >= @min_amount", ("@min_amount", filter.MinAmount.ToSqlNumber()))
+            .AddIf(filter.MaxAmount is not null, "r.amount_value <= @max_amount", ("@max_amount", filter.MaxAmount.ToSqlNumber()))
+            .AddIf(filter.MinConfidence is not null, "r.confidence >= @min_confidence", ("@min_confidence", filter.MinConfidence));
+        var keyset = after is null ? where : where.With("r.id > @after", ("@after", after[0].GetString()));
+
+        await using var connection = await ReadAsync(cancellationToken);
+        var total = await CountAsync(connection, where, "SELECT count(*) FROM relations r", cancellationToken);
+        var rows = new List<GraphRelation>();
+        await using (var reader = await keyset.Bind(connection.Command(
+                             $"SELECT {GraphRows.RelationColumns} FROM relations r {keyset.Where} ORDER BY r.id LIMIT @limit"))
+                         .With("@limit", page.First + 1).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(GraphRows.ReadRelation(reader));
+        }
+        var items = rows.Take(page.First).Select(r => new PageItem<GraphRelation>(PageCursor.Encode("relations", r.Id), r)).ToList();
+        return new Page<GraphRelation>(items, rows.Count > page.First, total);
+    }
+
+    public async Task<Page<GraphDeal>> FindDealsAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        PageCursor.CheckPageSize(page);
+        var after = PageCursor.Decode(page.After, "deals", JsonValueKind.String);
+        var where = new SqlFilter()
+            .AddIf(filter.Kinds is { Count: > 0 }, "d.kind IN (SELECT value FROM json_each(@kinds))", ("@kinds", Json(filter.Kinds)))
+            .AddIf(filter.PartyIds is { Count: > 0 },
+                "EXISTS (SELECT 1 FROM deal_parties p WHERE p.deal_id = d.id AND p.entity_id IN (SELECT value FROM json_each(@parties)))",
+                ("@parties", Json(filter.PartyIds)))
+            .AddIf(filter.From is not null, SqlFilter.DateAtLeast("d.filter_date", "@from"), ("@from", filter.From))
+            .AddIf(filter.To is not null, SqlFilter.DateAtMost("d.filter_date", "@to"), ("@to", filter.To))
+            .AddIf(filter.MinAmount is not null, "d.amount_value >= @min_amount", ("@min_amount", filter.MinAmount.ToSqlNumber()))
+            .AddIf(filter.MaxAmount is not null, "d.amount_value <= @max_amount", ("@max_amount", filter.MaxAmount.ToSqlNumber()))
+            .AddIf(filter.MinConfidence is not null, "d.confidence >= @min_confidence", ("@min_confidence", filter.MinConfidence));
+        var keyset = after is null ? where : where.With("d.id > @after", ("@after", after[0].GetString()));
+
+        await using var connection = await ReadAsync(cancellationToken);
+        var total = await CountAsync(connection, where, "SELECT count(*) FROM deals d", cancellationToken);
+        var rows = new List<(string Id, string Kind, decimal? Amount, string? Currency, string? Round, string? Date, double Confidence,
+            string ArticleId, TextSpan Evidence)>();
+        await using (var reader = await keyset.Bind(connection.Command($"""
+                             SELECT d.id, d.kind, d.amount, d.currency, d.round, d.date, d.confidence, d.article_id,
+                                    d.span_start, d.span_end, d.text
+                             FROM deals d {keyset.Where} ORDER BY d.id LIMIT @limit
+                             """)).With("@limit", page.First + 1).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetNullableDecimal(2), reader.GetNullableString(3),
+                    reader.GetNullableString(4), reader.GetNullableString(5), reader.GetDouble(6), reader.GetString(7),
+                    new TextSpan(reader.GetInt32(8), reader.GetInt32(9), reader.GetString(10))));
+            }
+        }
+        var parties = new Dictionary<string, List<DealParty>>(StringComparer.Ordinal);
+        await using (var reader = await connection.Command("""
+                         SELECT deal_id, entity_id, role FROM deal_parties
+                         WHERE deal_id IN (SELECT value FROM json_each(@ids)) ORDER BY deal_id, ordinal
+                         """).With("@ids", SqlExtensions.JsonList(rows.Select(r => r.Id))).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!parties.TryGetValue(reader.GetString(0), out var list)) parties[reader.GetString(0)] = list = [];
+                list.Add(new DealParty(reader.GetString(1), reader.GetString(2)));
+            }
+        }
+        var items = rows.Take(page.First).Select(r => new PageItem<GraphDeal>(PageCursor.Encode("deals", r.Id),
+            new GraphDeal(r.Id, r.Kind, parties.TryGetValue(r.Id, out var list) ? list : [], r.Amount, r.Currency, r.Round, r.Date,
+                r.Confidence, r.ArticleId, r.Evidence))).ToList();
+        return new Page<GraphDeal>(items, rows.Count > page.First, total);
+    }
+
+    public async Task<Page<GraphArticle>> FindArticlesAsync(ArticleFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        PageCursor.CheckPageSize(page);
+        var after = PageCursor.Decode(page.After, "articles", JsonValueKind.String, JsonValueKind.String);
+        var where = new SqlFilter()
+            .AddIf(filter.EntityId is not null,
+                "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id = @entity)", ("@entity", filter.EntityId))
+            .AddIf(filter.PublishedFrom is not null, "a.published_key >= @from", ("@from", ArticleIngester.PublishedKey(filter.PublishedFrom)))
+            .AddIf(filter.PublishedTo is not null, "a.published_key <> '' AND a.published_key <= @to", ("@to", ArticleIngester.PublishedKey(filter.PublishedTo)));
+        // Newest first; articles without a date ('' key) come last.
+        var keyset = after is null ? where : where.With("(a.published_key < @after_key OR (a.published_key = @after_key AND a.id > @after_id))",
+            ("@after_key", after[0].GetString()), ("@after_id", after[1].GetString()));
+
+        await using var connection = await ReadAsync(cancellationToken);
+        var total = await CountAsync(connection, where, "SELECT count(*) FROM articles a", cancellationToken);
+        var rows = new List<(GraphArticle Article, string Key)>();
+        await using (var reader = await keyset.Bind(connection.Command(
+                             $"SELECT {GraphRows.ArticleColumns} FROM articles a {keyset.Where} ORDER BY a.published_key DESC, a.id LIMIT @limit"))
+                         .With("@limit", page.First + 1).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) rows.Add((GraphRows.ReadArticle(reader), reader.GetString(8)));
+        }
+        var items = rows.Take(page.First)
+            .Select(r => new PageItem<GraphArticle>(PageCursor.Encode("articles", r.Key, r.Article.Id), r.Article)).ToList();
+        return new Page<GraphArticle>(items, rows.Count > page.First, total);
+    }
+
+    public async Task<IReadOnlyList<Evidence>> GetEvidenceAsync(IReadOnlyCollection<string> relationIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(relationIds);
+        await using var connection = await ReadAsync(cancellationToken);
+        await using var reader = await connection.Command("""
+            SELECT ev.relation_id, ev.article_id, a.title, a.published_at, ev.span_start, ev.span_end, ev.text, ev.confidence
+            FROM evidence ev JOIN articles a ON a.id = ev.article_id
+            WHERE ev.relation_id IN (SELECT value FROM json_each(@ids))
+            ORDER BY ev.relation_id, ev.evidence_date, ev.seq
+            """).With("@ids", SqlExtensions.JsonList(relationIds)).ExecuteReaderAsync(cancellationToken);
+        var evidence = new List<Evidence>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            evidence.Add(new Evidence(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2),
+                GraphRows.ParsePublished(reader.GetNullableString(3)),
+                new TextSpan(reader.GetInt32(4), reader.GetInt32(5), reader.GetString(6)), reader.GetDouble(7)));
+        }
+        return evidence;
+    }
+
+    public async Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityId);
+        await using var connection = await ReadAsync(cancellationToken);
+        var events = new List<TimelineEvent>();
+        await using (var reader = await connection.Command($"""
+                         SELECT ev.evidence_date, ev.article_id, a.title, {GraphRows.RelationColumns}
+                         FROM relations r JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.id = ev.article_id
+                         WHERE r.subject_id = @id
+                         UNION ALL
+                         SELECT ev.evidence_date, ev.article_id, a.title, {GraphRows.RelationColumns}
+                         FROM relations r JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.id = ev.article_id
+                         WHERE r.object_id = @id
+                         """).With("@id", entityId).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                events.Add(new TimelineEvent(reader.GetNullableString(0), reader.GetString(1), reader.GetNullableString(2), GraphRows.ReadRelation(reader, 3)));
+        }
+        // Articles that mention the entity without stating a relation of it still belong on its timeline.
+        var withRelations = events.Select(e => e.ArticleId).ToHashSet(StringComparer.Ordinal);
+        await using (var reader = await connection.Command("""
+                         SELECT a.id, a.title, substr(a.published_key, 1, 10)
+                         FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = @id
+                         """).With("@id", entityId).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (withRelations.Contains(reader.GetString(0))) continue;
+                var day = reader.GetString(2);
+                events.Add(new TimelineEvent(day.Length == 0 ? null : day, reader.GetString(0), reader.GetNullableString(1), null));
+            }
+        }
+        return [.. events
+            .OrderBy(e => e.Date is null)
+            .ThenBy(e => e.Date, StringComparer.Ordinal)
+            .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
+            .ThenBy(e => e.Relation?.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default)
+    {
+        if (topEntities < 0 || topEntities > PageRequest.MaxPageSize)
+            throw new GraphQueryException("BAD_ARGUMENT", $"topEntities {topEntities} is outside 0..{PageRequest.MaxPageSize}");
+        await using var connection = await ReadAsync(cancellationToken);
+        var articles = await ScalarAsync(connection, "SELECT count(*) FROM articles", cancellationToken);
+        var deals = await ScalarAsync(connection, "SELECT count(*) FROM deals", cancellationToken);
+        var entityTypes = await TypeCountsAsync(connection, "SELECT type, count(*) FROM entities GROUP BY type ORDER BY type", cancellationToken);
+        var relationTypes = await TypeCountsAsync(connection, "SELECT type, count(*) FROM relations GROUP BY type ORDER BY type", cancellationToken);
+        var top = new List<string>();
+        await using (var reader = await connection.Command("""
+                         SELECT id FROM (SELECT subject_id AS id FROM relations UNION ALL SELECT object_id FROM relations)
+                         GROUP BY id ORDER BY count(*) DESC, id LIMIT @top
+                         """).With("@top", topEntities).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) top.Add(reader.GetString(0));
+        }
+        var entities = await LoadEntitiesAsync(connection, top, cancellationToken);
+        return new GraphStats(articles, deals, entityTypes, relationTypes, [.. top.Select(id => entities[id])]);
+    }
+
+    private static async Task<List<TypeCount>> TypeCountsAsync(ReadSession connection, string sql, CancellationToken cancellationToken)
+    {
+        var counts = new List<TypeCount>();
+        await using var reader = await connection.Command(sql).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) counts.Add(new TypeCount(reader.GetString(0), reader.GetInt64(1)));
+        return counts;
+    }
+
+    private static async Task<long> ScalarAsync(ReadSession connection, string sql, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await connection.Command(sql).ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<long> CountAsync(ReadSession connection, SqlFilter filter, string select, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await filter.Bind(connection.Command($"{select} {filter.Where}")).ExecuteScalarAsync(cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Json(IReadOnlyCollection<string>? values) => values is null ? null : SqlExtensions.JsonList(values);
+}

@@ -1,0 +1,124 @@
+namespace KnowledgeGraph.Graph.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    private const int MaxNeighbourhoodDepth = 3;
+    private const int MaxPathDepth = 10;
+
+    public async Task<Neighbourhood> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Depth is < 1 or > MaxNeighbourhoodDepth)
+            throw new GraphQueryException("BAD_ARGUMENT", $"neighbourhood depth {query.Depth} is outside 1..{MaxNeighbourhoodDepth}");
+        if (query.Limit < 1)
+            throw new GraphQueryException("BAD_ARGUMENT", $"neighbourhood limit {query.Limit} must be at least 1");
+
+        await using var session = await ReadAsync(cancellationToken);
+        var centre = await LoadEntitiesAsync(session, [query.EntityId], cancellationToken);
+        if (centre.Count == 0) return new Neighbourhood([], [], false);
+
+        // Breadth first, one query per level; nodes are admitted in (level, relation id) order until the limit.
+        var nodes = new List<string> { query.EntityId };
+        var admitted = new HashSet<string>(StringComparer.Ordinal) { query.EntityId };
+        var edges = new Dictionary<string, GraphRelation>(StringComparer.Ordinal);
+        var frontier = new List<string> { query.EntityId };
+        var truncated = false;
+        for (var level = 1; level <= query.Depth && frontier.Count > 0; level++)
+        {
+            var next = new List<string>();
+            var frontierSet = frontier.ToHashSet(StringComparer.Ordinal);
+            foreach (var relation in await AdjacentAsync(session, frontier, query.Direction, query.RelationTypes, cancellationToken))
+            {
+                edges.TryAdd(relation.Id, relation);
+                foreach (var neighbour in Neighbours(relation, frontierSet, query.Direction))
+                {
+                    if (admitted.Contains(neighbour)) continue;
+                    if (admitted.Count >= query.Limit)
+                    {
+                        truncated = true;
+                        continue;
+                    }
+                    admitted.Add(neighbour);
+                    nodes.Add(neighbour);
+                    next.Add(neighbour);
+                }
+            }
+            frontier = next;
+        }
+        var entities = await LoadEntitiesAsync(session, nodes, cancellationToken);
+        var keptEdges = edges.Values.Where(e => admitted.Contains(e.SubjectId) && admitted.Contains(e.ObjectId)).ToList();
+        return new Neighbourhood([.. nodes.Where(entities.ContainsKey).Select(id => entities[id])], keptEdges, truncated);
+    }
+
+    private static IEnumerable<string> Neighbours(GraphRelation relation, HashSet<string> from, Direction direction)
+    {
+        if (direction != Direction.Incoming && from.Contains(relation.SubjectId)) yield return relation.ObjectId;
+        if (direction != Direction.Outgoing && from.Contains(relation.ObjectId)) yield return relation.SubjectId;
+    }
+
+    private static async Task<List<GraphRelation>> AdjacentAsync(ReadSession session, IEnumerable<string> ids, Direction direction,
+        IReadOnlyCollection<string>? types, CancellationToken cancellationToken)
+    {
+        var typeFilter = types is { Count: > 0 } ? "AND r.type IN (SELECT value FROM json_each(@types))" : "";
+        var outgoing = $"SELECT {GraphRows.RelationColumns} FROM relations r WHERE r.subject_id IN (SELECT value FROM json_each(@ids)) {typeFilter}";
+        var incoming = $"SELECT {GraphRows.RelationColumns} FROM relations r WHERE r.object_id IN (SELECT value FROM json_each(@ids)) {typeFilter}";
+        var sql = direction switch
+        {
+            Direction.Outgoing => outgoing,
+            Direction.Incoming => incoming,
+            _ => $"{outgoing} UNION {incoming}",
+        };
+        var command = session.Command($"{sql} ORDER BY 1").With("@ids", SqlExtensions.JsonList(ids));
+        if (typeFilter.Length > 0) command.With("@types", SqlExtensions.JsonList(types!));
+        var relations = new List<GraphRelation>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) relations.Add(GraphRows.ReadRelation(reader));
+        return relations;
+    }
+
+    public async Task<GraphPath?> FindShortestPathAsync(string fromId, string toId, int maxDepth, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fromId);
+        ArgumentNullException.ThrowIfNull(toId);
+        if (maxDepth is < 1 or > MaxPathDepth)
+            throw new GraphQueryException("BAD_ARGUMENT", $"path depth {maxDepth} is outside 1..{MaxPathDepth}");
+
+        await using var session = await ReadAsync(cancellationToken);
+        var ends = await LoadEntitiesAsync(session, [fromId, toId], cancellationToken);
+        if (!ends.ContainsKey(fromId) || !ends.ContainsKey(toId)) return null;
+        if (fromId == toId) return new GraphPath([ends[fromId]], []);
+
+        // Relations are followed either way round; each node remembers the edge it was first reached by.
+        var reachedBy = new Dictionary<string, (string Previous, GraphRelation Edge)?>(StringComparer.Ordinal) { [fromId] = null };
+        var frontier = new List<string> { fromId };
+        for (var level = 1; level <= maxDepth && frontier.Count > 0 && !reachedBy.ContainsKey(toId); level++)
+        {
+            var next = new List<string>();
+            var frontierSet = frontier.ToHashSet(StringComparer.Ordinal);
+            foreach (var relation in await AdjacentAsync(session, frontier, Direction.Both, null, cancellationToken))
+            {
+                foreach (var neighbour in Neighbours(relation, frontierSet, Direction.Both))
+                {
+                    if (reachedBy.ContainsKey(neighbour)) continue;
+                    var previous = neighbour == relation.ObjectId ? relation.SubjectId : relation.ObjectId;
+                    reachedBy[neighbour] = (previous, relation);
+                    next.Add(neighbour);
+                }
+            }
+            frontier = next;
+        }
+        if (!reachedBy.ContainsKey(toId)) return null;
+
+        var nodeIds = new List<string> { toId };
+        var pathEdges = new List<GraphRelation>();
+        for (var step = reachedBy[toId]; step is not null; step = reachedBy[step.Value.Previous])
+        {
+            pathEdges.Add(step.Value.Edge);
+            nodeIds.Add(step.Value.Previous);
+        }
+        nodeIds.Reverse();
+        pathEdges.Reverse();
+        var entities = await LoadEntitiesAsync(session, nodeIds, cancellationToken);
+        return new GraphPath([.. nodeIds.Select(id => entities[id])], pathEdges);
+    }
+}

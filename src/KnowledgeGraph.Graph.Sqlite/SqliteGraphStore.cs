@@ -1,0 +1,145 @@
+using KnowledgeGraph.Model;
+using KnowledgeGraph.Ontology;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Graph.Sqlite;
+
+/// <summary>
+/// The embedded graph store: one SQLite file in WAL mode, so readers never wait for the single writer.
+/// Writes are serialised in-process and run as one IMMEDIATE transaction per call, so a batch is whole or absent.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore
+{
+    private readonly string _connectionString;
+    private readonly OntologySchema _ontology;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SqliteGraphStore(SqliteGraphStoreOptions options, OntologySchema? ontology = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connectionString = options.BuildConnectionString();
+        _ontology = ontology ?? OntologySchema.Default;
+    }
+
+    /// <summary>Called after each article of a batch is written, before the commit; lets tests fail a batch half-way.</summary>
+    internal Action<string>? AfterArticleWritten { get; set; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            // WAL is a property of the file; set once here, it holds for every later connection.
+            connection.Command("PRAGMA journal_mode = WAL").ExecuteScalar();
+            SchemaMigrator.Apply(connection);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            var version = await connection.Command("SELECT max(version) FROM schema_version").ExecuteScalarAsync(cancellationToken);
+            return version is long;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The schema versions recorded as applied, in order.</summary>
+    public async Task<IReadOnlyList<int>> GetAppliedSchemaVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var reader = await connection.Command("SELECT version FROM schema_version ORDER BY version").ExecuteReaderAsync(cancellationToken);
+        var versions = new List<int>();
+        while (await reader.ReadAsync(cancellationToken)) versions.Add(reader.GetInt32(0));
+        return versions;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
+        _writeLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // WAL makes NORMAL safe against process crashes: a committed transaction is in the log before COMMIT returns.
+        connection.Command("PRAGMA synchronous = NORMAL").ExecuteNonQuery();
+        return connection;
+    }
+
+    private async Task<ReadSession> ReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        return new ReadSession(connection, connection.BeginTransaction(deferred: true));
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction and commits only if it returns.</summary>
+    private async Task<T> WriteAsync<T>(Func<GraphWriter, T> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var writer = new GraphWriter(connection, transaction, _ontology);
+            var result = work(writer);
+            writer.Finish();
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ExtractionResult> articles, CancellationToken cancellationToken = default)
+    {
+        IngestValidator.Validate(articles, _ontology);
+        if (articles.Count == 0) return [];
+        return await WriteAsync(writer =>
+        {
+            var ingester = new ArticleIngester(writer, LoadRedirects(writer, articles));
+            var outcomes = new List<IngestOutcome>(articles.Count);
+            foreach (var article in articles)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var outcome = ingester.Write(article);
+                outcomes.Add(outcome);
+                AfterArticleWritten?.Invoke(outcome.ArticleId);
+            }
+            return outcomes;
+        }, cancellationToken);
+    }
+
+    private static Dictionary<string, string> LoadRedirects(GraphWriter writer, IReadOnlyList<ExtractionResult> articles)
+    {
+        var ids = articles.SelectMany(a => a.Entities.Select(e => e.Id)).Distinct(StringComparer.Ordinal);
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = writer.OneOff("SELECT dropped_id, kept_id FROM entity_redirects WHERE dropped_id IN (SELECT value FROM json_each(@ids))")
+            .With("@ids", SqlExtensions.JsonList(ids)).ExecuteReader();
+        while (reader.Read()) redirects[reader.GetString(0)] = reader.GetString(1);
+        return redirects;
+    }
+
+    public Task<bool> DeleteArticleAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        return WriteAsync(writer => writer.RemoveArticle(articleId), cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Graph.Sqlite;
+
+/// <summary>Where the embedded graph lives: a file <see cref="Path"/>, or a full <see cref="ConnectionString"/>.</summary>
+public sealed class SqliteGraphStoreOptions
+{
+    public const string SectionName = "GraphStore:Sqlite";
+
+    public string? Path { get; set; }
+
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How long a writer waits for another process's transaction before giving up.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal string BuildConnectionString()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString) && string.IsNullOrWhiteSpace(Path))
+            throw new InvalidOperationException($"{SectionName}: set Path (a database file) or ConnectionString");
+        var builder = new SqliteConnectionStringBuilder(ConnectionString ?? "");
+        if (!string.IsNullOrWhiteSpace(Path)) builder.DataSource = Path;
+        builder.ForeignKeys = true;
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        builder.DefaultTimeout = (int)Math.Ceiling(BusyTimeout.TotalSeconds);
+        return builder.ToString();
+    }
+}
