@@ -1,4 +1,5 @@
 using KnowledgeGraph.Graph;
+using KnowledgeGraph.Graph.Sqlite;
 
 namespace KnowledgeGraph.Api.Configuration;
 
@@ -9,9 +10,22 @@ public static class StoreRegistration
     {
         switch (settings.Store.Trim().ToLowerInvariant())
         {
+            case "sqlite":
+                services.AddSingleton<IGraphStore>(_ => new SqliteGraphStore(new SqliteGraphStoreOptions { Path = SqlitePath(settings.Sqlite) }));
+                return services;
             default:
                 throw new InvalidOperationException(
-                    $"KG:Store is '{settings.Store}'; no graph store adapter for it is part of this build.");
+                    $"KG:Store is '{settings.Store}'; this build knows 'sqlite' (the embedded default).");
         }
+    }
+
+    /// <summary>The database file, its folder created so that a first run needs no preparation.</summary>
+    private static string SqlitePath(SqliteSettings sqlite)
+    {
+        if (string.IsNullOrWhiteSpace(sqlite.Path))
+            throw new InvalidOperationException("KG:Sqlite:Path is empty; name the database file, e.g. ./data/knowledgegraph.db.");
+        var path = Path.GetFullPath(sqlite.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 }

@@ -14,15 +14,17 @@ public static class Paging
 
     public static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field
-            .Argument<IntGraphType>("first", $"Page size, 0 to {PageRequest.MaxPageSize}.", a => a.DefaultValue = DefaultPageSize)
+            .Argument<IntGraphType>("first", $"Page size, 1 to {PageRequest.MaxPageSize}.", a => a.DefaultValue = DefaultPageSize)
             .Argument<StringGraphType>("after", "The endCursor of the previous page.");
 
     public static PageRequest Read(IResolveFieldContext context)
     {
         var first = context.GetArgument("first", DefaultPageSize);
-        if (first < 0 || first > PageRequest.MaxPageSize)
+        if (first > PageRequest.MaxPageSize)
             throw GraphErrors.Error(GraphErrors.PageSizeExceeded,
-                $"first must be between 0 and {PageRequest.MaxPageSize}; got {first}.");
+                $"first is {first}; pages hold at most {PageRequest.MaxPageSize} items, follow pageInfo.endCursor for more.");
+        if (first < 1)
+            throw GraphErrors.Error(GraphErrors.InvalidArgument, $"first must be at least 1; got {first}.");
         return new PageRequest(first, context.GetArgument<string?>("after"));
     }
 

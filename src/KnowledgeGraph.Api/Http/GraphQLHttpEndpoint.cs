@@ -17,7 +17,6 @@ namespace KnowledgeGraph.Api.Http;
 /// </summary>
 public sealed partial class GraphQLHttpEndpoint(
     IDocumentExecuter<KnowledgeGraphSchema> executer,
-    KnowledgeGraphSchema schema,
     IGraphQLTextSerializer serializer,
     IDocumentBuilder documentBuilder,
     ApiKeyValidator keys,
@@ -138,7 +137,6 @@ public sealed partial class GraphQLHttpEndpoint(
 
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Schema = schema,
             Query = request.Query,
             Document = document,
             OperationName = request.OperationName,
