@@ -1,1 +1,7 @@
-class P { static void Main(){} }
+using System.CommandLine;
+using KnowledgeGraph.Cli;
+
+var root = new RootCommand("KnowledgeGraph: a knowledge graph of the AI industry from Chinese news");
+root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
+return await root.Parse(args).InvokeAsync();

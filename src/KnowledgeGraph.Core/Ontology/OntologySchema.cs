@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace KnowledgeGraph.Ontology;
 
@@ -35,7 +34,6 @@ public sealed class OntologySchema
         Attributes = attributes;
     }
 
-    // Static initialisers run in textual order: the options must exist before Default is loaded with them.
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
 
     public static OntologySchema Default { get; } = LoadEmbedded();
@@ -57,8 +55,9 @@ public sealed class OntologySchema
 
     public static OntologySchema Parse(string json)
     {
-        var file = JsonSerializer.Deserialize<OntologyFile>(json, SerializerOptions)
-                   ?? throw new InvalidDataException("ontology.json is empty");
+        var file = JsonSerializer.Deserialize<OntologyFile>(json, SerializerOptions);
+        if (file?.EntityTypes is null || file.RelationTypes is null || file.Attributes is null)
+            throw new InvalidDataException("ontology.json needs entityTypes, relationTypes and attributes");
         var schema = new OntologySchema(file.EntityTypes, file.RelationTypes, file.Attributes);
         foreach (var relation in file.RelationTypes)
         {
@@ -84,10 +83,12 @@ public sealed class OntologySchema
         return Parse(reader.ReadToEnd());
     }
 
-    private sealed record OntologyFile(
-        [property: JsonRequired] List<EntityTypeDefinition> EntityTypes,
-        [property: JsonRequired] List<RelationTypeDefinition> RelationTypes,
-        [property: JsonRequired] Dictionary<string, string> Attributes);
+    private sealed class OntologyFile
+    {
+        public List<EntityTypeDefinition>? EntityTypes { get; init; }
+        public List<RelationTypeDefinition>? RelationTypes { get; init; }
+        public Dictionary<string, string>? Attributes { get; init; }
+    }
 }
 
 public sealed class UnknownOntologyTermException(string kind, string name)

@@ -1,0 +1,63 @@
+using KnowledgeGraph.Extraction.LanguageData;
+using KnowledgeGraph.Extraction.Normalisation;
+using KnowledgeGraph.Extraction.Output;
+using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Extraction.Reading;
+using KnowledgeGraph.Extraction.Recognition;
+using KnowledgeGraph.Extraction.Relations;
+using KnowledgeGraph.Extraction.Resolution;
+using KnowledgeGraph.Model;
+using KnowledgeGraph.Ontology;
+
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>
+/// article → normalise → segment → recognise → resolve → relate. Built once (it loads the dictionaries and the
+/// language data) and then shared: <see cref="Extract"/> keeps its state in a fresh <see cref="Document"/>.
+/// </summary>
+public sealed class ExtractionPipeline : IArticleExtractor
+{
+    private readonly IReadOnlyList<IPipelineStage> _stages;
+    private readonly ResultBuilder _output;
+
+    public ExtractionPipeline(LanguageResources? resources = null, OntologySchema? ontology = null)
+    {
+        resources ??= new LanguageResources();
+        ontology ??= OntologySchema.Default;
+        var lexicon = new Lexicon(resources, ontology);
+        var recognition = new RecognitionData(resources);
+        _stages =
+        [
+            new TextNormaliser(),
+            new SentenceSplitter(new PageFurniture(resources)),
+            new Segmentation.JiebaTokenizer(UserWords(lexicon)),
+            new LexiconRecogniser(lexicon),
+            new PersonNameRecogniser(recognition),
+            new OrganizationNameRecogniser(recognition),
+            new EnglishNameRecogniser(recognition),
+            new ProductNameRecogniser(recognition),
+            new MentionSelector(recognition),
+            new EntityResolver(lexicon, ontology, resources),
+            new AnaphoraResolver(resources),
+            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new AmountParser(resources), ontology),
+            new RelationPrecedence(resources),
+        ];
+        _output = new ResultBuilder(ontology);
+    }
+
+    public ExtractionResult Extract(Article article)
+    {
+        var document = new Document(article);
+        foreach (var stage in _stages) stage.Process(document);
+        return _output.Build(document);
+    }
+
+    private static IEnumerable<(string Word, string Tag)> UserWords(Lexicon lexicon) =>
+        lexicon.Entries.SelectMany(entry => entry.AllNames.Select(name => (name, entry.Type switch
+        {
+            "Person" => "nr",
+            "Organization" => "nt",
+            "Location" => "ns",
+            _ => "nz",
+        })));
+}

@@ -1,0 +1,57 @@
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Normalisation;
+
+/// <summary>
+/// Splits the text into paragraphs (lines) and sentences (at 。！？!?； and line ends), dropping page furniture
+/// so that it yields nothing. Closing quotes stay with their sentence.
+/// </summary>
+public sealed class SentenceSplitter(PageFurniture furniture) : IPipelineStage
+{
+    public const int MaxSentenceLength = 400;
+
+    public void Process(Document document)
+    {
+        var text = document.Text;
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            if (!furniture.IsFurniture(text[lineStart..lineEnd]))
+            {
+                document.Paragraphs.Add(new TextRange(lineStart, lineEnd));
+                SplitSentences(document, lineStart, lineEnd, document.Paragraphs.Count - 1);
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    private static void SplitSentences(Document document, int start, int end, int paragraph)
+    {
+        var text = document.Text;
+        var sentenceStart = start;
+        for (var i = start; i < end; i++)
+        {
+            var boundary = IsTerminator(text[i]) || i - sentenceStart >= MaxSentenceLength;
+            if (!boundary) continue;
+            var sentenceEnd = i + 1;
+            while (sentenceEnd < end && (IsClosingQuote(text[sentenceEnd]) || IsTerminator(text[sentenceEnd]))) sentenceEnd++;
+            Add(document, sentenceStart, sentenceEnd, paragraph);
+            sentenceStart = sentenceEnd;
+            i = sentenceEnd - 1;
+        }
+        Add(document, sentenceStart, end, paragraph);
+    }
+
+    private static void Add(Document document, int start, int end, int paragraph)
+    {
+        while (start < end && char.IsWhiteSpace(document.Text[start])) start++;
+        while (end > start && char.IsWhiteSpace(document.Text[end - 1])) end--;
+        if (end > start) document.Sentences.Add(new Sentence(document.Sentences.Count, new TextRange(start, end), paragraph));
+    }
+
+    private static bool IsTerminator(char c) => c is '。' or '！' or '？' or '!' or '?' or '；';
+
+    private static bool IsClosingQuote(char c) => c is '”' or '’' or '」' or '』' or '"' or '）' or ')';
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Normalisation;
+
+/// <summary>
+/// Folds full-width ASCII to half-width, odd spaces to a plain space, name separators to the middle dot, and
+/// joins lines broken inside a sentence, remembering for every character where it stood in the article.
+/// </summary>
+public sealed class TextNormaliser : IPipelineStage
+{
+    public void Process(Document document)
+    {
+        var source = document.Article.Text;
+        var text = new StringBuilder(source.Length);
+        var map = new List<int>(source.Length + 1);
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c == '\r') continue;
+            if (c == '\n' && IsSoftBreak(source, i)) continue;
+            text.Append(Fold(c));
+            map.Add(i);
+        }
+        map.Add(source.Length);
+        document.Text = text.ToString();
+        document.OriginalIndex = map.ToArray();
+    }
+
+    public static char Fold(char c) => c switch
+    {
+        >= '\uFF01' and <= '\uFF5E' when !IsChinesePunctuation(c) => (char)(c - 0xFEE0),
+        '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u200A' or '\u202F' or '\u205F' or '\t' => ' ',
+        '\u200B' or '\uFEFF' => ' ',
+        '\u30FB' or '\u2022' or '\u2027' or '\u2219' or '\u22C5' or '\uFF65' or '\u0387' => '\u00B7',
+        _ => c,
+    };
+
+    /// <summary>Chinese clause punctuation stays full-width: patterns and the sentence splitter rely on it.</summary>
+    private static bool IsChinesePunctuation(char c) => c is '，' or '！' or '？' or '；' or '：' or '（' or '）';
+
+    /// <summary>A single line break between two letters of one sentence is a wrap, not a paragraph end.</summary>
+    private static bool IsSoftBreak(string text, int index)
+    {
+        if (index == 0 || index + 1 >= text.Length) return false;
+        var before = text[index - 1] == '\r' && index >= 2 ? text[index - 2] : text[index - 1];
+        var after = text[index + 1];
+        return IsWordCharacter(before) && IsWordCharacter(after) && !IsSentenceEnd(before);
+    }
+
+    private static bool IsWordCharacter(char c) => c is >= '\u4E00' and <= '\u9FFF' || char.IsLetterOrDigit(c) || c is '，' or ',' or '、';
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?';
+}

@@ -1,0 +1,77 @@
+using KnowledgeGraph.Extraction.Reading;
+
+namespace KnowledgeGraph.Extraction.Pipeline;
+
+/// <summary>
+/// The one object every stage reads and enriches, from the article as read to the relations it asserts.
+/// Positions are UTF-16 indices into <see cref="Text"/>, the normalised text; <see cref="OriginalIndex"/> maps them
+/// back to the article text, and only the output converts them to code points.
+/// </summary>
+public sealed class Document(Article article)
+{
+    public Article Article { get; } = article;
+    public string Text { get; set; } = article.Text;
+    public int[] OriginalIndex { get; set; } = Enumerable.Range(0, article.Text.Length + 1).ToArray();
+    public List<TextRange> Paragraphs { get; } = [];
+    public List<Sentence> Sentences { get; } = [];
+    public List<Token> Tokens { get; } = [];
+    public List<Mention> Mentions { get; } = [];
+    public List<EntityCluster> Entities { get; } = [];
+    public List<RelationCandidate> Relations { get; } = [];
+
+    public string Slice(int start, int end) => Text[start..end];
+
+    public IEnumerable<Token> TokensOf(Sentence sentence) =>
+        Tokens.Skip(sentence.FirstToken).Take(sentence.TokenCount);
+}
+
+public readonly record struct TextRange(int Start, int End)
+{
+    public int Length => End - Start;
+    public bool Contains(int position) => position >= Start && position < End;
+    public bool Overlaps(TextRange other) => Start < other.End && other.Start < End;
+}
+
+public sealed record Sentence(int Index, TextRange Range, int Paragraph)
+{
+    public int FirstToken { get; set; }
+    public int TokenCount { get; set; }
+}
+
+/// <summary>A word from the segmenter; <see cref="InDictionary"/> is false for words the HMM guessed.</summary>
+public sealed record Token(TextRange Range, string Text, string Tag, bool InDictionary);
+
+public enum MentionSource { Lexicon, Pattern, Anaphor }
+
+public sealed class Mention(TextRange range, string text, string type, MentionSource source, double confidence)
+{
+    public TextRange Range { get; } = range;
+    public string Text { get; } = text;
+    public string Type { get; set; } = type;
+    public MentionSource Source { get; } = source;
+    public double Confidence { get; } = confidence;
+    public string? LexiconId { get; init; }
+    public int Sentence { get; set; } = -1;
+    public EntityCluster? Entity { get; set; }
+    public bool IsAnaphor => Source == MentionSource.Anaphor;
+}
+
+/// <summary>All mentions of one real-world thing in the article.</summary>
+public sealed class EntityCluster(string id, string type)
+{
+    public string Id { get; set; } = id;
+    public string Type { get; } = type;
+    public string Name { get; set; } = "";
+    public string? ChineseName { get; set; }
+    public string? LexiconId { get; init; }
+    public List<Mention> Mentions { get; } = [];
+    public SortedSet<string> KnownNames { get; } = new(StringComparer.Ordinal);
+}
+
+public sealed record RelationCandidate(
+    string Type,
+    EntityCluster Subject,
+    EntityCluster Object,
+    double Confidence,
+    Sentence Sentence,
+    KnowledgeGraph.Model.RelationAttributes Attributes);

@@ -1,0 +1,59 @@
+using KnowledgeGraph.Extraction.LanguageData;
+using KnowledgeGraph.Extraction.Resolution;
+using KnowledgeGraph.Ontology;
+
+namespace KnowledgeGraph.Extraction.Recognition;
+
+public sealed record LexiconEntry(
+    string Id,
+    string Type,
+    string Name,
+    IReadOnlyList<string> ChineseNames,
+    IReadOnlyList<string> Aliases,
+    string Kind,
+    string? Owner)
+{
+    public IEnumerable<string> AllNames => ChineseNames.Prepend(Name).Concat(Aliases);
+}
+
+/// <summary>The known entities of the AI industry, from <c>LanguageData/lexicon/*.tsv</c>.</summary>
+public sealed class Lexicon
+{
+    private readonly Dictionary<string, LexiconEntry> _byId;
+    private readonly Dictionary<string, LexiconEntry> _byNameKey;
+
+    public Lexicon(LanguageResources resources, OntologySchema ontology)
+    {
+        _byId = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
+        _byNameKey = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
+        foreach (var file in resources.Files("lexicon").Where(f => f.EndsWith(".tsv", StringComparison.Ordinal)))
+        {
+            foreach (var row in resources.Rows(file, 6))
+            {
+                var entry = new LexiconEntry(
+                    Id: row[0].Trim(),
+                    Type: row[1].Trim(),
+                    Name: row[2].Trim(),
+                    ChineseNames: SplitNames(row[3]),
+                    Aliases: SplitNames(row[4]),
+                    Kind: row[5].Trim(),
+                    Owner: row.Length > 6 && row[6].Trim().Length > 0 ? row[6].Trim() : null);
+                if (!ontology.IsEntityType(entry.Type))
+                    throw new InvalidDataException($"{file}: {entry.Id} has unknown type '{entry.Type}'");
+                if (!_byId.TryAdd(entry.Id, entry))
+                    throw new InvalidDataException($"{file}: id {entry.Id} appears twice in the lexicon");
+                foreach (var name in entry.AllNames)
+                    _byNameKey.TryAdd(NameKey.Of(name), entry);
+            }
+        }
+    }
+
+    public IReadOnlyCollection<LexiconEntry> Entries => _byId.Values;
+
+    public LexiconEntry? ById(string id) => _byId.GetValueOrDefault(id);
+
+    public LexiconEntry? ByName(string name) => _byNameKey.GetValueOrDefault(NameKey.Of(name));
+
+    private static IReadOnlyList<string> SplitNames(string column) =>
+        column.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

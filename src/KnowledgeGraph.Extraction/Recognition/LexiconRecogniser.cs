@@ -1,0 +1,66 @@
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Recognition;
+
+/// <summary>
+/// Finds every lexicon name in the text. Latin names must stand as whole words; short Latin names (Pi, xAI)
+/// must match their case exactly; short Chinese names must be a whole segmenter word that is not a verb.
+/// </summary>
+public sealed class LexiconRecogniser : IPipelineStage
+{
+    public const double Confidence = 0.95;
+
+    private readonly NameTrie<LexiconEntry> _trie = new();
+
+    public LexiconRecogniser(Lexicon lexicon)
+    {
+        foreach (var entry in lexicon.Entries)
+        foreach (var name in entry.AllNames.Distinct(StringComparer.Ordinal))
+            _trie.Add(name, entry);
+    }
+
+    public void Process(Document document)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            var tokenBoundaries = TokenBoundaries(document, sentence);
+            var range = sentence.Range;
+            for (var i = range.Start; i < range.End; i++)
+            {
+                foreach (var (length, surface, entry) in _trie.MatchesAt(document.Text, i, range.End))
+                {
+                    var span = new TextRange(i, i + length);
+                    if (!Acceptable(document.Text, span, surface, tokenBoundaries)) continue;
+                    document.Mentions.Add(new Mention(span, document.Slice(span.Start, span.End), entry.Type, MentionSource.Lexicon, Confidence)
+                    {
+                        LexiconId = entry.Id,
+                        Sentence = sentence.Index,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The segmenter's words of the sentence by their start.</summary>
+    private static Dictionary<int, Token> TokenBoundaries(Document document, Sentence sentence) =>
+        document.TokensOf(sentence).ToDictionary(t => t.Range.Start);
+
+    /// <summary>A short name that the dictionary knows as a verb (联想 "to associate") is that verb here.</summary>
+    private static bool IsVerb(string tag) => tag is "v" or "vn" or "vd";
+
+    private static bool Acceptable(string text, TextRange span, string surface, Dictionary<int, Token> tokenBoundaries)
+    {
+        var matched = text.AsSpan(span.Start, span.Length);
+        var first = matched[0];
+        var last = matched[^1];
+        if (IsLatin(first) && span.Start > 0 && IsLatin(text[span.Start - 1])) return false;
+        if (IsLatin(last) && span.End < text.Length && IsLatin(text[span.End])) return false;
+        if (IsLatin(first) && surface.Count(char.IsLetter) <= 3 && !matched.SequenceEqual(surface)) return false;
+        if (!IsLatin(first) && !IsLatin(last) && span.Length <= 2)
+            return tokenBoundaries.TryGetValue(span.Start, out var token) && token.Range.End == span.End && !IsVerb(token.Tag);
+        return true;
+    }
+
+    private static bool IsLatin(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+}

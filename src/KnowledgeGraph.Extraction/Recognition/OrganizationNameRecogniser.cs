@@ -1,0 +1,73 @@
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Recognition;
+
+/// <summary>
+/// Organizations the lexicon does not know, from a proper name followed by an organization ending
+/// (生数科技, 月之暗面科技有限公司, 北京智源研究院). Generic heads (AI初创公司, 大模型公司) are not names.
+/// </summary>
+public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipelineStage
+{
+    private static readonly HashSet<string> FunctionWords =
+        ["的", "和", "与", "及", "在", "对", "向", "由", "被", "将", "是", "为", "了", "把", "从", "等", "家", "这", "那", "其", "该", "一", "各", "或", "并", "而", "后", "前", "以", "于", "给", "让", "到", "也", "又", "都", "就", "已", "还", "称"];
+
+    private const int MaxNameLength = 10;
+
+    public void Process(Document document)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            var tokens = document.TokensOf(sentence).ToList();
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                var suffixEnd = SuffixRunEnd(document.Text, tokens, t);
+                if (suffixEnd <= t) continue;
+                var nameStart = NameStart(tokens, t);
+                if (nameStart < t)
+                {
+                    var start = tokens[nameStart].Range.Start;
+                    var end = tokens[suffixEnd - 1].Range.End;
+                    var surface = document.Slice(start, end);
+                    if (!data.IsGeneric(surface))
+                        document.Mentions.Add(new Mention(new TextRange(start, end), surface, "Organization", MentionSource.Pattern, 0.75) { Sentence = sentence.Index });
+                }
+                t = suffixEnd - 1;
+            }
+        }
+    }
+
+    /// <summary>Tokens from <paramref name="first"/> that together are organization endings (科技 + 有限公司).</summary>
+    private int SuffixRunEnd(string text, IReadOnlyList<Token> tokens, int first)
+    {
+        var end = first;
+        while (end < tokens.Count && IsSuffix(tokens[end].Text) && (end == first || tokens[end].Range.Start == tokens[end - 1].Range.End)) end++;
+        return end;
+    }
+
+    private bool IsSuffix(string word) => data.OrganizationSuffixes.Contains(word);
+
+    /// <summary>Walks back over the words that can make up a name; at least one must be a proper-noun-like word.</summary>
+    private int NameStart(IReadOnlyList<Token> tokens, int suffix)
+    {
+        var start = suffix;
+        var length = 0;
+        var proper = false;
+        for (var t = suffix - 1; t >= 0; t--)
+        {
+            var token = tokens[t];
+            if (token.Range.End != tokens[t + 1].Range.Start) break;
+            if (!IsNameWord(token) || length + token.Range.Length > MaxNameLength) break;
+            length += token.Range.Length;
+            proper |= IsProperWord(token);
+            start = t;
+        }
+        return proper && length >= 2 ? start : suffix;
+    }
+
+    private bool IsNameWord(Token token) =>
+        !FunctionWords.Contains(token.Text) && !data.IsGeneric(token.Text) && token.Tag is not ("w" or "m" or "v" or "d" or "p" or "c" or "u" or "r" or "q" or "f" or "t")
+        && !IsSuffix(token.Text);
+
+    private static bool IsProperWord(Token token) =>
+        !token.InDictionary || token.Tag is "nr" or "nrt" or "nrfg" or "nz" or "nt" or "eng" or "j" or "ns";
+}

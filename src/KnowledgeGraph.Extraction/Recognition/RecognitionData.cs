@@ -1,0 +1,71 @@
+using KnowledgeGraph.Extraction.LanguageData;
+
+namespace KnowledgeGraph.Extraction.Recognition;
+
+public enum CuePosition { Before, After }
+
+public sealed record ContextCue(CuePosition Position, string Type, string Word);
+
+/// <summary>The word lists recognisers share, loaded once from <c>LanguageData/recognition</c>.</summary>
+public sealed class RecognitionData
+{
+    public RecognitionData(LanguageResources resources)
+    {
+        Titles = LongestFirst(resources.Lines("recognition/titles.txt"));
+        OrganizationSuffixes = LongestFirst(resources.Lines("recognition/org-suffixes.txt"));
+        ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
+        GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        EnglishStopwords = resources.Lines("recognition/english-stopwords.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        Surnames = resources.Lines("recognition/surnames.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        TransliterationCharacters = string.Concat(resources.Lines("recognition/transliteration-chars.txt").Select(l => l.Trim())).ToHashSet();
+        ContextCues = resources.Rows("recognition/context-cues.tsv", 3)
+            .Select(r => new ContextCue(r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, r[1].Trim(), r[2].Trim()))
+            .OrderByDescending(c => c.Word.Length)
+            .ToList();
+        PersonIntroducers = LongestFirst(Titles.Concat(ContextCues.Where(c => c.Position == CuePosition.Before && c.Type == "Person").Select(c => c.Word)));
+    }
+
+    public IReadOnlyList<string> Titles { get; }
+    public IReadOnlyList<string> OrganizationSuffixes { get; }
+    public IReadOnlyList<string> ProductCues { get; }
+    public IReadOnlySet<string> GenericWords { get; }
+    public IReadOnlySet<string> EnglishStopwords { get; }
+    public IReadOnlySet<string> Surnames { get; }
+    public IReadOnlySet<char> TransliterationCharacters { get; }
+    public IReadOnlyList<ContextCue> ContextCues { get; }
+
+    /// <summary>Words after which a name is a person's: titles, 创始人, 教授 …</summary>
+    public IReadOnlyList<string> PersonIntroducers { get; }
+
+    public bool IsGeneric(string text) => GenericWords.Contains(text.Trim());
+
+    public bool IsTransliteration(string text) => text.Length > 0 && text.All(c => c == '·' || TransliterationCharacters.Contains(c));
+
+    public bool StartsWithSurname(string text) =>
+        text.Length >= 2 && (Surnames.Contains(text[..1]) || text.Length >= 3 && Surnames.Contains(text[..2]));
+
+    /// <summary>The type an unknown name gets from the words right around it, if any.</summary>
+    public string? TypeFromContext(string text, int start, int end)
+    {
+        var after = text.AsSpan(end).TrimStart(' ');
+        foreach (var cue in ContextCues)
+        {
+            if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal)) return cue.Type;
+        }
+        var before = text.AsSpan(0, start).TrimEnd(' ');
+        foreach (var cue in ContextCues)
+        {
+            if (cue.Position == CuePosition.Before && before.EndsWith(cue.Word, StringComparison.Ordinal)) return cue.Type;
+        }
+        return null;
+    }
+
+    public static string? MatchAt(IReadOnlyList<string> longestFirst, string text, int position) =>
+        longestFirst.FirstOrDefault(word => string.CompareOrdinal(text, position, word, 0, word.Length) == 0 && position + word.Length <= text.Length);
+
+    public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end) =>
+        longestFirst.FirstOrDefault(word => end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0);
+
+    private static IReadOnlyList<string> LongestFirst(IEnumerable<string> words) =>
+        words.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length).ToList();
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using KnowledgeGraph.Extraction.LanguageData;
+
+namespace KnowledgeGraph.Extraction.Relations;
+
+/// <summary>
+/// What makes a statement not an assertion: rumour, speculation, negotiation and denial before or inside it;
+/// negation inside its clause; a later sentence that says it never happened (淹没, 告吹), which cancels the
+/// plans (将, 计划) stated before it in the paragraph.
+/// </summary>
+public sealed class AssertionCues
+{
+    private readonly Regex _uncertain;
+    private readonly Regex _negation;
+    private readonly Regex _reversal;
+    private readonly Regex _future;
+
+    public AssertionCues(LanguageResources resources)
+    {
+        var rows = resources.Rows("relations/assertion-cues.tsv", 2);
+        Regex Of(string kind) => new(string.Join("|", rows.Where(r => r[0].Trim() == kind).Select(r => $"(?:{r[1].Trim()})")), RegexOptions.Compiled);
+        _uncertain = Of("uncertain");
+        _negation = Of("negation");
+        _reversal = Of("reversal");
+        _future = Of("future");
+    }
+
+    /// <summary>True when the sentence up to the end of the evidence hedges or denies it.</summary>
+    public bool IsUncertain(string sentenceUpToEvidenceEnd) => _uncertain.IsMatch(sentenceUpToEvidenceEnd);
+
+    /// <summary>True when a negation stands in the evidence with no clause break between it and the end.</summary>
+    public bool IsNegated(string evidence)
+    {
+        foreach (Match match in _negation.Matches(evidence))
+        {
+            var rest = evidence.AsSpan(match.Index + match.Length);
+            if (rest.IndexOfAny('，', ',') < 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Where in the sentence a reversal is stated, or -1.</summary>
+    public int ReversalAt(string sentence) => _reversal.Match(sentence) is { Success: true } match ? match.Index : -1;
+
+    public bool IsPlan(string text) => _future.IsMatch(text);
+}

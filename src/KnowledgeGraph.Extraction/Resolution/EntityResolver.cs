@@ -1,0 +1,151 @@
+using System.Text;
+using KnowledgeGraph.Extraction.LanguageData;
+using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Extraction.Recognition;
+using KnowledgeGraph.Ontology;
+
+namespace KnowledgeGraph.Extraction.Resolution;
+
+/// <summary>
+/// Gathers the mentions of one real-world thing into one entity: lexicon names by their lexicon id, other names by
+/// type and name without legal endings (月之暗面科技有限公司 = 月之暗面). Short forms of names found in the article
+/// (阿莫代伊 after 达里奥·阿莫代伊, Inflection after Inflection AI) are looked for and join their entity.
+/// </summary>
+public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, LanguageResources resources) : IPipelineStage
+{
+    private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
+        .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
+
+    private static readonly string[] EnglishOrganizationTails = [" AI", " Labs", " Lab", " Inc.", " Inc", " Technologies"];
+
+    public void Process(Document document)
+    {
+        AddShortForms(document);
+        var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
+        {
+            var key = mention.LexiconId ?? $"{mention.Type}|{BaseKey(mention.Text, mention.Type)}";
+            if (!clusters.TryGetValue(key, out var cluster))
+            {
+                var entry = mention.LexiconId is null ? null : lexicon.ById(mention.LexiconId);
+                cluster = new EntityCluster(entry?.Id ?? "", mention.Type) { LexiconId = entry?.Id };
+                if (entry is not null)
+                {
+                    foreach (var name in entry.AllNames) cluster.KnownNames.Add(name);
+                }
+                clusters[key] = cluster;
+                document.Entities.Add(cluster);
+            }
+            cluster.Mentions.Add(mention);
+            mention.Entity = cluster;
+        }
+        foreach (var cluster in document.Entities) Name(cluster);
+    }
+
+    /// <summary>Surnames of dotted names and names without their legal or English tail, wherever they stand alone.</summary>
+    private void AddShortForms(Document document)
+    {
+        var shortForms = new Dictionary<string, Mention>(StringComparer.Ordinal);
+        foreach (var mention in document.Mentions.Where(m => m.LexiconId is null))
+        {
+            foreach (var form in ShortFormsOf(mention))
+            {
+                if (form.Length >= 2) shortForms.TryAdd(form, mention);
+            }
+        }
+        if (shortForms.Count == 0) return;
+
+        var occupied = new System.Collections.BitArray(document.Text.Length);
+        foreach (var mention in document.Mentions)
+        {
+            for (var i = mention.Range.Start; i < mention.Range.End; i++) occupied[i] = true;
+        }
+        foreach (var sentence in document.Sentences)
+        {
+            foreach (var (form, source) in shortForms)
+            {
+                var text = document.Text;
+                for (var at = text.IndexOf(form, sentence.Range.Start, sentence.Range.Length, StringComparison.Ordinal);
+                     at >= 0;
+                     at = at + 1 < sentence.Range.End ? text.IndexOf(form, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal) : -1)
+                {
+                    var range = new TextRange(at, at + form.Length);
+                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || !StandsAlone(text, range)) continue;
+                    for (var i = range.Start; i < range.End; i++) occupied[i] = true;
+                    document.Mentions.Add(new Mention(range, form, source.Type, MentionSource.Pattern, source.Confidence * 0.9) { Sentence = sentence.Index });
+                }
+            }
+        }
+        document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+    }
+
+    private IEnumerable<string> ShortFormsOf(Mention mention)
+    {
+        switch (mention.Type)
+        {
+            case "Person" when mention.Text.Contains('·'):
+                yield return mention.Text[(mention.Text.LastIndexOf('·') + 1)..];
+                break;
+            case "Person" when mention.Text.Contains(' '):
+                yield return mention.Text[(mention.Text.LastIndexOf(' ') + 1)..];
+                break;
+            case "Organization":
+                var stripped = StripLegalSuffix(mention.Text);
+                if (stripped != mention.Text && stripped.Length >= 2) yield return stripped;
+                foreach (var tail in EnglishOrganizationTails)
+                {
+                    if (mention.Text.EndsWith(tail, StringComparison.Ordinal) && mention.Text.Length > tail.Length + 2)
+                        yield return mention.Text[..^tail.Length];
+                }
+                break;
+        }
+    }
+
+    private static bool StandsAlone(string text, TextRange range)
+    {
+        bool Latin(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+        if (Latin(text[range.Start]) && range.Start > 0 && Latin(text[range.Start - 1])) return false;
+        return !(Latin(text[range.End - 1]) && range.End < text.Length && Latin(text[range.End]));
+    }
+
+    private string StripLegalSuffix(string name)
+    {
+        foreach (var suffix in _legalSuffixes)
+        {
+            if (name.Length > suffix.Length + 1 && name.EndsWith(suffix, StringComparison.Ordinal))
+                return name[..^suffix.Length].TrimEnd();
+        }
+        return name;
+    }
+
+    private string BaseKey(string text, string type) => NameKey.Of(type == "Organization" ? StripLegalSuffix(text) : text);
+
+    /// <summary>The canonical name: the lexicon's, else the fullest Latin spelling seen, else the fullest Chinese one.</summary>
+    private void Name(EntityCluster cluster)
+    {
+        var entry = cluster.LexiconId is null ? null : lexicon.ById(cluster.LexiconId);
+        var surfaces = cluster.Mentions.Select(m => m.Text).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var surface in surfaces) cluster.KnownNames.Add(surface);
+        cluster.Name = entry?.Name
+                       ?? surfaces.Where(s => !s.Any(IsHan)).OrderByDescending(s => s.Length).FirstOrDefault()
+                       ?? surfaces.OrderByDescending(s => s.Length).First();
+        cluster.ChineseName = entry?.ChineseNames.FirstOrDefault()
+                              ?? surfaces.Where(s => s.Any(IsHan)).OrderByDescending(s => s.Length).FirstOrDefault();
+        if (cluster.Id.Length == 0)
+            cluster.Id = $"{ontology.EntityType(cluster.Type).IdPrefix}:{Slug(cluster.Name)}";
+    }
+
+    /// <summary>Lower-case words joined by hyphens; Chinese characters are kept as they are.</summary>
+    public static string Slug(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in NameKey.Of(name.Replace(' ', '-').Replace('·', '-')))
+        {
+            if (char.IsLetterOrDigit(c)) builder.Append(c);
+            else if (builder.Length > 0 && builder[^1] != '-') builder.Append('-');
+        }
+        return builder.ToString().Trim('-');
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+}
