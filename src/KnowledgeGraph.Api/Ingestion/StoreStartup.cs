@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Extraction.Reading;
 using KnowledgeGraph.Graph;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public sealed partial class StoreStartup(
             LogNoSamples(logger, folder);
             return;
         }
-        var articles = SampleArticles.ReadFolder(folder);
+        var articles = ArticleReader.EnumerateFiles([folder]).SelectMany(ArticleReader.ReadFile).ToList();
         using var scope = services.CreateScope();
         var ingested = await scope.ServiceProvider.GetRequiredService<ArticleIngestor>().IngestAsync(articles, cancellationToken);
         LogSamplesLoaded(logger, ingested.Count, folder, ingested.Sum(i => i.Outcome.Entities), ingested.Sum(i => i.Outcome.Relations));
