@@ -1,0 +1,192 @@
+namespace KnowledgeGraph.Graph.Neo4j;
+
+/// <summary>
+/// Write statements. They run on Neo4j 3.1 and 5.x alike: $parameters only, no APOC, no version-specific syntax.
+/// Writes leave DirtyRelation/DirtyEntity markers inside the transaction; <see cref="Settle"/> recomputes what they
+/// name and removes them, so aggregates are always derived from the evidence that remains.
+/// </summary>
+internal static partial class Cypher
+{
+    public const string ReadArticleHashes =
+        "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN {id: a.id, contentHash: a.contentHash}";
+
+    public const string ReadMerges =
+        "UNWIND $ids AS id MATCH (m:MergedId {id: id}) RETURN {id: m.id, into: m.into}";
+
+    public const string ClearEvidence = """
+        UNWIND $ids AS aid
+        MATCH (ev:Evidence {articleId: aid}) USING INDEX ev:Evidence(articleId)
+        CREATE (:DirtyRelation {id: ev.relationId, subjectId: ev.subjectId, objectId: ev.objectId, type: ev.type})
+        DELETE ev
+        """;
+
+    public const string ClearMentions = """
+        UNWIND $ids AS aid
+        MATCH (a:Article {id: aid})-[m:MENTIONS]->(e:Entity) USING INDEX a:Article(id)
+        CREATE (:DirtyEntity {id: e.id})
+        DELETE m
+        """;
+
+    public const string ClearDeals = "UNWIND $ids AS aid MATCH (d:Deal {articleId: aid}) USING INDEX d:Deal(articleId) DELETE d";
+
+    public const string UpsertArticles = """
+        UNWIND $rows AS row
+        MERGE (a:Article {id: row.id})
+        SET a.source = row.source, a.contentHash = row.contentHash, a.title = row.title, a.url = row.url,
+            a.publishedAt = row.publishedAt, a.publishedDate = row.publishedDate,
+            a.entityCount = row.entityCount, a.relationCount = row.relationCount
+        """;
+
+    public const string UpsertEntities = """
+        UNWIND $rows AS row
+        MERGE (e:Entity {id: row.id})
+        ON CREATE SET e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = row.aliases,
+            e.nameKeys = row.nameKeys, e.keys = row.keys, e.degree = 0
+        ON MATCH SET
+            e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
+                THEN e.nameKeys + row.chineseKey ELSE e.nameKeys END,
+            e.chineseName = coalesce(e.chineseName, row.chineseName),
+            e.aliases = e.aliases + [x IN row.aliases WHERE NOT x IN e.aliases],
+            e.keys = e.keys + [k IN row.keys WHERE NOT k IN e.keys]
+        """;
+
+    public const string CreateMentions = """
+        UNWIND $rows AS row
+        MATCH (a:Article {id: row.articleId}) USING INDEX a:Article(id)
+        WITH row, a
+        MATCH (e:Entity {id: row.entityId}) USING INDEX e:Entity(id)
+        CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)
+        """;
+
+    public const string CreateEvidence = """
+        UNWIND $rows AS row
+        CREATE (ev:Evidence)
+        SET ev = row
+        CREATE (:DirtyRelation {id: row.relationId, subjectId: row.subjectId, objectId: row.objectId, type: row.type})
+        """;
+
+    public const string CreateDeals = "UNWIND $rows AS row CREATE (d:Deal) SET d = row";
+
+    public const string CountArticle = "MATCH (a:Article {id: $id}) RETURN count(a)";
+
+    public const string DeleteArticle = "MATCH (a:Article {id: $id}) DETACH DELETE a";
+
+    public const string ReadMergeParties = """
+        MATCH (e:Entity) WHERE e.id IN [$keep, $drop]
+        RETURN {id: e.id, name: e.name, chineseName: e.chineseName, aliases: e.aliases, keys: e.keys, nameKeys: e.nameKeys}
+        """;
+
+    public const string ReadRelationsOf = """
+        MATCH (:Entity {id: $id})-[r:REL]-(:Entity)
+        RETURN DISTINCT {id: r.id, type: r.type, subjectId: startNode(r).id, objectId: endNode(r).id}
+        """;
+
+    public const string UpdateKeptNames = """
+        MATCH (k:Entity {id: $keep})
+        SET k.aliases = $aliases, k.keys = $keys, k.nameKeys = $nameKeys, k.chineseName = $chineseName
+        CREATE (:DirtyEntity {id: k.id})
+        """;
+
+    public const string MoveEvidence = """
+        UNWIND $moves AS mv
+        CREATE (:DirtyRelation {id: mv.newId, subjectId: mv.subjectId, objectId: mv.objectId, type: mv.type})
+        WITH mv
+        MATCH (ev:Evidence {relationId: mv.oldId}) USING INDEX ev:Evidence(relationId)
+        SET ev.relationId = mv.newId, ev.subjectId = mv.subjectId, ev.objectId = mv.objectId
+        """;
+
+    public const string DeleteEvidenceOf = "UNWIND $ids AS rid MATCH (ev:Evidence {relationId: rid}) USING INDEX ev:Evidence(relationId) DELETE ev";
+
+    public const string MoveMentions = """
+        MATCH (a:Article)-[m:MENTIONS]->(:Entity {id: $drop})
+        MATCH (k:Entity {id: $keep})
+        MERGE (a)-[n:MENTIONS]->(k)
+        SET n.starts = coalesce(n.starts, []) + coalesce(m.starts, []),
+            n.ends = coalesce(n.ends, []) + coalesce(m.ends, []),
+            n.texts = coalesce(n.texts, []) + coalesce(m.texts, [])
+        DELETE m
+        """;
+
+    public const string MoveDealParties = """
+        MATCH (d:Deal) WHERE $drop IN d.partyIds
+        SET d.partyIds = [p IN d.partyIds | CASE WHEN p = $drop THEN $keep ELSE p END]
+        """;
+
+    public const string RedirectEarlierMerges = "MATCH (m:MergedId {into: $drop}) SET m.into = $keep";
+
+    public const string RecordMerge = "MERGE (m:MergedId {id: $drop}) SET m.into = $keep";
+
+    public const string DeleteEntity = "MATCH (e:Entity {id: $id}) DETACH DELETE e";
+
+    /// <summary>Derives every marked edge from its evidence, drops edges and entities left with none, updates degrees.</summary>
+    public static IEnumerable<CypherStatement> Settle(IReadOnlyCollection<string> symmetricTypes) =>
+    [
+        new(EnsureMarkedEdges, new Dictionary<string, object?> { ["symmetric"] = symmetricTypes }),
+        new(RecomputeMarkedEdges),
+        new(DeleteEdgesWithoutEvidence),
+        new(DeleteUnmentionedEntities),
+        new(RecomputeDegrees),
+        new("MATCH (d:DirtyRelation) DELETE d"),
+        new("MATCH (d:DirtyEntity) DELETE d"),
+    ];
+
+    private const string MarkedEdges = """
+        MATCH (d:DirtyRelation)
+        WITH DISTINCT d.id AS id, d.subjectId AS sid, d.objectId AS oid, d.type AS type
+        """;
+
+    private const string EnsureMarkedEdges = MarkedEdges + """
+
+        MATCH (s:Entity {id: sid}) USING INDEX s:Entity(id)
+        WITH s, id, oid, type
+        MATCH (o:Entity {id: oid}) USING INDEX o:Entity(id)
+        MERGE (s)-[r:REL {id: id}]->(o)
+        ON CREATE SET r.type = type, r.symmetric = type IN $symmetric
+        """;
+
+    private const string RecomputeMarkedEdges = MarkedEdges + """
+
+        MATCH (s:Entity {id: sid})-[r:REL]->(:Entity {id: oid}) USING INDEX s:Entity(id) WHERE r.id = id
+        OPTIONAL MATCH (ev:Evidence {relationId: id}) USING INDEX ev:Evidence(relationId)
+        WITH r, ev ORDER BY ev.confidence DESC, ev.articleId, ev.sentenceStart
+        WITH r, collect(ev) AS evs
+        WITH r, evs, [e IN evs WHERE e.date IS NOT NULL | e.date] AS dates
+        SET r.evidenceCount = size(evs),
+            r.confidence = CASE WHEN size(evs) = 0 THEN 0.0 ELSE head(evs).confidence END,
+            r.firstDate = reduce(m = head(dates), x IN dates | CASE WHEN x < m THEN x ELSE m END),
+            r.lastDate = reduce(m = head(dates), x IN dates | CASE WHEN x > m THEN x ELSE m END),
+            r.role = head([e IN evs WHERE e.role IS NOT NULL | e.role]),
+            r.amount = head([e IN evs WHERE e.amount IS NOT NULL | e.amount]),
+            r.currency = head([e IN evs WHERE e.currency IS NOT NULL | e.currency]),
+            r.round = head([e IN evs WHERE e.round IS NOT NULL | e.round]),
+            r.lead = head([e IN evs WHERE e.lead IS NOT NULL | e.lead]),
+            r.date = head([e IN evs WHERE e.attributeDate IS NOT NULL | e.attributeDate]),
+            r.product = head([e IN evs WHERE e.product IS NOT NULL | e.product])
+        """;
+
+    private const string DeleteEdgesWithoutEvidence = MarkedEdges + """
+
+        MATCH (s:Entity {id: sid})-[r:REL]->(:Entity {id: oid}) USING INDEX s:Entity(id) WHERE r.id = id AND r.evidenceCount = 0
+        DELETE r
+        """;
+
+    private const string DeleteUnmentionedEntities = """
+        MATCH (d:DirtyEntity)
+        WITH DISTINCT d.id AS eid
+        MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id) WHERE NOT (e)<-[:MENTIONS]-(:Article)
+        DETACH DELETE e
+        """;
+
+    private const string RecomputeDegrees = """
+        OPTIONAL MATCH (d:DirtyRelation)
+        WITH collect(d.subjectId) + collect(d.objectId) AS fromEdges
+        OPTIONAL MATCH (x:DirtyEntity)
+        WITH fromEdges + collect(x.id) AS ids
+        UNWIND ids AS eid
+        WITH DISTINCT eid
+        MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id)
+        OPTIONAL MATCH (e)-[r:REL]-()
+        WITH e, count(r) AS degree
+        SET e.degree = degree
+        """;
+}

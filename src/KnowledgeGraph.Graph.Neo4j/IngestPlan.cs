@@ -1,0 +1,175 @@
+using System.Globalization;
+using KnowledgeGraph.Model;
+using KnowledgeGraph.Ontology;
+
+namespace KnowledgeGraph.Graph.Neo4j;
+
+/// <summary>
+/// Turns extraction results into the parameter rows of the ingest statements: ids resolved through earlier merges,
+/// duplicates within an article folded together, relations keyed canonically. Refuses bad input before anything is sent.
+/// </summary>
+internal sealed class IngestPlan
+{
+    public List<Dictionary<string, object?>> Articles { get; } = [];
+    public List<Dictionary<string, object?>> Entities { get; } = [];
+    public List<Dictionary<string, object?>> Mentions { get; } = [];
+    public List<Dictionary<string, object?>> Evidence { get; } = [];
+    public List<Dictionary<string, object?>> Deals { get; } = [];
+
+    public static void Validate(ExtractionResult result)
+    {
+        var schema = OntologySchema.Default;
+        var where = $"article '{result.Article.Url ?? result.Article.Title ?? result.Article.ContentHash}'";
+        if (string.IsNullOrWhiteSpace(result.Article.ContentHash))
+            throw Invalid($"{where} has no content hash");
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entity in result.Entities)
+        {
+            if (string.IsNullOrWhiteSpace(entity.Id)) throw Invalid($"{where} has an entity without an id ('{entity.Name}')");
+            if (string.IsNullOrWhiteSpace(entity.Name)) throw Invalid($"{where}: entity '{entity.Id}' has no name");
+            if (!schema.IsEntityType(entity.Type)) throw Invalid($"{where}: entity '{entity.Id}' has unknown type '{entity.Type}'");
+            foreach (var mention in entity.Mentions) CheckSpan(where, $"a mention of '{entity.Id}'", mention);
+            types[entity.Id] = entity.Type;
+        }
+        foreach (var relation in result.Relations)
+        {
+            if (!schema.IsRelationType(relation.Type)) throw Invalid($"{where}: unknown relation type '{relation.Type}'");
+            foreach (var end in new[] { relation.Subject, relation.Object })
+            {
+                if (!types.ContainsKey(end))
+                    throw Invalid($"{where}: relation {relation.Type} names '{end}', which is not among the article's entities");
+            }
+            CheckConfidence(where, relation.Confidence);
+            CheckSpan(where, $"the evidence of relation {relation.Type}", relation.Evidence);
+        }
+        foreach (var deal in result.Deals)
+        {
+            if (!schema.IsRelationType(deal.Kind) || !schema.RelationType(deal.Kind).IsDeal)
+                throw Invalid($"{where}: unknown deal kind '{deal.Kind}'");
+            if (deal.Parties.Count == 0) throw Invalid($"{where}: deal {deal.Kind} has no parties");
+            foreach (var party in deal.Parties)
+            {
+                if (string.IsNullOrWhiteSpace(party.Role))
+                    throw Invalid($"{where}: deal {deal.Kind} has party '{party.EntityId}' without a role");
+                if (!types.ContainsKey(party.EntityId))
+                    throw Invalid($"{where}: deal {deal.Kind} names party '{party.EntityId}', which is not among the article's entities");
+            }
+            CheckConfidence(where, deal.Confidence);
+            CheckSpan(where, $"the evidence of deal {deal.Kind}", deal.Evidence);
+        }
+    }
+
+    /// <summary>Adds one article, already validated, whose id is <paramref name="articleId"/>.</summary>
+    public (int Entities, int Relations) Add(string articleId, ExtractionResult result, IReadOnlyDictionary<string, string> mergedInto)
+    {
+        string Resolve(string id) => mergedInto.TryGetValue(id, out var kept) ? kept : id;
+        var article = result.Article;
+        var publishedDate = article.PublishedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var entities = result.Entities.GroupBy(e => Resolve(e.Id), StringComparer.Ordinal).ToList();
+        foreach (var group in entities)
+        {
+            var first = group.First();
+            var chineseName = group.Select(e => e.ChineseName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+            var aliases = group.SelectMany(e => e.Aliases.Prepend(e.Name).Append(e.ChineseName))
+                .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            Entities.Add(new()
+            {
+                ["id"] = group.Key,
+                ["type"] = first.Type,
+                ["name"] = first.Name.Trim(),
+                ["chineseName"] = chineseName,
+                ["aliases"] = aliases,
+                ["nameKeys"] = SearchKeys.Of([first.Name, chineseName]),
+                ["chineseKey"] = chineseName is null ? null : SearchKeys.Fold(chineseName),
+                ["keys"] = SearchKeys.Of(aliases),
+            });
+            var spans = group.SelectMany(e => e.Mentions).ToList();
+            Mentions.Add(new()
+            {
+                ["articleId"] = articleId,
+                ["entityId"] = group.Key,
+                ["starts"] = spans.Select(s => s.Start).ToList(),
+                ["ends"] = spans.Select(s => s.End).ToList(),
+                ["texts"] = spans.Select(s => s.Text).ToList(),
+            });
+        }
+
+        foreach (var relation in result.Relations)
+        {
+            var key = RelationKey.Of(relation.Type, Resolve(relation.Subject), Resolve(relation.Object));
+            if (key.IsLoop) continue;
+            var attributes = relation.Attributes;
+            Evidence.Add(new()
+            {
+                ["relationId"] = key.Id,
+                ["type"] = key.Type,
+                ["subjectId"] = key.SubjectId,
+                ["objectId"] = key.ObjectId,
+                ["articleId"] = articleId,
+                ["sentenceStart"] = relation.Evidence.Start,
+                ["sentenceEnd"] = relation.Evidence.End,
+                ["sentence"] = relation.Evidence.Text,
+                ["confidence"] = relation.Confidence,
+                ["date"] = attributes.Date ?? publishedDate,
+                ["role"] = attributes.Role,
+                ["amount"] = (double?)attributes.Amount,
+                ["currency"] = attributes.Currency,
+                ["round"] = attributes.Round,
+                ["lead"] = attributes.Lead,
+                ["attributeDate"] = attributes.Date,
+                ["product"] = attributes.Product,
+            });
+        }
+
+        for (var i = 0; i < result.Deals.Count; i++)
+        {
+            var deal = result.Deals[i];
+            Deals.Add(new()
+            {
+                ["id"] = $"{articleId}/deal/{i}",
+                ["articleId"] = articleId,
+                ["kind"] = deal.Kind,
+                ["partyIds"] = deal.Parties.Select(p => Resolve(p.EntityId)).ToList(),
+                ["partyRoles"] = deal.Parties.Select(p => p.Role).ToList(),
+                ["amount"] = (double?)deal.Amount,
+                ["currency"] = deal.Currency,
+                ["round"] = deal.Round,
+                ["date"] = deal.Date,
+                ["filterDate"] = deal.Date ?? publishedDate,
+                ["confidence"] = deal.Confidence,
+                ["sentenceStart"] = deal.Evidence.Start,
+                ["sentenceEnd"] = deal.Evidence.End,
+                ["sentence"] = deal.Evidence.Text,
+            });
+        }
+
+        Articles.Add(new()
+        {
+            ["id"] = articleId,
+            ["source"] = article.Source,
+            ["contentHash"] = article.ContentHash,
+            ["title"] = article.Title,
+            ["url"] = article.Url,
+            ["publishedAt"] = article.PublishedAt?.ToString("o", CultureInfo.InvariantCulture),
+            ["publishedDate"] = publishedDate,
+            ["entityCount"] = entities.Count,
+            ["relationCount"] = result.Relations.Count,
+        });
+        return (entities.Count, result.Relations.Count);
+    }
+
+    private static void CheckConfidence(string where, double confidence)
+    {
+        if (double.IsNaN(confidence) || confidence < 0 || confidence > 1)
+            throw Invalid($"{where}: confidence {confidence} is outside 0..1");
+    }
+
+    private static void CheckSpan(string where, string what, TextSpan? span)
+    {
+        if (span?.Text is null) throw Invalid($"{where}: {what} has no text");
+        if (span.Start < 0 || span.End < span.Start) throw Invalid($"{where}: {what} has offsets {span.Start}..{span.End}");
+    }
+
+    private static GraphQueryException Invalid(string message) => new("INVALID_INPUT", message);
+}

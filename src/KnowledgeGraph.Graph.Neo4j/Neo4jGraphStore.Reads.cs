@@ -1,0 +1,213 @@
+using System.Globalization;
+
+namespace KnowledgeGraph.Graph.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    private const int MaxPathDepth = 10;
+
+    public async Task<IReadOnlyList<GraphEntity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0) return [];
+        var result = await _cypher.RunAsync(new CypherStatement(Cypher.EntitiesById, Params(("ids", ids.Distinct().ToList()))), cancellationToken);
+        return result.As<EntityRow>().Select(r => r.ToEntity()).ToList();
+    }
+
+    public async Task<Page<GraphEntity>> SearchEntitiesAsync(EntitySearch search, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        PageCursor.CheckSize(page);
+        var key = PageCursor.Decode("entities", page.After, 2);
+        var query = SearchKeys.Fold(search.Text ?? "");
+        var filter = Params(("q", query), ("types", Nullable(search.Types)), ("anywhere", SearchKeys.MatchesAnywhere(query)),
+            ("wordPrefix", " " + query));
+        var paged = new Dictionary<string, object?>(filter)
+        {
+            ["afterRank"] = key is null ? null : PageCursor.KeyInt(key, 0, page.After!),
+            ["afterId"] = key is null ? null : PageCursor.KeyString(key, 1, page.After!),
+            ["limit"] = page.First + 1,
+        };
+        var results = await _cypher.RunAsync([new(Cypher.SearchEntities, paged), new(Cypher.CountSearch, filter)], cancellationToken);
+        return ToPage(results[0].As<RankedEntityRow>(), results[1].SingleLong(), page.First,
+            r => PageCursor.Encode("entities", r.Rank, r.Entity.Id), r => r.Entity.ToEntity());
+    }
+
+    public async Task<Page<GraphRelation>> FindRelationsAsync(RelationFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        PageCursor.CheckSize(page);
+        var key = PageCursor.Decode("relations", page.After, 1);
+        var where = Params(
+            ("types", Nullable(filter.Types)), ("entityIds", Nullable(filter.EntityIds)), ("direction", DirectionName(filter.Direction)),
+            ("from", filter.From), ("to", filter.To),
+            ("minAmount", (double?)filter.MinAmount), ("maxAmount", (double?)filter.MaxAmount), ("minConfidence", filter.MinConfidence));
+        var results = await _cypher.RunAsync(
+            [new(Cypher.FindRelations, Paged(where, key, page)), new(Cypher.CountRelations, where)], cancellationToken);
+        return ToPage(results[0].As<RelationRow>(), results[1].SingleLong(), page.First,
+            r => PageCursor.Encode("relations", r.Id), r => r.ToRelation());
+    }
+
+    public async Task<Page<GraphDeal>> FindDealsAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        PageCursor.CheckSize(page);
+        var key = PageCursor.Decode("deals", page.After, 1);
+        var where = Params(
+            ("kinds", Nullable(filter.Kinds)), ("partyIds", Nullable(filter.PartyIds)), ("from", filter.From), ("to", filter.To),
+            ("minAmount", (double?)filter.MinAmount), ("maxAmount", (double?)filter.MaxAmount), ("minConfidence", filter.MinConfidence));
+        var results = await _cypher.RunAsync(
+            [new(Cypher.FindDeals, Paged(where, key, page)), new(Cypher.CountDeals, where)], cancellationToken);
+        return ToPage(results[0].As<DealRow>(), results[1].SingleLong(), page.First,
+            r => PageCursor.Encode("deals", r.Id), r => r.ToDeal());
+    }
+
+    public async Task<Page<GraphArticle>> FindArticlesAsync(ArticleFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        PageCursor.CheckSize(page);
+        var key = PageCursor.Decode("articles", page.After, 1);
+        var where = Params(("entityId", filter.EntityId),
+            ("publishedFrom", filter.PublishedFrom?.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture)),
+            ("publishedTo", filter.PublishedTo?.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture)));
+        var results = await _cypher.RunAsync(
+            [new(Cypher.FindArticles, Paged(where, key, page)), new(Cypher.CountArticles, where)], cancellationToken);
+        return ToPage(results[0].As<ArticleRow>(), results[1].SingleLong(), page.First,
+            r => PageCursor.Encode("articles", r.Id), r => r.ToArticle());
+    }
+
+    public async Task<IReadOnlyList<Evidence>> GetEvidenceAsync(IReadOnlyCollection<string> relationIds, CancellationToken cancellationToken = default)
+    {
+        if (relationIds.Count == 0) return [];
+        var result = await _cypher.RunAsync(new CypherStatement(Cypher.EvidenceOf, Params(("ids", relationIds.Distinct().ToList()))), cancellationToken);
+        return result.As<EvidenceRow>().Select(r => r.ToEvidence()).ToList();
+    }
+
+    public async Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        var id = Params(("id", entityId));
+        var results = await _cypher.RunAsync([new(Cypher.TimelineRelations, id), new(Cypher.TimelineMentions, id)], cancellationToken);
+        var withRelations = results[0].As<TimelineRow>();
+        var articlesWithRelations = withRelations.Select(r => r.ArticleId).ToHashSet();
+        // An article that mentions the entity but says nothing about its relations is still an event of its own.
+        var mentionsOnly = results[1].As<TimelineRow>().Where(r => !articlesWithRelations.Contains(r.ArticleId));
+        return withRelations.Concat(mentionsOnly)
+            .OrderBy(r => r.Date, StringComparer.Ordinal)
+            .ThenBy(r => r.ArticleId, StringComparer.Ordinal)
+            .ThenBy(r => r.Relation?.Id, StringComparer.Ordinal)
+            .Select(r => new TimelineEvent(r.Date, r.ArticleId, r.ArticleTitle, r.Relation?.ToRelation()))
+            .ToList();
+    }
+
+    public async Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default)
+    {
+        if (topEntities < 0) throw new GraphQueryException("INVALID_ARGUMENT", $"topEntities {topEntities} is negative");
+        var results = await _cypher.RunAsync(
+        [
+            new(Cypher.CountAllArticles), new(Cypher.CountAllDeals), new(Cypher.EntitiesByType), new(Cypher.RelationsByType),
+            new(Cypher.MostConnected, Params(("limit", topEntities))),
+        ], cancellationToken);
+        return new GraphStats(
+            results[0].SingleLong(), results[1].SingleLong(),
+            results[2].As<TypeCountRow>().Select(r => new TypeCount(r.Type, r.Count)).ToList(),
+            results[3].As<TypeCountRow>().Select(r => new TypeCount(r.Type, r.Count)).ToList(),
+            results[4].As<EntityRow>().Select(r => r.ToEntity()).ToList());
+    }
+
+    public async Task<Neighbourhood> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.Depth is < 1 or > 3) throw new GraphQueryException("INVALID_ARGUMENT", $"depth {query.Depth} is outside 1..3");
+        if (query.Limit < 1) throw new GraphQueryException("INVALID_ARGUMENT", $"limit {query.Limit} must be at least 1");
+        if ((await GetEntitiesAsync([query.EntityId], cancellationToken)).Count == 0) return new Neighbourhood([], [], false);
+
+        var included = new List<string> { query.EntityId };
+        var seen = new HashSet<string> { query.EntityId };
+        var edges = new Dictionary<string, GraphRelation>();
+        var frontier = new List<string> { query.EntityId };
+        var truncated = false;
+        for (var level = 0; level < query.Depth && frontier.Count > 0 && !truncated; level++)
+        {
+            var next = new List<string>();
+            foreach (var (from, relation) in await HopAsync(frontier, query.RelationTypes, query.Direction, cancellationToken))
+            {
+                var other = relation.SubjectId == from ? relation.ObjectId : relation.SubjectId;
+                if (seen.Add(other))
+                {
+                    if (included.Count >= query.Limit) { truncated = true; seen.Remove(other); continue; }
+                    included.Add(other);
+                    next.Add(other);
+                }
+                edges.TryAdd(relation.Id, relation);
+            }
+            frontier = next;
+        }
+        var nodes = await GetEntitiesAsync(included, cancellationToken);
+        var kept = edges.Values.Where(e => seen.Contains(e.SubjectId) && seen.Contains(e.ObjectId)).OrderBy(e => e.Id, StringComparer.Ordinal);
+        return new Neighbourhood(nodes.OrderBy(n => included.IndexOf(n.Id)).ToList(), kept.ToList(), truncated);
+    }
+
+    public async Task<GraphPath?> FindShortestPathAsync(string fromId, string toId, int maxDepth, CancellationToken cancellationToken = default)
+    {
+        if (maxDepth is < 1 or > MaxPathDepth)
+            throw new GraphQueryException("INVALID_ARGUMENT", $"maximum depth {maxDepth} is outside 1..{MaxPathDepth}");
+        var ends = await GetEntitiesAsync([fromId, toId], cancellationToken);
+        if (ends.Count < (fromId == toId ? 1 : 2)) return null;
+        if (fromId == toId) return new GraphPath(ends, []);
+
+        var reachedBy = new Dictionary<string, GraphRelation?> { [fromId] = null };
+        var frontier = new List<string> { fromId };
+        for (var level = 0; level < maxDepth && frontier.Count > 0 && !reachedBy.ContainsKey(toId); level++)
+        {
+            var next = new List<string>();
+            foreach (var (from, relation) in await HopAsync(frontier, null, Direction.Both, cancellationToken))
+            {
+                var other = relation.SubjectId == from ? relation.ObjectId : relation.SubjectId;
+                if (reachedBy.TryAdd(other, relation)) next.Add(other);
+            }
+            frontier = next;
+        }
+        if (!reachedBy.ContainsKey(toId)) return null;
+
+        var nodeIds = new List<string> { toId };
+        var pathEdges = new List<GraphRelation>();
+        for (var at = toId; reachedBy[at] is { } edge;)
+        {
+            pathEdges.Add(edge);
+            at = edge.SubjectId == at ? edge.ObjectId : edge.SubjectId;
+            nodeIds.Add(at);
+        }
+        nodeIds.Reverse();
+        pathEdges.Reverse();
+        var entities = (await GetEntitiesAsync(nodeIds, cancellationToken)).ToDictionary(e => e.Id);
+        return new GraphPath(nodeIds.Select(id => entities[id]).ToList(), pathEdges);
+    }
+
+    /// <summary>One breadth-first step: the edges at one hop from <paramref name="frontier"/> that go the asked way, in a stable order.</summary>
+    private async Task<IEnumerable<(string From, GraphRelation Relation)>> HopAsync(
+        IReadOnlyCollection<string> frontier, IReadOnlyCollection<string>? types, Direction direction, CancellationToken cancellationToken)
+    {
+        var result = await _cypher.RunAsync(
+            new CypherStatement(Cypher.OneHop, Params(("ids", frontier.ToList()), ("types", Nullable(types)))), cancellationToken);
+        return result.As<HopRow>()
+            .Select(h => (h.From, Relation: h.Relation.ToRelation()))
+            .Where(h => direction == Direction.Both || RelationKey.IsSymmetric(h.Relation.Type)
+                        || (direction == Direction.Outgoing ? h.Relation.SubjectId == h.From : h.Relation.ObjectId == h.From))
+            .OrderBy(h => h.From, StringComparer.Ordinal)
+            .ThenBy(h => h.Relation.SubjectId == h.From ? h.Relation.ObjectId : h.Relation.SubjectId, StringComparer.Ordinal)
+            .ThenBy(h => h.Relation.Id, StringComparer.Ordinal);
+    }
+
+    private static Page<T> ToPage<TRow, T>(IReadOnlyList<TRow> rows, long total, int first, Func<TRow, string> cursor, Func<TRow, T> map) =>
+        new(rows.Take(first).Select(r => new PageItem<T>(cursor(r), map(r))).ToList(), rows.Count > first, total);
+
+    private static Dictionary<string, object?> Paged(Dictionary<string, object?> where, System.Text.Json.JsonElement[]? key, PageRequest page) =>
+        new(where)
+        {
+            ["after"] = key is null ? null : PageCursor.KeyString(key, 0, page.After!),
+            ["limit"] = page.First + 1,
+        };
+
+    private static List<string>? Nullable(IReadOnlyCollection<string>? values) => values is null || values.Count == 0 ? null : values.ToList();
+
+    private static string DirectionName(Direction direction) => direction switch
+    {
+        Direction.Outgoing => "out",
+        Direction.Incoming => "in",
+        _ => "both",
+    };
+}
