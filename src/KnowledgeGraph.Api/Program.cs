@@ -19,7 +19,7 @@ var kgSection = builder.Configuration.GetSection(KnowledgeGraphOptions.Section);
 builder.Services.AddOptions<KnowledgeGraphOptions>().Bind(kgSection);
 var settings = kgSection.Get<KnowledgeGraphOptions>() ?? new KnowledgeGraphOptions();
 
-builder.Services.AddGraphStore(settings);
+builder.Services.AddGraphStore(kgSection, settings);
 builder.Services.AddArticleIngestion();
 builder.Services.AddKnowledgeGraphQL(settings.Limits);
 builder.Services.AddSingleton<ApiKeyValidator>();

@@ -5,8 +5,23 @@ using KnowledgeGraph.Api.Tests.Infrastructure;
 namespace KnowledgeGraph.Api.Tests;
 
 /// <summary>The sample articles go in through the mutation and the real extractor; the graph is then queried.</summary>
-public sealed class IngestionTests
+public sealed class SqliteIngestionTests : IngestionTests
 {
+    protected override TestStore Store => TestStore.Sqlite;
+}
+
+[Collection(Neo4jTestServer.Collection)]
+public sealed class Neo4jIngestionTests : IngestionTests
+{
+    protected override TestStore Store => TestStore.Neo4j;
+}
+
+public abstract class IngestionTests
+{
+    protected abstract TestStore Store { get; }
+
+    private ApiFactory NewApi() => new(Store);
+
     private const string IngestAll = """
         mutation ($inputs: [ArticleInput!]!) {
           ingestArticles(inputs: $inputs) { articleId status entities { id type name } relations { type subjectId objectId } deals { kind amount } }
@@ -19,7 +34,7 @@ public sealed class IngestionTests
     [Fact]
     public async Task Sample_articles_ingested_through_the_mutation_become_a_queryable_graph()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = NewApi();
         var client = factory.Client(ApiFactory.ApiKey);
         var inputs = SampleArticles.AsInputs();
 
@@ -63,7 +78,7 @@ public sealed class IngestionTests
     [Fact]
     public async Task Ingesting_one_article_answers_what_was_found_and_a_changed_version_replaces_it()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = NewApi();
         var client = factory.Client(ApiFactory.ApiKey);
         const string ingest = """
             mutation ($input: ArticleInput!) { ingestArticle(input: $input) { articleId status entities { id } relations { type subjectId objectId evidence { text } } } }
@@ -108,22 +123,13 @@ public sealed class IngestionTests
     [Fact]
     public async Task On_first_start_an_empty_store_is_filled_with_the_sample_articles_once()
     {
-        var database = new TestDatabase();
-        try
-        {
-            long articles;
-            await using (var first = new ApiFactory().With("KG:LoadSamples", "true").With("KG:Sqlite:Path", database.Path))
-                articles = (await first.Client().QueryAsync("{ stats { articles } }")).Ok().GetProperty("stats").GetProperty("articles").GetInt64();
-            Assert.Equal(SampleArticles.Read().Count, articles);
+        await using var first = NewApi().With("KG:LoadSamples", "true");
+        var articles = (await first.Client().QueryAsync("{ stats { articles } }")).Ok().GetProperty("stats").GetProperty("articles").GetInt64();
+        Assert.Equal(SampleArticles.Read().Count, articles);
 
-            await using var second = new ApiFactory().With("KG:LoadSamples", "true").With("KG:Sqlite:Path", database.Path);
-            var stats = (await second.Client().QueryAsync("{ stats { articles } }")).Ok();
-            Assert.Equal(articles, stats.GetProperty("stats").GetProperty("articles").GetInt64());
-            Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health")).StatusCode);
-        }
-        finally
-        {
-            database.Dispose();
-        }
+        await using var restarted = first.Reopen().With("KG:LoadSamples", "true");
+        var stats = (await restarted.Client().QueryAsync("{ stats { articles } }")).Ok();
+        Assert.Equal(articles, stats.GetProperty("stats").GetProperty("articles").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, (await restarted.CreateClient().GetAsync("/health")).StatusCode);
     }
 }

@@ -4,8 +4,23 @@ using static KnowledgeGraph.Api.Tests.Infrastructure.AiIndustryGraph;
 
 namespace KnowledgeGraph.Api.Tests;
 
-public sealed class MutationTests
+public sealed class SqliteMutationTests : MutationTests
 {
+    protected override TestStore Store => TestStore.Sqlite;
+}
+
+[Collection(Neo4jTestServer.Collection)]
+public sealed class Neo4jMutationTests : MutationTests
+{
+    protected override TestStore Store => TestStore.Neo4j;
+}
+
+public abstract class MutationTests
+{
+    protected abstract TestStore Store { get; }
+
+    private ApiFactory NewApi() => new(Store);
+
     private const string Counts = "{ stats { articles deals entitiesByType { count } relationsByType { count } } }";
 
     private static async Task<string> CountsOf(GraphQLClient client) => (await client.QueryAsync(Counts)).Ok().ToString();
@@ -17,7 +32,7 @@ public sealed class MutationTests
     [InlineData("test-key-0123456789x")]
     public async Task Mutations_without_a_valid_key_answer_401_and_write_nothing(string? key)
     {
-        await using var factory = await new ApiFactory().SeedAsync(All());
+        await using var factory = await NewApi().SeedAsync(All());
         var anonymous = factory.Client(key);
         var before = await CountsOf(anonymous);
 
@@ -41,10 +56,10 @@ public sealed class MutationTests
     [Fact]
     public async Task Queries_are_open_unless_configured_otherwise()
     {
-        await using var open = await new ApiFactory().SeedAsync(All());
+        await using var open = await NewApi().SeedAsync(All());
         (await open.Client().QueryAsync(Counts)).Ok();
 
-        await using var closed = new ApiFactory().With("KG:RequireKeyForQueries", "true");
+        await using var closed = NewApi().With("KG:RequireKeyForQueries", "true");
         var refused = await closed.Client().QueryAsync(Counts);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
         refused.SingleError("UNAUTHORIZED");
@@ -54,7 +69,7 @@ public sealed class MutationTests
     [Fact]
     public async Task Merge_moves_relations_and_aliases_onto_the_kept_entity()
     {
-        await using var factory = await new ApiFactory().SeedAsync(All());
+        await using var factory = await NewApi().SeedAsync(All());
         var client = factory.Client(ApiFactory.ApiKey);
 
         var merged = (await client.QueryAsync("""
@@ -74,7 +89,7 @@ public sealed class MutationTests
     [Fact]
     public async Task Merging_unknown_or_identical_entities_is_refused_and_changes_nothing()
     {
-        await using var factory = await new ApiFactory().SeedAsync(All());
+        await using var factory = await NewApi().SeedAsync(All());
         var client = factory.Client(ApiFactory.ApiKey);
         var before = await CountsOf(client);
 
@@ -89,7 +104,7 @@ public sealed class MutationTests
     [Fact]
     public async Task Deleting_an_article_removes_what_only_it_supported()
     {
-        await using var factory = await new ApiFactory().SeedAsync(All());
+        await using var factory = await NewApi().SeedAsync(All());
         var client = factory.Client(ApiFactory.ApiKey);
         var article = MistralRaises().Id;
 
@@ -110,7 +125,7 @@ public sealed class MutationTests
     [Fact]
     public async Task Bad_article_input_is_refused_with_a_clear_error()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = NewApi();
         var client = factory.Client(ApiFactory.ApiKey);
 
         var empty = await client.QueryAsync("mutation { ingestArticle(input: { title: \"t\", text: \"  \" }) { articleId } }");

@@ -3,8 +3,23 @@ using KnowledgeGraph.Api.Tests.Infrastructure;
 
 namespace KnowledgeGraph.Api.Tests;
 
-public sealed class PagingAndBatchingTests
+public sealed class SqlitePagingAndBatchingTests : PagingAndBatchingTests
 {
+    protected override TestStore Store => TestStore.Sqlite;
+}
+
+[Collection(Neo4jTestServer.Collection)]
+public sealed class Neo4jPagingAndBatchingTests : PagingAndBatchingTests
+{
+    protected override TestStore Store => TestStore.Neo4j;
+}
+
+public abstract class PagingAndBatchingTests
+{
+    protected abstract TestStore Store { get; }
+
+    private ApiFactory NewApi() => new(Store);
+
     private const string Fund = "org:big-fund";
 
     /// <summary>One article per startup: the fund invests in it, and it develops a product.</summary>
@@ -49,7 +64,7 @@ public sealed class PagingAndBatchingTests
     [Fact]
     public async Task Every_connection_pages_to_the_end_without_gaps_or_repeats()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = NewApi();
         await factory.SeedAsync(Enumerable.Range(0, 37).Select(Startup));
         var client = factory.Client();
 
@@ -90,7 +105,7 @@ public sealed class PagingAndBatchingTests
     [Fact]
     public async Task A_hub_with_more_relations_than_a_batch_pages_through_the_store()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = NewApi();
         var count = KnowledgeGraph.Api.GraphQL.Loading.GraphLoaders.BatchableDegree + 3;
         await factory.SeedAsync(Enumerable.Range(0, count).Select(Startup));
         var client = factory.Client();
@@ -105,7 +120,7 @@ public sealed class PagingAndBatchingTests
     [Fact]
     public async Task A_hundred_entities_with_their_relations_cost_a_bounded_number_of_store_calls()
     {
-        await using var factory = new ApiFactory { CountStoreCalls = true };
+        await using var factory = new ApiFactory(Store) { CountStoreCalls = true };
         await factory.SeedAsync(Enumerable.Range(0, 120).Select(Startup));
         var client = factory.Client();
         factory.Counter.Reset();

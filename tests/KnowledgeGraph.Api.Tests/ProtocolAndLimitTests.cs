@@ -4,7 +4,8 @@ using KnowledgeGraph.Api.Tests.Infrastructure;
 
 namespace KnowledgeGraph.Api.Tests;
 
-public sealed class ProtocolAndLimitTests(SeededApi api) : IClassFixture<SeededApi>
+/// <summary>The HTTP layer and the limits do not depend on the store; SQLite serves them.</summary>
+public sealed class ProtocolAndLimitTests(SqliteSeededApi api) : IClassFixture<SqliteSeededApi>
 {
     [Fact]
     public async Task Post_answers_in_the_media_type_the_client_accepts()

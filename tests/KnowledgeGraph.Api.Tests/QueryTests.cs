@@ -4,7 +4,12 @@ using static KnowledgeGraph.Api.Tests.Infrastructure.AiIndustryGraph;
 
 namespace KnowledgeGraph.Api.Tests;
 
-public sealed class QueryTests(SeededApi api) : IClassFixture<SeededApi>
+public sealed class SqliteQueryTests(SqliteSeededApi api) : QueryTests<SqliteSeededApi>(api);
+
+[Collection(Neo4jTestServer.Collection)]
+public sealed class Neo4jQueryTests(Neo4jSeededApi api) : QueryTests<Neo4jSeededApi>(api);
+
+public abstract class QueryTests<TApi>(TApi api) : IClassFixture<TApi> where TApi : SeededApi
 {
     private static IEnumerable<JsonElement> Nodes(JsonElement connection) =>
         connection.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node"));

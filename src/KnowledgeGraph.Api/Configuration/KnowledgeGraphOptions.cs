@@ -5,12 +5,10 @@ public sealed class KnowledgeGraphOptions
 {
     public const string Section = "KG";
 
-    /// <summary>"sqlite" (embedded, the default) or "neo4j".</summary>
+    /// <summary>"sqlite" (embedded, the default) or "neo4j"; the Neo4j adapter binds its own settings from KG:Neo4j.</summary>
     public string Store { get; set; } = "sqlite";
 
     public SqliteSettings Sqlite { get; set; } = new();
-
-    public Neo4jSettings Neo4j { get; set; } = new();
 
     /// <summary>Keys accepted in the X-Api-Key header for mutations; with none configured, every mutation is refused.</summary>
     public List<string> ApiKeys { get; set; } = [];
@@ -30,14 +28,6 @@ public sealed class KnowledgeGraphOptions
 public sealed class SqliteSettings
 {
     public string Path { get; set; } = "./data/knowledgegraph.db";
-}
-
-public sealed class Neo4jSettings
-{
-    public string Uri { get; set; } = "http://127.0.0.1:7474";
-    public string? User { get; set; }
-    public string? Password { get; set; }
-    public string Database { get; set; } = "neo4j";
 }
 
 public sealed class QueryLimits

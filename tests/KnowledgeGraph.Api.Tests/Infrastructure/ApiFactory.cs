@@ -8,15 +8,34 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace KnowledgeGraph.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real service in the test host over a real SQLite file of its own. Optionally every store call goes through
-/// a <see cref="CountingGraphStore"/>, so tests can see how many calls a query costs.
+/// The real service in the test host over a real store of its own: a fresh SQLite file, or the Neo4j test server
+/// emptied first. Optionally every store call goes through a <see cref="CountingGraphStore"/>, so tests can see how
+/// many calls a query costs.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-key-0123456789";
 
-    private readonly TestDatabase _database = new();
+    private readonly TestStore _store;
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings = new();
+
+    public ApiFactory(TestStore store = TestStore.Sqlite) : this(store, new TestDatabase(), ownsDatabase: true)
+    {
+        if (store == TestStore.Neo4j)
+            Neo4jTestServer.Wipe();
+    }
+
+    private ApiFactory(TestStore store, TestDatabase database, bool ownsDatabase)
+    {
+        _store = store;
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary>Another service over this one's store, as after a restart; the store is left as it is.</summary>
+    public ApiFactory Reopen() => new(_store, _database, ownsDatabase: false);
 
     public ApiFactory With(string key, string? value)
     {
@@ -25,8 +44,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     public bool CountStoreCalls { get; init; }
-
-    public string DatabasePath => _database.Path;
 
     public IGraphStore Store => Services.GetRequiredService<IGraphStore>();
 
@@ -43,8 +60,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("KG:Store", "sqlite");
-        builder.UseSetting("KG:Sqlite:Path", _database.Path);
+        if (_store == TestStore.Neo4j)
+        {
+            builder.UseSetting("KG:Store", "neo4j");
+            builder.UseSetting("KG:Neo4j:Uri", Neo4jTestServer.Uri);
+        }
+        else
+        {
+            builder.UseSetting("KG:Store", "sqlite");
+            builder.UseSetting("KG:Sqlite:Path", _database.Path);
+        }
         builder.UseSetting("KG:ApiKeys:0", ApiKey);
         builder.UseSetting("KG:LoadSamples", "false");
         foreach (var (key, value) in _settings)
@@ -56,7 +81,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
             _database.Dispose();
     }
 }

@@ -1,9 +1,9 @@
 namespace KnowledgeGraph.Api.Tests.Infrastructure;
 
-/// <summary>One service over the AI-industry test graph, shared by tests that only read.</summary>
-public sealed class SeededApi : IAsyncLifetime
+/// <summary>One service over the AI-industry test graph, shared by the tests of a class that only read.</summary>
+public abstract class SeededApi(TestStore store) : IAsyncLifetime
 {
-    public ApiFactory Factory { get; } = new();
+    public ApiFactory Factory { get; } = new(store);
 
     public GraphQLClient Client() => Factory.Client();
 
@@ -11,3 +11,7 @@ public sealed class SeededApi : IAsyncLifetime
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
+
+public sealed class SqliteSeededApi() : SeededApi(TestStore.Sqlite);
+
+public sealed class Neo4jSeededApi() : SeededApi(TestStore.Neo4j);
