@@ -30,6 +30,7 @@ builder.Services.AddHostedService<StoreStartup>();
 
 var app = builder.Build();
 
+app.UseGraphiQLAssets();
 app.MapGraphQLEndpoint("/graphql");
 app.MapHealthChecks("/health");
 
