@@ -1,0 +1,42 @@
+namespace KnowledgeGraph.Api.Configuration;
+
+/// <summary>The service's settings, bound from the configuration section "KG" (environment: KG__Store, KG__ApiKeys__0 …).</summary>
+public sealed class KnowledgeGraphOptions
+{
+    public const string Section = "KG";
+
+    /// <summary>"sqlite" (embedded, the default) or "neo4j"; the Neo4j adapter binds its own settings from KG:Neo4j.</summary>
+    public string Store { get; set; } = "sqlite";
+
+    public SqliteSettings Sqlite { get; set; } = new();
+
+    /// <summary>Keys accepted in the X-Api-Key header for mutations; with none configured, every mutation is refused.</summary>
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>When true, queries need a key as well as mutations.</summary>
+    public bool RequireKeyForQueries { get; set; }
+
+    /// <summary>Ingest the bundled sample articles when the store starts empty, so a newcomer sees a graph at once.</summary>
+    public bool LoadSamples { get; set; } = true;
+
+    /// <summary>Folder of sample .txt articles; relative paths are taken from the application's folder.</summary>
+    public string SamplesPath { get; set; } = "samples";
+
+    public QueryLimits Limits { get; set; } = new();
+}
+
+public sealed class SqliteSettings
+{
+    public string Path { get; set; } = "./data/knowledgegraph.db";
+}
+
+public sealed class QueryLimits
+{
+    public int MaxDepth { get; set; } = 12;
+    public int MaxComplexity { get; set; } = 250_000;
+    /// <summary>Field selections in one document, aliases included: the guard against alias floods.</summary>
+    public int MaxFieldSelections { get; set; } = 500;
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public int MaxArticlesPerBatch { get; set; } = 100;
+}

@@ -1,0 +1,42 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
+using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.GraphQL.Limits;
+using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Graph;
+
+namespace KnowledgeGraph.Api.GraphQL;
+
+public static class GraphQLRegistration
+{
+    /// <summary>The schema, its limits, and how store errors become GraphQL errors.</summary>
+    public static IServiceCollection AddKnowledgeGraphQL(this IServiceCollection services, QueryLimits limits)
+    {
+        services.AddScoped<GraphLoaders>();
+        services.AddSingleton<IDocumentBuilder>(new GraphQLDocumentBuilder { MaxDepth = ParserDepthFor(limits) });
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<KnowledgeGraphSchema>()
+            .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
+            .AddSystemTextJson()
+            .AddValidationRule(new QueryComplexityRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }))
+            .AddValidationRule(new FieldSelectionLimitRule(limits.MaxFieldSelections))
+            .WithTimeout(limits.ExecutionTimeout)
+            .AddUnhandledExceptionHandler(TranslateStoreErrors));
+        return services;
+    }
+
+    /// <summary>
+    /// The parser's own nesting guard, set well above the query depth limit so ordinary deep queries get the clear
+    /// depth error from validation while absurd nesting is stopped before it costs stack.
+    /// </summary>
+    private static int ParserDepthFor(QueryLimits limits) => Math.Max(64, limits.MaxDepth * 4);
+
+    private static void TranslateStoreErrors(UnhandledExceptionContext context)
+    {
+        if (context.OriginalException is GraphQueryException refused)
+            context.Exception = GraphErrors.Error(refused.Code, refused.Message);
+        else
+            context.ErrorMessage = "Internal error while resolving this field; the server log has the details.";
+    }
+}

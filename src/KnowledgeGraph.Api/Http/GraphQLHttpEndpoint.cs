@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.Diagnostics;
+using KnowledgeGraph.Api.GraphQL;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.Http;
+
+/// <summary>
+/// GraphQL over HTTP: POST application/json for everything, GET for queries only; the response media type follows
+/// Accept. Requests that are refused (too large, unparseable, keyless mutations) never reach execution.
+/// </summary>
+public sealed partial class GraphQLHttpEndpoint(
+    IDocumentExecuter<KnowledgeGraphSchema> executer,
+    IGraphQLTextSerializer serializer,
+    IDocumentBuilder documentBuilder,
+    ApiKeyValidator keys,
+    IOptionsMonitor<KnowledgeGraphOptions> options,
+    ApiMetrics metrics,
+    ILogger<GraphQLHttpEndpoint> logger)
+{
+    public async Task HandlePostAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var mediaType = GraphQLMediaTypes.Negotiate(http.Request.GetTypedHeaders().Accept);
+        if (mediaType is null)
+        {
+            await RefuseAsync(http, GraphQLMediaTypes.Json, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+                $"Accept must allow {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json}.", started);
+            return;
+        }
+        if (!GraphQLMediaTypes.IsJsonRequest(http.Request.ContentType))
+        {
+            await RefuseAsync(http, mediaType, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                $"POST bodies must be {GraphQLMediaTypes.Json} (UTF-8); got '{http.Request.ContentType}'.", started);
+            return;
+        }
+        var limit = options.CurrentValue.Limits.MaxRequestBytes;
+        var body = await RequestBody.ReadAsync(http.Request, limit, http.RequestAborted);
+        if (body is null)
+        {
+            await RefuseAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
+                $"The request body is larger than {limit} bytes.", started);
+            return;
+        }
+        GraphQLRequest? request;
+        try
+        {
+            request = serializer.Deserialize<GraphQLRequest>(body);
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            await RefuseAsync(http, mediaType, StatusCodes.Status400BadRequest, "INVALID_JSON",
+                "The body is not a GraphQL request in JSON: " + error.Message, started);
+            return;
+        }
+        await ExecuteAsync(http, request, mediaType, allowMutations: true, started);
+    }
+
+    public async Task HandleGetAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var mediaType = GraphQLMediaTypes.Negotiate(http.Request.GetTypedHeaders().Accept);
+        if (mediaType is null)
+        {
+            await RefuseAsync(http, GraphQLMediaTypes.Json, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+                $"Accept must allow {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json}.", started);
+            return;
+        }
+        var query = http.Request.Query;
+        GraphQLRequest request;
+        try
+        {
+            request = new GraphQLRequest
+            {
+                Query = query["query"],
+                OperationName = query["operationName"],
+                Variables = query.TryGetValue("variables", out var variables) ? serializer.Deserialize<Inputs>(variables.ToString()) : null,
+                Extensions = query.TryGetValue("extensions", out var extensions) ? serializer.Deserialize<Inputs>(extensions.ToString()) : null,
+            };
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            await RefuseAsync(http, mediaType, StatusCodes.Status400BadRequest, "INVALID_JSON",
+                "variables and extensions must be JSON objects: " + error.Message, started);
+            return;
+        }
+        await ExecuteAsync(http, request, mediaType, allowMutations: false, started);
+    }
+
+    private async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, string mediaType, bool allowMutations, long started)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await RefuseAsync(http, mediaType, StatusCodes.Status400BadRequest, "QUERY_MISSING",
+                "The request has no 'query'.", started);
+            return;
+        }
+        GraphQLDocument document;
+        try
+        {
+            document = documentBuilder.Build(request.Query);
+        }
+        catch (ExecutionError error)
+        {
+            await RespondAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [error] }, "unknown", started);
+            return;
+        }
+
+        var operation = FindOperation(document, request.OperationName);
+        var operationType = operation?.Operation switch
+        {
+            OperationType.Mutation => "mutation",
+            OperationType.Subscription => "subscription",
+            OperationType.Query => "query",
+            _ => "unknown",
+        };
+        if (operation?.Operation is OperationType.Mutation or OperationType.Subscription && !allowMutations)
+        {
+            http.Response.Headers.Allow = "POST";
+            await RefuseAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
+                "Mutations are only accepted over POST.", started, operationType);
+            return;
+        }
+        var needsKey = operation?.Operation == OperationType.Mutation || options.CurrentValue.RequireKeyForQueries;
+        if (needsKey && !keys.IsValid(http.Request.Headers[ApiKeyValidator.HeaderName]))
+        {
+            await RefuseAsync(http, mediaType, StatusCodes.Status401Unauthorized, GraphErrors.Unauthorized,
+                $"This operation needs a valid API key in the {ApiKeyValidator.HeaderName} header.", started, operationType);
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+        var status = result.Executed ? StatusCodes.Status200OK : RequestErrorStatus(mediaType);
+        await RespondAsync(http, mediaType, status, result, operationType, started);
+    }
+
+    private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return string.IsNullOrEmpty(operationName)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+
+    /// <summary>GraphQL over HTTP: request errors are 400 under the new media type, 200 under plain JSON.</summary>
+    private static int RequestErrorStatus(string mediaType) =>
+        mediaType == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    private Task RefuseAsync(HttpContext http, string mediaType, int status, string code, string message, long started,
+        string operationType = "unknown") =>
+        RespondAsync(http, mediaType, status, new ExecutionResult { Errors = [GraphErrors.Error(code, message)] }, operationType, started);
+
+    private async Task RespondAsync(HttpContext http, string mediaType, int status, ExecutionResult result, string operationType, long started)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var codes = result.Errors?.Select(e => e.Code ?? "UNKNOWN").ToList() ?? [];
+        metrics.Record(operationType, status, elapsed, codes);
+        LogRequest(logger, http.Request.Method, operationType, status, elapsed.TotalMilliseconds, codes.Count,
+            codes.Count == 0 ? "" : string.Join(',', codes.Distinct()));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "GraphQL {Method} {OperationType} answered {StatusCode} in {ElapsedMs:0.0} ms with {ErrorCount} errors {ErrorCodes}")]
+    private static partial void LogRequest(ILogger logger, string method, string operationType, int statusCode, double elapsedMs,
+        int errorCount, string errorCodes);
+}

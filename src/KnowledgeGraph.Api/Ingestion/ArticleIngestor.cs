@@ -1,0 +1,39 @@
+using KnowledgeGraph.Extraction;
+using KnowledgeGraph.Extraction.Reading;
+using KnowledgeGraph.Graph;
+using KnowledgeGraph.Model;
+
+namespace KnowledgeGraph.Api.Ingestion;
+
+public sealed record IngestedArticle(IngestOutcome Outcome, ExtractionResult Extraction);
+
+/// <summary>Extracts articles and stores what was found: the one way text enters the graph from the service.</summary>
+public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphStore store, ILogger<ArticleIngestor> logger)
+{
+    public async Task<IReadOnlyList<IngestedArticle>> IngestAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        var extractions = articles.Select(Extract).ToList();
+        var outcomes = await store.IngestAsync(extractions, cancellationToken).ConfigureAwait(false);
+        if (outcomes.Count != extractions.Count)
+            throw new InvalidOperationException($"The store answered {outcomes.Count} outcomes for {extractions.Count} articles.");
+        foreach (var outcome in outcomes)
+            logger.LogInformation("Ingested article {ArticleId}: {Status}, {Entities} entities, {Relations} relations",
+                outcome.ArticleId, outcome.Status, outcome.Entities, outcome.Relations);
+        return outcomes.Zip(extractions, (outcome, extraction) => new IngestedArticle(outcome, extraction)).ToList();
+    }
+
+    private ExtractionResult Extract(Article article)
+    {
+        try
+        {
+            return extractor.Extract(article);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            throw new ExtractionFailedException(article, error);
+        }
+    }
+}
+
+public sealed class ExtractionFailedException(Article article, Exception inner)
+    : Exception($"Extraction failed for article '{article.Title ?? article.Source}': {inner.Message}", inner);
