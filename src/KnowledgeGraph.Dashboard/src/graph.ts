@@ -146,7 +146,10 @@ const style: cytoscape.StylesheetJson = [
 ];
 
 export function createGraph(container: HTMLElement): cytoscape.Core {
-  return cytoscape({ container, style, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
+  const cy = cytoscape({ container, style, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
+  // cytoscape follows the window's size but not its container's (panels opening, views switching).
+  new ResizeObserver(() => cy.resize()).observe(container);
+  return cy;
 }
 
 /** Runs the force-directed layout over what is shown; pinned (locked) nodes keep their places. Resolves when it stops. */

@@ -138,9 +138,6 @@ function switchView(next: "network" | "deals"): void {
   document.body.dataset.view = next;
   for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]"))
     tab.setAttribute("aria-selected", String(tab.dataset.view === next));
-  // cytoscape measures its container; a container that was hidden has to be measured again.
-  network.cy.resize();
-  deals.cy.resize();
 }
 
 // Search with suggestions as you type.
