@@ -33,6 +33,7 @@ var app = builder.Build();
 // The dashboard (src/KnowledgeGraph.Dashboard, bundled into wwwroot at build time) at /.
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseGraphiQLAssets();
 app.MapGraphQLEndpoint("/graphql");
 app.MapHealthChecks("/health");
 

@@ -25,7 +25,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             var type = row[0].Trim();
             if (!ontology.IsRelationType(type))
                 throw new InvalidDataException($"patterns.tsv: '{type}' is not a relation type of the ontology");
-            var expanded = macros.Aggregate(row[3].Trim(), (pattern, macro) => pattern.Replace(macro.Name, macro.Expansion));
+            var expanded = Expand(row[3].Trim(), macros);
             Regex regex;
             try
             {
@@ -43,6 +43,18 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             });
         }
         return patterns;
+    }
+
+    /// <summary>Macros may use other macros; expansion repeats until nothing is left to expand.</summary>
+    private static string Expand(string pattern, IReadOnlyList<(string Name, string Expansion)> macros)
+    {
+        for (var round = 0; round < 8; round++)
+        {
+            var expanded = macros.Aggregate(pattern, (current, macro) => current.Replace(macro.Name, macro.Expansion));
+            if (expanded == pattern) return expanded;
+            pattern = expanded;
+        }
+        throw new InvalidDataException($"macros.tsv: macros expand without end in '{pattern}'");
     }
 
     private static IReadOnlyDictionary<string, string> ParseSettings(string column) =>
