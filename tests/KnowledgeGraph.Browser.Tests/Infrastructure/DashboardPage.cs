@@ -93,6 +93,13 @@ public sealed partial class DashboardPage : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png") });
     }
 
+    /// <summary>For a test that breaks the service on purpose: the only errors allowed are the failed requests themselves.</summary>
+    public void AssertOnlyFailedRequestErrors()
+    {
+        lock (_errors)
+            Assert.All(_errors, error => Assert.StartsWith("console: Failed to load resource", error));
+    }
+
     public void AssertNoConsoleErrors()
     {
         lock (_errors)
