@@ -42,6 +42,13 @@ export class DealsView {
       if (row)
         this.select(row.dataset.deal!);
     });
+    table.addEventListener("keydown", (event) => {
+      const row = (event.target as HTMLElement).closest<HTMLTableRowElement>("tr[data-deal]");
+      if (row && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        this.select(row.dataset.deal!);
+      }
+    });
   }
 
   get isLoaded(): boolean {

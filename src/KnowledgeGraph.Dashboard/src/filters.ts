@@ -43,6 +43,21 @@ export class Filters {
     this.render();
   }
 
+  /** Makes room for years that expanding brought in; an end that was at the old edge of the slider moves to the new one. */
+  widenYears(years: number[]): void {
+    if (!this.bounds || !years.length) {
+      this.setYears(years);
+      return;
+    }
+    const [low, high] = [Math.min(this.bounds[0], ...years), Math.max(this.bounds[1], ...years)];
+    if (this.state.fromYear === this.bounds[0])
+      this.state.fromYear = low;
+    if (this.state.toYear === this.bounds[1])
+      this.state.toYear = high;
+    this.bounds = [low, high];
+    this.render();
+  }
+
   render(): void {
     const kindBox = (kind: string) => `
       <label class="check"><input type="checkbox" data-kind="${kind}" ${this.state.kinds.has(kind) ? "checked" : ""}>

@@ -42,6 +42,7 @@ const network = new NetworkView($("#network"), filters.state, {
   nodeClicked: (id) => void showEntity(id),
   edgeClicked: (id, subjectId, type) => void showRelation(id, subjectId, type),
   backgroundClicked: () => panel.hide(),
+  nodeExpanded: (id) => void expand(id),
   redrawn: () => describeNetwork(),
 });
 
@@ -82,12 +83,22 @@ async function showEntity(id: string): Promise<void> {
   try {
     const entity = await entityDetails(id);
     showPanelAgain = () => panel.showEntity(entity, {
-      expand: (target) => void network.expand(target).catch(failed),
+      expand: (target) => void expand(target),
       togglePin: (target) => network.togglePin(target),
       centre: (target) => void openNetwork(target),
       isPinned: (target) => network.isPinned(target),
     });
     showPanelAgain();
+  } catch (error) {
+    failed(error);
+  }
+}
+
+async function expand(id: string): Promise<void> {
+  try {
+    await network.expand(id);
+    filters.widenYears(network.years());
+    network.filter();
   } catch (error) {
     failed(error);
   }

@@ -8,6 +8,8 @@ export interface NetworkEvents {
   nodeClicked(id: string): void;
   edgeClicked(id: string, subjectId: string, type: string): void;
   backgroundClicked(): void;
+  /** A double click: the page expands the node, so the filters learn of the years it brings. */
+  nodeExpanded(id: string): void;
   /** After every change of what is shown: loading, expanding, filtering. */
   redrawn(): void;
 }
@@ -25,7 +27,7 @@ export class NetworkView {
       if (e.target === this.cy)
         events.backgroundClicked();
     });
-    this.cy.on("dbltap", "node", (e) => void this.expand(e.target.id()));
+    this.cy.on("dbltap", "node", (e) => events.nodeExpanded(e.target.id()));
   }
 
   get centre(): string | null {
