@@ -107,6 +107,45 @@ public sealed class DashboardTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Unticking_a_kind_and_raising_the_minimum_confidence_hide_those_edges()
+    {
+        await using var dashboard = await DashboardPage.OpenAsync(fixture);
+        var page = dashboard.Page;
+        await dashboard.OpenNetworkAsync("微软", Microsoft);
+        const string shownTypes = "() => window.kg.network.edges().not('.filtered').map(e => e.data('relationType'))";
+        Assert.Contains("INVESTED_IN", await page.EvaluateAsync<string[]>(shownTypes));
+
+        await page.Locator("#filters input[data-kind=INVESTED_IN]").UncheckAsync();
+        Assert.DoesNotContain("INVESTED_IN", await page.EvaluateAsync<string[]>(shownTypes));
+        var withoutInvestments = await dashboard.ShownCountsAsync();
+
+        await page.Locator("#min-confidence").FillAsync("0.9");
+        await Assertions.Expect(page.Locator("#min-confidence-value")).ToHaveTextAsync("0.90");
+        var confident = await dashboard.ShownCountsAsync();
+        Assert.True(confident.Edges < withoutInvestments.Edges, $"Edges before raising the confidence: {withoutInvestments.Edges}; after: {confident.Edges}");
+        var confidences = await page.EvaluateAsync<double[]>("() => window.kg.network.edges().not('.filtered').map(e => e.data('confidence'))");
+        Assert.All(confidences, c => Assert.True(c >= 0.9, $"An edge of confidence {c} is still shown"));
+
+        await dashboard.ScreenshotAsync("kind-and-confidence-filters");
+        dashboard.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Typing_English_suggests_entities_by_their_English_names()
+    {
+        await using var dashboard = await DashboardPage.OpenAsync(fixture);
+        var page = dashboard.Page;
+
+        await page.FillAsync("#search", "infl");
+        await Assertions.Expect(page.Locator($"#suggestions [role=option][data-id='{InflectionAi}']")).ToContainTextAsync("Inflection AI");
+        await page.PressAsync("#search", "ArrowDown");
+        await Assertions.Expect(page.Locator("#suggestions [role=option]").First).ToHaveAttributeAsync("aria-selected", "true");
+
+        await dashboard.ScreenshotAsync("english-suggestions");
+        dashboard.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task The_deals_view_lists_the_Microsoft_Inflection_AI_deal_with_its_amount()
     {
         await using var dashboard = await DashboardPage.OpenAsync(fixture);
