@@ -16,8 +16,6 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     private readonly HashSet<string> _relationsToRecompute = new(StringComparer.Ordinal);
     private readonly HashSet<string> _entitiesToReindex = new(StringComparer.Ordinal);
 
-    public SqliteConnection Connection => connection;
-    public SqliteTransaction Transaction => transaction;
     public OntologySchema Ontology => ontology;
 
     /// <summary>A command prepared on first use in this transaction and reused afterwards.</summary>

@@ -72,7 +72,7 @@ public sealed class RelationExtractor(
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
         foreach (var pattern in patterns)
         {
-            if (!pattern.NeededKinds.All(kinds.Contains)) continue;
+            if (!pattern.NeededKinds.All(kinds.Contains) || !pattern.CanMatch(sentenceText)) continue;
             foreach (var match in Matches(pattern, slotted))
             {
                 var evidenceStart = positions[match.Index];
@@ -100,7 +100,7 @@ public sealed class RelationExtractor(
         var matches = new List<System.Text.RegularExpressions.Match>();
         try
         {
-            for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+            foreach (var match in FirstMatches(pattern, slotted))
             {
                 matches.Add(match);
                 var masked = slotted;
@@ -116,6 +116,22 @@ public sealed class RelationExtractor(
         {
         }
         return matches;
+    }
+
+    private static IEnumerable<System.Text.RegularExpressions.Match> FirstMatches(RelationPattern pattern, string slotted)
+    {
+        if (pattern.OpeningKinds.Length > 0)
+        {
+            for (var slot = slotted.IndexOf('<'); slot >= 0; slot = slotted.IndexOf('<', slot + 1))
+            {
+                if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1])) continue;
+                var match = pattern.Regex.Match(slotted, slot);
+                if (match.Success) yield return match;
+            }
+            yield break;
+        }
+        for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+            yield return match;
     }
 
     private static string MaskObjects(string slotted, System.Text.RegularExpressions.Group objects)
