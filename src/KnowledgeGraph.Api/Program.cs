@@ -30,6 +30,9 @@ builder.Services.AddHostedService<StoreStartup>();
 
 var app = builder.Build();
 
+// The dashboard (src/KnowledgeGraph.Dashboard, bundled into wwwroot at build time) at /.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseGraphiQLAssets();
 app.MapGraphQLEndpoint("/graphql");
 app.MapHealthChecks("/health");
