@@ -55,7 +55,7 @@ internal static partial class Cypher
         MATCH (a:Article {id: row.articleId}) USING INDEX a:Article(id)
         WITH row, a
         MATCH (e:Entity {id: row.entityId}) USING INDEX e:Entity(id)
-        CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)
+        CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts, aliases: row.aliases, keys: row.keys}]->(e)
         """;
 
     public const string CreateEvidence = """
@@ -83,7 +83,9 @@ internal static partial class Cypher
 
     public const string UpdateKeptNames = """
         MATCH (k:Entity {id: $keep})
-        SET k.aliases = $aliases, k.keys = $keys, k.nameKeys = $nameKeys, k.chineseName = $chineseName
+        SET k.aliases = $aliases, k.keys = $keys, k.nameKeys = $nameKeys, k.chineseName = $chineseName,
+            k.pinnedAliases = coalesce(k.pinnedAliases, []) + [x IN $dropNames WHERE NOT x IN coalesce(k.pinnedAliases, [])],
+            k.pinnedKeys = coalesce(k.pinnedKeys, []) + [x IN $dropKeys WHERE NOT x IN coalesce(k.pinnedKeys, [])]
         CREATE (:DirtyEntity {id: k.id})
         """;
 
@@ -103,7 +105,9 @@ internal static partial class Cypher
         MERGE (a)-[n:MENTIONS]->(k)
         SET n.starts = coalesce(n.starts, []) + coalesce(m.starts, []),
             n.ends = coalesce(n.ends, []) + coalesce(m.ends, []),
-            n.texts = coalesce(n.texts, []) + coalesce(m.texts, [])
+            n.texts = coalesce(n.texts, []) + coalesce(m.texts, []),
+            n.aliases = coalesce(n.aliases, []) + [x IN coalesce(m.aliases, []) WHERE NOT x IN coalesce(n.aliases, [])],
+            n.keys = coalesce(n.keys, []) + [x IN coalesce(m.keys, []) WHERE NOT x IN coalesce(n.keys, [])]
         DELETE m
         """;
 
@@ -125,6 +129,7 @@ internal static partial class Cypher
         new(RecomputeMarkedEdges),
         new(DeleteEdgesWithoutEvidence),
         new(DeleteUnmentionedEntities),
+        new(RecomputeAliases),
         new(RecomputeDegrees),
         new("MATCH (d:DirtyRelation) DELETE d"),
         new("MATCH (d:DirtyEntity) DELETE d"),
@@ -175,6 +180,22 @@ internal static partial class Cypher
         WITH DISTINCT d.id AS eid
         MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id) WHERE NOT (e)<-[:MENTIONS]-(:Article)
         DETACH DELETE e
+        """;
+
+    /// <summary>
+    /// An entity's aliases and search keys are its own names, those a merge brought, and those the articles that still
+    /// mention it contributed: replacing or deleting an article takes its aliases away.
+    /// </summary>
+    private const string RecomputeAliases = """
+        MATCH (d:DirtyEntity)
+        WITH DISTINCT d.id AS eid
+        MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id)
+        OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
+        WITH e, collect(m) AS mentions
+        WITH e, mentions,
+             [x IN [e.name, e.chineseName] WHERE x IS NOT NULL] + coalesce(e.pinnedAliases, []) AS ownNames
+        SET e.aliases = reduce(all = ownNames, m IN mentions | all + [x IN coalesce(m.aliases, []) WHERE NOT x IN all]),
+            e.keys = reduce(all = coalesce(e.pinnedKeys, []) + coalesce(e.nameKeys, []), m IN mentions | all + [x IN coalesce(m.keys, []) WHERE NOT x IN all])
         """;
 
     private const string RecomputeDegrees = """

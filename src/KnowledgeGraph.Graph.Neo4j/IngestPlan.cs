@@ -92,6 +92,8 @@ internal sealed class IngestPlan
                 ["starts"] = spans.Select(s => s.Start).ToList(),
                 ["ends"] = spans.Select(s => s.End).ToList(),
                 ["texts"] = spans.Select(s => s.Text).ToList(),
+                ["aliases"] = aliases,
+                ["keys"] = SearchKeys.Of(aliases),
             });
         }
 

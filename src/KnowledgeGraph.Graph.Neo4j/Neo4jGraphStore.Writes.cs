@@ -88,11 +88,13 @@ public sealed partial class Neo4jGraphStore
         var aliases = (keep.Aliases ?? []).Concat(drop.Aliases ?? []).Append(drop.Name).Append(drop.ChineseName)
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct(StringComparer.Ordinal).ToList();
         var chineseName = keep.ChineseName ?? drop.ChineseName;
+        var dropNames = new[] { drop.Name, drop.ChineseName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).ToList();
         var pair = Params(("keep", keepId), ("drop", dropId));
         await _cypher.RunAsync(
         [
             new(Cypher.UpdateKeptNames, Params(("keep", keepId), ("aliases", aliases), ("keys", SearchKeys.Of(aliases)),
-                ("nameKeys", SearchKeys.Of([keep.Name, chineseName])), ("chineseName", chineseName))),
+                ("nameKeys", SearchKeys.Of([keep.Name, chineseName])), ("chineseName", chineseName),
+                ("dropNames", dropNames), ("dropKeys", SearchKeys.Of(dropNames)))),
             new(Cypher.MoveEvidence, Params(("moves", moves))),
             new(Cypher.DeleteEvidenceOf, Params(("ids", loops))),
             new(Cypher.MoveMentions, pair),
