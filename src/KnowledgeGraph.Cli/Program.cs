@@ -1,7 +1,9 @@
 using System.CommandLine;
 using KnowledgeGraph.Cli;
+using KnowledgeGraph.Cli.Ingestion;
 
 var root = new RootCommand("KnowledgeGraph: a knowledge graph of the AI industry from Chinese news");
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
 return await root.Parse(args).InvokeAsync();
