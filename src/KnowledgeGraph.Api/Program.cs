@@ -31,6 +31,7 @@ builder.Services.AddHostedService<StoreStartup>();
 var app = builder.Build();
 
 app.MapGraphQLEndpoint("/graphql");
+app.MapGraphExport("/export");
 app.MapHealthChecks("/health");
 
 app.Run();
