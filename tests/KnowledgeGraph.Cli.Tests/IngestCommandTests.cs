@@ -128,3 +128,29 @@ public sealed class IngestCommandTests : IDisposable
             Progress = progress;
     }
 }
+
+public sealed class PlainIngestDisplayTests : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public async Task Redirected_output_gets_plain_progress_lines_a_summary_and_each_failure_on_stderr()
+    {
+        var bad = Path.Combine(_workspace.Corpus, "zz_empty.txt");
+        File.WriteAllText(bad, "");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var request = new IngestRequest([_workspace.Corpus], new StoreSettings { Store = "sqlite", SqlitePath = _workspace.Database() }, 2);
+
+        var exit = await IngestCommand.RunAsync(request, new PlainIngestDisplay(output, errors, TimeSpan.FromMilliseconds(50)), CancellationToken.None);
+
+        Assert.Equal(IngestCommand.ExitFilesFailed, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith($"files {_workspace.ArticleFiles}/{_workspace.ArticleFiles} ", StringComparison.Ordinal) && l.Contains("errors 1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("done in ", StringComparison.Ordinal) && l.Contains($"{_workspace.ArticleFiles - 1} files stored", StringComparison.Ordinal));
+        Assert.Contains($"kg ingest: {bad}: ", errors.ToString());
+        Assert.DoesNotContain('\u001b', output.ToString());
+    }
+}

@@ -43,7 +43,17 @@ public static class ExportCommand
             Console.Error.WriteLine($"kg export: {e.Message}");
             return 2;
         }
-        await using var store = await GraphStoreFactory.OpenAsync(settings, cancellationToken);
+        Graph.IGraphStore store;
+        try
+        {
+            store = await GraphStoreFactory.OpenAsync(settings, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            Console.Error.WriteLine($"kg export: cannot open the {settings.Store} store: {e.Message}");
+            return 2;
+        }
+        await using var _ = store;
         if (outputPath == "-")
         {
             await using var stdout = Console.OpenStandardOutput();
