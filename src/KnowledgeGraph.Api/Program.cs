@@ -30,6 +30,7 @@ builder.Services.AddHostedService<StoreStartup>();
 
 var app = builder.Build();
 
+app.UseGraphiQLAssets();
 app.MapGraphQLEndpoint("/graphql");
 app.MapGraphExport("/export");
 app.MapHealthChecks("/health");

@@ -26,20 +26,21 @@ public sealed class ExtractionPipeline : IArticleExtractor
         ontology ??= OntologySchema.Default;
         var lexicon = new Lexicon(resources, ontology);
         var recognition = new RecognitionData(resources);
+        var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         _stages =
         [
             new TextNormaliser(),
             new SentenceSplitter(new PageFurniture(resources)),
-            new Segmentation.JiebaTokenizer(UserWords(lexicon)),
+            tokenizer,
             new LexiconRecogniser(lexicon),
-            new PersonNameRecogniser(recognition),
+            new PersonNameRecogniser(recognition, tokenizer),
             new OrganizationNameRecogniser(recognition),
             new EnglishNameRecogniser(recognition),
             new ProductNameRecogniser(recognition),
             new MentionSelector(recognition),
             new EntityResolver(lexicon, ontology, resources),
-            new AnaphoraResolver(resources),
-            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new AmountParser(resources), ontology),
+            new AnaphoraResolver(resources, recognition),
+            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new AmountParser(resources), ontology, lexicon),
             new RelationPrecedence(resources),
         ];
         _output = new ResultBuilder(ontology);

@@ -11,7 +11,7 @@ internal static partial class Cypher
          firstDate: r.firstDate, lastDate: r.lastDate, evidenceCount: r.evidenceCount}
         """;
 
-    public const string EntitiesById = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN " + EntityMap;
+    public const string EntitiesById = "UNWIND $ids AS id MATCH (e:Entity {id: id}) USING INDEX e:Entity(id) RETURN " + EntityMap;
 
     private const string SearchMatch = """
         MATCH (e:Entity)
@@ -95,7 +95,7 @@ internal static partial class Cypher
 
     public const string EvidenceOf = """
         UNWIND $ids AS rid
-        MATCH (ev:Evidence {relationId: rid})
+        MATCH (ev:Evidence {relationId: rid}) USING INDEX ev:Evidence(relationId)
         OPTIONAL MATCH (a:Article {id: ev.articleId})
         RETURN {relationId: ev.relationId, articleId: ev.articleId, articleTitle: a.title, publishedAt: a.publishedAt,
                 sentenceStart: ev.sentenceStart, sentenceEnd: ev.sentenceEnd, sentence: ev.sentence, confidence: ev.confidence}
@@ -105,23 +105,23 @@ internal static partial class Cypher
     /// <summary>Every edge at one hop from the given entities, with the entity it was reached from.</summary>
     public const string OneHop = """
         UNWIND $ids AS id
-        MATCH (n:Entity {id: id})-[r:REL]-(:Entity)
+        MATCH (n:Entity {id: id})-[r:REL]-(:Entity) USING INDEX n:Entity(id)
         WHERE $types IS NULL OR r.type IN $types
         WITH n, r, startNode(r) AS s, endNode(r) AS o
         RETURN {from: n.id, relation: 
         """ + RelationMap + "}";
 
     public const string TimelineRelations = """
-        MATCH (:Entity {id: $id})-[r:REL]-(:Entity)
+        MATCH (e:Entity {id: $id})-[r:REL]-(:Entity) USING INDEX e:Entity(id)
         WITH DISTINCT r
         WITH r, startNode(r) AS s, endNode(r) AS o
-        MATCH (ev:Evidence {relationId: r.id})
+        MATCH (ev:Evidence {relationId: r.id}) USING INDEX ev:Evidence(relationId)
         OPTIONAL MATCH (a:Article {id: ev.articleId})
         RETURN {date: ev.date, articleId: ev.articleId, articleTitle: a.title, relation: 
         """ + RelationMap + "}";
 
     public const string TimelineMentions = """
-        MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $id})
+        MATCH (a:Article)-[:MENTIONS]->(e:Entity {id: $id}) USING INDEX e:Entity(id)
         RETURN {date: a.publishedDate, articleId: a.id, articleTitle: a.title}
         """;
 

@@ -8,10 +8,10 @@ namespace KnowledgeGraph.Graph.Neo4j;
 internal static partial class Cypher
 {
     public const string ReadArticleHashes =
-        "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN {id: a.id, contentHash: a.contentHash}";
+        "UNWIND $ids AS id MATCH (a:Article {id: id}) USING INDEX a:Article(id) RETURN {id: a.id, contentHash: a.contentHash}";
 
     public const string ReadMerges =
-        "UNWIND $ids AS id MATCH (m:MergedId {id: id}) RETURN {id: m.id, into: m.into}";
+        "UNWIND $ids AS id MATCH (m:MergedId {id: id}) USING INDEX m:MergedId(id) RETURN {id: m.id, into: m.into}";
 
     public const string ClearEvidence = """
         UNWIND $ids AS aid

@@ -3,38 +3,47 @@ using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Graph.Sqlite;
 
-/// <summary>Writes validated articles through a <see cref="GraphWriter"/>; ids merged away are redirected first.</summary>
+/// <summary>
+/// Writes validated articles through a <see cref="GraphWriter"/>, one set-based statement per table and article;
+/// ids merged away are redirected first.
+/// </summary>
 internal sealed class ArticleIngester(GraphWriter writer, IReadOnlyDictionary<string, string> redirects)
 {
     public IngestOutcome Write(ExtractionResult result)
     {
         var info = result.Article;
         var articleId = ArticleIdentity.IdOf(info);
-        var status = IngestStatus.Inserted;
-        using (var reader = Select("SELECT content_hash, entity_count, relation_count FROM articles WHERE id = @id", articleId))
+        var replacing = false;
+        var existing = writer.Prepared("SELECT content_hash, entity_count, relation_count FROM articles WHERE id = @id", "@id");
+        existing.Set("@id", articleId);
+        using (var reader = existing.ExecuteReader())
         {
             if (reader.Read())
             {
                 if (reader.GetString(0) == info.ContentHash)
                     return new IngestOutcome(articleId, IngestStatus.Unchanged, reader.GetInt32(1), reader.GetInt32(2));
-                status = IngestStatus.Replaced;
+                replacing = true;
             }
         }
-        if (status == IngestStatus.Replaced) writer.RemoveArticle(articleId);
+        if (replacing) writer.RemoveArticle(articleId);
 
         var entityIds = result.Entities.Select(e => Resolve(e.Id)).Distinct(StringComparer.Ordinal).ToList();
-        var relations = DistinctRelations(result, articleId);
-        InsertArticle(articleId, info, entityIds.Count, relations.Select(r => r.Key.Id).Distinct(StringComparer.Ordinal).Count());
-        foreach (var entity in result.Entities) WriteEntity(articleId, entity);
-        foreach (var (key, relation) in relations) WriteRelation(articleId, info, key, relation);
-        for (var i = 0; i < result.Deals.Count; i++) WriteDeal(articleId, info, i, result.Deals[i]);
-        return new IngestOutcome(articleId, status, entityIds.Count, relations.Select(r => r.Key.Id).Distinct(StringComparer.Ordinal).Count());
+        var relations = DistinctRelations(result);
+        var relationCount = relations.Select(r => r.Key.Id).Distinct(StringComparer.Ordinal).Count();
+        InsertArticle(articleId, info, entityIds.Count, relationCount);
+        WriteEntities(articleId, result.Entities);
+        WriteRelations(articleId, info, relations);
+        WriteDeals(articleId, info, result.Deals);
+        return new IngestOutcome(articleId, replacing ? IngestStatus.Replaced : IngestStatus.Inserted, entityIds.Count, relationCount);
     }
+
+    public static string PublishedKey(DateTime? publishedAt) =>
+        publishedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture) ?? "";
 
     private string Resolve(string id) => redirects.TryGetValue(id, out var kept) ? kept : id;
 
-    /// <summary>Relations as stored: redirected, canonical, no loops, one per edge and evidence span.</summary>
-    private List<(RelationKey Key, ExtractedRelation Relation)> DistinctRelations(ExtractionResult result, string articleId)
+    /// <summary>Relations as stored: redirected, canonical, no loops, one per edge and evidence span (the most confident).</summary>
+    private List<(RelationKey Key, ExtractedRelation Relation)> DistinctRelations(ExtractionResult result)
     {
         var seen = new HashSet<(string, int, int)>();
         var list = new List<(RelationKey, ExtractedRelation)>();
@@ -45,13 +54,6 @@ internal sealed class ArticleIngester(GraphWriter writer, IReadOnlyDictionary<st
             list.Add((key, relation));
         }
         return list;
-    }
-
-    private Microsoft.Data.Sqlite.SqliteDataReader Select(string sql, string id)
-    {
-        var command = writer.Prepared(sql, "@id");
-        command.Set("@id", id);
-        return command.ExecuteReader();
     }
 
     private void InsertArticle(string articleId, ArticleInfo info, int entityCount, int relationCount)
@@ -72,145 +74,138 @@ internal sealed class ArticleIngester(GraphWriter writer, IReadOnlyDictionary<st
         command.ExecuteNonQuery();
     }
 
-    public static string PublishedKey(DateTime? publishedAt) =>
-        publishedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture) ?? "";
-
-    private void WriteEntity(string articleId, ExtractedEntity entity)
+    private void WriteEntities(string articleId, IReadOnlyList<ExtractedEntity> entities)
     {
-        var id = Resolve(entity.Id);
+        var entityRows = new JsonRows();
+        var aliasRows = new JsonRows();
+        var mentionRows = new JsonRows();
+        var terms = new List<(string EntityId, string? Text, int Rank)>();
+        foreach (var entity in entities)
+        {
+            var id = Resolve(entity.Id);
+            entityRows.Row().Add(id).Add(entity.Type).Add(entity.Name).Add(entity.ChineseName);
+            var names = new List<string>(entity.Aliases);
+            // A redirected id's own names become aliases of the entity it was merged into.
+            if (id != entity.Id)
+            {
+                names.Add(entity.Name);
+                if (entity.ChineseName is not null) names.Add(entity.ChineseName);
+            }
+            foreach (var name in names) aliasRows.Row().Add(id).Add(name);
+            foreach (var span in entity.Mentions) mentionRows.Row().Add(id).Add(span.Start).Add(span.End).Add(span.Text);
+            terms.AddRange(names.Select(name => (id, (string?)name, 1)));
+        }
+
+        // The stored names come back, so that search terms rank the entity's own names, not this article's spelling.
         var upsert = writer.Prepared("""
-            INSERT INTO entities (id, type, name, chinese_name) VALUES (@id, @type, @name, @chinese)
+            INSERT INTO entities (id, type, name, chinese_name)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows) WHERE true
             ON CONFLICT (id) DO UPDATE SET chinese_name = coalesce(entities.chinese_name, excluded.chinese_name)
-            """, "@id", "@type", "@name", "@chinese");
-        upsert.Set("@id", id);
-        upsert.Set("@type", entity.Type);
-        upsert.Set("@name", entity.Name);
-        upsert.Set("@chinese", entity.ChineseName);
-        upsert.ExecuteNonQuery();
-
-        var vouch = writer.Prepared("INSERT OR IGNORE INTO article_entities (article_id, entity_id) VALUES (@article, @entity)", "@article", "@entity");
-        vouch.Set("@article", articleId);
-        vouch.Set("@entity", id);
-        vouch.ExecuteNonQuery();
-
-        var alias = writer.Prepared("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, source) VALUES (@entity, @alias, @source)",
-            "@entity", "@alias", "@source");
-        alias.Set("@entity", id);
-        alias.Set("@source", articleId);
-        // A redirected id's own names become aliases of the entity it was merged into.
-        var names = new List<string>(entity.Aliases);
-        if (id != entity.Id)
+            RETURNING id, name, chinese_name
+            """, "@rows");
+        upsert.Set("@rows", entityRows.ToJson());
+        using (var reader = upsert.ExecuteReader())
         {
-            names.Add(entity.Name);
-            if (entity.ChineseName is not null) names.Add(entity.ChineseName);
+            while (reader.Read())
+            {
+                terms.Add((reader.GetString(0), reader.GetString(1), 0));
+                terms.Add((reader.GetString(0), reader.GetNullableString(2), 0));
+            }
         }
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
-        {
-            alias.Set("@alias", name);
-            alias.ExecuteNonQuery();
-        }
-
-        var mention = writer.Prepared("""
-            INSERT INTO mentions (article_id, entity_id, span_start, span_end, text) VALUES (@article, @entity, @start, @end, @text)
-            """, "@article", "@entity", "@start", "@end", "@text");
-        mention.Set("@article", articleId);
-        mention.Set("@entity", id);
-        foreach (var span in entity.Mentions)
-        {
-            mention.Set("@start", span.Start);
-            mention.Set("@end", span.End);
-            mention.Set("@text", span.Text);
-            mention.ExecuteNonQuery();
-        }
-        writer.ReindexLater(id);
+        Execute("""
+            INSERT OR IGNORE INTO article_entities (article_id, entity_id)
+            SELECT @article, value ->> 0 FROM json_each(@rows)
+            """, articleId, entityRows);
+        Execute("""
+            INSERT OR IGNORE INTO entity_aliases (entity_id, alias, source)
+            SELECT value ->> 0, value ->> 1, @article FROM json_each(@rows)
+            """, articleId, aliasRows);
+        Execute("""
+            INSERT INTO mentions (article_id, entity_id, span_start, span_end, text)
+            SELECT @article, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)
+            """, articleId, mentionRows);
+        writer.AddTerms(terms);
     }
 
-    private void WriteRelation(string articleId, ArticleInfo info, RelationKey key, ExtractedRelation relation)
+    private void WriteRelations(string articleId, ArticleInfo info, List<(RelationKey Key, ExtractedRelation Relation)> relations)
     {
-        var attributes = relation.Attributes;
-        var evidenceDate = attributes.Date ?? GraphWriter.DayOf(info.PublishedAt);
-        // A new edge takes its single evidence's values; an existing one is recomputed from all evidence at the end.
+        if (relations.Count == 0) return;
+        var rows = new JsonRows();
+        foreach (var (key, relation) in relations)
+        {
+            var a = relation.Attributes;
+            rows.Row().Add(key.Id).Add(key.Type).Add(key.SubjectId).Add(key.ObjectId).Add(relation.Confidence)
+                .Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency).Add(a.Round)
+                .Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product)
+                .Add(a.Date ?? GraphWriter.DayOf(info.PublishedAt))
+                .Add(relation.Evidence.Start).Add(relation.Evidence.End).Add(relation.Evidence.Text);
+        }
+        var json = rows.ToJson();
+
+        // A new edge takes its single evidence's values; an edge seen before is recomputed from all evidence at the end.
         var upsert = writer.Prepared("""
             INSERT INTO relations (id, type, subject_id, object_id, confidence, role, amount, amount_value, currency, round, lead,
                                    attr_date, product, first_date, last_date, evidence_count)
-            VALUES (@id, @type, @subject, @object, @confidence, @role, @amount, @amount_value, @currency, @round, @lead,
-                    @attr_date, @product, @date, @date, 1)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+                   value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 13, 1
+            FROM json_each(@rows) WHERE true
             ON CONFLICT (id) DO UPDATE SET evidence_count = relations.evidence_count + 1
-            RETURNING evidence_count
-            """, "@id", "@type", "@subject", "@object", "@confidence", "@role", "@amount", "@amount_value", "@currency", "@round",
-            "@lead", "@attr_date", "@product", "@date");
-        upsert.Set("@id", key.Id);
-        upsert.Set("@type", key.Type);
-        upsert.Set("@subject", key.SubjectId);
-        upsert.Set("@object", key.ObjectId);
-        SetAttributes(upsert, relation.Confidence, attributes);
-        upsert.Set("@date", evidenceDate);
-        if (Convert.ToInt64(upsert.ExecuteScalar(), CultureInfo.InvariantCulture) > 1) writer.RecomputeLater(key.Id);
+            RETURNING id, evidence_count
+            """, "@rows");
+        upsert.Set("@rows", json);
+        using (var reader = upsert.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (reader.GetInt64(1) > 1) writer.RecomputeLater(reader.GetString(0));
+            }
+        }
 
         var evidence = writer.Prepared("""
             INSERT INTO evidence (relation_id, article_id, span_start, span_end, text, confidence, evidence_date,
                                   role, amount, amount_value, currency, round, lead, attr_date, product)
-            VALUES (@relation, @article, @start, @end, @text, @confidence, @date,
-                    @role, @amount, @amount_value, @currency, @round, @lead, @attr_date, @product)
-            """, "@relation", "@article", "@start", "@end", "@text", "@confidence", "@date", "@role", "@amount", "@amount_value",
-            "@currency", "@round", "@lead", "@attr_date", "@product");
-        evidence.Set("@relation", key.Id);
+            SELECT value ->> 0, @article, value ->> 14, value ->> 15, value ->> 16, value ->> 4, value ->> 13,
+                   value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
+            FROM json_each(@rows)
+            """, "@article", "@rows");
         evidence.Set("@article", articleId);
-        evidence.Set("@start", relation.Evidence.Start);
-        evidence.Set("@end", relation.Evidence.End);
-        evidence.Set("@text", relation.Evidence.Text);
-        evidence.Set("@date", evidenceDate);
-        SetAttributes(evidence, relation.Confidence, attributes);
+        evidence.Set("@rows", json);
         evidence.ExecuteNonQuery();
     }
 
-    private static void SetAttributes(Microsoft.Data.Sqlite.SqliteCommand command, double confidence, RelationAttributes attributes)
+    private void WriteDeals(string articleId, ArticleInfo info, IReadOnlyList<ExtractedDeal> deals)
     {
-        command.Set("@confidence", confidence);
-        command.Set("@role", attributes.Role);
-        command.Set("@amount", attributes.Amount.ToSql());
-        command.Set("@amount_value", attributes.Amount.ToSqlNumber());
-        command.Set("@currency", attributes.Currency);
-        command.Set("@round", attributes.Round);
-        command.Set("@lead", attributes.Lead is null ? null : attributes.Lead.Value ? 1 : 0);
-        command.Set("@attr_date", attributes.Date);
-        command.Set("@product", attributes.Product);
-    }
-
-    private void WriteDeal(string articleId, ArticleInfo info, int ordinal, ExtractedDeal deal)
-    {
-        var dealId = $"deal:{articleId[2..]}:{ordinal}";
-        var insert = writer.Prepared("""
+        if (deals.Count == 0) return;
+        var dealRows = new JsonRows();
+        var partyRows = new JsonRows();
+        for (var i = 0; i < deals.Count; i++)
+        {
+            var deal = deals[i];
+            var dealId = $"deal:{articleId[2..]}:{i}";
+            dealRows.Row().Add(dealId).Add(deal.Kind).Add(deal.Amount.ToSql()).Add(deal.Amount.ToSqlNumber()).Add(deal.Currency)
+                .Add(deal.Round).Add(deal.Date).Add(deal.Date ?? GraphWriter.DayOf(info.PublishedAt)).Add(deal.Confidence)
+                .Add(deal.Evidence.Start).Add(deal.Evidence.End).Add(deal.Evidence.Text);
+            for (var p = 0; p < deal.Parties.Count; p++)
+                partyRows.Row().Add(dealId).Add(p).Add(Resolve(deal.Parties[p].EntityId)).Add(deal.Parties[p].Role);
+        }
+        Execute("""
             INSERT INTO deals (id, article_id, kind, amount, amount_value, currency, round, date, filter_date, confidence,
                                span_start, span_end, text)
-            VALUES (@id, @article, @kind, @amount, @amount_value, @currency, @round, @date, @filter_date, @confidence,
-                    @start, @end, @text)
-            """, "@id", "@article", "@kind", "@amount", "@amount_value", "@currency", "@round", "@date", "@filter_date",
-            "@confidence", "@start", "@end", "@text");
-        insert.Set("@id", dealId);
-        insert.Set("@article", articleId);
-        insert.Set("@kind", deal.Kind);
-        insert.Set("@amount", deal.Amount.ToSql());
-        insert.Set("@amount_value", deal.Amount.ToSqlNumber());
-        insert.Set("@currency", deal.Currency);
-        insert.Set("@round", deal.Round);
-        insert.Set("@date", deal.Date);
-        insert.Set("@filter_date", deal.Date ?? GraphWriter.DayOf(info.PublishedAt));
-        insert.Set("@confidence", deal.Confidence);
-        insert.Set("@start", deal.Evidence.Start);
-        insert.Set("@end", deal.Evidence.End);
-        insert.Set("@text", deal.Evidence.Text);
-        insert.ExecuteNonQuery();
+            SELECT value ->> 0, @article, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+                   value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11
+            FROM json_each(@rows)
+            """, articleId, dealRows);
+        Execute("""
+            INSERT INTO deal_parties (deal_id, ordinal, entity_id, role)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)
+            """, articleId, partyRows);
+    }
 
-        var party = writer.Prepared("INSERT INTO deal_parties (deal_id, ordinal, entity_id, role) VALUES (@deal, @ordinal, @entity, @role)",
-            "@deal", "@ordinal", "@entity", "@role");
-        party.Set("@deal", dealId);
-        for (var i = 0; i < deal.Parties.Count; i++)
-        {
-            party.Set("@ordinal", i);
-            party.Set("@entity", Resolve(deal.Parties[i].EntityId));
-            party.Set("@role", deal.Parties[i].Role);
-            party.ExecuteNonQuery();
-        }
+    private void Execute(string sql, string articleId, JsonRows rows)
+    {
+        var command = writer.Prepared(sql, "@article", "@rows");
+        command.Set("@article", articleId);
+        command.Set("@rows", rows.ToJson());
+        command.ExecuteNonQuery();
     }
 }

@@ -16,8 +16,6 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     private readonly HashSet<string> _relationsToRecompute = new(StringComparer.Ordinal);
     private readonly HashSet<string> _entitiesToReindex = new(StringComparer.Ordinal);
 
-    public SqliteConnection Connection => connection;
-    public SqliteTransaction Transaction => transaction;
     public OntologySchema Ontology => ontology;
 
     /// <summary>A command prepared on first use in this transaction and reused afterwards.</summary>
@@ -43,6 +41,10 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         var removed = Prepared("DELETE FROM articles WHERE id = @id", "@id");
         removed.Set("@id", articleId);
         if (removed.ExecuteNonQuery() == 0) return false;
+        // Aliases name their source article without a foreign key ('' marks those a merge carried over).
+        var aliases = Prepared("DELETE FROM entity_aliases WHERE source = @id", "@id");
+        aliases.Set("@id", articleId);
+        aliases.ExecuteNonQuery();
 
         var json = SqlExtensions.JsonList(relationIds);
         OneOff("""
@@ -98,45 +100,63 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         OneOff("DELETE FROM entity_terms WHERE entity_id IN (SELECT value FROM json_each(@ids))").With("@ids", json).ExecuteNonQuery();
         OneOff("DELETE FROM term_grams WHERE entity_id IN (SELECT value FROM json_each(@ids))").With("@ids", json).ExecuteNonQuery();
 
-        var terms = new Dictionary<(string Entity, string Term), int>();
-        void AddTerm(string entityId, string? text, int rank)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return;
-            var key = (entityId, SearchText.Normalise(text));
-            terms[key] = terms.TryGetValue(key, out var existing) ? Math.Min(existing, rank) : rank;
-        }
+        var terms = new List<(string EntityId, string? Text, int Rank)>();
         using (var reader = OneOff("SELECT id, name, chinese_name FROM entities WHERE id IN (SELECT value FROM json_each(@ids))")
                    .With("@ids", json).ExecuteReader())
         {
             while (reader.Read())
             {
-                AddTerm(reader.GetString(0), reader.GetString(1), 0);
-                AddTerm(reader.GetString(0), reader.GetNullableString(2), 0);
+                terms.Add((reader.GetString(0), reader.GetString(1), 0));
+                terms.Add((reader.GetString(0), reader.GetNullableString(2), 0));
             }
         }
-        using (var reader = OneOff("SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(@ids))")
+        using (var reader = OneOff("SELECT DISTINCT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(@ids))")
                    .With("@ids", json).ExecuteReader())
         {
-            while (reader.Read()) AddTerm(reader.GetString(0), reader.GetString(1), 1);
+            while (reader.Read()) terms.Add((reader.GetString(0), reader.GetString(1), 1));
         }
+        AddTerms(terms);
+        _entitiesToReindex.Clear();
+    }
 
-        var insertTerm = Prepared("INSERT INTO entity_terms (term, entity_id, rank) VALUES (@term, @entity, @rank)", "@term", "@entity", "@rank");
-        var insertGram = Prepared("INSERT OR IGNORE INTO term_grams (gram, entity_id, term) VALUES (@gram, @entity, @term)", "@gram", "@entity", "@term");
-        foreach (var ((entityId, term), rank) in terms)
+    /// <summary>
+    /// Adds search terms (rank 0 for names, 1 for aliases; the lower rank wins) and the grams of every term that is new,
+    /// so an entity seen again with the same names costs one lookup per name and no gram writes.
+    /// </summary>
+    public void AddTerms(IEnumerable<(string EntityId, string? Text, int Rank)> terms)
+    {
+        var best = new Dictionary<(string, string), int>();
+        foreach (var (entityId, text, rank) in terms)
         {
-            insertTerm.Set("@term", term);
-            insertTerm.Set("@entity", entityId);
-            insertTerm.Set("@rank", rank);
-            insertTerm.ExecuteNonQuery();
-            foreach (var gram in SearchText.Grams(term))
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var key = (entityId, SearchText.Normalise(text));
+            best[key] = best.TryGetValue(key, out var existing) ? Math.Min(existing, rank) : rank;
+        }
+        if (best.Count == 0) return;
+        var rows = new JsonRows();
+        foreach (var ((entityId, term), rank) in best) rows.Row().Add(term).Add(entityId).Add(rank);
+        var upsert = Prepared("""
+            INSERT INTO entity_terms (term, entity_id, rank)
+            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) WHERE true
+            ON CONFLICT (term, entity_id) DO UPDATE SET rank = excluded.rank WHERE excluded.rank < entity_terms.rank
+            RETURNING entity_id, term
+            """, "@rows");
+        upsert.Set("@rows", rows.ToJson());
+        var grams = new JsonRows();
+        using (var reader = upsert.ExecuteReader())
+        {
+            while (reader.Read())
             {
-                insertGram.Set("@gram", gram);
-                insertGram.Set("@entity", entityId);
-                insertGram.Set("@term", term);
-                insertGram.ExecuteNonQuery();
+                foreach (var gram in SearchText.Grams(reader.GetString(1))) grams.Row().Add(gram).Add(reader.GetString(0)).Add(reader.GetString(1));
             }
         }
-        _entitiesToReindex.Clear();
+        if (grams.Count == 0) return;
+        var insertGrams = Prepared("""
+            INSERT OR IGNORE INTO term_grams (gram, entity_id, term)
+            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)
+            """, "@rows");
+        insertGrams.Set("@rows", grams.ToJson());
+        insertGrams.ExecuteNonQuery();
     }
 
     public List<string> ReadStrings(string sql, string id)

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Graph.Sqlite;
 
-public sealed record SchemaMigration(int Version, string Name, string Sql);
+internal sealed record SchemaMigration(int Version, string Name, string Sql);
 
 /// <summary>
 /// Applies the embedded <c>graph-schema/sqlite/NNNN_name.sql</c> scripts in version order, each in its own

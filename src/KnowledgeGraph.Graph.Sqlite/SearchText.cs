@@ -32,7 +32,14 @@ internal static class SearchText
         }
     }
 
-    /// <summary>The gram to look a substring query up by: its first bigram with a non-ASCII character, or that character.</summary>
-    public static string LookupGram(string normalisedQuery) =>
-        Grams(normalisedQuery).OrderByDescending(g => g.EnumerateRunes().Count()).First();
+    /// <summary>
+    /// The grams a substring query may be looked up by: its bigrams with a non-ASCII character, or that single
+    /// character when it has no such bigram. The store picks the rarest of them.
+    /// </summary>
+    public static IReadOnlyList<string> LookupGrams(string normalisedQuery)
+    {
+        var grams = Grams(normalisedQuery).ToList();
+        var bigrams = grams.Where(g => g.EnumerateRunes().Count() == 2).ToList();
+        return bigrams.Count > 0 ? bigrams : grams;
+    }
 }

@@ -73,12 +73,14 @@ public sealed partial class SqliteGraphStore
               matches (entity_id, rank) AS (
                   SELECT entity_id, CASE WHEN term = @q THEN rank ELSE 2 END FROM entity_terms WHERE term >= @q AND term < @q_end
                   UNION ALL
-                  SELECT entity_id, 3 FROM term_grams WHERE gram = @gram AND instr(term, @q) > 0),
+                  SELECT entity_id, 3 FROM term_grams
+                  WHERE gram = (SELECT value FROM json_each(@grams) ORDER BY (SELECT count(*) FROM term_grams t WHERE t.gram = value) LIMIT 1)
+                    AND instr(term, @q) > 0),
               best (entity_id, rank) AS (SELECT entity_id, min(rank) FROM matches GROUP BY entity_id)
               """;
         var filter = new SqlFilter()
             .Add("1 = 1", ("@q", text), ("@q_end", SearchText.PrefixEnd(text)),
-                ("@gram", text.Length > 0 && SearchText.WantsSubstring(text) ? SearchText.LookupGram(text) : null))
+                ("@grams", SqlExtensions.JsonList(text.Length > 0 && SearchText.WantsSubstring(text) ? SearchText.LookupGrams(text) : [])))
             .AddIf(search.Types is { Count: > 0 }, "e.type IN (SELECT value FROM json_each(@types))", ("@types", Json(search.Types)));
         var keyset = after is null ? filter : filter.With("(b.rank > @after_rank OR (b.rank = @after_rank AND b.entity_id > @after_id))",
             ("@after_rank", after[0].GetInt32()), ("@after_id", after[1].GetString()));

@@ -96,6 +96,27 @@ public sealed class ProtocolAndLimitTests(SqliteSeededApi api) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Introspection_as_graphiql_sends_it_is_answered_despite_its_depth()
+    {
+        var response = await api.Client().QueryAsync("""
+            query IntrospectionQuery { __schema { queryType { name } mutationType { name } types { ...FullType } } }
+            fragment FullType on __Type { kind name fields(includeDeprecated: true) { name args { ...InputValue } type { ...TypeRef } }
+              inputFields { ...InputValue } interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name } possibleTypes { ...TypeRef } }
+            fragment InputValue on __InputValue { name type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+              ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
+            """);
+        var types = response.Ok().GetProperty("__schema").GetProperty("types").EnumerateArray().Select(t => t.GetProperty("name").GetString());
+        Assert.Contains("Entity", types);
+
+        var mixed = await api.Client().QueryAsync("""
+            { __typename deep: entity(id: "org:microsoft") { relations { edges { node { subject { relations { edges { node {
+              subject { relations { edges { node { id } } } } } } } } } } } } }
+            """);
+        mixed.SingleError("COMPLEXITY");
+    }
+
+    [Fact]
     public async Task Absurd_nesting_is_stopped_by_the_parser()
     {
         var query = new string('{', 5000) + new string('}', 5000);
@@ -162,6 +183,15 @@ public sealed class ProtocolAndLimitTests(SqliteSeededApi api) : IClassFixture<S
         var response = await api.Client().PostAsync(new { query = "{ stats { articles } }" + padding });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
         response.SingleError("REQUEST_TOO_LARGE");
+    }
+
+    [Fact]
+    public async Task Execution_past_the_time_limit_is_cut_off_with_a_timeout_error()
+    {
+        // A limit below the timer's resolution expires at once, so the outcome does not depend on the machine's speed.
+        await using var factory = new ApiFactory().With("KG:Limits:ExecutionTimeout", "00:00:00.0000001");
+        var response = await factory.Client().QueryAsync("{ stats { articles } }");
+        Assert.NotEmpty(response.SingleError("TIMEOUT"));
     }
 
     [Fact]

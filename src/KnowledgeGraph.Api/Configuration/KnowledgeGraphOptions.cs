@@ -36,7 +36,6 @@ public sealed class QueryLimits
     public int MaxComplexity { get; set; } = 250_000;
     /// <summary>Field selections in one document, aliases included: the guard against alias floods.</summary>
     public int MaxFieldSelections { get; set; } = 500;
-    public int MaxPageSize { get; set; } = 500;
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public int MaxArticlesPerBatch { get; set; } = 100;

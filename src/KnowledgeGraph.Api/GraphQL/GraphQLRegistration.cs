@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.GraphQL.Limits;
 using KnowledgeGraph.Api.GraphQL.Loading;
@@ -18,11 +19,7 @@ public static class GraphQLRegistration
             .AddSchema<KnowledgeGraphSchema>()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
             .AddSystemTextJson()
-            .AddComplexityAnalyzer(complexity =>
-            {
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-            })
+            .AddValidationRule(new QueryComplexityRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }))
             .AddValidationRule(new FieldSelectionLimitRule(limits.MaxFieldSelections))
             .WithTimeout(limits.ExecutionTimeout)
             .AddUnhandledExceptionHandler(TranslateStoreErrors));

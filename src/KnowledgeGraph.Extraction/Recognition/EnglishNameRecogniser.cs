@@ -58,15 +58,17 @@ public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
         while (words.Count > 0 && !IsNameWord(words[0].Text)) words.RemoveAt(0);
         while (words.Count > 0 && (Connectors.Contains(words[^1].Text) || words[^1].Tag == "m" && words.Count == 1)) words.RemoveAt(words.Count - 1);
         if (words.Count == 0) return;
-        if (words.All(w => data.EnglishStopwords.Contains(w.Text) || w.Tag == "m")) return;
+        if (words.All(w => data.EnglishStopwords.Contains(w.Text) || w.Tag == "m") || !words.Any(w => w.Text.Any(char.IsLetter))) return;
         if (!words.All(w => IsNameWord(w.Text) || Connectors.Contains(w.Text) || w.Tag == "m")) return;
 
         var start = words[0].Range.Start;
         var end = words[^1].Range.End;
+        if (IsPartOfAddress(document.Text, start, end)) return;
         var surface = document.Slice(start, end);
+        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, document.Text, start) is not null || IsBracketedAfterName(document, start, end);
         var type = TypeOf(document.Text, start, end, words, titleBefore);
         if (type is null) return;
-        var confidence = titleBefore || data.TypeFromContext(document.Text, start, end) is not null ? 0.8 : 0.6;
+        var confidence = titleBefore || data.TypeFromContext(document.Text, start, end) is not null ? 0.8 : 0.5;
         document.Mentions.Add(new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
     }
 
@@ -77,7 +79,22 @@ public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
             return cued == "Person" && !LooksLikePersonName(words) ? null : cued;
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return "Organization";
         if (LooksLikeModelName(words)) return "Product";
-        return words.Count >= 2 && !LooksLikePersonName(words) ? "Organization" : null;
+        if (words.Count == 1 && words[0].Text.Length < 3) return null;
+        return LooksLikePersonName(words) ? null : "Organization";
+    }
+
+    /// <summary>A name in brackets right after a Chinese name spells it (奥列格·维尔哈文斯基（Oleg Verhavensky）).</summary>
+    private static bool IsBracketedAfterName(Document document, int start, int end) =>
+        start >= 2 && document.Text[start - 1] is '（' or '(' && end < document.Text.Length && document.Text[end] is '）' or ')'
+        && document.Mentions.Any(m => m.Range.End == start - 1 && m.Type == "Person");
+
+    /// <summary>Words of a web address or file name (example.com/a/99314.shtml) are not names.</summary>
+    private static bool IsPartOfAddress(string text, int start, int end)
+    {
+        if (start > 0 && text[start - 1] is '/' or '.' or '@' or ':' || end < text.Length && text[end] is '/' or '@') return true;
+        var word = text[start..end];
+        return word.Contains(".com", StringComparison.OrdinalIgnoreCase) || word.Contains("html", StringComparison.OrdinalIgnoreCase)
+               || word.StartsWith("www", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Name words start with a capital or a digit, or mix cases as brands do (xAI, a16z, iPhone).</summary>

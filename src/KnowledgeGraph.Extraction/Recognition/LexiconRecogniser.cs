@@ -46,6 +46,10 @@ public sealed class LexiconRecogniser : IPipelineStage
     private static Dictionary<int, Token> TokenBoundaries(Document document, Sentence sentence) =>
         document.TokensOf(sentence).ToDictionary(t => t.Range.Start);
 
+    /// <summary>A Latin name ends where a word ends: Baichuan is no name inside Baichuan-7B.</summary>
+    private static bool EndsAWord(Dictionary<int, Token> tokens, TextRange span) =>
+        tokens.Values.Any(t => t.Range.End == span.End) && tokens.ContainsKey(span.Start);
+
     /// <summary>A short name that the dictionary knows as a verb (联想 "to associate") is that verb here.</summary>
     private static bool IsVerb(string tag) => tag is "v" or "vn" or "vd";
 
@@ -57,6 +61,7 @@ public sealed class LexiconRecogniser : IPipelineStage
         if (IsLatin(first) && span.Start > 0 && IsLatin(text[span.Start - 1])) return false;
         if (IsLatin(last) && span.End < text.Length && IsLatin(text[span.End])) return false;
         if (IsLatin(first) && surface.Count(char.IsLetter) <= 3 && !matched.SequenceEqual(surface)) return false;
+        if ((IsLatin(first) || IsLatin(last)) && !EndsAWord(tokenBoundaries, span)) return false;
         if (!IsLatin(first) && !IsLatin(last) && span.Length <= 2)
             return tokenBoundaries.TryGetValue(span.Start, out var token) && token.Range.End == span.End && !IsVerb(token.Tag);
         return true;

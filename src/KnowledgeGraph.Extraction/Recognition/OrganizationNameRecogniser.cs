@@ -4,7 +4,8 @@ namespace KnowledgeGraph.Extraction.Recognition;
 
 /// <summary>
 /// Organizations the lexicon does not know, from a proper name followed by an organization ending
-/// (生数科技, 月之暗面科技有限公司, 北京智源研究院). Generic heads (AI初创公司, 大模型公司) are not names.
+/// (生数科技, 月之暗面科技有限公司, 北京智源研究院). Generic heads (AI初创公司, 大模型公司) are not names, and
+/// a name never reaches into one already recognised (华为向澜渊科技 is 澜渊科技).
 /// </summary>
 public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipelineStage
 {
@@ -15,9 +16,14 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
 
     public void Process(Document document)
     {
+        var known = new System.Collections.BitArray(document.Text.Length);
+        foreach (var mention in document.Mentions)
+        {
+            for (var i = mention.Range.Start; i < mention.Range.End; i++) known[i] = true;
+        }
         foreach (var sentence in document.Sentences)
         {
-            var tokens = document.TokensOf(sentence).ToList();
+            var tokens = document.TokensOf(sentence).Where(t => !known[t.Range.Start] && !known[t.Range.End - 1] || IsSuffix(t.Text)).ToList();
             for (var t = 0; t < tokens.Count; t++)
             {
                 var suffixEnd = SuffixRunEnd(document.Text, tokens, t);
@@ -26,6 +32,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
                 if (nameStart < t)
                 {
                     var start = tokens[nameStart].Range.Start;
+                    while (start < tokens[t].Range.Start - 2 && FunctionWords.Contains(document.Text[start].ToString())) start++;
                     var end = tokens[suffixEnd - 1].Range.End;
                     var surface = document.Slice(start, end);
                     if (!data.IsGeneric(surface))

@@ -1,112 +1,188 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Extraction.Segmentation;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
 /// <summary>
-/// People the lexicon does not know: transliterations joined by a middle dot (达里奥·阿莫代伊), and Chinese or
-/// transliterated names right after a title or role (CEO纳德拉, 联合创始人苏莱曼) or right before a speech verb.
+/// People the lexicon does not know: names joined by a middle dot (奥列格·维尔哈文斯基), and Chinese or
+/// transliterated names right after a title or role (CEO纳德拉, 首席技术官郑沐阳) or right before what people do
+/// (郑沐阳创办了…, 张三表示…). A Chinese name is a surname and one or two more characters that end where a word ends.
 /// </summary>
-public sealed class PersonNameRecogniser(RecognitionData data) : IPipelineStage
+public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer dictionary) : IPipelineStage
 {
-    private const int MaxTransliterationLength = 6;
+    private const int MaxNamePart = 6;
+
+    /// <summary>Characters that end a name part: particles, prepositions and the verbs that follow names.</summary>
+    private static readonly HashSet<char> StopCharacters =
+    [
+        .. "的是和与及由在被将为了对向把从说称表已曾此出任于加等也都就又还则因所让到今去昨近日年月后前同或并而担成宣接透指认强介坦兼及其该这那之以个位名家"
+    ];
+
+    /// <summary>Words that may stand between a name and what the person does: 郑沐阳将正式加入….</summary>
+    private static readonly HashSet<string> Adverbs = ["将", "已", "已经", "正式", "也", "还", "曾", "曾经", "即将", "宣布", "随后", "则", "又", "再次", "近日", "此前", "早已"];
+
+    private readonly IReadOnlyList<string> _personVerbs = data.ContextCues
+        .Where(c => c.Position == CuePosition.After && c.Type == "Person").Select(c => c.Word).ToList();
 
     public void Process(Document document)
     {
         foreach (var sentence in document.Sentences)
         {
+            var boundaries = document.TokensOf(sentence).SelectMany(t => new[] { t.Range.Start, t.Range.End }).ToHashSet();
             FindDottedNames(document, sentence);
-            FindNamesAfterIntroducers(document, sentence);
-            FindNamesBeforeSpeech(document, sentence);
+            FindNamesAfterIntroducers(document, sentence, boundaries);
+            FindNamesBeforeVerbs(document, sentence, boundaries);
         }
     }
 
+    /// <summary>
+    /// Both sides of the dot run over characters that can be part of a name; a common word (顾问, 一起) or a
+    /// particle ends them.
+    /// </summary>
     private void FindDottedNames(Document document, Sentence sentence)
     {
         var text = document.Text;
-        for (var i = sentence.Range.Start; i < sentence.Range.End; i++)
+        var commonWords = CommonWords(document, sentence);
+        for (var dot = sentence.Range.Start + 1; dot < sentence.Range.End - 1; dot++)
         {
-            if (text[i] != '·' || i == sentence.Range.Start) continue;
-            var start = i;
-            while (start > sentence.Range.Start && IsHan(text[start - 1]) && i - start < MaxTransliterationLength) start--;
-            var end = i + 1;
-            while (end < sentence.Range.End && (IsHan(text[end]) || text[end] == '·' && end + 1 < sentence.Range.End && IsHan(text[end + 1]))
-                   && end - i <= MaxTransliterationLength * 2) end++;
-            start = TrimToTransliteration(text, start, i);
-            end = TrimEndToTransliteration(text, i + 1, end);
-            if (i - start >= 1 && end - i > 2)
+            if (text[dot] != '·' || !IsHan(text[dot - 1]) || !IsHan(text[dot + 1])) continue;
+            var start = dot;
+            while (start > sentence.Range.Start && dot - start < MaxNamePart && IsHan(text[start - 1]) && !StopCharacters.Contains(text[start - 1])
+                   && !IsInCommonWord(commonWords, start - 1, dot)) start--;
+            start = AfterIntroducer(text, start, dot);
+            var end = dot + 1;
+            while (end < sentence.Range.End && end - dot <= MaxNamePart * 2 && !IsInCommonWord(commonWords, end, dot)
+                   && (IsHan(text[end]) && !StopCharacters.Contains(text[end]) || text[end] == '·' && end + 1 < sentence.Range.End && IsHan(text[end + 1]))) end++;
+            if (dot - start >= 1 && end - dot >= 2)
                 Add(document, sentence, start, end, 0.85);
-            i = end;
+            dot = end;
         }
     }
 
-    private void FindNamesAfterIntroducers(Document document, Sentence sentence)
+    /// <summary>Dictionary words of two or more characters that no transliteration is made of.</summary>
+    private List<TextRange> CommonWords(Document document, Sentence sentence) =>
+        document.TokensOf(sentence)
+            .Where(t => t.InDictionary && t.Range.Length >= 2 && t.Tag is not ("nr" or "nrt" or "nrfg" or "x" or "eng" or "w") && !data.IsTransliteration(t.Text))
+            .Select(t => t.Range)
+            .ToList();
+
+    /// <summary>A common word stops a name part, unless it touches the dot: 大卫·栾 is a name although 大卫 is a word.</summary>
+    private static bool IsInCommonWord(List<TextRange> commonWords, int position, int dot) =>
+        commonWords.Any(w => w.Contains(position) && w.End != dot && w.Start != dot + 1);
+
+    /// <summary>A title that ends inside the run before the dot is not part of the name (总经理福雷斯特 → 福雷斯特).</summary>
+    private int AfterIntroducer(string text, int start, int dot)
+    {
+        for (var end = dot - 1; end > start; end--)
+        {
+            if (RecognitionData.MatchEndingAt(data.PersonIntroducers, text, end) is not null) return end;
+        }
+        return start;
+    }
+
+    private void FindNamesAfterIntroducers(Document document, Sentence sentence, HashSet<int> boundaries)
+    {
+        var text = document.Text;
+        foreach (var introducer in data.PersonIntroducers)
+        {
+            for (var at = text.IndexOf(introducer, sentence.Range.Start, sentence.Range.Length, StringComparison.Ordinal);
+                 at >= 0;
+                 at = at + 1 < sentence.Range.End ? text.IndexOf(introducer, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal) : -1)
+            {
+                var position = SkipListWords(text, at + introducer.Length, sentence.Range.End);
+                if (position >= sentence.Range.End || !IsHan(text[position])) continue;
+                var end = TransliterationRunEnd(text, position, sentence.Range.End);
+                if (end - position is >= 2 and <= 5 && (boundaries.Contains(end) || end == sentence.Range.End))
+                {
+                    Add(document, sentence, position, end, 0.8);
+                    continue;
+                }
+                if (ChineseNameStartingAt(text, position, sentence.Range.End, boundaries) is not { } name) continue;
+                Add(document, sentence, name.Start, name.End, 0.75);
+                AddCoordinatedNames(document, sentence, name.End, boundaries);
+            }
+        }
+    }
+
+    private void FindNamesBeforeVerbs(Document document, Sentence sentence, HashSet<int> boundaries)
     {
         var text = document.Text;
         var tokens = document.TokensOf(sentence).ToList();
         for (var t = 0; t < tokens.Count; t++)
         {
-            var introducer = RecognitionData.MatchEndingAt(data.PersonIntroducers, text, tokens[t].Range.End);
-            if (introducer is null) continue;
-            var nameStart = tokens[t].Range.End;
-            if (nameStart >= sentence.Range.End || !IsHan(text[nameStart])) continue;
-            var end = TransliterationRunEnd(text, nameStart, sentence.Range.End);
-            if (end - nameStart >= 2 && end - nameStart <= 5)
-            {
-                Add(document, sentence, nameStart, end, 0.8);
-                continue;
-            }
-            if (ChineseNameAt(tokens, t + 1) is { } name)
-                Add(document, sentence, name.Start, name.End, 0.75);
+            if (!_personVerbs.Any(v => string.CompareOrdinal(text, tokens[t].Range.Start, v, 0, v.Length) == 0)) continue;
+            var before = t;
+            while (before > 0 && Adverbs.Contains(tokens[before - 1].Text)) before--;
+            if (ChineseNameEndingAt(text, tokens[before].Range.Start, sentence.Range.Start, boundaries) is { } name)
+                Add(document, sentence, name.Start, name.End, 0.7);
         }
     }
 
-    private void FindNamesBeforeSpeech(Document document, Sentence sentence)
+    private static int SkipListWords(string text, int position, int end)
     {
-        var tokens = document.TokensOf(sentence).ToList();
-        for (var t = 1; t < tokens.Count; t++)
+        foreach (var word in new[] { "还包括", "包括", "分别是", "是", "为", "：", ":", "——", "—" })
         {
-            if (tokens[t].Text is not ("表示" or "称" or "说" or "认为" or "指出" or "透露" or "坦言" or "强调" or "介绍")) continue;
-            var candidate = tokens[t - 1];
-            if (candidate.Range.Length is >= 2 and <= 3 && (candidate.Tag.StartsWith("nr", StringComparison.Ordinal) || !candidate.InDictionary && data.StartsWithSurname(candidate.Text)))
-                Add(document, sentence, candidate.Range.Start, candidate.Range.End, 0.7);
+            if (string.CompareOrdinal(text, position, word, 0, word.Length) == 0 && position + word.Length <= end) return position + word.Length;
+        }
+        return position;
+    }
+
+    /// <summary>More names joined to a found one: 周昕宇和吴育昕, 张三、李四.</summary>
+    private void AddCoordinatedNames(Document document, Sentence sentence, int end, HashSet<int> boundaries)
+    {
+        var text = document.Text;
+        while (end + 1 < sentence.Range.End && text[end] is '和' or '与' or '及' or '、')
+        {
+            if (ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries) is not { } name) return;
+            Add(document, sentence, name.Start, name.End, 0.7);
+            end = name.End;
         }
     }
 
-    /// <summary>A Chinese personal name starting at token <paramref name="index"/>: a name-tagged word, or surname + given name.</summary>
-    private TextRange? ChineseNameAt(IReadOnlyList<Token> tokens, int index)
+    /// <summary>A surname and one or two characters more, ending where the segmenter ends a word, that is not itself a common word.</summary>
+    private TextRange? ChineseNameStartingAt(string text, int start, int limit, HashSet<int> boundaries)
     {
-        if (index >= tokens.Count) return null;
-        var token = tokens[index];
-        if (token.Range.Length is >= 2 and <= 4 && (token.Tag.StartsWith("nr", StringComparison.Ordinal) || !token.InDictionary && data.StartsWithSurname(token.Text)))
-            return token.Range;
-        if (token.Range.Length == 1 && data.Surnames.Contains(token.Text) && index + 1 < tokens.Count)
+        foreach (var length in new[] { 3, 2, 4 })
         {
-            var given = tokens[index + 1];
-            if (given.Range.Length is 1 or 2 && given.Range.Start == token.Range.End && IsHan(given.Text[0]) && !data.IsGeneric(given.Text))
-                return new TextRange(token.Range.Start, given.Range.End);
+            var end = start + length;
+            if (end > limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
+            if (IsPlausibleName(text[start..end]) && (boundaries.Contains(end) || end == limit)) return new TextRange(start, end);
         }
         return null;
     }
+
+    private TextRange? ChineseNameEndingAt(string text, int end, int limit, HashSet<int> boundaries)
+    {
+        foreach (var length in new[] { 3, 2 })
+        {
+            var start = end - length;
+            if (start < limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
+            if (IsPlausibleName(text[start..end]) && boundaries.Contains(start)) return new TextRange(start, end);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A surname, then a given name that is no particle and no common word (王随之, 向记者 are not names), and the
+    /// whole not a common word either.
+    /// </summary>
+    private bool IsPlausibleName(string candidate)
+    {
+        if (!data.StartsWithSurname(candidate) || data.IsGeneric(candidate)) return false;
+        if (candidate.Skip(1).Any(StopCharacters.Contains)) return false;
+        if (!IsNameTag(dictionary.DictionaryTag(candidate))) return false;
+        var surname = data.Surnames.Contains(candidate[..Math.Min(2, candidate.Length)]) && candidate.Length > 2 ? 2 : 1;
+        var given = candidate[surname..];
+        return given.Length < 2 || IsNameTag(dictionary.DictionaryTag(given));
+    }
+
+    private static bool IsNameTag(string? tag) => tag is null or "nr" or "nrt" or "nrfg" or "nz" or "ns" or "x";
 
     private int TransliterationRunEnd(string text, int start, int limit)
     {
         var end = start;
         while (end < limit && end - start < 6 && (data.TransliterationCharacters.Contains(text[end]) || text[end] == '·')) end++;
         return end;
-    }
-
-    private int TrimToTransliteration(string text, int start, int dot)
-    {
-        var first = dot;
-        while (first > start && data.TransliterationCharacters.Contains(text[first - 1])) first--;
-        return first;
-    }
-
-    private int TrimEndToTransliteration(string text, int start, int end)
-    {
-        var last = start;
-        while (last < end && (data.TransliterationCharacters.Contains(text[last]) || text[last] == '·')) last++;
-        return last;
     }
 
     private void Add(Document document, Sentence sentence, int start, int end, double confidence)

@@ -28,7 +28,7 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
         for (var t = 0; t + 1 < tokens.Count; t++)
         {
             var cue = RecognitionData.MatchEndingAt(data.ProductCues, text, tokens[t].Range.End);
-            if (cue is null) continue;
+            if (cue is null || !cue.Any(c => c > '\u2E80')) continue;
             var next = tokens[t + 1];
             if (next.Tag != "eng" || next.Range.Start - tokens[t].Range.End > 1) continue;
             var end = next.Range.End;

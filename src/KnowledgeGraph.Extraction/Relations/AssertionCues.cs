@@ -11,6 +11,7 @@ namespace KnowledgeGraph.Extraction.Relations;
 public sealed class AssertionCues
 {
     private readonly Regex _uncertain;
+    private readonly Regex _denial;
     private readonly Regex _negation;
     private readonly Regex _reversal;
     private readonly Regex _future;
@@ -20,13 +21,15 @@ public sealed class AssertionCues
         var rows = resources.Rows("relations/assertion-cues.tsv", 2);
         Regex Of(string kind) => new(string.Join("|", rows.Where(r => r[0].Trim() == kind).Select(r => $"(?:{r[1].Trim()})")), RegexOptions.Compiled);
         _uncertain = Of("uncertain");
+        _denial = Of("denial");
         _negation = Of("negation");
         _reversal = Of("reversal");
         _future = Of("future");
     }
 
-    /// <summary>True when the sentence up to the end of the evidence hedges or denies it.</summary>
-    public bool IsUncertain(string sentenceUpToEvidenceEnd) => _uncertain.IsMatch(sentenceUpToEvidenceEnd);
+    /// <summary>True when the sentence hedges the statement before it ends, or denies it anywhere.</summary>
+    public bool IsUncertain(string sentenceUpToEvidenceEnd, string sentence) =>
+        _uncertain.IsMatch(sentenceUpToEvidenceEnd) || _denial.IsMatch(sentence);
 
     /// <summary>True when a negation stands in the evidence with no clause break between it and the end.</summary>
     public bool IsNegated(string evidence)

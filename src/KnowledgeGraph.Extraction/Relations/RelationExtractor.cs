@@ -14,7 +14,8 @@ public sealed class RelationExtractor(
     IReadOnlyList<RelationPattern> patterns,
     AssertionCues cues,
     AmountParser amounts,
-    OntologySchema ontology) : IPipelineStage
+    OntologySchema ontology,
+    Recognition.Lexicon lexicon) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;
 
@@ -30,46 +31,135 @@ public sealed class RelationExtractor(
             if (mentions.Count < 2) continue;
             found.AddRange(FindInSentence(document, sentence, mentions));
         }
-        document.Relations.AddRange(DropReversed(document, found).Select(f => f.Candidate));
+        var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
+        document.Relations.AddRange(LiftToOwners(document, asserted));
+    }
+
+    /// <summary>
+    /// Rivalry stated between products is rivalry between their makers: a candidate whose arguments are products
+    /// where organizations are wanted takes the products' owners, known from the article (DEVELOPS) or the lexicon.
+    /// </summary>
+    private IEnumerable<RelationCandidate> LiftToOwners(Document document, List<RelationCandidate> candidates)
+    {
+        var owners = new Dictionary<EntityCluster, EntityCluster>();
+        foreach (var product in document.Entities.Where(e => e.LexiconId is not null))
+        {
+            var ownerId = lexicon.ById(product.LexiconId!)?.Owner;
+            var owner = ownerId is null ? null : document.Entities.FirstOrDefault(e => e.LexiconId == ownerId);
+            if (owner is not null) owners[product] = owner;
+        }
+        foreach (var develops in candidates.Where(c => c.Type == "DEVELOPS")) owners[develops.Object] = develops.Subject;
+
+        foreach (var candidate in candidates)
+        {
+            var definition = ontology.RelationType(candidate.Type);
+            if (definition.Accepts(candidate.Subject.Type, candidate.Object.Type))
+            {
+                yield return candidate;
+                continue;
+            }
+            var subject = definition.Subject.Contains(candidate.Subject.Type) ? candidate.Subject : owners.GetValueOrDefault(candidate.Subject);
+            var @object = definition.Object.Contains(candidate.Object.Type) ? candidate.Object : owners.GetValueOrDefault(candidate.Object);
+            if (subject is null || @object is null || subject == @object || !definition.Accepts(subject.Type, @object.Type)) continue;
+            yield return candidate with { Subject = subject, Object = @object };
+        }
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions)
     {
         var (slotted, positions) = Slot(document, sentence, mentions);
         var kinds = mentions.Select(m => Kind(m.Type)).ToHashSet();
+        var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
         foreach (var pattern in patterns)
         {
-            if (!pattern.NeededKinds.All(kinds.Contains)) continue;
-            for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+            if (!pattern.NeededKinds.All(kinds.Contains) || !pattern.CanMatch(sentenceText)) continue;
+            foreach (var match in Matches(pattern, slotted))
             {
                 var evidenceStart = positions[match.Index];
                 var evidenceEnd = positions[match.Index + match.Length];
                 var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
-                if (cues.IsUncertain(upToEnd) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
+                if (cues.IsUncertain(upToEnd, sentenceText) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))
                 foreach (var @object in MentionsIn(match.Groups["o"], mentions))
                 {
-                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart) is { } candidate)
+                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
                         yield return (candidate, evidenceStart, plan);
                 }
             }
         }
     }
 
-    private RelationCandidate? Build(Document document, Sentence sentence, RelationPattern pattern, System.Text.RegularExpressions.Match match,
-        Mention subject, Mention @object, List<Mention> mentions, int evidenceStart)
+    /// <summary>
+    /// Every match, overlapping ones included: from each start, the objects already found are masked and the
+    /// pattern tried again, so that one subject reaches every object it relates to. A pattern that runs too long on
+    /// a sentence is given up for it.
+    /// </summary>
+    private static List<System.Text.RegularExpressions.Match> Matches(RelationPattern pattern, string slotted)
     {
-        if (subject.Entity == @object.Entity) return null;
+        var matches = new List<System.Text.RegularExpressions.Match>();
+        try
+        {
+            foreach (var match in FirstMatches(pattern, slotted))
+            {
+                matches.Add(match);
+                var masked = slotted;
+                for (var retry = match; retry.Success && retry.Index == match.Index && matches.Count < 1000; )
+                {
+                    masked = MaskObjects(masked, retry.Groups["o"]);
+                    retry = pattern.Regex.Match(masked, match.Index);
+                    if (retry.Success && retry.Index == match.Index) matches.Add(retry);
+                }
+            }
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+        }
+        return matches;
+    }
+
+    private static IEnumerable<System.Text.RegularExpressions.Match> FirstMatches(RelationPattern pattern, string slotted)
+    {
+        if (pattern.OpeningKinds.Length > 0)
+        {
+            for (var slot = slotted.IndexOf('<'); slot >= 0; slot = slotted.IndexOf('<', slot + 1))
+            {
+                if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1])) continue;
+                var match = pattern.Regex.Match(slotted, slot);
+                if (match.Success) yield return match;
+            }
+            yield break;
+        }
+        for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+            yield return match;
+    }
+
+    private static string MaskObjects(string slotted, System.Text.RegularExpressions.Group objects)
+    {
+        var chars = slotted.ToCharArray();
+        foreach (System.Text.RegularExpressions.Capture capture in objects.Captures)
+        {
+            for (var i = capture.Index; i < capture.Index + capture.Length - 1; i++)
+            {
+                if (chars[i] == '<') chars[i + 1] = 'X';
+            }
+        }
+        return new string(chars);
+    }
+
+    private RelationCandidate? Build(Document document, Sentence sentence, RelationPattern pattern, System.Text.RegularExpressions.Match match,
+        Mention subject, Mention @object, List<Mention> mentions, int evidenceStart, int evidenceEnd)
+    {
+        if (subject.Entity is not { } subjectEntity || @object.Entity is not { } objectEntity || subjectEntity == objectEntity) return null;
         var definition = ontology.RelationType(pattern.Type);
-        if (!definition.Accepts(subject.Entity!.Type, @object.Entity!.Type)) return null;
+        if (!pattern.Settings.ContainsKey("lift") && !definition.Accepts(subjectEntity.Type, objectEntity.Type)) return null;
         var confidence = pattern.Confidence * (subject.IsAnaphor || @object.IsAnaphor ? AnaphorPenalty : 1.0);
-        var attributes = Attributes(document, sentence, definition, pattern, match, mentions, subject, evidenceStart);
-        return new RelationCandidate(pattern.Type, subject.Entity, @object.Entity, Math.Round(confidence, 3), sentence, attributes);
+        var attributes = Attributes(document, sentence, definition, pattern, match, mentions, subject, evidenceStart, evidenceEnd);
+        return new RelationCandidate(pattern.Type, subjectEntity, objectEntity, Math.Round(confidence, 3), sentence, attributes);
     }
 
     private RelationAttributes Attributes(Document document, Sentence sentence, RelationTypeDefinition definition, RelationPattern pattern,
-        System.Text.RegularExpressions.Match match, List<Mention> mentions, Mention subject, int evidenceStart)
+        System.Text.RegularExpressions.Match match, List<Mention> mentions, Mention subject, int evidenceStart, int evidenceEnd)
     {
         var allowed = definition.Attributes;
         string? role = allowed.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
@@ -90,13 +180,21 @@ public sealed class RelationExtractor(
         bool? lead = null;
         if (allowed.Contains("lead"))
         {
-            var afterSubject = document.Text.AsSpan(subject.Range.End, Math.Min(4, sentence.Range.End - subject.Range.End));
-            lead = pattern.Settings.ContainsKey("lead") || afterSubject.Contains("领投", StringComparison.Ordinal) ? true : null;
+            lead = pattern.Settings.ContainsKey("lead") || LeadsAfter(document.Slice(subject.Range.End, Math.Max(subject.Range.End, evidenceEnd))) ? true : null;
         }
         var date = allowed.Contains("date")
             ? DateResolver.FindAll(document.Text, sentence.Range.Start, sentence.Range.End, document.Article.PublishedAt).FirstOrDefault()?.Iso
             : null;
         return new RelationAttributes(role, amount, currency, round, lead, date, product);
+    }
+
+    /// <summary>领投 after the investor, before any 跟投 or 参投 (which would make it a follower).</summary>
+    private static bool LeadsAfter(string text)
+    {
+        var lead = text.IndexOf("领投", StringComparison.Ordinal);
+        if (lead < 0) return false;
+        var follow = text.IndexOfAny(['跟', '参']);
+        return follow < 0 || follow > lead;
     }
 
     private static bool IsValuation(string text, int amountStart)
@@ -153,7 +251,15 @@ public sealed class RelationExtractor(
         for (var index = 0; index < mentions.Count; index++)
         {
             var mention = mentions[index];
+            if (index > 0 && mention.Range == mentions[index - 1].Range && mention.IsAnaphor)
+            {
+                var member = $"和<{Kind(mention.Type)}{index}>";
+                builder.Append(member);
+                positions.AddRange(Enumerable.Repeat(mention.Range.End - 1, member.Length));
+                continue;
+            }
             if (mention.Range.Start < cursor) continue;
+            if (IsModifierOf(mention, index + 1 < mentions.Count ? mentions[index + 1] : null)) continue;
             for (; cursor < mention.Range.Start; cursor++)
             {
                 builder.Append(document.Text[cursor] switch { '<' => '‹', '>' => '›', var c => c });
@@ -163,7 +269,7 @@ public sealed class RelationExtractor(
             builder.Append(slot);
             for (var i = 0; i < slot.Length - 1; i++) positions.Add(mention.Range.Start);
             positions.Add(mention.Range.End - 1);
-            cursor = mention.Range.End;
+            cursor = SkipParenthetical(document.Text, mention.Range.End, sentence.Range.End);
         }
         for (; cursor < sentence.Range.End; cursor++)
         {
@@ -172,6 +278,18 @@ public sealed class RelationExtractor(
         }
         positions.Add(sentence.Range.End);
         return (builder.ToString(), positions.ToArray());
+    }
+
+    /// <summary>An organization written right before another one names its parent (谷歌DeepMind): the slot is the second.</summary>
+    private static bool IsModifierOf(Mention mention, Mention? next) =>
+        next is not null && mention.Type == "Organization" && next.Type == "Organization" && next.Range.Start == mention.Range.End;
+
+    /// <summary>A bracket right after a name gives its other spelling (达里奥·阿莫代伊（Dario Amodei）); patterns skip it.</summary>
+    private static int SkipParenthetical(string text, int position, int sentenceEnd)
+    {
+        if (position >= sentenceEnd || text[position] is not ('（' or '(')) return position;
+        var close = text.IndexOfAny(['）', ')'], position + 1, Math.Min(60, sentenceEnd - position - 1));
+        return close > position ? close + 1 : position;
     }
 
     private static char Kind(string type) => type switch

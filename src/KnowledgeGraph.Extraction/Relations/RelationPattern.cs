@@ -9,14 +9,28 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// <summary>One row of <c>relations/patterns.tsv</c>, its macros expanded and compiled.</summary>
 public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDictionary<string, string> Settings, Regex Regex, string Source)
 {
+    private static readonly Regex LeadingLookbehind = new(@"^\(\?<[!=](?:[^()]|\([^()]*\))*\)", RegexOptions.Compiled);
+
+    /// <summary>
+    /// A pattern that opens with a subject or object slot is anchored (\G) and tried only where a slot of that kind
+    /// begins (P, O, R), instead of at every character of the sentence; empty when it opens otherwise.
+    /// </summary>
+    public string OpeningKinds { get; init; } = "";
+
+    /// <summary>Words one of which the sentence must contain for the pattern to match at all (its trigger).</summary>
+    public IReadOnlyList<string> Triggers { get; init; } = [];
+
+    public bool CanMatch(string sentence) => Triggers.Count == 0 || Triggers.Any(t => sentence.Contains(t, StringComparison.Ordinal));
+
     /// <summary>Mention kinds (P, O, R) the pattern needs; a sentence without them is not tried.</summary>
     public required IReadOnlySet<char> NeededKinds { get; init; }
 
     public static IReadOnlyList<RelationPattern> Load(LanguageResources resources, RecognitionData recognition, OntologySchema ontology)
     {
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
+        var productCues = string.Join("|", recognition.ProductCues.Select(Regex.Escape));
         var macros = resources.Rows("relations/macros.tsv", 2)
-            .Select(r => (Name: r[0], Expansion: r[1].Replace("@TITLES@", titles)))
+            .Select(r => (Name: r[0], Expansion: r[1].Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues)))
             .OrderByDescending(m => m.Name.Length)
             .ToList();
         var patterns = new List<RelationPattern>();
@@ -25,11 +39,14 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             var type = row[0].Trim();
             if (!ontology.IsRelationType(type))
                 throw new InvalidDataException($"patterns.tsv: '{type}' is not a relation type of the ontology");
-            var expanded = macros.Aggregate(row[3].Trim(), (pattern, macro) => pattern.Replace(macro.Name, macro.Expansion));
+            var source = row[3].Trim();
+            var opening = OpeningKindsOf(LeadingLookbehind.Replace(source, ""));
+            var startsAtSlot = opening.Length > 0;
+            var expanded = Expand(source, macros);
             Regex regex;
             try
             {
-                regex = new Regex(expanded, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+                regex = new Regex(startsAtSlot ? $"\\G(?:{expanded})" : expanded, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
             }
             catch (ArgumentException e)
             {
@@ -37,12 +54,63 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             }
             if (regex.GroupNumberFromName("s") < 0 || regex.GroupNumberFromName("o") < 0)
                 throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' needs a subject (s) and an object (o) slot");
-            patterns.Add(new RelationPattern(type, double.Parse(row[1], CultureInfo.InvariantCulture), ParseSettings(row[2]), regex, row[3].Trim())
+            patterns.Add(new RelationPattern(type, double.Parse(row[1], CultureInfo.InvariantCulture), ParseSettings(row[2]), regex, source)
             {
+                OpeningKinds = opening,
+                Triggers = TriggersOf(source),
                 NeededKinds = Regex.Matches(expanded, @"<([OPR])\\d\+>").Select(m => m.Groups[1].Value[0]).ToHashSet(),
             });
         }
         return patterns;
+    }
+
+    private static string OpeningKindsOf(string pattern) =>
+        pattern.StartsWith("{ORG:", StringComparison.Ordinal) ? "O"
+        : pattern.StartsWith("{PER:", StringComparison.Ordinal) ? "P"
+        : pattern.StartsWith("{PROD:", StringComparison.Ordinal) ? "R"
+        : pattern.StartsWith("{AGENT:", StringComparison.Ordinal) ? "OP"
+        : "";
+
+    /// <summary>
+    /// The first group of plain words the pattern cannot do without, such as (?:收购|并购) — not optional, only
+    /// letters inside — or else none, and the pattern is tried on every sentence.
+    /// </summary>
+    private static IReadOnlyList<string> TriggersOf(string pattern)
+    {
+        foreach (Match group in TopLevelWordGroup.Matches(pattern))
+        {
+            var after = group.Index + group.Length;
+            if (after < pattern.Length && pattern[after] is '?' or '*' || pattern.AsSpan(after).StartsWith("{0")) continue;
+            if (Depth(pattern, group.Index) != 0) continue;
+            return group.Groups["words"].Value.Split('|');
+        }
+        return [];
+    }
+
+    private static readonly Regex TopLevelWordGroup = new(@"\(\?:(?<words>[\p{L}\p{N}]+(?:\|[\p{L}\p{N}]+)*)\)", RegexOptions.Compiled);
+
+    private static int Depth(string pattern, int position)
+    {
+        var depth = 0;
+        for (var i = 0; i < position; i++)
+        {
+            if (pattern[i] == '\\') { i++; continue; }
+            if (pattern[i] == '(') depth++;
+            else if (pattern[i] == ')') depth--;
+        }
+        return depth;
+    }
+
+    /// <summary>Macros may use other macros; expansion repeats until nothing is left to expand.</summary>
+    private static string Expand(string pattern, IReadOnlyList<(string Name, string Expansion)> macros)
+    {
+        for (var round = 0; round < 8; round++)
+        {
+            var expanded = macros.Aggregate(pattern, (current, macro) => current.Replace(macro.Name, macro.Expansion));
+            if (expanded == pattern) return expanded;
+            pattern = expanded;
+        }
+        throw new InvalidDataException($"macros.tsv: macros expand without end in '{pattern}'");
     }
 
     private static IReadOnlyDictionary<string, string> ParseSettings(string column) =>

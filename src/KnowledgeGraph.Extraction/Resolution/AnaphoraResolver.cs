@@ -13,12 +13,14 @@ public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, string Type)> _anaphors;
+    private readonly List<(Regex Pattern, string Type, int Count, bool OutsideClause)> _anaphors;
 
-    public AnaphoraResolver(LanguageResources resources)
+    public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition)
     {
+        var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
-            .Select(r => (new Regex(r[0].Trim(), RegexOptions.Compiled | RegexOptions.CultureInvariant), r[1].Trim()))
+            .Select(r => (new Regex(r[0].Trim().Replace("@TITLES@", titles), RegexOptions.Compiled | RegexOptions.CultureInvariant),
+                TypeOf(r[1]), CountOf(r[1]), r.Length > 2 && r[2].Trim() == "outside-clause"))
             .ToList();
     }
 
@@ -36,25 +38,57 @@ public sealed class AnaphoraResolver : IPipelineStage
         foreach (var sentence in document.Sentences)
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
-            foreach (var (pattern, type) in _anaphors)
+            foreach (var (pattern, type, count, outsideClause) in _anaphors)
             {
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
-                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i])) continue;
-                    var antecedent = Antecedent(document, byParagraph, sentence, range.Start, type);
-                    if (antecedent?.Entity is null) continue;
+                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(document, range.Start)) continue;
+                    var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
+                    var antecedents = count == 1
+                        ? [Antecedent(document, byParagraph, sentence, limit, type)]
+                        : LastDistinct(byParagraph, sentence, limit, type, count);
+                    if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
-                    added.Add(new Mention(range, match.Value, type, MentionSource.Anaphor, antecedent.Confidence * 0.85)
+                    added.AddRange(antecedents.Select(antecedent => new Mention(range, match.Value, type, MentionSource.Anaphor, antecedent!.Confidence * 0.85)
                     {
                         Sentence = sentence.Index,
                         Entity = antecedent.Entity,
-                    });
+                    }));
                 }
             }
         }
         document.Mentions.AddRange(added);
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+    }
+
+    /// <summary>An organization written right before the gap fills it already (微软CEO纳德拉).</summary>
+    private static bool IsAfterOrganization(Document document, int position) =>
+        document.Mentions.Any(m => m.Type == "Organization" && m.Range.End >= position - 1 && m.Range.End <= position);
+
+    private static string TypeOf(string column) => column.Trim().Split(' ')[^1];
+
+    private static int CountOf(string column) => column.Trim().Split(' ') is [var number, _] ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) : 1;
+
+    /// <summary>The last <paramref name="count"/> different entities named before a plural anaphor (两人), or none.</summary>
+    private static List<Mention?> LastDistinct(ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type, int count)
+    {
+        var chosen = new List<Mention?>();
+        foreach (var mention in byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+                     .Where(m => m.Type == type && m.Range.End <= position).Reverse())
+        {
+            if (chosen.Any(c => c!.Entity == mention.Entity)) continue;
+            chosen.Add(mention);
+            if (chosen.Count == count) return chosen;
+        }
+        return [];
+    }
+
+    private static int ClauseStart(string text, int sentenceStart, int position)
+    {
+        var start = position;
+        while (start > sentenceStart && text[start - 1] is not ('，' or ',' or '：' or ':')) start--;
+        return start;
     }
 
     private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type)

@@ -16,19 +16,22 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
 
-    private static readonly string[] EnglishOrganizationTails = [" AI", " Labs", " Lab", " Inc.", " Inc", " Technologies"];
+    private static readonly string[] EnglishOrganizationTails = [" AI", " Labs", " Lab", " Inc.", " Inc", " Technologies", " Systems", " Capital", " Ventures", " Partners", " Group"];
 
     public void Process(Document document)
     {
         AddShortForms(document);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
+        var keys = AppositionKeys(document);
+        var fullNames = FullNameKeys(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
-            var key = mention.LexiconId ?? $"{mention.Type}|{BaseKey(mention.Text, mention.Type)}";
+            var key = keys.GetValueOrDefault(mention)
+                      ?? (mention.LexiconId is null && fullNames.TryGetValue((mention.Type, mention.Text), out var full) ? full : KeyOf(mention));
             if (!clusters.TryGetValue(key, out var cluster))
             {
-                var entry = mention.LexiconId is null ? null : lexicon.ById(mention.LexiconId);
-                cluster = new EntityCluster(entry?.Id ?? "", mention.Type) { LexiconId = entry?.Id };
+                var entry = key.Contains('|') ? null : lexicon.ById(key);
+                cluster = new EntityCluster(entry?.Id ?? "", entry?.Type ?? mention.Type) { LexiconId = entry?.Id };
                 if (entry is not null)
                 {
                     foreach (var name in entry.AllNames) cluster.KnownNames.Add(name);
@@ -42,13 +45,54 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         foreach (var cluster in document.Entities) Name(cluster);
     }
 
-    /// <summary>Surnames of dotted names and names without their legal or English tail, wherever they stand alone.</summary>
+    private string KeyOf(Mention mention) => mention.LexiconId ?? $"{mention.Type}|{BaseKey(mention.Text, mention.Type)}";
+
+    /// <summary>
+    /// A name followed by another spelling in brackets (丹妮拉·阿莫代伊（Daniela Amodei）) is one entity; it takes
+    /// the lexicon identity of either spelling, else the first one's.
+    /// </summary>
+    private Dictionary<Mention, string> AppositionKeys(Document document)
+    {
+        var keys = new Dictionary<Mention, string>();
+        var mentions = document.Mentions.Where(m => !m.IsAnaphor).ToList();
+        for (var i = 0; i + 1 < mentions.Count; i++)
+        {
+            var (outer, inner) = (mentions[i], mentions[i + 1]);
+            var between = document.Text.AsSpan(outer.Range.End, Math.Max(0, inner.Range.Start - outer.Range.End)).Trim(' ');
+            if (between is not ("（" or "(") || inner.Range.End >= document.Text.Length
+                || document.Text.AsSpan(inner.Range.End).TrimStart(' ') is not ['）' or ')', ..]) continue;
+            if (outer.LexiconId is not null && inner.LexiconId is not null && outer.LexiconId != inner.LexiconId) continue;
+            var source = inner.LexiconId is not null && outer.LexiconId is null ? inner : outer;
+            var key = keys.GetValueOrDefault(outer) ?? KeyOf(source);
+            keys[outer] = key;
+            keys[inner] = key;
+            outer.Type = inner.Type = source.Type;
+        }
+        return keys;
+    }
+
+    /// <summary>The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity.</summary>
+    private Dictionary<(string Type, string Text), string> FullNameKeys(Document document)
+    {
+        var keys = new Dictionary<(string, string), string>();
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
+        {
+            foreach (var form in ShortFormsOf(mention).Where(f => f.Length >= 2 && f != mention.Text))
+                keys.TryAdd((mention.Type, form), KeyOf(mention));
+        }
+        return keys;
+    }
+
+    /// <summary>
+    /// A name recognised once is a name wherever it stands again; so are the surnames of dotted names and names
+    /// without their legal or English tail.
+    /// </summary>
     private void AddShortForms(Document document)
     {
         var shortForms = new Dictionary<string, Mention>(StringComparer.Ordinal);
-        foreach (var mention in document.Mentions.Where(m => m.LexiconId is null))
+        foreach (var mention in document.Mentions.Where(m => m.LexiconId is null && !m.IsAnaphor))
         {
-            foreach (var form in ShortFormsOf(mention))
+            foreach (var form in ShortFormsOf(mention).Prepend(mention.Text))
             {
                 if (form.Length >= 2) shortForms.TryAdd(form, mention);
             }
@@ -81,10 +125,12 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 
     private IEnumerable<string> ShortFormsOf(Mention mention)
     {
+        if (mention.LexiconId is not null) yield break;
         switch (mention.Type)
         {
             case "Person" when mention.Text.Contains('·'):
                 yield return mention.Text[(mention.Text.LastIndexOf('·') + 1)..];
+                yield return mention.Text[..mention.Text.IndexOf('·')];
                 break;
             case "Person" when mention.Text.Contains(' '):
                 yield return mention.Text[(mention.Text.LastIndexOf(' ') + 1)..];

@@ -44,6 +44,9 @@ public sealed class JiebaTokenizer : IPipelineStage
         }
     }
 
+    /// <summary>The dictionary's tag of a word, or null when the dictionary does not know it.</summary>
+    public string? DictionaryTag(string word) => _dictionaryTags.GetValueOrDefault(word);
+
     public void Process(Document document)
     {
         foreach (var sentence in document.Sentences)
@@ -71,7 +74,7 @@ public sealed class JiebaTokenizer : IPipelineStage
             {
                 while (runEnd < range.End && (IsLatinOrDigit(text[runEnd]) || IsInnerWordMark(text, runEnd, range.End))) runEnd++;
                 var word = text[i..runEnd];
-                document.Tokens.Add(new Token(new TextRange(i, runEnd), word, word.All(char.IsDigit) ? "m" : "eng", true));
+                document.Tokens.Add(new Token(new TextRange(i, runEnd), word, IsNumber(word) ? "m" : "eng", true));
             }
             else if (!char.IsWhiteSpace(c))
             {
@@ -94,6 +97,8 @@ public sealed class JiebaTokenizer : IPipelineStage
         }
     }
 
+    private static bool IsNumber(string word) => word.All(c => char.IsDigit(c) || c is '.' or ',' or '-' or ':');
+
     public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or '\u00B7' or '〇';
 
     private static bool IsLatinOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
@@ -101,7 +106,7 @@ public sealed class JiebaTokenizer : IPipelineStage
 
     /// <summary>Marks inside one Latin word: GPT-4o, Character.AI, Qwen2.5, AT&amp;T.</summary>
     private static bool IsInnerWordMark(string text, int index, int end) =>
-        text[index] is '.' or '-' or '&' or '\'' or '+' && index + 1 < end && IsLatinOrDigit(text[index + 1]) && index > 0 && IsLatinOrDigit(text[index - 1]);
+        text[index] is '.' or '-' or '&' or '\'' or '+' or ':' && index + 1 < end && IsLatinOrDigit(text[index + 1]) && index > 0 && IsLatinOrDigit(text[index - 1]);
 
     private static Dictionary<string, string> LoadTags(string path)
     {

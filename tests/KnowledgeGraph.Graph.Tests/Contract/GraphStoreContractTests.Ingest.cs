@@ -60,7 +60,7 @@ public abstract partial class GraphStoreContractTests
     {
         const string url = "https://news.test/changing";
         var original = TestArticle.AtUrl(url, "v1", new DateTime(2024, 3, 1))
-            .WithMicrosoft().WithInflection().WithSuleyman()
+            .Org(Ids.Microsoft, "Microsoft", "微软", "微软", "巨硬").WithInflection().WithSuleyman()
             .Relation("INVESTED_IN", Ids.Microsoft, Ids.Inflection)
             .Relation("WORKS_FOR", Ids.Suleyman, Ids.Inflection, attributes: new RelationAttributes(Role: "CEO"));
         var other = TestArticle.AtUrl("https://news.test/other", "v1", new DateTime(2024, 3, 2))
@@ -81,6 +81,8 @@ public abstract partial class GraphStoreContractTests
         await SingleRelation("JOINED", Ids.Suleyman, Ids.Microsoft);
         Assert.NotNull(await Entity(Ids.Inflection));
         Assert.Equal(2, (await Store.GetStatsAsync(1)).Articles);
+        Assert.DoesNotContain("巨硬", (await Entity(Ids.Microsoft))!.Aliases);
+        Assert.Empty(await Search("巨硬"));
         var article = Assert.Single(await ReadAll(p => Store.FindArticlesAsync(new ArticleFilter(Ids.Suleyman), p)));
         Assert.Equal(changed.Build().Article.ContentHash, article.ContentHash);
     }

@@ -5,9 +5,15 @@ namespace KnowledgeGraph.Graph.Tests.Contract;
 /// <summary>
 /// The behaviour every <see cref="IGraphStore"/> adapter must show. Subclass it once per adapter and return a fresh,
 /// empty, initialised store from <see cref="CreateEmptyStoreAsync"/>; each test gets its own.
-/// Shared conventions checked here: an invalid batch is refused with <see cref="GraphQueryException"/> code
-/// "INVALID_INPUT"; bad cursors with "BAD_CURSOR"; an evidence's date is the relation's date attribute, else the
-/// article's publication date (yyyy-MM-dd).
+/// Conventions these tests fix, so that adapters agree:
+/// - an invalid batch is refused with <see cref="GraphQueryException"/> code "INVALID_INPUT" naming the bad id or type;
+///   other refused requests (unknown merge ids, depth or page size out of range) are GraphQueryExceptions too;
+/// - a cursor that is malformed or was issued by another list gives code "BAD_CURSOR";
+/// - an evidence's date is the relation's date attribute, else the article's publication day (yyyy-MM-dd);
+///   dates of different precision match a range when they agree on their common prefix (2023 is in 2023-06..2023-12);
+/// - search ranks an exact name (or Chinese name) before an exact alias before a prefix before a substring;
+///   non-ASCII queries match substrings, ASCII queries case-insensitive prefixes;
+/// - a neighbourhood includes its centre, counts it against the limit, and holds only edges between its nodes.
 /// </summary>
 public abstract partial class GraphStoreContractTests : IAsyncLifetime
 {

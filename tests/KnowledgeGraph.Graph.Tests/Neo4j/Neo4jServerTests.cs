@@ -156,6 +156,29 @@ public sealed class Neo4jServerTests
     }
 
     [Fact]
+    public async Task An_ingest_batch_the_server_refuses_halfway_leaves_nothing_of_the_batch()
+    {
+        var store = await Neo4jTestServer.FreshStoreAsync(Http);
+        var first = TestArticle.AtUrl("https://news.test/first").WithMicrosoft().WithOpenAi()
+            .Relation("PARTNERED_WITH", Ids.Microsoft, Ids.OpenAi);
+        var second = TestArticle.AtUrl("https://news.test/second").WithMicrosoft().WithInflection()
+            .Investment(Ids.Microsoft, Ids.Inflection, 1_000_000m);
+        // A deal node squatting on the id the second article's deal will get makes the server refuse the batch
+        // at its unique constraint, after the first article's statements have already run.
+        await new CypherClient(Http, Neo4jTestServer.Options()).RunAsync(new CypherStatement(
+            "CREATE (:Deal {id: $id, articleId: 'elsewhere'})",
+            new Dictionary<string, object?> { ["id"] = second.Id + "/deal/0" }), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.IngestAsync([first.Build(), second.Build()]));
+
+        Assert.StartsWith("Neo.ClientError.Schema.ConstraintValidationFailed", error.Code);
+        var stats = await store.GetStatsAsync(5);
+        Assert.Equal(0, stats.Articles);
+        Assert.Empty(stats.EntitiesByType);
+        Assert.Empty(stats.RelationsByType);
+    }
+
+    [Fact]
     public async Task Connection_refused_is_retried_then_reported()
     {
         var closedPort = new Uri("http://127.0.0.1:9");

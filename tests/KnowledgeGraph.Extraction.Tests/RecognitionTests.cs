@@ -1,0 +1,74 @@
+namespace KnowledgeGraph.Extraction.Tests;
+
+[Collection(PipelineCollection.Name)]
+public class RecognitionTests(PipelineFixture fixture)
+{
+    [Theory]
+    [InlineData("苏莱曼", "Person")]
+    [InlineData("西蒙尼扬", "Person")]
+    [InlineData("纳德拉", "Person")]
+    [InlineData("Inflection AI", "Organization")]
+    [InlineData("Mistral AI", "Organization")]
+    public void Lexicon_names_are_recognised_whole(string name, string type)
+    {
+        var result = fixture.Extract($"据报道，{name}本周出席了一场发布会。");
+        var entity = result.Entity(name);
+        Assert.Equal(type, entity.Type);
+        Assert.Contains(entity.Mentions, m => m.Text == name);
+    }
+
+    [Fact]
+    public void Transliterated_names_with_a_middle_dot_are_people()
+    {
+        var result = fixture.Extract("这家公司的新任负责人是奥列格·维尔哈文斯基，他此前在一家芯片企业工作。");
+        Assert.Equal("Person", result.Entity("奥列格·维尔哈文斯基").Type);
+    }
+
+    [Fact]
+    public void Names_after_titles_are_people()
+    {
+        var result = fixture.Extract("星环智算首席执行官郑沐阳表示，公司将继续投入研发。");
+        Assert.Equal("Person", result.Entity("郑沐阳").Type);
+    }
+
+    [Fact]
+    public void Organization_suffixes_make_unknown_names_organizations()
+    {
+        var result = fixture.Extract("总部位于杭州的澜渊科技今天发布了新产品。");
+        Assert.Equal("Organization", result.Entity("澜渊科技").Type);
+    }
+
+    [Fact]
+    public void English_proper_noun_runs_are_typed_by_their_context()
+    {
+        var result = fixture.Extract("初创公司Quillfire Labs宣布完成融资，并推出了AI应用Lumen。");
+        Assert.Equal("Organization", result.Entity("Quillfire Labs").Type);
+        Assert.Equal("Product", result.Entity("Lumen").Type);
+    }
+
+    [Fact]
+    public void Products_in_title_marks_after_a_launch_verb_are_products()
+    {
+        var result = fixture.Extract("澜渊科技昨日发布《星河》大模型。");
+        Assert.Equal("Product", result.Entity("星河").Type);
+    }
+
+    [Theory]
+    [InlineData("AI初创公司")]
+    [InlineData("大金主")]
+    [InlineData("投资者")]
+    [InlineData("CEO")]
+    public void Generic_phrases_roles_and_amounts_are_not_entities(string phrase)
+    {
+        var result = fixture.Extract($"这位{phrase}表示，这笔13亿美元的交易非常重要，AI初创公司都在关注大金主的动向。");
+        Assert.DoesNotContain(result.Entities, e => e.Name == phrase || e.Aliases.Contains(phrase));
+        Assert.DoesNotContain(result.Entities, e => e.Name.Contains("13"));
+    }
+
+    [Fact]
+    public void A_common_verb_that_is_also_a_company_name_stays_a_verb()
+    {
+        var result = fixture.Extract("这很容易让人联想起去年的那场风波。");
+        Assert.DoesNotContain(result.Entities, e => e.Name == "Lenovo");
+    }
+}

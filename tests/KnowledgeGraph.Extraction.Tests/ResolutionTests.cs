@@ -1,0 +1,53 @@
+namespace KnowledgeGraph.Extraction.Tests;
+
+[Collection(PipelineCollection.Name)]
+public class ResolutionTests(PipelineFixture fixture)
+{
+    [Fact]
+    public void Chinese_and_english_names_of_one_company_are_one_entity()
+    {
+        var result = fixture.Extract("微软公司今天发布财报。Microsoft表示云业务增长强劲，微软股价随之上涨。");
+        var microsoft = Assert.Single(result.Entities, e => e.Type == "Organization");
+        Assert.Equal("org:microsoft", microsoft.Id);
+        Assert.Equal(3, microsoft.Mentions.Count);
+        Assert.Contains("微软公司", microsoft.Aliases);
+    }
+
+    [Fact]
+    public void A_full_name_and_its_surname_are_one_person()
+    {
+        var result = fixture.Extract("山姆·奥特曼出席了会议。会后奥特曼接受了采访。");
+        var altman = Assert.Single(result.Entities, e => e.Type == "Person");
+        Assert.Equal(2, altman.Mentions.Count);
+    }
+
+    [Fact]
+    public void An_unknown_transliterated_name_and_its_surname_are_one_person()
+    {
+        var result = fixture.Extract("奥列格·维尔哈文斯基出任首席执行官。维尔哈文斯基此前在一家芯片企业工作。");
+        var person = Assert.Single(result.Entities, e => e.Type == "Person");
+        Assert.Equal(2, person.Mentions.Count);
+    }
+
+    [Fact]
+    public void A_name_with_its_english_spelling_in_brackets_is_one_entity()
+    {
+        var result = fixture.Extract("奥列格·维尔哈文斯基（Oleg Verhavensky）出任首席执行官。");
+        var person = Assert.Single(result.Entities, e => e.Type == "Person");
+        Assert.Contains("Oleg Verhavensky", person.Aliases);
+    }
+
+    [Fact]
+    public void The_company_points_back_to_the_company_named_before()
+    {
+        var result = fixture.Extract("澜渊科技成立于2021年。去年，英伟达投资了该公司。");
+        Assert.NotNull(result.Relation("INVESTED_IN", "英伟达", "澜渊科技"));
+    }
+
+    [Fact]
+    public void He_points_back_to_the_person_named_before()
+    {
+        var result = fixture.Extract("百度前研究员郑沐阳在业内颇有名气。今年3月，他加入了阿里巴巴。");
+        Assert.NotNull(result.Relation("JOINED", "郑沐阳", "阿里巴巴"));
+    }
+}
