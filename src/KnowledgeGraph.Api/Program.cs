@@ -35,6 +35,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseGraphiQLAssets();
 app.MapGraphQLEndpoint("/graphql");
+app.MapGraphExport("/export");
 app.MapHealthChecks("/health");
 
 app.Run();

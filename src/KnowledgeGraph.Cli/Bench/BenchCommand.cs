@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KnowledgeGraph.Cli.Ingestion;
+using KnowledgeGraph.Cli.Storage;
+using KnowledgeGraph.Extraction;
+using KnowledgeGraph.Extraction.LanguageData;
+using KnowledgeGraph.Extraction.Reading;
+using KnowledgeGraph.Extraction.Recognition;
+using KnowledgeGraph.Graph;
+using KnowledgeGraph.Ontology;
+
+namespace KnowledgeGraph.Cli.Bench;
+
+/// <summary><c>kg bench generate</c> writes a synthetic corpus; <c>kg bench run</c> measures extraction, ingest and queries on it.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Synthetic corpora and end-to-end benchmarks");
+        bench.Subcommands.Add(Generate());
+        bench.Subcommands.Add(Run());
+        return bench;
+    }
+
+    private static Command Generate()
+    {
+        var articles = new Option<int>("--articles") { Description = "How many articles", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same corpus", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--output", "-o") { Required = true, Description = "Folder to write NAME.txt and NAME.gold.json into" };
+        var templates = new Option<string?>("--templates") { Description = "Sentence templates (TSV); default: the bundled Bench/sentence-templates.tsv" };
+        var command = new Command("generate", "Write synthetic Chinese articles with gold annotations") { articles, seed, output, templates };
+        command.SetAction(result =>
+        {
+            var count = result.GetValue(articles);
+            if (count < 1)
+            {
+                Console.Error.WriteLine("kg bench generate: --articles must be at least 1");
+                return 2;
+            }
+            var lexicon = new Lexicon(new LanguageResources(), OntologySchema.Default);
+            var generator = new CorpusGenerator(lexicon, SentenceTemplate.Load(result.GetValue(templates) ?? SentenceTemplate.DefaultPath));
+            var clock = Stopwatch.StartNew();
+            generator.Write(result.GetValue(output)!, count, result.GetValue(seed));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count} articles with gold annotations to {result.GetValue(output)} in {clock.Elapsed.TotalSeconds:F1} s"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Run()
+    {
+        var corpus = new Option<string>("--corpus") { Required = true, Description = "Folder of articles, e.g. written by kg bench generate" };
+        var api = new Option<string?>("--api") { Description = "Path to KnowledgeGraph.Api.dll; when given, GraphQL queries are measured against it" };
+        var requests = new Option<int>("--requests") { Description = "GraphQL requests per operation", DefaultValueFactory = _ => 2000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent GraphQL clients", DefaultValueFactory = _ => 4 };
+        var report = new Option<string?>("--report") { Description = "Also write the markdown table to this file" };
+        var work = new Option<string?>("--work") { Description = "Folder for the benchmark's SQLite database (default: a new temp folder)" };
+        var store = new StoreOptions();
+        var command = new Command("run", "Measure extraction, ingest into SQLite (and Neo4j when configured) and GraphQL queries") { corpus, api, requests, concurrency, report, work };
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var table = await MeasureAsync(result.GetValue(corpus)!, store.Read(result), result.GetValue(api), result.GetValue(requests),
+                result.GetValue(concurrency), result.GetValue(work), cancellationToken);
+            Console.WriteLine(table);
+            if (result.GetValue(report) is { } path) await File.WriteAllTextAsync(path, table, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<string> MeasureAsync(string corpus, StoreSettings settings, string? apiDll, int requests, int concurrency,
+        string? workFolder, CancellationToken cancellationToken)
+    {
+        var rows = new List<string>();
+        var articleCount = ArticleReader.EnumerateFiles([corpus]).Count();
+        var extractor = new ExtractionPipeline();
+
+        var (characters, extractionTime, extractionFailures) = MeasureExtraction(extractor, corpus);
+        rows.Add(Row("extraction, 1 thread", $"{characters / extractionTime.TotalSeconds:N0} chars/s per core",
+            $"{characters:N0} chars in {extractionTime.TotalSeconds:F1} s after 20 warm-up files, {extractionFailures} failed"));
+
+        var work = workFolder ?? Directory.CreateTempSubdirectory("kg-bench-").FullName;
+        Directory.CreateDirectory(work);
+        var sqlitePath = Path.Combine(work, "bench.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(sqlitePath + suffix);
+        var sqlite = new StoreSettings { Store = "sqlite", SqlitePath = sqlitePath };
+        rows.Add(await MeasureIngestAsync("ingest into SQLite (read, extract, store)", extractor, sqlite, corpus, cancellationToken));
+        if (settings.Neo4j.Uri is not null)
+            rows.Add(await MeasureIngestAsync("ingest into Neo4j over HTTP (read, extract, store)", extractor, new StoreSettings { Store = "neo4j", Neo4j = settings.Neo4j }, corpus, cancellationToken));
+
+        if (apiDll is not null)
+        {
+            var (ids, names) = await SampleAsync(sqlite, cancellationToken);
+            await using var service = await ServiceProcess.StartAsync(apiDll, sqlitePath, cancellationToken);
+            using var http = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(30) };
+            var load = new GraphQLLoad(http, concurrency);
+            var byId = ids.Select(id => new Dictionary<string, object> { ["id"] = id }).ToList();
+            var byName = names.Select(q => new Dictionary<string, object> { ["q"] = q }).ToList();
+            foreach (var measured in new[]
+                     {
+                         await load.RunAsync("GraphQL entity lookup", GraphQLLoad.Lookup, byId, requests, cancellationToken),
+                         await load.RunAsync("GraphQL search", GraphQLLoad.Search, byName, requests, cancellationToken),
+                         await load.RunAsync("GraphQL 2-hop neighbourhood", GraphQLLoad.TwoHops, byId, requests, cancellationToken),
+                     })
+            {
+                rows.Add(Row(measured.Operation, $"{measured.PerSecond:N0} queries/s",
+                    $"p50 {measured.P50Milliseconds:F2} ms, p99 {measured.P99Milliseconds:F2} ms, {measured.Requests} requests, {concurrency} clients, {measured.Errors} errors"));
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Corpus: {Path.GetFullPath(corpus)} ({articleCount} files); {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n\n")
+               + "| measurement | rate | detail |\n|---|---:|---|\n" + string.Join("\n", rows) + "\n";
+    }
+
+    /// <summary>One thread over the whole corpus, after a warm-up, so the figure is per core.</summary>
+    private static (long Characters, TimeSpan Elapsed, int Failed) MeasureExtraction(IArticleExtractor extractor, string corpus)
+    {
+        var files = ArticleReader.EnumerateFiles([corpus]).ToList();
+        long characters = 0;
+        var failed = 0;
+        var clock = new Stopwatch();
+        foreach (var (file, index) in files.Select((f, i) => (f, i)))
+        {
+            foreach (var article in ArticleReader.ReadFile(file))
+            {
+                var warmUp = index < 20;
+                if (!warmUp) clock.Start();
+                try
+                {
+                    extractor.Extract(article);
+                    if (!warmUp) characters += article.Text.Length;
+                }
+                catch (RegexMatchTimeoutException e)
+                {
+                    failed++;
+                    Console.Error.WriteLine($"kg bench: {file}: extraction failed: {e.Message}");
+                }
+                finally
+                {
+                    clock.Stop();
+                }
+            }
+        }
+        return (characters, clock.Elapsed, failed);
+    }
+
+    private static async Task<string> MeasureIngestAsync(string label, IArticleExtractor extractor, StoreSettings settings, string corpus, CancellationToken cancellationToken)
+    {
+        await using var store = await GraphStoreFactory.OpenAsync(settings, cancellationToken);
+        var ingester = new BulkIngester(extractor, store, IngestLedger.None(), new BulkIngestOptions(Environment.ProcessorCount));
+        ingester.FileFailed += failure => Console.Error.WriteLine($"kg bench: {failure.Path}: {failure.Message}");
+        var clock = Stopwatch.StartNew();
+        await ingester.RunAsync(ArticleReader.EnumerateFiles([corpus]), cancellationToken);
+        var elapsed = clock.Elapsed;
+        var p = ingester.Progress;
+        return Row(label, $"{p.Articles / elapsed.TotalSeconds:N0} articles/s",
+            $"{p.Articles} articles in {elapsed.TotalSeconds:F1} s ({elapsed.TotalMilliseconds / Math.Max(1, p.Articles):F2} ms/article), {Environment.ProcessorCount} workers, {p.FilesFailed} failed");
+    }
+
+    /// <summary>Entity ids and two-character name fragments to query, spread over the most connected entities.</summary>
+    private static async Task<(List<string> Ids, List<string> Names)> SampleAsync(StoreSettings sqlite, CancellationToken cancellationToken)
+    {
+        await using var store = await GraphStoreFactory.OpenAsync(sqlite, cancellationToken);
+        var page = await store.SearchEntitiesAsync(new EntitySearch(), new PageRequest(PageRequest.MaxPageSize), cancellationToken);
+        var entities = page.Items.Select(i => i.Node).ToList();
+        if (entities.Count == 0) throw new InvalidOperationException("the benchmark store is empty: nothing was ingested");
+        var names = entities.Select(e => e.ChineseName ?? e.Name).Where(n => n.Length >= 2).Select(n => n[..2]).Distinct().ToList();
+        return (entities.Select(e => e.Id).ToList(), names);
+    }
+
+    private static string Row(string measurement, FormattableString rate, FormattableString detail) =>
+        $"| {measurement} | {FormattableString.Invariant(rate)} | {FormattableString.Invariant(detail)} |";
+}

@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using KnowledgeGraph.Extraction;
+using KnowledgeGraph.Extraction.Reading;
+using KnowledgeGraph.Graph;
+using KnowledgeGraph.Model;
+
+namespace KnowledgeGraph.Cli.Ingestion;
+
+public sealed record BulkIngestOptions(int Parallelism, int BatchArticles = 200)
+{
+    public int Parallelism { get; } = Parallelism >= 1 ? Parallelism : throw new ArgumentOutOfRangeException(nameof(Parallelism), "must be at least 1");
+    public int BatchArticles { get; } = BatchArticles >= 1 ? BatchArticles : throw new ArgumentOutOfRangeException(nameof(BatchArticles), "must be at least 1");
+}
+
+/// <summary>
+/// Reads and extracts files on <see cref="BulkIngestOptions.Parallelism"/> workers, hands each file's results through a
+/// bounded channel to one writer, which stores them in batches, in file order. Only the files in flight are held in memory,
+/// so memory does not grow with the corpus. A file is recorded as done only after the batch holding it commits.
+/// </summary>
+public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store, IngestLedger ledger, BulkIngestOptions options)
+{
+    public IngestProgress Progress { get; } = new();
+
+    /// <summary>Raised from worker or writer threads when a file is given up on.</summary>
+    public event Action<FileFailure>? FileFailed;
+
+    public async Task RunAsync(IEnumerable<string> files, CancellationToken cancellationToken)
+    {
+        // Extractions run out of order but are stored in file order: relations aggregated across articles keep
+        // attributes by arrival, so the same order makes a resumed run build exactly the graph an unbroken one does.
+        var channel = Channel.CreateBounded<Task<FileExtraction?>>(new BoundedChannelOptions(options.Parallelism * 4)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var producer = ExtractAllAsync(files, channel.Writer, cancellationToken);
+        var writer = StoreAllAsync(channel.Reader, cancellationToken);
+        await Task.WhenAll(producer, writer);
+    }
+
+    private async Task ExtractAllAsync(IEnumerable<string> files, ChannelWriter<Task<FileExtraction?>> output, CancellationToken cancellationToken)
+    {
+        // Not disposed: workers still running when a run is cancelled release it afterwards.
+        var workers = new SemaphoreSlim(options.Parallelism);
+        try
+        {
+            foreach (var file in files)
+            {
+                await workers.WaitAsync(cancellationToken);
+                var extraction = Task.Run(() =>
+                {
+                    try
+                    {
+                        return Extract(file);
+                    }
+                    finally
+                    {
+                        workers.Release();
+                    }
+                }, CancellationToken.None);
+                await output.WriteAsync(extraction, cancellationToken);
+            }
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            output.Complete(e);
+            throw;
+        }
+    }
+
+    /// <summary>The file's articles extracted, or null when it was skipped or failed (already counted and reported).</summary>
+    private FileExtraction? Extract(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (!info.Exists) throw new ArticleReadException(file, "file not found");
+            if (info.Length > ArticleReader.MaxFileBytes)
+                throw new ArticleReadException(file, $"file is {info.Length} bytes, over the limit of {ArticleReader.MaxFileBytes}");
+            var bytes = File.ReadAllBytes(file);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (ledger.Contains(hash))
+            {
+                Progress.FileSkipped();
+                return null;
+            }
+            var articles = ArticleReader.Read(bytes, file);
+            var results = new List<ExtractionResult>(articles.Count);
+            long characters = 0;
+            foreach (var article in articles)
+            {
+                results.Add(extractor.Extract(article));
+                characters += article.Text.Length;
+            }
+            return new FileExtraction(file, hash, results, characters);
+        }
+        catch (Exception e) when (e is ArticleReadException or IOException or UnauthorizedAccessException)
+        {
+            Fail(file, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One article that trips the extractor must not stop thousands of others; the message names the file.
+            Fail(file, $"extraction failed: {e.GetType().Name}: {e.Message}");
+        }
+        return null;
+    }
+
+    private async Task StoreAllAsync(ChannelReader<Task<FileExtraction?>> input, CancellationToken cancellationToken)
+    {
+        var batch = new List<FileExtraction>();
+        var articles = 0;
+        await foreach (var extraction in input.ReadAllAsync(cancellationToken))
+        {
+            if (await extraction is not { } file) continue;
+            batch.Add(file);
+            articles += file.Results.Count;
+            if (articles < options.BatchArticles) continue;
+            await StoreAsync(batch, cancellationToken);
+            batch.Clear();
+            articles = 0;
+        }
+        if (batch.Count > 0) await StoreAsync(batch, cancellationToken);
+    }
+
+    private async Task StoreAsync(IReadOnlyList<FileExtraction> files, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.IngestAsync(files.SelectMany(f => f.Results).ToList(), cancellationToken);
+            Committed(files);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && files.Count > 1)
+        {
+            // The batch was one transaction and nothing of it was kept; storing file by file finds the culprit.
+            foreach (var file in files) await StoreAsync([file], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Fail(files[0].Path, $"storing failed: {e.Message}");
+        }
+    }
+
+    private void Committed(IReadOnlyList<FileExtraction> files)
+    {
+        ledger.Record(files.Select(f => (f.Hash, f.Path)));
+        Progress.Stored(
+            files.Count,
+            files.Sum(f => f.Results.Count),
+            files.Sum(f => f.Results.Sum(r => r.Entities.Count)),
+            files.Sum(f => f.Results.Sum(r => r.Relations.Count)),
+            files.Sum(f => f.Characters));
+    }
+
+    private void Fail(string path, string message)
+    {
+        Progress.FileFailed();
+        FileFailed?.Invoke(new FileFailure(path, message));
+    }
+
+    private sealed record FileExtraction(string Path, string Hash, IReadOnlyList<ExtractionResult> Results, long Characters);
+}

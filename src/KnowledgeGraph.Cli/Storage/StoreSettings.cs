@@ -1,0 +1,34 @@
+using KnowledgeGraph.Graph.Neo4j;
+using Microsoft.Extensions.Configuration;
+
+namespace KnowledgeGraph.Cli.Storage;
+
+/// <summary>
+/// Which graph store a command talks to. Read from the same keys as the service (KG:Store, KG:Sqlite:Path,
+/// KG:Neo4j:Uri, User, Password, Database; KG__Store … as environment variables); command-line options win.
+/// </summary>
+public sealed class StoreSettings
+{
+    public const string DefaultSqlitePath = "./data/knowledgegraph.db";
+
+    public string Store { get; set; } = "sqlite";
+    public string SqlitePath { get; set; } = DefaultSqlitePath;
+    public Neo4jGraphStoreOptions Neo4j { get; set; } = new();
+
+    public bool IsSqlite => Store.Equals("sqlite", StringComparison.OrdinalIgnoreCase);
+
+    public static StoreSettings FromConfiguration(IConfiguration configuration)
+    {
+        var kg = configuration.GetSection("KG");
+        var settings = new StoreSettings
+        {
+            Store = kg["Store"] ?? "sqlite",
+            SqlitePath = kg["Sqlite:Path"] ?? DefaultSqlitePath,
+        };
+        kg.GetSection(Neo4jGraphStoreOptions.SectionName).Bind(settings.Neo4j);
+        return settings;
+    }
+
+    public static StoreSettings FromEnvironment() =>
+        FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+}
