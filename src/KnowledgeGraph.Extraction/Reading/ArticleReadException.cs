@@ -2,8 +2,4 @@ namespace KnowledgeGraph.Extraction.Reading;
 
 /// <summary>The input could not be read as an article; the message names the source and the reason.</summary>
 public sealed class ArticleReadException(string source, string reason)
-    : Exception($"{source}: {reason}")
-{
-    public string SourceName { get; } = source;
-    public string Reason { get; } = reason;
-}
+    : Exception($"{source}: {reason}");

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Extraction.LanguageData;
-using KnowledgeGraph.Extraction.Resolution;
 using KnowledgeGraph.Ontology;
 
 namespace KnowledgeGraph.Extraction.Recognition;
@@ -20,12 +19,10 @@ public sealed record LexiconEntry(
 public sealed class Lexicon
 {
     private readonly Dictionary<string, LexiconEntry> _byId;
-    private readonly Dictionary<string, LexiconEntry> _byNameKey;
 
     public Lexicon(LanguageResources resources, OntologySchema ontology)
     {
         _byId = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
-        _byNameKey = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
         foreach (var file in resources.Files("lexicon").Where(f => f.EndsWith(".tsv", StringComparison.Ordinal)))
         {
             foreach (var row in resources.Rows(file, 6))
@@ -42,8 +39,6 @@ public sealed class Lexicon
                     throw new InvalidDataException($"{file}: {entry.Id} has unknown type '{entry.Type}'");
                 if (!_byId.TryAdd(entry.Id, entry))
                     throw new InvalidDataException($"{file}: id {entry.Id} appears twice in the lexicon");
-                foreach (var name in entry.AllNames)
-                    _byNameKey.TryAdd(NameKey.Of(name), entry);
             }
         }
     }
@@ -51,8 +46,6 @@ public sealed class Lexicon
     public IReadOnlyCollection<LexiconEntry> Entries => _byId.Values;
 
     public LexiconEntry? ById(string id) => _byId.GetValueOrDefault(id);
-
-    public LexiconEntry? ByName(string name) => _byNameKey.GetValueOrDefault(NameKey.Of(name));
 
     private static IReadOnlyList<string> SplitNames(string column) =>
         column.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -60,8 +60,6 @@ public sealed class RecognitionData
         return null;
     }
 
-    public static string? MatchAt(IReadOnlyList<string> longestFirst, string text, int position) =>
-        longestFirst.FirstOrDefault(word => string.CompareOrdinal(text, position, word, 0, word.Length) == 0 && position + word.Length <= text.Length);
 
     public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end) =>
         longestFirst.FirstOrDefault(word => end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0);

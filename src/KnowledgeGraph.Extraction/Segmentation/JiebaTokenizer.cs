@@ -120,6 +120,4 @@ public sealed class JiebaTokenizer : IPipelineStage
         }
         return tags;
     }
-
-    public static bool IsProperNounTag(string tag) => tag is "nr" or "nrt" or "nrfg" or "ns" or "nt" or "nz" or "x" or "eng";
 }
