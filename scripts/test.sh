@@ -19,7 +19,7 @@ apt_install() {
 ensure_browser() {
     [[ -d tests/KnowledgeGraph.Browser.Tests ]] || return 0
     command -v chromium >/dev/null 2>&1 || { log "installing Debian's chromium"; apt_install chromium; }
-    fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || { log "installing a CJK font"; apt_install fonts-wqy-zenhei; }
+    fc-list 2>/dev/null | grep -i "wqy\|noto sans cjk" >/dev/null || { log "installing a CJK font"; apt_install fonts-wqy-zenhei; }
 }
 
 summarise() {
