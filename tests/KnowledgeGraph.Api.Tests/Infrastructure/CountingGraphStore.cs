@@ -4,9 +4,14 @@ using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Api.Tests.Infrastructure;
 
-/// <summary>Passes every call on to the real store and counts it by method name.</summary>
+/// <summary>
+/// Passes every call on to the real store and counts it by method name; <see cref="StatsDelay"/> makes the stats
+/// call slow (until cancelled), for tests of the execution time limit.
+/// </summary>
 public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 {
+    public TimeSpan StatsDelay { get; set; }
+
     private readonly ConcurrentDictionary<string, int> _calls = new();
 
     public int Calls(string method) => _calls.GetValueOrDefault(method);
@@ -63,7 +68,13 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
         Count(nameof(GetTimelineAsync), inner.GetTimelineAsync(entityId, cancellationToken));
 
     public Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default) =>
-        Count(nameof(GetStatsAsync), inner.GetStatsAsync(topEntities, cancellationToken));
+        Count(nameof(GetStatsAsync), SlowStats(topEntities, cancellationToken));
+
+    private async Task<GraphStats> SlowStats(int topEntities, CancellationToken cancellationToken)
+    {
+        if (StatsDelay > TimeSpan.Zero) await Task.Delay(StatsDelay, cancellationToken);
+        return await inner.GetStatsAsync(topEntities, cancellationToken);
+    }
 
     public Task<bool> PingAsync(CancellationToken cancellationToken = default) =>
         Count(nameof(PingAsync), inner.PingAsync(cancellationToken));
