@@ -114,13 +114,27 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
                      at = at + 1 < sentence.Range.End ? text.IndexOf(form, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal) : -1)
                 {
                     var range = new TextRange(at, at + form.Length);
-                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || !StandsAlone(text, range)) continue;
+                    if (!StandsAlone(text, range)) continue;
+                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) && !ReplacesShorterGuesses(document, range, source.Type)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                     document.Mentions.Add(new Mention(range, form, source.Type, MentionSource.Pattern, source.Confidence * 0.9) { Sentence = sentence.Index });
                 }
             }
         }
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+    }
+
+    /// <summary>
+    /// A known name seen again wins over a shorter guess inside it (邦焦尔诺 again, where the surname rule read 焦尔诺):
+    /// the guesses, all pattern mentions of the same type inside the range, are dropped.
+    /// </summary>
+    private static bool ReplacesShorterGuesses(Document document, TextRange range, string type)
+    {
+        var overlapping = document.Mentions.Where(m => m.Range.Overlaps(range)).ToList();
+        if (overlapping.Any(m => m.Source != MentionSource.Pattern || m.Type != type || m.Range.Start < range.Start || m.Range.End > range.End || m.Range.Length == range.Length))
+            return false;
+        foreach (var guess in overlapping) document.Mentions.Remove(guess);
+        return true;
     }
 
     private IEnumerable<string> ShortFormsOf(Mention mention)
