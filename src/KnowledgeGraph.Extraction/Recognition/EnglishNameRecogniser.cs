@@ -17,7 +17,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> OrganizationWords =
-        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy"];
+        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy", "Department", "Ministry", "Agency", "Commission", "Council", "Association", "Society", "School", "Center", "Centre", "Laboratory", "Academy"];
 
     /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
     private static readonly HashSet<string> StrongOrganizationWords =
@@ -27,6 +27,9 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     private static readonly HashSet<string> CategoryWords = ["CPU", "CPUs", "GPU", "GPUs", "TPU", "NPU", "DPU", "SoC", "API", "SDK"];
 
     private static readonly HashSet<string> Connectors = ["of", "and", "&", "de", "for"];
+
+    /// <summary>Lower-case words inside people's names (Alwaleed bin Talal, Ursula von der Leyen).</summary>
+    private static readonly HashSet<string> NameParticles = ["bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du"];
 
     /// <summary>Words before a name that say what follows is its name (名为CLAIRE的AI引擎): the noun after 的 types it.</summary>
     private static readonly string[] NamingWords = ["名为", "名叫", "叫做", "称为", "代号为", "代号"];
@@ -90,13 +93,16 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
             words.RemoveAt(words.Count - 1);
         if (words.Count == 0) return;
         if (words.All(w => data.EnglishStopwords.Contains(w.Text) || w.Tag == "m") || !words.Any(w => w.Text.Any(char.IsLetter))) return;
-        if (!words.All(w => IsNameWord(w.Text) || Connectors.Contains(w.Text) || w.Tag == "m")) return;
+        if (!words.All(w => IsNameWord(w.Text) || Connectors.Contains(w.Text) || NameParticles.Contains(w.Text) || w.Tag == "m")) return;
 
         var text = document.Text;
         var start = words[0].Range.Start;
         var end = words[^1].Range.End;
         if (IsPartOfAddress(text, start, end)) return;
         if (words.Count == 1 && RecognitionData.IsQuantityOrVersion(words[0].Text)) return;
+        if (words.Count == 1 && StartsInLowerCase(words[0].Text)) return;
+        if (words.Any(w => Connectors.Contains(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text))) return;
+        if (IsTitleOfAWork(text, start, end, words)) return;
         if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && words[0].Text.Length <= 3) return;
         if (IsGlossOfATerm(document, start, end, words)) return;
 
@@ -115,6 +121,14 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         var confidence = titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8 : 0.5;
         document.Mentions.Add(new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
     }
+
+    /// <summary>A lower-case word (pro-32k, lite) is a variant or a common word; brands in lower case are in the lexicon.</summary>
+    private static bool StartsInLowerCase(string word) =>
+        word.Length >= 3 && word.Take(3).All(char.IsLower) && !word.Any(char.IsUpper);
+
+    /// <summary>Several words in title marks are the title of a paper, book or post (《Attention Is All You Need》).</summary>
+    private static bool IsTitleOfAWork(string text, int start, int end, List<Token> words) =>
+        words.Count >= 3 && start > 0 && text[start - 1] == '《' && end < text.Length && text[end] == '》';
 
     /// <summary>A division named in English and Chinese together (AI Infra部, Seed事业部), not 部署 or 部门.</summary>
     private static int? DivisionSuffixEnd(string text, int end)
@@ -185,6 +199,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     {
         if (index < 0) return null;
         var text = document.Text;
+        while (index < tokens.Count && tokens[index].Text is "）" or ")" or "”" or "」" or "》") index++;
         if (named && index < tokens.Count && tokens[index].Text == "的") index++;
         for (var skipped = 0; index < tokens.Count && skipped <= 2; index++, skipped++)
         {
@@ -192,14 +207,15 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
             foreach (var (type, noun) in data.HeadNouns)
             {
                 if (string.CompareOrdinal(text, token.Range.Start, noun, 0, noun.Length) == 0) return type;
+                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token)) return type;
             }
-            if (!IsModifier(token)) return null;
+            if (!IsModifier(token) && !(named && token.Tag == "v")) return null;
         }
         return null;
     }
 
     private bool IsModifier(Token token) =>
-        token.Tag is "n" or "vn" or "nz" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text);
+        token.Tag is "n" or "vn" or "nz" or "ns" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text);
 
     private static bool NamedBefore(string text, int start) =>
         NamingWords.Any(w => start >= w.Length && string.CompareOrdinal(text, start - w.Length, w, 0, w.Length) == 0);
@@ -212,8 +228,11 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     {
         var text = document.Text;
         if (start < 2 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return false;
-        if (LooksLikePersonName(words) || words.Any(w => OrganizationWords.Contains(w.Text))) return false;
-        if (document.Mentions.Any(m => m.Range.End == start - 1)) return false;
+        if (LooksLikePersonName(words)) return false;
+        if (document.Mentions.Any(m => m.Range.End == start - 1 || m.Range.End == start - 2 && text[start - 2] is '》' or '”' or '」')) return false;
+        if (text[start - 2] is '》' or '”' or '」') return true;
+        if (words.Any(w => OrganizationWords.Contains(w.Text))) return false;
+        if (RecognitionData.MatchEndingAt(data.OrganizationSuffixes, text, start - 1) is not null) return false;
         var before = document.Tokens.LastOrDefault(t => t.Range.End == start - 1);
         return before is not null && before.InDictionary && before.Tag is "n" or "vn" or "v" or "l" or "a" && !data.IsTransliteration(before.Text);
     }
@@ -252,9 +271,14 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     private static bool IsNameWord(string word) =>
         word.Length > 0 && (char.IsUpper(word[0]) || char.IsDigit(word[0]) || word.Skip(1).Any(c => char.IsUpper(c) || char.IsDigit(c)));
 
-    /// <summary>Two or three capitalised words, each in lower case after its capital or after a hyphen (Al-Dahle, O'Brien).</summary>
-    private static bool LooksLikePersonName(List<Token> words) =>
-        words.Count is 2 or 3 && words.All(w => IsPersonNameWord(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text));
+    /// <summary>
+    /// Two to four words, capitalised and in lower case after the capital or a hyphen (Al-Dahle, O'Brien), with
+    /// particles between them (bin, von), none of them a common English word (The Information is no person).
+    /// </summary>
+    private bool LooksLikePersonName(List<Token> words) =>
+        words.Count is >= 2 and <= 4 && IsPersonNameWord(words[0].Text) && IsPersonNameWord(words[^1].Text)
+        && words.All(w => IsPersonNameWord(w.Text) || NameParticles.Contains(w.Text))
+        && !words.Any(w => OrganizationWords.Contains(w.Text) || data.EnglishStopwords.Contains(w.Text));
 
     private static bool IsPersonNameWord(string word)
     {

@@ -62,14 +62,16 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
 
     /// <summary>
     /// An article means one thing by one unknown name: where its mentions were typed differently (Covariant the
-    /// company, and Covariant机器人基础模型 read as a model), the type with the most evidence wins.
+    /// company, and Covariant机器人基础模型 read as a model), the type with the most evidence wins; types guessed
+    /// from the name's shape alone count only when nothing else does.
     /// </summary>
     private static void GiveEachNameOneType(List<Mention> mentions)
     {
         foreach (var group in mentions.Where(m => m.Source == MentionSource.Pattern).GroupBy(m => Resolution.NameKey.Of(m.Text)))
         {
-            var types = group.GroupBy(m => m.Type).Select(g => (Type: g.Key, Weight: g.Sum(m => m.Confidence))).OrderByDescending(t => t.Weight).ToList();
-            if (types.Count < 2 || types[0].Weight == types[1].Weight) continue;
+            var evidence = group.Any(m => m.Confidence > WeakConfidence) ? group.Where(m => m.Confidence > WeakConfidence) : group;
+            var types = evidence.GroupBy(m => m.Type).Select(g => (Type: g.Key, Weight: g.Sum(m => m.Confidence))).OrderByDescending(t => t.Weight).ToList();
+            if (types.Count > 1 && types[1].Weight == types[0].Weight) continue;
             foreach (var mention in group) mention.Type = types[0].Type;
         }
     }
@@ -80,11 +82,15 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
     /// </summary>
     private static bool ExtendsOneLexiconName(Mention mention, List<Mention> lexiconMentions)
     {
-        if (mention.Source != MentionSource.Pattern || mention.Text.Any(c => c > '\u2E80')) return false;
+        if (mention.Source != MentionSource.Pattern) return false;
         var overlapping = lexiconMentions.Where(l => l.Range.Overlaps(mention.Range)).ToList();
-        return overlapping.Count == 1 && overlapping[0].Range.Length < mention.Range.Length
-               && overlapping[0].Range.Start >= mention.Range.Start && overlapping[0].Range.End <= mention.Range.End
-               && !overlapping[0].Text.Any(c => c > '\u2E80');
+        if (overlapping.Count != 1 || overlapping[0].Range.Length >= mention.Range.Length
+            || overlapping[0].Range.Start < mention.Range.Start || overlapping[0].Range.End > mention.Range.End) return false;
+        var latin = !mention.Text.Any(c => c > '\u2E80');
+        var versioned = overlapping[0].Range.Start == mention.Range.Start
+                        && RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) is { } version
+                        && version.Length == mention.Range.Length - overlapping[0].Range.Length;
+        return latin || versioned;
     }
 
     private static bool Occupied(System.Collections.BitArray occupied, TextRange range)

@@ -27,7 +27,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
             for (var t = 0; t < tokens.Count; t++)
             {
                 var suffixEnd = SuffixRunEnd(document.Text, tokens, t);
-                if (suffixEnd <= t) continue;
+                if (suffixEnd <= t || ContinuesAsAnotherWord(tokens, suffixEnd)) continue;
                 var nameStart = NameStart(tokens, t);
                 if (nameStart < t)
                 {
@@ -51,25 +51,40 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         return end;
     }
 
+    /// <summary>An ending followed by one more character that the segmenter left alone is part of another word (智能体, 科技园).</summary>
+    private static bool ContinuesAsAnotherWord(IReadOnlyList<Token> tokens, int afterSuffix) =>
+        afterSuffix < tokens.Count && tokens[afterSuffix].Range.Start == tokens[afterSuffix - 1].Range.End
+        && tokens[afterSuffix].Text.Length == 1 && tokens[afterSuffix].Tag is not ("w" or "eng" or "m")
+        && !FunctionWords.Contains(tokens[afterSuffix].Text);
+
     private bool IsSuffix(string word) => data.OrganizationSuffixes.Contains(word);
 
-    /// <summary>Walks back over the words that can make up a name; at least one must be a proper-noun-like word.</summary>
+    /// <summary>
+    /// Walks back over the words that can make up a name; at least one must be a proper-noun-like word, or two
+    /// single characters in a row that the segmenter could not make a word of (砺思资本). A place alone before
+    /// 资本 is money from there, not a name (中东资本).
+    /// </summary>
     private int NameStart(IReadOnlyList<Token> tokens, int suffix)
     {
         var start = suffix;
         var length = 0;
         var proper = false;
+        var placesOnly = true;
         for (var t = suffix - 1; t >= 0; t--)
         {
             var token = tokens[t];
             if (token.Range.End != tokens[t + 1].Range.Start) break;
             if (!IsNameWord(token) || length + token.Range.Length > MaxNameLength) break;
             length += token.Range.Length;
-            proper |= IsProperWord(token);
+            proper |= IsProperWord(token) || token.Range.Length == 1 && t + 1 < suffix && tokens[t + 1].Range.Length == 1;
+            placesOnly &= token.Tag == "ns";
             start = t;
         }
+        if (placesOnly && tokens[suffix].Text == MoneyWord) return suffix;
         return proper && length >= 2 ? start : suffix;
     }
+
+    private const string MoneyWord = "资本";
 
     private bool IsNameWord(Token token) =>
         !FunctionWords.Contains(token.Text) && !data.IsGeneric(token.Text) && token.Tag is not ("w" or "m" or "v" or "d" or "p" or "c" or "u" or "r" or "q" or "f" or "t")

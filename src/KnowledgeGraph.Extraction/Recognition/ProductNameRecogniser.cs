@@ -14,11 +14,28 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
 
     public void Process(Document document)
     {
+        FindVersionsOfKnownProducts(document);
         foreach (var sentence in document.Sentences)
         {
             FindAfterProductNouns(document, sentence);
             FindQuotedAfterLaunch(document, sentence);
             FindQuotedAfterProductNouns(document, sentence);
+        }
+    }
+
+    /// <summary>
+    /// A known product followed by a version number is that version, a product of its own (文心大模型4.0,
+    /// 盘古大模型5.5, Baichuan 4); a number that counts or measures something (H100 8卡, 2024年) is no version.
+    /// </summary>
+    private static void FindVersionsOfKnownProducts(Document document)
+    {
+        var text = document.Text;
+        foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Product").ToList())
+        {
+            var match = RecognitionData.VersionAfter(text, known.Range.End);
+            if (match is null) continue;
+            var end = known.Range.End + match.Length;
+            document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Product", MentionSource.Pattern, 0.85) { Sentence = known.Sentence });
         }
     }
 

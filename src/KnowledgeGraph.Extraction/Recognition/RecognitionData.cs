@@ -97,6 +97,23 @@ public sealed partial class RecognitionData
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+(?:\.\d+)?[A-Za-z]{1,3}|[Vv]\d+(?:\.\d+)*)$")]
     private static partial System.Text.RegularExpressions.Regex QuantityOrVersion();
 
+    /// <summary>
+    /// The version written right after a product name at <paramref name="position"/> (4.0, V3.0, " 4", 2.5 Pro),
+    /// or null; a number followed by a unit or a counter (8卡, 30亿, 2024年) is a quantity, not a version.
+    /// </summary>
+    public static string? VersionAfter(string text, int position)
+    {
+        var match = Version().Match(text, position);
+        if (!match.Success || match.Index != position) return null;
+        var end = position + match.Length;
+        return end < text.Length && QuantityCharacters.Contains(text[end]) ? null : match.Value;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G ?(?:[Vv]\d+(?:\.\d+)*|\d{1,2}(?:\.\d+)*)(?: ?(?:Pro|Max|Turbo|Ultra|Plus|Flash|Lite|Mini|mini))?(?![A-Za-z0-9.])")]
+    private static partial System.Text.RegularExpressions.Regex Version();
+
+    private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份GBTMKkB";
+
     public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end) =>
         longestFirst.FirstOrDefault(word => end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0);
 

@@ -24,8 +24,14 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
         var fullNames = FullNameKeys(document);
+        var knownShortNames = KnownShortNames(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
+            if (mention.LexiconId is null && !keys.ContainsKey(mention) && knownShortNames.TryGetValue(mention.Text, out var known))
+            {
+                keys[mention] = known.Id;
+                mention.Type = known.Type;
+            }
             var key = keys.GetValueOrDefault(mention)
                       ?? (mention.LexiconId is null && fullNames.TryGetValue((mention.Type, mention.Text), out var full) ? full : KeyOf(mention));
             if (!clusters.TryGetValue(key, out var cluster))
@@ -69,6 +75,25 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             outer.Type = inner.Type = source.Type;
         }
         return keys;
+    }
+
+    /// <summary>
+    /// The last word of a known multi-word Latin name in the article (Bedrock of Amazon Bedrock), when that word is
+    /// not itself a known name: an unknown mention of it is that entity, whatever type its context suggested.
+    /// </summary>
+    private Dictionary<string, LexiconEntry> KnownShortNames(Document document)
+    {
+        var forms = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
+        var known = document.Mentions.Where(m => m.LexiconId is not null).Select(m => m.LexiconId!).Distinct().Select(lexicon.ById).OfType<LexiconEntry>();
+        foreach (var entry in known)
+        {
+            foreach (var name in entry.AllNames.Where(n => n.Contains(' ') && n.All(c => c < '\u0250')))
+            {
+                var last = name[(name.LastIndexOf(' ') + 1)..];
+                if (last.Length >= 3 && char.IsUpper(last[0]) && !lexicon.IsName(last)) forms.TryAdd(last, entry);
+            }
+        }
+        return forms;
     }
 
     /// <summary>The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity.</summary>
