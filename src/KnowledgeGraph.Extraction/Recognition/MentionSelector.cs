@@ -13,7 +13,7 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
         var lexiconMentions = document.Mentions.Where(m => m.Source == MentionSource.Lexicon).ToList();
         var ordered = document.Mentions
             .Where(m => !data.IsGeneric(m.Text))
-            .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions) ? 0 : 1)
+            .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)
             .ToList();
@@ -77,10 +77,11 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
     }
 
     /// <summary>
-    /// A Latin name that adds words to exactly one known Latin name inside it (Kimi k1.5, AMD Ventures) names
-    /// something else and wins over the known name; a run of two known names (NVIDIA H100) does not.
+    /// A name that adds words to exactly one known name inside it names something else and wins over the known
+    /// name: a Latin run (Kimi k1.5, AMD Ventures), a version (文心大模型4.0) or a unit's ending (吉利资本). A run
+    /// of two known names (NVIDIA H100) does not.
     /// </summary>
-    private static bool ExtendsOneLexiconName(Mention mention, List<Mention> lexiconMentions)
+    private static bool ExtendsOneLexiconName(Mention mention, List<Mention> lexiconMentions, RecognitionData data)
     {
         if (mention.Source != MentionSource.Pattern) return false;
         var overlapping = lexiconMentions.Where(l => l.Range.Overlaps(mention.Range)).ToList();
@@ -90,7 +91,9 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
         var versioned = overlapping[0].Range.Start == mention.Range.Start
                         && RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) is { } version
                         && version.Length == mention.Range.Length - overlapping[0].Range.Length;
-        return latin || versioned;
+        var subOrganization = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Organization"
+                              && data.SubOrganizationSuffixes.Contains(mention.Text[overlapping[0].Range.Length..]);
+        return latin || versioned || subOrganization;
     }
 
     private static bool Occupied(System.Collections.BitArray occupied, TextRange range)

@@ -13,6 +13,7 @@ public sealed partial class RecognitionData
     {
         Titles = LongestFirst(resources.Lines("recognition/titles.txt"));
         OrganizationSuffixes = LongestFirst(resources.Lines("recognition/org-suffixes.txt"));
+        SubOrganizationSuffixes = LongestFirst(resources.Lines("recognition/sub-organization-suffixes.txt"));
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
         GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         EnglishStopwords = resources.Lines("recognition/english-stopwords.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -35,6 +36,9 @@ public sealed partial class RecognitionData
 
     public IReadOnlyList<string> Titles { get; }
     public IReadOnlyList<string> OrganizationSuffixes { get; }
+
+    /// <summary>Endings after a known organization that name its fund, lab or division (吉利资本, 百度研究院).</summary>
+    public IReadOnlyList<string> SubOrganizationSuffixes { get; }
     public IReadOnlyList<string> ProductCues { get; }
     public IReadOnlySet<string> GenericWords { get; }
     public IReadOnlySet<string> EnglishStopwords { get; }
