@@ -26,6 +26,9 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
     private static readonly HashSet<string> CategoryWords = ["CPU", "CPUs", "GPU", "GPUs", "TPU", "NPU", "DPU", "SoC", "API", "SDK"];
 
+    /// <summary>A noun reached over modifiers (Covariant机器人基础模型) may be the company's product rather than its kind.</summary>
+    private const double IndirectHeadConfidence = 0.6;
+
     private static readonly HashSet<string> Connectors = ["of", "and", "&", "de", "for"];
 
     /// <summary>Lower-case words inside people's names (Alwaleed bin Talal, Ursula von der Leyen).</summary>
@@ -101,7 +104,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         if (IsPartOfAddress(text, start, end)) return;
         if (words.Count == 1 && RecognitionData.IsQuantityOrVersion(words[0].Text)) return;
         if (words.Count == 1 && StartsInLowerCase(words[0].Text)) return;
-        if (words.Any(w => Connectors.Contains(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text))) return;
+        if (words.Any(w => Connectors.Contains(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text) && w.Text != "AI")) return;
         if (IsTitleOfAWork(text, start, end, words)) return;
         if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && words[0].Text.Length <= 3) return;
         if (IsGlossOfATerm(document, start, end, words)) return;
@@ -114,11 +117,12 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         var surface = document.Slice(start, end);
         titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, text, start) is not null || IsBracketedAfterName(document, start, end);
         var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= EndWithCategoryWords(sentenceTokens, words));
-        var head = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
+        var (head, modifiers) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
         if (head == RecognitionData.NotAnEntity) return;
         var type = category ? "Product" : head ?? TypeOf(document, start, end, words, titleBefore);
         if (type is null) return;
-        var confidence = titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8 : 0.5;
+        var confidence = head is not null && modifiers > 0 ? IndirectHeadConfidence
+            : titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8 : 0.5;
         document.Mentions.Add(new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
     }
 
@@ -195,9 +199,9 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     /// The noun right after the name, or after one or two modifiers (ACF SuperNIC网络芯片), or after 的 when the
     /// name was introduced as a name (名为CLAIRE的AI引擎).
     /// </summary>
-    private string? HeadNounType(Document document, List<Token> tokens, int index, bool named)
+    private (string? Type, int Modifiers) HeadNounType(Document document, List<Token> tokens, int index, bool named)
     {
-        if (index < 0) return null;
+        if (index < 0) return (null, 0);
         var text = document.Text;
         while (index < tokens.Count && tokens[index].Text is "）" or ")" or "”" or "」" or "》") index++;
         if (named && index < tokens.Count && tokens[index].Text == "的") index++;
@@ -206,12 +210,12 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
             var token = tokens[index];
             foreach (var (type, noun) in data.HeadNouns)
             {
-                if (string.CompareOrdinal(text, token.Range.Start, noun, 0, noun.Length) == 0) return type;
-                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token)) return type;
+                if (string.CompareOrdinal(text, token.Range.Start, noun, 0, noun.Length) == 0) return (type, skipped);
+                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token)) return (type, skipped + 1);
             }
-            if (!IsModifier(token) && !(named && token.Tag == "v")) return null;
+            if (!IsModifier(token) && !(named && token.Tag == "v")) return (null, 0);
         }
-        return null;
+        return (null, 0);
     }
 
     private bool IsModifier(Token token) =>

@@ -70,10 +70,17 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
                 if (open >= sentence.Range.End || text[open] is not ('《' or '“' or '"' or '「')) continue;
                 var closeChar = text[open] switch { '《' => '》', '“' => '”', '「' => '」', _ => '"' };
                 var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
-                if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close)) Add(document, sentence, open + 1, close, 0.8);
+                if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close) && !HasVerbBetween(document, sentence, at + verb.Length, open))
+                    Add(document, sentence, open + 1, close, 0.8);
             }
         }
     }
+
+    /// <summary>Another verb between the launch verb and the quote governs the quote (开源是让AI“民主化”).</summary>
+    private static bool HasVerbBetween(Document document, Sentence sentence, int start, int end) =>
+        document.TokensOf(sentence).Any(t => t.Range.Start >= start && t.Range.End <= end && t.Tag == "v" && !NamingVerbs.Contains(t.Text));
+
+    private static readonly HashSet<string> NamingVerbs = ["名为", "叫做", "称为", "命名为"];
 
     /// <summary>A name in quotes right after a product noun (新GPU“RTX Pro”, 应用「星野」).</summary>
     private void FindQuotedAfterProductNouns(Document document, Sentence sentence)
