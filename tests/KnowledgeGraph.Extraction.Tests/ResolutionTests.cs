@@ -50,4 +50,28 @@ public class ResolutionTests(PipelineFixture fixture)
         var result = fixture.Extract("百度前研究员郑沐阳在业内颇有名气。今年3月，他加入了阿里巴巴。");
         Assert.NotNull(result.Relation("JOINED", "郑沐阳", "阿里巴巴"));
     }
+
+    [Fact]
+    public void A_bare_surname_before_what_the_person_does_points_back_to_the_person()
+    {
+        var result = fixture.Extract("百度前研究员郑沐阳在业内颇有名气。今年3月，郑宣布加入阿里巴巴。");
+        Assert.NotNull(result.Relation("JOINED", "郑沐阳", "阿里巴巴"));
+        Assert.DoesNotContain(result.Entities, e => e.Name == "郑");
+    }
+
+    [Fact]
+    public void The_last_word_of_a_known_product_name_is_that_product()
+    {
+        var result = fixture.Extract("Claude 3登陆Bedrock。Claude 3系列模型已在亚马逊的Amazon Bedrock平台上线。");
+        var bedrock = Assert.Single(result.Entities, e => e.Aliases.Contains("Bedrock"));
+        Assert.Equal("Amazon Bedrock", bedrock.Name);
+    }
+
+    [Fact]
+    public void A_transliterated_surname_seen_again_is_not_cut_short()
+    {
+        var result = fixture.Extract("联合创始人贝瑟尼·邦焦尔诺将加入惠普。邦焦尔诺则曾任苹果软件工程总监。");
+        var person = Assert.Single(result.Entities, e => e.Type == "Person");
+        Assert.Contains("邦焦尔诺", person.Aliases);
+    }
 }

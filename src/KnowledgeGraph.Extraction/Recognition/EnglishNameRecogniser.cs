@@ -4,31 +4,61 @@ namespace KnowledgeGraph.Extraction.Recognition;
 
 /// <summary>
 /// Names written in Latin letters inside Chinese text (Inflection AI, Character.AI, a16z, GPT-4o, Sam Altman):
-/// runs of capitalised or mixed words, split at titles, typed by the words around them and by their shape.
+/// runs of capitalised or mixed words, split at titles, typed by the words around them (the noun they modify,
+/// the cue before them, the names they are listed with) and by their shape.
 /// </summary>
-public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
+public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon) : IPipelineStage
 {
+    /// <summary>Latin names of known companies and products: a word made of one and a version is a model (Qwen-Long, DeepSeek-V3).</summary>
+    private readonly HashSet<string> _knownLatinNames = lexicon.Entries
+        .Where(e => e.Type is "Product" or "Organization")
+        .SelectMany(e => e.AllNames)
+        .Where(n => n.Length >= 2 && n.All(c => c < '\u0250'))
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly HashSet<string> OrganizationWords =
-        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy"];
+        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy", "Department", "Ministry", "Agency", "Commission", "Council", "Association", "Society", "School", "Center", "Centre", "Laboratory", "Academy"];
+
+    /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
+    private static readonly HashSet<string> StrongOrganizationWords =
+        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms"];
+
+    /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
+    private static readonly HashSet<string> CategoryWords = ["CPU", "CPUs", "GPU", "GPUs", "TPU", "NPU", "DPU", "SoC", "API", "SDK"];
+
+    /// <summary>A noun reached over modifiers (Covariant机器人基础模型) may be the company's product rather than its kind.</summary>
+    private const double IndirectHeadConfidence = 0.6;
 
     private static readonly HashSet<string> Connectors = ["of", "and", "&", "de", "for"];
+
+    /// <summary>Lower-case words inside people's names (Alwaleed bin Talal, Ursula von der Leyen).</summary>
+    private static readonly HashSet<string> NameParticles = ["bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du"];
+
+    /// <summary>Words before a name that say what follows is its name (名为CLAIRE的AI引擎): the noun after 的 types it.</summary>
+    private static readonly string[] NamingWords = ["名为", "名叫", "叫做", "称为", "代号为", "代号"];
+
+    /// <summary>What follows a letter and a number that is a funding round (A1轮), not a name.</summary>
+    private static readonly string[] RoundWords = ["轮", "系列"];
+
+    /// <summary>Characters after a number that make it an amount or a count (OpenAI 30亿美元, 75%的利润), not a version.</summary>
+    private const string UnitCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元美欧英镑条次项种份";
 
     public void Process(Document document)
     {
         foreach (var sentence in document.Sentences)
         {
-            var tokens = document.TokensOf(sentence).Where(t => t.Tag is "eng" or "m").ToList();
+            var sentenceTokens = document.TokensOf(sentence).ToList();
             var run = new List<Token>();
-            foreach (var token in tokens)
+            foreach (var token in sentenceTokens.Where(t => t.Tag is "eng" or "m"))
             {
                 if (run.Count > 0 && !Adjacent(document.Text, run[^1], token))
                 {
-                    Emit(document, sentence, run);
+                    Emit(document, sentence, sentenceTokens, run);
                     run.Clear();
                 }
                 run.Add(token);
             }
-            Emit(document, sentence, run);
+            Emit(document, sentence, sentenceTokens, run);
         }
     }
 
@@ -36,51 +66,195 @@ public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
     private static bool Adjacent(string text, Token left, Token right) =>
         right.Range.Start == left.Range.End + 1 && text[left.Range.End] == ' ';
 
-    private void Emit(Document document, Sentence sentence, List<Token> run)
+    private void Emit(Document document, Sentence sentence, List<Token> sentenceTokens, List<Token> run)
     {
         var part = new List<Token>();
         foreach (var token in run)
         {
             if (data.Titles.Contains(token.Text))
             {
-                EmitName(document, sentence, part, titleBefore: false, titleAfter: true);
+                EmitName(document, sentence, sentenceTokens, part, titleBefore: false);
                 part = [];
                 continue;
             }
             part.Add(token);
         }
         var titleBefore = run.Count > part.Count && part.Count > 0;
-        EmitName(document, sentence, part, titleBefore, titleAfter: false);
+        EmitName(document, sentence, sentenceTokens, part, titleBefore);
     }
 
-    private void EmitName(Document document, Sentence sentence, List<Token> words, bool titleBefore, bool titleAfter)
+    private void EmitName(Document document, Sentence sentence, List<Token> sentenceTokens, List<Token> words, bool titleBefore)
     {
         while (words.Count > 0 && !IsNameWord(words[0].Text)) words.RemoveAt(0);
-        while (words.Count > 0 && (Connectors.Contains(words[^1].Text) || words[^1].Tag == "m" && words.Count == 1)) words.RemoveAt(words.Count - 1);
+        var category = false;
+        while (words.Count > 1 && CategoryWords.Contains(words[^1].Text))
+        {
+            words.RemoveAt(words.Count - 1);
+            category = true;
+        }
+        while (words.Count > 0 && (Connectors.Contains(words[^1].Text) || words[^1].Tag == "m" && (words.Count == 1 || IsAmount(document.Text, words[^1]))))
+            words.RemoveAt(words.Count - 1);
         if (words.Count == 0) return;
         if (words.All(w => data.EnglishStopwords.Contains(w.Text) || w.Tag == "m") || !words.Any(w => w.Text.Any(char.IsLetter))) return;
-        if (!words.All(w => IsNameWord(w.Text) || Connectors.Contains(w.Text) || w.Tag == "m")) return;
+        if (!words.All(w => IsNameWord(w.Text) || Connectors.Contains(w.Text) || NameParticles.Contains(w.Text) || w.Tag == "m")) return;
 
+        var text = document.Text;
         var start = words[0].Range.Start;
         var end = words[^1].Range.End;
-        if (IsPartOfAddress(document.Text, start, end)) return;
+        if (IsPartOfAddress(text, start, end)) return;
+        if (words.Count == 1 && RecognitionData.IsQuantityOrVersion(words[0].Text)) return;
+        if (words.Count == 1 && StartsInLowerCase(words[0].Text)) return;
+        if (words.Any(w => Connectors.Contains(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text) && w.Text != "AI")) return;
+        if (IsTitleOfAWork(text, start, end, words)) return;
+        if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && words[0].Text.Length <= 3) return;
+        if (IsGlossOfATerm(document, start, end, words)) return;
+
+        if (DivisionSuffixEnd(text, end) is { } divisionEnd)
+        {
+            document.Mentions.Add(new Mention(new TextRange(start, divisionEnd), document.Slice(start, divisionEnd), "Organization", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
+            return;
+        }
         var surface = document.Slice(start, end);
-        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, document.Text, start) is not null || IsBracketedAfterName(document, start, end);
-        var type = TypeOf(document.Text, start, end, words, titleBefore);
+        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, text, start) is not null || IsBracketedAfterName(document, start, end);
+        var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= EndWithCategoryWords(sentenceTokens, words));
+        var (head, modifiers) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
+        if (head == RecognitionData.NotAnEntity) return;
+        var type = category ? "Product" : head ?? TypeOf(document, start, end, words, titleBefore);
         if (type is null) return;
-        var confidence = titleBefore || data.TypeFromContext(document.Text, start, end) is not null ? 0.8 : 0.5;
+        var confidence = head is not null && modifiers > 0 ? IndirectHeadConfidence
+            : titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8 : 0.5;
         document.Mentions.Add(new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
     }
 
-    private string? TypeOf(string text, int start, int end, List<Token> words, bool titleBefore)
+    /// <summary>A lower-case word (pro-32k, lite) is a variant or a common word; brands in lower case are in the lexicon.</summary>
+    private static bool StartsInLowerCase(string word) =>
+        word.Length >= 3 && word.Take(3).All(char.IsLower) && !word.Any(char.IsUpper);
+
+    /// <summary>Several words in title marks are the title of a paper, book or post (《Attention Is All You Need》).</summary>
+    private static bool IsTitleOfAWork(string text, int start, int end, List<Token> words) =>
+        words.Count >= 3 && start > 0 && text[start - 1] == '《' && end < text.Length && text[end] == '》';
+
+    /// <summary>A division named in English and Chinese together (AI Infra部, Seed事业部), not 部署 or 部门.</summary>
+    private static int? DivisionSuffixEnd(string text, int end)
     {
-        if (titleBefore && LooksLikePersonName(words)) return "Person";
-        if (data.TypeFromContext(text, start, end) is { } cued)
-            return cued == "Person" && !LooksLikePersonName(words) ? null : cued;
+        foreach (var suffix in DivisionSuffixes)
+        {
+            var after = end + suffix.Length;
+            if (string.CompareOrdinal(text, end, suffix, 0, suffix.Length) == 0 && (after >= text.Length || !WordsStartingWithBu.Contains(text[after])))
+                return after;
+        }
+        return null;
+    }
+
+    private static readonly string[] DivisionSuffixes = ["事业部", "事业群", "部"];
+
+    /// <summary>Characters that make 部 the start of another word: 部分, 部署, 部长, 部门, 部件.</summary>
+    private const string WordsStartingWithBu = "分署长门件位落队属";
+
+    private static bool IsAmount(string text, Token number) =>
+        number.Range.End < text.Length && UnitCharacters.Contains(text[number.Range.End]);
+
+    /// <summary>Where the tokens of the run end, including a category word removed from the name (Grace CPU).</summary>
+    private static int EndWithCategoryWords(List<Token> sentenceTokens, List<Token> words)
+    {
+        var index = sentenceTokens.IndexOf(words[^1]);
+        while (index + 1 < sentenceTokens.Count && CategoryWords.Contains(sentenceTokens[index + 1].Text)) index++;
+        return sentenceTokens[index].Range.End;
+    }
+
+    private string? TypeOf(Document document, int start, int end, List<Token> words, bool titleBefore)
+    {
+        var text = document.Text;
+        if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, start))) return "Person";
+        if (ExtendedLexiconType(document, start, end, words) is { } extended) return extended;
+        var cued = data.TypeFromContext(text, start, end);
+        if (cued == RecognitionData.NotAnEntity) return null;
+        if (cued is not null && (cued != "Person" || LooksLikePersonName(words))) return cued;
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return "Organization";
         if (LooksLikeModelName(words)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         return LooksLikePersonName(words) ? null : "Organization";
+    }
+
+    /// <summary>
+    /// A run that starts with or ends in a known name and adds words to it is another thing named after it:
+    /// a model's version (Kimi k1.5, ERNIE 4.0), a company's fund (AMD Ventures) or product (AMD Instinct).
+    /// </summary>
+    private string? ExtendedLexiconType(Document document, int start, int end, List<Token> words)
+    {
+        if (IsVersionOfKnownName(words[0].Text)) return "Product";
+        var inner = document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Range.Start >= start && m.Range.End <= end).ToList();
+        if (inner.Count != 1 || inner[0].Range.Length == end - start) return null;
+        if (words.Any(w => StrongOrganizationWords.Contains(w.Text))) return "Organization";
+        return inner[0].Type is "Product" or "Organization" ? "Product" : null;
+    }
+
+    private bool IsVersionOfKnownName(string word)
+    {
+        var cut = word.IndexOfAny(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+        return cut >= 2 && cut < word.Length - 1 && _knownLatinNames.Contains(word[..cut]);
+    }
+
+    /// <summary>
+    /// The noun right after the name, or after one or two modifiers (ACF SuperNIC网络芯片), or after 的 when the
+    /// name was introduced as a name (名为CLAIRE的AI引擎).
+    /// </summary>
+    private (string? Type, int Modifiers) HeadNounType(Document document, List<Token> tokens, int index, bool named)
+    {
+        if (index < 0) return (null, 0);
+        var text = document.Text;
+        while (index < tokens.Count && tokens[index].Text is "）" or ")" or "”" or "」" or "》") index++;
+        if (named && index < tokens.Count && tokens[index].Text == "的") index++;
+        for (var skipped = 0; index < tokens.Count && skipped <= 2; index++, skipped++)
+        {
+            var token = tokens[index];
+            foreach (var (type, noun) in data.HeadNouns)
+            {
+                if (string.CompareOrdinal(text, token.Range.Start, noun, 0, noun.Length) == 0) return (type, skipped);
+                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token)) return (type, skipped + 1);
+            }
+            if (!IsModifier(token) && !(named && token.Tag == "v")) return (null, 0);
+        }
+        return (null, 0);
+    }
+
+    private bool IsModifier(Token token) =>
+        token.Tag is "n" or "vn" or "nz" or "ns" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text);
+
+    private static bool NamedBefore(string text, int start) =>
+        NamingWords.Any(w => start >= w.Length && string.CompareOrdinal(text, start - w.Length, w, 0, w.Length) == 0);
+
+    /// <summary>
+    /// English in brackets right after a common Chinese term glosses the term (混合专家（MoE）, 思维树（Tree of
+    /// Thoughts）); after a name it spells the name, and that case has a recognised mention before the bracket.
+    /// </summary>
+    private bool IsGlossOfATerm(Document document, int start, int end, List<Token> words)
+    {
+        var text = document.Text;
+        if (start < 2 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return false;
+        if (LooksLikePersonName(words)) return false;
+        if (document.Mentions.Any(m => m.Range.End == start - 1 || m.Range.End == start - 2 && text[start - 2] is '》' or '”' or '」')) return false;
+        if (text[start - 2] is '》' or '”' or '」') return true;
+        if (words.Any(w => OrganizationWords.Contains(w.Text))) return false;
+        if (RecognitionData.MatchEndingAt(data.OrganizationSuffixes, text, start - 1) is not null) return false;
+        var before = document.Tokens.LastOrDefault(t => t.Range.End == start - 1);
+        return before is not null && before.InDictionary && before.Tag is "n" or "vn" or "v" or "l" or "a" && !data.IsTransliteration(before.Text);
+    }
+
+    /// <summary>A person's name listed after another person's (纳文·拉奥（Naveen Rao）和Hanlin Tang).</summary>
+    private static bool IsListedAfterPerson(Document document, int start)
+    {
+        var text = document.Text;
+        var position = start;
+        if (position > 0 && text[position - 1] is '和' or '与' or '及' or '、') position--;
+        else return false;
+        if (position > 0 && text[position - 1] is '）' or ')')
+        {
+            var open = text.LastIndexOfAny(['（', '('], position - 1);
+            if (open < 0) return false;
+            position = open;
+        }
+        return document.Mentions.Any(m => m.Type == "Person" && m.Range.End == position);
     }
 
     /// <summary>A name in brackets right after a Chinese name spells it (奥列格·维尔哈文斯基（Oleg Verhavensky）).</summary>
@@ -101,9 +275,27 @@ public sealed class EnglishNameRecogniser(RecognitionData data) : IPipelineStage
     private static bool IsNameWord(string word) =>
         word.Length > 0 && (char.IsUpper(word[0]) || char.IsDigit(word[0]) || word.Skip(1).Any(c => char.IsUpper(c) || char.IsDigit(c)));
 
-    private static bool LooksLikePersonName(List<Token> words) =>
-        words.Count is 2 or 3 && words.All(w => w.Text.Length > 1 && char.IsUpper(w.Text[0]) && w.Text.Skip(1).All(c => char.IsLower(c) || c is '-' or '\''))
-        && !words.Any(w => OrganizationWords.Contains(w.Text));
+    /// <summary>
+    /// Two to four words, capitalised and in lower case after the capital or a hyphen (Al-Dahle, O'Brien), with
+    /// particles between them (bin, von), none of them a common English word (The Information is no person).
+    /// </summary>
+    private bool LooksLikePersonName(List<Token> words) =>
+        words.Count is >= 2 and <= 4 && IsPersonNameWord(words[0].Text) && IsPersonNameWord(words[^1].Text)
+        && words.All(w => IsPersonNameWord(w.Text) || NameParticles.Contains(w.Text))
+        && !words.Any(w => OrganizationWords.Contains(w.Text) || data.EnglishStopwords.Contains(w.Text));
+
+    private static bool IsPersonNameWord(string word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0])) return false;
+        for (var i = 1; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (char.IsLower(c) || c is '-' or '\'') continue;
+            if (char.IsUpper(c) && word[i - 1] is '-' or '\'') continue;
+            return false;
+        }
+        return true;
+    }
 
     private static bool LooksLikeModelName(List<Token> words) =>
         words.Any(w => w.Text.Any(char.IsDigit) && w.Text.Any(char.IsLetter)) || words.Count == 2 && words[1].Tag == "m";

@@ -23,6 +23,7 @@ public sealed class Lexicon
     public Lexicon(LanguageResources resources, OntologySchema ontology)
     {
         _byId = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
+        _names = new Lazy<HashSet<string>>(() => _byId.Values.SelectMany(e => e.AllNames).ToHashSet(StringComparer.OrdinalIgnoreCase));
         foreach (var file in resources.Files("lexicon").Where(f => f.EndsWith(".tsv", StringComparison.Ordinal)))
         {
             foreach (var row in resources.Rows(file, 6))
@@ -44,6 +45,11 @@ public sealed class Lexicon
     }
 
     public IReadOnlyCollection<LexiconEntry> Entries => _byId.Values;
+
+    /// <summary>Whether some entry is known by this name (case-insensitive).</summary>
+    public bool IsName(string name) => _names.Value.Contains(name);
+
+    private readonly Lazy<HashSet<string>> _names;
 
     public LexiconEntry? ById(string id) => _byId.GetValueOrDefault(id);
 

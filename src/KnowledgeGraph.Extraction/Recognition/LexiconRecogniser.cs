@@ -11,9 +11,11 @@ public sealed class LexiconRecogniser : IPipelineStage
     public const double Confidence = 0.95;
 
     private readonly NameTrie<LexiconEntry> _trie = new();
+    private readonly RecognitionData _data;
 
-    public LexiconRecogniser(Lexicon lexicon)
+    public LexiconRecogniser(Lexicon lexicon, RecognitionData data)
     {
+        _data = data;
         foreach (var entry in lexicon.Entries)
         foreach (var name in entry.AllNames.Distinct(StringComparer.Ordinal))
             _trie.Add(name, entry);
@@ -21,6 +23,7 @@ public sealed class LexiconRecogniser : IPipelineStage
 
     public void Process(Document document)
     {
+        var found = new List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)>();
         foreach (var sentence in document.Sentences)
         {
             var tokenBoundaries = TokenBoundaries(document, sentence);
@@ -31,15 +34,35 @@ public sealed class LexiconRecogniser : IPipelineStage
                 {
                     var span = new TextRange(i, i + length);
                     if (!Acceptable(document.Text, span, surface, tokenBoundaries)) continue;
-                    document.Mentions.Add(new Mention(span, document.Slice(span.Start, span.End), entry.Type, MentionSource.Lexicon, Confidence)
-                    {
-                        LexiconId = entry.Id,
-                        Sentence = sentence.Index,
-                    });
+                    found.Add((span, entry, sentence));
                     break;
                 }
             }
         }
+        var retyped = RetypedInThisArticle(document.Text, found);
+        foreach (var (span, entry, sentence) in found)
+        {
+            var surface = document.Slice(span.Start, span.End);
+            document.Mentions.Add(retyped.TryGetValue(entry.Id, out var type)
+                ? new Mention(span, surface, type, MentionSource.Pattern, 0.8) { Sentence = sentence.Index }
+                : new Mention(span, surface, entry.Type, MentionSource.Lexicon, Confidence) { LexiconId = entry.Id, Sentence = sentence.Index });
+        }
+    }
+
+    /// <summary>
+    /// Known names that the words around one of their mentions give the other type (Facebook联合创始人 is the
+    /// company, AI助手Meta AI the assistant). An article means one thing by a name, so every mention follows.
+    /// </summary>
+    private Dictionary<string, string> RetypedInThisArticle(string text, List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> found)
+    {
+        var retyped = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (span, entry, _) in found)
+        {
+            if (entry.Type is not ("Product" or "Organization")) continue;
+            var cued = RecognitionData.TypeFromCues(_data.LexiconTypeCues, text, span.Start, span.End);
+            if (cued is not null && cued != entry.Type) retyped.TryAdd(entry.Id, cued);
+        }
+        return retyped;
     }
 
     /// <summary>The segmenter's words of the sentence by their start.</summary>

@@ -10,9 +10,10 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
 {
     public void Process(Document document)
     {
+        var lexiconMentions = document.Mentions.Where(m => m.Source == MentionSource.Lexicon).ToList();
         var ordered = document.Mentions
             .Where(m => !data.IsGeneric(m.Text))
-            .OrderBy(m => m.Source == MentionSource.Lexicon ? 0 : 1)
+            .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)
             .ToList();
@@ -26,6 +27,73 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
         }
         document.Mentions.Clear();
         document.Mentions.AddRange(kept.OrderBy(m => m.Range.Start));
+        TypeListedNamesLikeTheirNeighbours(document.Text, document.Mentions);
+        GiveEachNameOneType(document.Mentions);
+    }
+
+    /// <summary>
+    /// Names listed together are things of one kind: an unknown name typed by its shape alone takes the type of
+    /// the surer names beside it (Facebook、Instagram、WhatsApp和Messenger).
+    /// </summary>
+    private static void TypeListedNamesLikeTheirNeighbours(string text, List<Mention> mentions)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            if (mention.Source != MentionSource.Pattern || mention.Confidence > WeakConfidence || mention.Type == "Person") continue;
+            var neighbours = new[] { i - 1, i + 1 }
+                .Where(j => j >= 0 && j < mentions.Count && IsListedWith(text, mentions[Math.Min(i, j)], mentions[Math.Max(i, j)]))
+                .Select(j => mentions[j])
+                .Where(m => m.Confidence > WeakConfidence && m.Type != "Person")
+                .Select(m => m.Type)
+                .Distinct()
+                .ToList();
+            if (neighbours.Count == 1) mention.Type = neighbours[0];
+        }
+    }
+
+    private const double WeakConfidence = 0.5;
+
+    private static bool IsListedWith(string text, Mention left, Mention right)
+    {
+        var between = text.AsSpan(left.Range.End, Math.Max(0, right.Range.Start - left.Range.End)).Trim(' ');
+        return between is "、" or "和" or "与" or "及" or "以及";
+    }
+
+    /// <summary>
+    /// An article means one thing by one unknown name: where its mentions were typed differently (Covariant the
+    /// company, and Covariant机器人基础模型 read as a model), the type with the most evidence wins; types guessed
+    /// from the name's shape alone count only when nothing else does.
+    /// </summary>
+    private static void GiveEachNameOneType(List<Mention> mentions)
+    {
+        foreach (var group in mentions.Where(m => m.Source == MentionSource.Pattern).GroupBy(m => Resolution.NameKey.Of(m.Text)))
+        {
+            var evidence = group.Any(m => m.Confidence > WeakConfidence) ? group.Where(m => m.Confidence > WeakConfidence) : group;
+            var types = evidence.GroupBy(m => m.Type).Select(g => (Type: g.Key, Weight: g.Sum(m => m.Confidence))).OrderByDescending(t => t.Weight).ToList();
+            if (types.Count > 1 && types[1].Weight == types[0].Weight) continue;
+            foreach (var mention in group) mention.Type = types[0].Type;
+        }
+    }
+
+    /// <summary>
+    /// A name that adds words to exactly one known name inside it names something else and wins over the known
+    /// name: a Latin run (Kimi k1.5, AMD Ventures), a version (文心大模型4.0) or a unit's ending (吉利资本). A run
+    /// of two known names (NVIDIA H100) does not.
+    /// </summary>
+    private static bool ExtendsOneLexiconName(Mention mention, List<Mention> lexiconMentions, RecognitionData data)
+    {
+        if (mention.Source != MentionSource.Pattern) return false;
+        var overlapping = lexiconMentions.Where(l => l.Range.Overlaps(mention.Range)).ToList();
+        if (overlapping.Count != 1 || overlapping[0].Range.Length >= mention.Range.Length
+            || overlapping[0].Range.Start < mention.Range.Start || overlapping[0].Range.End > mention.Range.End) return false;
+        var latin = !mention.Text.Any(c => c > '\u2E80');
+        var versioned = overlapping[0].Range.Start == mention.Range.Start
+                        && RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) is { } version
+                        && version.Length == mention.Range.Length - overlapping[0].Range.Length;
+        var subOrganization = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Organization"
+                              && data.SubOrganizationSuffixes.Contains(mention.Text[overlapping[0].Range.Length..]);
+        return latin || versioned || subOrganization;
     }
 
     private static bool Occupied(System.Collections.BitArray occupied, TextRange range)

@@ -16,6 +16,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
 
     public void Process(Document document)
     {
+        AddSubOrganizationsOfKnownOnes(document);
         var known = new System.Collections.BitArray(document.Text.Length);
         foreach (var mention in document.Mentions)
         {
@@ -24,10 +25,12 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         foreach (var sentence in document.Sentences)
         {
             var tokens = document.TokensOf(sentence).Where(t => !known[t.Range.Start] && !known[t.Range.End - 1] || IsSuffix(t.Text)).ToList();
+            foreach (var institution in tokens.Where(IsDictionaryInstitution))
+                document.Mentions.Add(new Mention(institution.Range, institution.Text, "Organization", MentionSource.Pattern, 0.6) { Sentence = sentence.Index });
             for (var t = 0; t < tokens.Count; t++)
             {
                 var suffixEnd = SuffixRunEnd(document.Text, tokens, t);
-                if (suffixEnd <= t) continue;
+                if (suffixEnd <= t || ContinuesAsAnotherWord(tokens, suffixEnd) || DescribesTheNameAfter(document, tokens, suffixEnd)) continue;
                 var nameStart = NameStart(tokens, t);
                 if (nameStart < t)
                 {
@@ -43,6 +46,21 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         }
     }
 
+    /// <summary>A known organization with a fund's, lab's or division's ending after it is that unit (吉利资本).</summary>
+    private void AddSubOrganizationsOfKnownOnes(Document document)
+    {
+        var text = document.Text;
+        var tokenStarts = document.Tokens.Select(t => t.Range.Start).ToHashSet();
+        foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Organization").ToList())
+        {
+            if (!tokenStarts.Contains(known.Range.End)) continue;
+            var suffix = data.SubOrganizationSuffixes.FirstOrDefault(s => string.CompareOrdinal(text, known.Range.End, s, 0, s.Length) == 0);
+            if (suffix is null) continue;
+            var end = known.Range.End + suffix.Length;
+            document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
+        }
+    }
+
     /// <summary>Tokens from <paramref name="first"/> that together are organization endings (科技 + 有限公司).</summary>
     private int SuffixRunEnd(string text, IReadOnlyList<Token> tokens, int first)
     {
@@ -51,28 +69,59 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         return end;
     }
 
+    /// <summary>
+    /// The segmenter's dictionary knows many institutions by name and tags them nt (上海大学, 北京师范大学); those
+    /// that end like an organization are taken, the odd phrase it also tags so (联合开发) is not.
+    /// </summary>
+    private bool IsDictionaryInstitution(Token token) =>
+        token.InDictionary && token.Tag == "nt" && token.Range.Length >= 3 && !data.IsGeneric(token.Text) && !IsSuffix(token.Text)
+        && data.OrganizationSuffixes.Any(suffix => token.Text.EndsWith(suffix, StringComparison.Ordinal));
+
+    /// <summary>A phrase with an organization ending right before a name describes that name (数据云公司Snowflake).</summary>
+    private static bool DescribesTheNameAfter(Document document, IReadOnlyList<Token> tokens, int afterSuffix)
+    {
+        var end = tokens[afterSuffix - 1].Range.End;
+        return end < document.Text.Length && (char.IsAsciiLetter(document.Text[end]) || document.Mentions.Any(m => m.Range.Start == end));
+    }
+
+    /// <summary>An ending followed by one more character that the segmenter left alone is part of another word (智能体, 科技园).</summary>
+    private static bool ContinuesAsAnotherWord(IReadOnlyList<Token> tokens, int afterSuffix) =>
+        afterSuffix < tokens.Count && tokens[afterSuffix].Range.Start == tokens[afterSuffix - 1].Range.End
+        && tokens[afterSuffix].Text.Length == 1 && tokens[afterSuffix].Tag is not ("w" or "eng" or "m")
+        && !FunctionWords.Contains(tokens[afterSuffix].Text);
+
     private bool IsSuffix(string word) => data.OrganizationSuffixes.Contains(word);
 
-    /// <summary>Walks back over the words that can make up a name; at least one must be a proper-noun-like word.</summary>
+    /// <summary>
+    /// Walks back over the words that can make up a name; at least one must be a proper-noun-like word, or two
+    /// single characters in a row that the segmenter could not make a word of (砺思资本). A place alone before
+    /// 资本 is money from there, not a name (中东资本).
+    /// </summary>
     private int NameStart(IReadOnlyList<Token> tokens, int suffix)
     {
         var start = suffix;
         var length = 0;
         var proper = false;
+        var placesOnly = true;
         for (var t = suffix - 1; t >= 0; t--)
         {
             var token = tokens[t];
             if (token.Range.End != tokens[t + 1].Range.Start) break;
             if (!IsNameWord(token) || length + token.Range.Length > MaxNameLength) break;
             length += token.Range.Length;
-            proper |= IsProperWord(token);
+            proper |= IsProperWord(token) || token.Range.Length == 1 && t + 1 < suffix && tokens[t + 1].Range.Length == 1;
+            placesOnly &= token.Tag == "ns";
             start = t;
         }
+        if (placesOnly && tokens[suffix].Text == MoneyWord) return suffix;
         return proper && length >= 2 ? start : suffix;
     }
 
+    private const string MoneyWord = "资本";
+
+    /// <summary>A generic word (科技, 大模型) is no part of a name; a generic single character inside one is (云深处科技).</summary>
     private bool IsNameWord(Token token) =>
-        !FunctionWords.Contains(token.Text) && !data.IsGeneric(token.Text) && token.Tag is not ("w" or "m" or "v" or "d" or "p" or "c" or "u" or "r" or "q" or "f" or "t")
+        !FunctionWords.Contains(token.Text) && (token.Range.Length == 1 || !data.IsGeneric(token.Text)) && token.Tag is not ("w" or "m" or "v" or "d" or "p" or "c" or "u" or "r" or "q" or "f" or "t")
         && !IsSuffix(token.Text);
 
     private static bool IsProperWord(Token token) =>

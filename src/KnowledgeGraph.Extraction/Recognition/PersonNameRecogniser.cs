@@ -52,7 +52,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             start = AfterIntroducer(text, start, dot);
             var end = dot + 1;
             while (end < sentence.Range.End && end - dot <= MaxNamePart * 2 && !IsInCommonWord(commonWords, end, dot)
-                   && (IsHan(text[end]) && !StopCharacters.Contains(text[end]) || text[end] == '·' && end + 1 < sentence.Range.End && IsHan(text[end + 1]))) end++;
+                   && (IsHan(text[end]) && !StopCharacters.Contains(text[end]) || IsInnerNameMark(text, end, sentence.Range.End))) end++;
             if (dot - start >= 1 && end - dot >= 2)
             {
                 Add(document, sentence, start, end, 0.85);
@@ -61,6 +61,10 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             dot = end;
         }
     }
+
+    /// <summary>A dot or a hyphen between two parts of a transliterated name (艾哈迈德·阿尔-达赫勒).</summary>
+    private static bool IsInnerNameMark(string text, int position, int limit) =>
+        text[position] is '·' or '-' && position + 1 < limit && IsHan(text[position + 1]) && IsHan(text[position - 1]);
 
     /// <summary>Dictionary words of two or more characters that no transliteration is made of.</summary>
     private List<TextRange> CommonWords(Document document, Sentence sentence) =>
@@ -113,13 +117,16 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
         var tokens = document.TokensOf(sentence).ToList();
         for (var t = 0; t < tokens.Count; t++)
         {
-            if (!_personVerbs.Any(v => string.CompareOrdinal(text, tokens[t].Range.Start, v, 0, v.Length) == 0)) continue;
+            if (!_personVerbs.Any(v => string.CompareOrdinal(text, tokens[t].Range.Start, v, 0, v.Length) == 0 && !IsNounWithPerson(text, tokens[t].Range.Start + v.Length))) continue;
             var before = t;
             while (before > 0 && Adverbs.Contains(tokens[before - 1].Text)) before--;
             if (ChineseNameEndingAt(text, tokens[before].Range.Start, sentence.Range.Start, boundaries) is { } name)
                 Add(document, sentence, name.Start, name.End, 0.7);
         }
     }
+
+    /// <summary>负责人, 创办人, 领导人: the verb with 人 names a person of what comes before, who is not a name.</summary>
+    private static bool IsNounWithPerson(string text, int afterVerb) => afterVerb < text.Length && text[afterVerb] == '人';
 
     private static int SkipBrackets(string text, int position, int end)
     {
@@ -141,11 +148,12 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     private void AddCoordinatedNames(Document document, Sentence sentence, int end, HashSet<int> boundaries)
     {
         var text = document.Text;
+        end = SkipBrackets(text, end, sentence.Range.End);
         while (end + 1 < sentence.Range.End && text[end] is '和' or '与' or '及' or '、')
         {
             if (ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries) is not { } name) return;
             Add(document, sentence, name.Start, name.End, 0.7);
-            end = name.End;
+            end = SkipBrackets(text, name.End, sentence.Range.End);
         }
     }
 
@@ -178,7 +186,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     /// </summary>
     private bool IsPlausibleName(string candidate)
     {
-        if (!data.StartsWithSurname(candidate) || data.IsGeneric(candidate)) return false;
+        if (!data.StartsWithSurname(candidate) || data.IsGeneric(candidate) || data.Titles.Contains(candidate)) return false;
         if (candidate.Skip(1).Any(StopCharacters.Contains)) return false;
         if (!IsNameTag(dictionary.DictionaryTag(candidate))) return false;
         var surname = data.Surnames.Contains(candidate[..Math.Min(2, candidate.Length)]) && candidate.Length > 2 ? 2 : 1;

@@ -14,10 +14,28 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
 
     public void Process(Document document)
     {
+        FindVersionsOfKnownProducts(document);
         foreach (var sentence in document.Sentences)
         {
             FindAfterProductNouns(document, sentence);
             FindQuotedAfterLaunch(document, sentence);
+            FindQuotedAfterProductNouns(document, sentence);
+        }
+    }
+
+    /// <summary>
+    /// A known product followed by a version number is that version, a product of its own (文心大模型4.0,
+    /// 盘古大模型5.5, Baichuan 4); a number that counts or measures something (H100 8卡, 2024年) is no version.
+    /// </summary>
+    private static void FindVersionsOfKnownProducts(Document document)
+    {
+        var text = document.Text;
+        foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Product").ToList())
+        {
+            var match = RecognitionData.VersionAfter(text, known.Range.End);
+            if (match is null) continue;
+            var end = known.Range.End + match.Length;
+            document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Product", MentionSource.Pattern, 0.85) { Sentence = known.Sentence });
         }
     }
 
@@ -30,7 +48,7 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
             var cue = RecognitionData.MatchEndingAt(data.ProductCues, text, tokens[t].Range.End);
             if (cue is null || !cue.Any(c => c > '\u2E80')) continue;
             var next = tokens[t + 1];
-            if (next.Tag != "eng" || next.Range.Start - tokens[t].Range.End > 1) continue;
+            if (next.Tag != "eng" || next.Range.Start - tokens[t].Range.End > 1 || !LooksLikeAName(next.Text)) continue;
             var end = next.Range.End;
             for (var n = t + 2; n < tokens.Count && tokens[n].Tag is "eng" or "m" && tokens[n].Range.Start == end + 1 && text[end] == ' '; n++)
                 end = tokens[n].Range.End;
@@ -52,15 +70,49 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
                 if (open >= sentence.Range.End || text[open] is not ('《' or '“' or '"' or '「')) continue;
                 var closeChar = text[open] switch { '《' => '》', '“' => '”', '「' => '」', _ => '"' };
                 var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
-                if (close > open + 1) Add(document, sentence, open + 1, close, 0.8);
+                if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close) && !HasVerbBetween(document, sentence, at + verb.Length, open))
+                    Add(document, sentence, open + 1, close, 0.8);
             }
         }
     }
 
+    /// <summary>Another verb between the launch verb and the quote governs the quote (开源是让AI“民主化”).</summary>
+    private static bool HasVerbBetween(Document document, Sentence sentence, int start, int end) =>
+        document.TokensOf(sentence).Any(t => t.Range.Start >= start && t.Range.End <= end && t.Tag == "v" && !NamingVerbs.Contains(t.Text));
+
+    private static readonly HashSet<string> NamingVerbs = ["名为", "叫做", "称为", "命名为"];
+
+    /// <summary>A name in quotes right after a product noun (新GPU“RTX Pro”, 应用「星野」).</summary>
+    private void FindQuotedAfterProductNouns(Document document, Sentence sentence)
+    {
+        var text = document.Text;
+        for (var open = sentence.Range.Start + 1; open < sentence.Range.End - 1; open++)
+        {
+            if (text[open] is not ('“' or '「' or '《') || RecognitionData.MatchEndingAt(data.ProductCues, text, open) is null) continue;
+            var closeChar = text[open] switch { '《' => '》', '“' => '”', _ => '」' };
+            var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
+            if (close > open + 1 && text.AsSpan(open + 1, close - open - 1).ContainsAnyInRange('A', 'z') && !IsOneCommonWord(document, sentence, open + 1, close))
+                Add(document, sentence, open + 1, close, 0.8);
+        }
+    }
+
+    /// <summary>
+    /// Latin product names have a capital or a digit (Kimi, o1); a lower-case word after 模型 is a variant
+    /// (pro, lite, pro-32k), and so is a bare version (V3.0).
+    /// </summary>
+    private static bool LooksLikeAName(string word) =>
+        word.Any(c => char.IsUpper(c) || char.IsDigit(c)) && !RecognitionData.IsQuantityOrVersion(word)
+        && !(word.Length >= 3 && word.Take(3).All(char.IsLower) && !word.Any(char.IsUpper));
+
+    /// <summary>A quoted verb or adjective is emphasis, not a name (让AI“民主化”).</summary>
+    private static bool IsOneCommonWord(Document document, Sentence sentence, int start, int end) =>
+        document.TokensOf(sentence).Any(t => t.Range.Start == start && t.Range.End == end && t.InDictionary
+                                             && t.Tag is "v" or "vn" or "vd" or "a" or "ad" or "an" or "d" or "i" or "l");
+
     private void Add(Document document, Sentence sentence, int start, int end, double confidence)
     {
         var surface = document.Slice(start, end);
-        if (data.IsGeneric(surface) || data.EnglishStopwords.Contains(surface)) return;
+        if (surface.Any(c => c is '，' or ',' or '、' or '：' or '！' or '？') || data.IsGeneric(surface) || data.EnglishStopwords.Contains(surface)) return;
         document.Mentions.Add(new Mention(new TextRange(start, end), surface, "Product", MentionSource.Pattern, confidence) { Sentence = sentence.Index });
     }
 }

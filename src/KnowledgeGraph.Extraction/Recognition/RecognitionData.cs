@@ -7,12 +7,13 @@ public enum CuePosition { Before, After }
 public sealed record ContextCue(CuePosition Position, string Type, string Word);
 
 /// <summary>The word lists recognisers share, loaded once from <c>LanguageData/recognition</c>.</summary>
-public sealed class RecognitionData
+public sealed partial class RecognitionData
 {
     public RecognitionData(LanguageResources resources)
     {
         Titles = LongestFirst(resources.Lines("recognition/titles.txt"));
         OrganizationSuffixes = LongestFirst(resources.Lines("recognition/org-suffixes.txt"));
+        SubOrganizationSuffixes = LongestFirst(resources.Lines("recognition/sub-organization-suffixes.txt"));
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
         GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         EnglishStopwords = resources.Lines("recognition/english-stopwords.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -22,17 +23,36 @@ public sealed class RecognitionData
             .Select(r => new ContextCue(r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, r[1].Trim(), r[2].Trim()))
             .OrderByDescending(c => c.Word.Length)
             .ToList();
+        HeadNouns = resources.Rows("recognition/head-nouns.tsv", 2)
+            .Select(r => (Type: r[0].Trim(), Noun: r[1].Trim()))
+            .OrderByDescending(h => h.Noun.Length)
+            .ToList();
+        LexiconTypeCues = resources.Rows("recognition/lexicon-type-cues.tsv", 3)
+            .Select(r => new ContextCue(r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, r[1].Trim(), r[2].Trim()))
+            .OrderByDescending(c => c.Word.Length)
+            .ToList();
         PersonIntroducers = LongestFirst(Titles.Concat(ContextCues.Where(c => c.Position == CuePosition.Before && c.Type == "Person").Select(c => c.Word)));
     }
 
     public IReadOnlyList<string> Titles { get; }
     public IReadOnlyList<string> OrganizationSuffixes { get; }
+
+    /// <summary>Endings after a known organization that name its fund, lab or division (吉利资本, 百度研究院).</summary>
+    public IReadOnlyList<string> SubOrganizationSuffixes { get; }
     public IReadOnlyList<string> ProductCues { get; }
     public IReadOnlySet<string> GenericWords { get; }
     public IReadOnlySet<string> EnglishStopwords { get; }
     public IReadOnlySet<string> Surnames { get; }
     public IReadOnlySet<char> TransliterationCharacters { get; }
     public IReadOnlyList<ContextCue> ContextCues { get; }
+
+    /// <summary>Nouns a name can modify, with the type they give it; type <see cref="NotAnEntity"/> rules the name out.</summary>
+    public IReadOnlyList<(string Type, string Noun)> HeadNouns { get; }
+
+    /// <summary>Contexts in which a lexicon name takes the other of its possible types (Facebook联合创始人).</summary>
+    public IReadOnlyList<ContextCue> LexiconTypeCues { get; }
+
+    public const string NotAnEntity = "-";
 
     /// <summary>Words after which a name is a person's: titles, 创始人, 教授 …</summary>
     public IReadOnlyList<string> PersonIntroducers { get; }
@@ -50,9 +70,9 @@ public sealed class RecognitionData
         var after = text.AsSpan(end).TrimStart(' ');
         foreach (var cue in ContextCues)
         {
-            if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal)) return cue.Type;
+            if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue.Type;
         }
-        var before = text.AsSpan(0, start).TrimEnd(' ');
+        var before = text.AsSpan(0, start).TrimEnd(' ').TrimEnd("《“「\"'").TrimEnd('了');
         foreach (var cue in ContextCues)
         {
             if (cue.Position == CuePosition.Before && before.EndsWith(cue.Word, StringComparison.Ordinal)) return cue.Type;
@@ -60,6 +80,43 @@ public sealed class RecognitionData
         return null;
     }
 
+    /// <summary>The type the cues of <paramref name="cues"/> give the name at start..end, if any.</summary>
+    public static string? TypeFromCues(IReadOnlyList<ContextCue> cues, string text, int start, int end)
+    {
+        foreach (var cue in cues)
+        {
+            if (cue.Position == CuePosition.After && string.CompareOrdinal(text, end, cue.Word, 0, cue.Word.Length) == 0) return cue.Type;
+            if (cue.Position == CuePosition.Before && start >= cue.Word.Length && string.CompareOrdinal(text, start - cue.Word.Length, cue.Word, 0, cue.Word.Length) == 0) return cue.Type;
+        }
+        return null;
+    }
+
+    /// <summary>A verb of what people do followed by 人 is a noun for a person of the thing before (App Store负责人).</summary>
+    private static bool IsPersonNoun(ContextCue cue, ReadOnlySpan<char> after) =>
+        cue.Type == "Person" && after.Length > cue.Word.Length && after[cue.Word.Length] == '人';
+
+    /// <summary>Quantities (10TB, 4NP, 70B) and bare versions (V3.0) are not names even when written like one.</summary>
+    public static bool IsQuantityOrVersion(string word) => QuantityOrVersion().IsMatch(word);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+(?:\.\d+)?[A-Za-z]{1,3}|[Vv]\d+(?:\.\d+)*)$")]
+    private static partial System.Text.RegularExpressions.Regex QuantityOrVersion();
+
+    /// <summary>
+    /// The version written right after a product name at <paramref name="position"/> (4.0, V3.0, " 4", 2.5 Pro),
+    /// or null; a number followed by a unit or a counter (8卡, 30亿, 2024年) is a quantity, not a version.
+    /// </summary>
+    public static string? VersionAfter(string text, int position)
+    {
+        var match = Version().Match(text, position);
+        if (!match.Success || match.Index != position) return null;
+        var end = position + match.Length;
+        return end < text.Length && QuantityCharacters.Contains(text[end]) ? null : match.Value;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G ?(?:[Vv]\d+(?:\.\d+)*|\d{1,2}(?:\.\d+)*)(?: ?(?:Pro|Max|Turbo|Ultra|Plus|Flash|Lite|Mini|mini))?(?![A-Za-z0-9.])")]
+    private static partial System.Text.RegularExpressions.Regex Version();
+
+    private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份GBTMKkB";
 
     public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end) =>
         longestFirst.FirstOrDefault(word => end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0);

@@ -14,9 +14,13 @@ public sealed class AnaphoraResolver : IPipelineStage
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
     private readonly List<(Regex Pattern, string Type, int Count, bool OutsideClause)> _anaphors;
+    private readonly Recognition.RecognitionData _recognition;
+    private readonly IReadOnlyList<string> _surnameReferenceWords;
 
     public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition)
     {
+        _recognition = recognition;
+        _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
             .Select(r => (new Regex(r[0].Trim().Replace("@TITLES@", titles), RegexOptions.Compiled | RegexOptions.CultureInvariant),
@@ -34,7 +38,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         var byParagraph = document.Mentions
             .Where(m => !m.IsAnaphor && m.Entity is not null && m.Sentence >= 0)
             .ToLookup(m => document.Sentences[m.Sentence].Paragraph);
-        var added = new List<Mention>();
+        var added = SurnameReferences(document, occupied);
         foreach (var sentence in document.Sentences)
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
@@ -61,6 +65,48 @@ public sealed class AnaphoraResolver : IPipelineStage
         document.Mentions.AddRange(added);
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
     }
+
+    /// <summary>
+    /// A bare surname before what people do or are called (郭表示, 李总) after the person was named in full: the
+    /// one person of the article with that surname, if there is exactly one.
+    /// </summary>
+    private List<Mention> SurnameReferences(Document document, System.Collections.BitArray occupied)
+    {
+        var found = new List<Mention>();
+        var bySurname = document.Entities
+            .Where(e => e.Type == "Person")
+            .SelectMany(e => e.Mentions.Where(m => !m.IsAnaphor && IsChineseFullName(m.Text)).Select(m => (Surname: SurnameOf(m.Text), Mention: m)))
+            .GroupBy(p => p.Surname)
+            .Where(g => g.Select(p => p.Mention.Entity).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Mention.Range.Start).First().Mention);
+        if (bySurname.Count == 0) return found;
+        var text = document.Text;
+        foreach (var sentence in document.Sentences)
+        {
+            for (var at = sentence.Range.Start; at < sentence.Range.End - 1; at++)
+            {
+                if (at > sentence.Range.Start && Segmentation.JiebaTokenizer.IsHan(text[at - 1]) || occupied[at]) continue;
+                foreach (var (surname, named) in bySurname)
+                {
+                    var end = at + surname.Length;
+                    if (named.Range.Start >= at || string.CompareOrdinal(text, at, surname, 0, surname.Length) != 0 || occupied[Math.Min(end, text.Length - 1)]) continue;
+                    if (!_surnameReferenceWords.Any(w => string.CompareOrdinal(text, end, w, 0, w.Length) == 0)) continue;
+                    for (var i = at; i < end; i++) occupied[i] = true;
+                    found.Add(new Mention(new TextRange(at, end), surname, "Person", MentionSource.Anaphor, named.Confidence * 0.85)
+                    {
+                        Sentence = sentence.Index,
+                        Entity = named.Entity,
+                    });
+                }
+            }
+        }
+        return found;
+    }
+
+    private bool IsChineseFullName(string name) =>
+        name.Length is >= 2 and <= 4 && name.All(c => c is >= '\u4E00' and <= '\u9FFF') && _recognition.StartsWithSurname(name);
+
+    private string SurnameOf(string name) => name.Length >= 3 && _recognition.Surnames.Contains(name[..2]) ? name[..2] : name[..1];
 
     /// <summary>An organization written right before the gap fills it already (微软CEO纳德拉).</summary>
     private static bool IsAfterOrganization(Document document, int position) =>

@@ -24,8 +24,14 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
         var fullNames = FullNameKeys(document);
+        var knownShortNames = KnownShortNames(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
+            if (mention.LexiconId is null && !keys.ContainsKey(mention) && knownShortNames.TryGetValue(mention.Text, out var known))
+            {
+                keys[mention] = known.Id;
+                mention.Type = known.Type;
+            }
             var key = keys.GetValueOrDefault(mention)
                       ?? (mention.LexiconId is null && fullNames.TryGetValue((mention.Type, mention.Text), out var full) ? full : KeyOf(mention));
             if (!clusters.TryGetValue(key, out var cluster))
@@ -71,6 +77,25 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         return keys;
     }
 
+    /// <summary>
+    /// The last word of a known multi-word Latin name in the article (Bedrock of Amazon Bedrock), when that word is
+    /// not itself a known name: an unknown mention of it is that entity, whatever type its context suggested.
+    /// </summary>
+    private Dictionary<string, LexiconEntry> KnownShortNames(Document document)
+    {
+        var forms = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
+        var known = document.Mentions.Where(m => m.LexiconId is not null).Select(m => m.LexiconId!).Distinct().Select(lexicon.ById).OfType<LexiconEntry>();
+        foreach (var entry in known)
+        {
+            foreach (var name in entry.AllNames.Where(n => n.Contains(' ') && n.All(c => c < '\u0250')))
+            {
+                var last = name[(name.LastIndexOf(' ') + 1)..];
+                if (last.Length >= 3 && char.IsUpper(last[0]) && !lexicon.IsName(last)) forms.TryAdd(last, entry);
+            }
+        }
+        return forms;
+    }
+
     /// <summary>The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity.</summary>
     private Dictionary<(string Type, string Text), string> FullNameKeys(Document document)
     {
@@ -114,13 +139,27 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
                      at = at + 1 < sentence.Range.End ? text.IndexOf(form, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal) : -1)
                 {
                     var range = new TextRange(at, at + form.Length);
-                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || !StandsAlone(text, range)) continue;
+                    if (!StandsAlone(text, range)) continue;
+                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) && !ReplacesShorterGuesses(document, range, source.Type)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                     document.Mentions.Add(new Mention(range, form, source.Type, MentionSource.Pattern, source.Confidence * 0.9) { Sentence = sentence.Index });
                 }
             }
         }
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+    }
+
+    /// <summary>
+    /// A known name seen again wins over a shorter guess inside it (邦焦尔诺 again, where the surname rule read 焦尔诺):
+    /// the guesses, all pattern mentions of the same type inside the range, are dropped.
+    /// </summary>
+    private static bool ReplacesShorterGuesses(Document document, TextRange range, string type)
+    {
+        var overlapping = document.Mentions.Where(m => m.Range.Overlaps(range)).ToList();
+        if (overlapping.Any(m => m.Source != MentionSource.Pattern || m.Type != type || m.Range.Start < range.Start || m.Range.End > range.End || m.Range.Length == range.Length))
+            return false;
+        foreach (var guess in overlapping) document.Mentions.Remove(guess);
+        return true;
     }
 
     private IEnumerable<string> ShortFormsOf(Mention mention)
