@@ -107,7 +107,8 @@ public sealed class ClauseTopics
         if (followed is not null) return (followed, false, false);
         // 「他的导师随后加入了百度」 is about the 导师, whom no mention names.
         if (before is not null) return possessed ? (null, false, true) : (before, false, false);
-        return (null, aboutTopic, !onlySkippable && !aboutTopic);
+        // A clause without a predicate (估值320亿美元) says something about the topic; it does not replace it.
+        return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic);
     }
 
     /// <summary>A mention after <paramref name="from"/> that a verb or preposition follows with at most time words, adverbs and numbers between.</summary>
