@@ -51,6 +51,30 @@ public class ClauseTopicTests(PipelineFixture fixture)
         Assert.NotNull(result.Relation("INVESTED_IN", "华为", "澜渊科技"));
     }
 
+    [Fact]
+    public void A_clause_without_a_predicate_keeps_the_topic_for_the_clauses_after_it()
+    {
+        var result = fixture.Extract("澜渊科技融资20亿元，估值300亿元，由腾讯领投，阿里巴巴和华为参投。");
+        foreach (var investor in new[] { "腾讯", "阿里巴巴", "华为" })
+            Assert.True(result.Relation("INVESTED_IN", investor, "澜渊科技") is not null, $"{investor}: {result.Describe()}");
+    }
+
+    [Fact]
+    public void Money_raised_from_a_list_of_backers_is_an_investment_by_each()
+    {
+        var result = fixture.Extract("澜渊科技先后从腾讯、阿里巴巴等投资方筹集了超过5亿元。");
+        Assert.NotNull(result.Relation("INVESTED_IN", "腾讯", "澜渊科技"));
+        Assert.NotNull(result.Relation("INVESTED_IN", "阿里巴巴", "澜渊科技"));
+    }
+
+    [Fact]
+    public void The_investor_is_the_company_not_its_chief_executive_named_after_it()
+    {
+        var result = fixture.Extract("澜渊科技最大的投资方微软的首席执行官纳德拉宣布了这一消息。");
+        Assert.NotNull(result.Relation("INVESTED_IN", "微软", "澜渊科技"));
+        Assert.Null(result.Relation("INVESTED_IN", "纳德拉", "澜渊科技"));
+    }
+
     [Theory]
     [InlineData("USES", "腾讯", "H20", "腾讯和阿里巴巴是H20在中国的主要买家。")]
     [InlineData("USES", "阿里巴巴", "H20", "腾讯和阿里巴巴是H20在中国的主要买家。")]
