@@ -40,7 +40,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new MentionSelector(recognition),
             new EntityResolver(lexicon, ontology, resources),
             new AnaphoraResolver(resources, recognition),
-            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new AmountParser(resources), ontology, lexicon),
+            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon),
             new RelationPrecedence(resources),
         ];
         _output = new ResultBuilder(ontology);

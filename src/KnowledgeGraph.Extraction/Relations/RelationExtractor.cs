@@ -13,11 +13,26 @@ namespace KnowledgeGraph.Extraction.Relations;
 public sealed class RelationExtractor(
     IReadOnlyList<RelationPattern> patterns,
     AssertionCues cues,
+    ClauseTopics topics,
     AmountParser amounts,
     OntologySchema ontology,
     Recognition.Lexicon lexicon) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;
+
+    /// <summary>Follows a carried topic's slot so that it joins no list (「与OpenAI的…不同」 is not 「X与OpenAI的…」).</summary>
+    private const char CarriedTopicMark = '\u2060';
+
+    /// <summary>
+    /// A carried topic's slot is written ⟨O3⟩: slots in patterns accept it (RelationPattern), gaps step over it, so
+    /// that a pattern reaching across the clause break to a subject named before (「X创立了Y，推出Z」) still does.
+    /// </summary>
+    public const char CarriedSlotOpening = '⟨';
+
+    public const char CarriedSlotClosing = '⟩';
+
+    private static readonly char[] SlotOpenings = ['<', CarriedSlotOpening];
+    private static readonly char[] SlotClosings = ['>', CarriedSlotClosing];
 
     private static readonly HashSet<string> AmountTypes = ["INVESTED_IN", "ACQUIRED", "ACQUIHIRED", "LICENSED_TO"];
 
@@ -25,11 +40,18 @@ public sealed class RelationExtractor(
     {
         var bySentence = document.Mentions.Where(m => m.Entity is not null && m.Sentence >= 0).ToLookup(m => m.Sentence);
         var found = new List<(RelationCandidate Candidate, int EvidenceStart, bool Plan)>();
+        var chain = new ClauseTopics.Chain();
         foreach (var sentence in document.Sentences)
         {
             var mentions = bySentence[sentence.Index].Where(m => Kind(m.Type) != '\0').OrderBy(m => m.Range.Start).ToList();
-            if (mentions.Count < 2) continue;
-            found.AddRange(FindInSentence(document, sentence, mentions));
+            var carried = topics.CarriedInto(document, sentence, mentions, chain);
+            if (mentions.Count + carried.Count < 2) continue;
+            if (carried.Count > 0)
+            {
+                mentions = mentions.Where(m => !(m.Range.Length == 0 && carried.Any(c => c.Range == m.Range)))
+                    .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
+            }
+            found.AddRange(FindInSentence(document, sentence, mentions, carried));
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
         document.Relations.AddRange(LiftToOwners(document, asserted));
@@ -65,9 +87,10 @@ public sealed class RelationExtractor(
         }
     }
 
-    private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions)
+    private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
+        List<Mention> carried)
     {
-        var (slotted, positions) = Slot(document, sentence, mentions);
+        var (slotted, positions) = Slot(document, sentence, mentions, carried);
         var kinds = mentions.Select(m => Kind(m.Type)).ToHashSet();
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
         foreach (var pattern in patterns)
@@ -83,6 +106,8 @@ public sealed class RelationExtractor(
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))
                 foreach (var @object in MentionsIn(match.Groups["o"], mentions))
                 {
+                    // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
+                    if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
                         yield return (candidate, evidenceStart, plan);
                 }
@@ -122,7 +147,7 @@ public sealed class RelationExtractor(
     {
         if (pattern.OpeningKinds.Length > 0)
         {
-            for (var slot = slotted.IndexOf('<'); slot >= 0; slot = slotted.IndexOf('<', slot + 1))
+            for (var slot = slotted.IndexOfAny(SlotOpenings); slot >= 0; slot = slotted.IndexOfAny(SlotOpenings, slot + 1))
             {
                 if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1])) continue;
                 var match = pattern.Regex.Match(slotted, slot);
@@ -141,7 +166,7 @@ public sealed class RelationExtractor(
         {
             for (var i = capture.Index; i < capture.Index + capture.Length - 1; i++)
             {
-                if (chars[i] == '<') chars[i + 1] = 'X';
+                if (chars[i] is '<' or CarriedSlotOpening) chars[i + 1] = 'X';
             }
         }
         return new string(chars);
@@ -230,9 +255,9 @@ public sealed class RelationExtractor(
         foreach (System.Text.RegularExpressions.Capture capture in group.Captures)
         {
             var value = capture.Value;
-            for (var i = value.IndexOf('<'); i >= 0; i = value.IndexOf('<', i + 1))
+            for (var i = value.IndexOfAny(SlotOpenings); i >= 0; i = value.IndexOfAny(SlotOpenings, i + 1))
             {
-                var close = value.IndexOf('>', i);
+                var close = value.IndexOfAny(SlotClosings, i);
                 if (close > i + 2 && int.TryParse(value.AsSpan(i + 2, close - i - 2), out var index) && index < mentions.Count)
                     yield return mentions[index];
             }
@@ -243,7 +268,7 @@ public sealed class RelationExtractor(
     /// The sentence with every mention replaced by its slot, and for every character of it the position in the
     /// document text it stands for (a slot stands for its mention's start; one more entry for the end).
     /// </summary>
-    private static (string Slotted, int[] Positions) Slot(Document document, Sentence sentence, List<Mention> mentions)
+    private static (string Slotted, int[] Positions) Slot(Document document, Sentence sentence, List<Mention> mentions, List<Mention> carried)
     {
         var builder = new StringBuilder(sentence.Range.Length + mentions.Count * 4);
         var positions = new List<int>(sentence.Range.Length + mentions.Count * 4 + 1);
@@ -265,10 +290,15 @@ public sealed class RelationExtractor(
                 builder.Append(document.Text[cursor] switch { '<' => '‹', '>' => '›', var c => c });
                 positions.Add(cursor);
             }
-            var slot = $"<{Kind(mention.Type)}{index}>";
+            var slot = carried.Contains(mention) ? $"{CarriedSlotOpening}{Kind(mention.Type)}{index}{CarriedSlotClosing}" : $"<{Kind(mention.Type)}{index}>";
             builder.Append(slot);
             for (var i = 0; i < slot.Length - 1; i++) positions.Add(mention.Range.Start);
             positions.Add(mention.Range.End - 1);
+            if (carried.Contains(mention))
+            {
+                builder.Append(CarriedTopicMark);
+                positions.Add(mention.Range.Start);
+            }
             cursor = SkipParenthetical(document.Text, mention.Range.End, sentence.Range.End);
         }
         for (; cursor < sentence.Range.End; cursor++)

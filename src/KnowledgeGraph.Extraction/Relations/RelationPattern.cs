@@ -20,6 +20,9 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// <summary>Words one of which the sentence must contain for the pattern to match at all (its trigger).</summary>
     public IReadOnlyList<string> Triggers { get; init; } = [];
 
+    /// <summary>True when a gap of the pattern (…) may step over other mentions between its arguments.</summary>
+    public bool StepsOverMentions => Source.Contains('…');
+
     public bool CanMatch(string sentence) => Triggers.Count == 0 || Triggers.Any(t => sentence.Contains(t, StringComparison.Ordinal));
 
     /// <summary>Mention kinds (P, O, R) the pattern needs; a sentence without them is not tried.</summary>
@@ -42,7 +45,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             var source = row[3].Trim();
             var opening = OpeningKindsOf(LeadingLookbehind.Replace(source, ""));
             var startsAtSlot = opening.Length > 0;
-            var expanded = Expand(source, macros);
+            var expanded = AcceptCarriedSlots(Expand(source, macros));
             Regex regex;
             try
             {
@@ -58,11 +61,17 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             {
                 OpeningKinds = opening,
                 Triggers = TriggersOf(source),
-                NeededKinds = Regex.Matches(expanded, @"<([OPR])\\d\+>").Select(m => m.Groups[1].Value[0]).ToHashSet(),
+                NeededKinds = Regex.Matches(expanded, @"\]([OPR])\\d\+\[").Select(m => m.Groups[1].Value[0]).ToHashSet(),
             });
         }
         return patterns;
     }
+
+    /// <summary>Every slot of the pattern also matches a carried topic's slot (⟨O3⟩ as well as &lt;O3&gt;).</summary>
+    private static string AcceptCarriedSlots(string pattern) =>
+        SlotInPattern.Replace(pattern, m => $"[<{RelationExtractor.CarriedSlotOpening}]{m.Groups["kinds"].Value}\\d+[>{RelationExtractor.CarriedSlotClosing}]");
+
+    private static readonly Regex SlotInPattern = new(@"<(?<kinds>\[[OPR]+\]|[OPR])\\d\+>", RegexOptions.Compiled);
 
     private static string OpeningKindsOf(string pattern) =>
         pattern.StartsWith("{ORG:", StringComparison.Ordinal) ? "O"
