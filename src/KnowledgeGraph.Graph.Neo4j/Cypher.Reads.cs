@@ -21,7 +21,7 @@ internal static partial class Cypher
             WHEN $q IN e.keys THEN 1
             WHEN any(k IN e.keys WHERE k STARTS WITH $q) THEN 2
             WHEN $anywhere AND any(k IN e.keys WHERE k CONTAINS $q) THEN 3
-            WHEN NOT $anywhere AND any(k IN e.keys WHERE k CONTAINS $wordPrefix) THEN 3
+            WHEN any(k IN e.keys WHERE any(w IN $wordStarts WHERE k CONTAINS w)) THEN 3
             ELSE 4 END AS rank
         WHERE rank < 4
         """;

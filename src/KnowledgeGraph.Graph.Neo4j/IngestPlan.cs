@@ -81,7 +81,7 @@ internal sealed class IngestPlan
                 ["chineseName"] = chineseName,
                 ["aliases"] = aliases,
                 ["nameKeys"] = SearchKeys.Of([first.Name, chineseName]),
-                ["chineseKey"] = chineseName is null ? null : SearchKeys.Fold(chineseName),
+                ["chineseKey"] = chineseName is null ? null : NameSearch.Fold(chineseName),
                 ["keys"] = SearchKeys.Of(aliases),
             });
             var spans = group.SelectMany(e => e.Mentions).ToList();

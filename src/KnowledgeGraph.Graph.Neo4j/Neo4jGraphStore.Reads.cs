@@ -17,9 +17,10 @@ public sealed partial class Neo4jGraphStore
     {
         PageCursor.CheckSize(page);
         var key = PageCursor.Decode("entities", page.After, 2);
-        var query = SearchKeys.Fold(search.Text ?? "");
-        var filter = Params(("q", query), ("types", Nullable(search.Types)), ("anywhere", SearchKeys.MatchesAnywhere(query)),
-            ("wordPrefix", " " + query));
+        var query = NameSearch.Fold(search.Text ?? "");
+        var anywhere = NameSearch.IsSubstringQuery(query);
+        var filter = Params(("q", query), ("types", Nullable(search.Types)), ("anywhere", anywhere),
+            ("wordStarts", anywhere ? [] : NameSearch.WordStartPatterns(query).ToList()));
         var paged = new Dictionary<string, object?>(filter)
         {
             ["afterRank"] = key is null ? null : PageCursor.KeyInt(key, 0, page.After!),

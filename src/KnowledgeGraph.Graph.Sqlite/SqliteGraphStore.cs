@@ -14,6 +14,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly OntologySchema _ontology;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+    /// <summary>The schema version that changed how search terms are folded; its search tables are rebuilt by code.</summary>
+    private const int SearchFoldingVersion = 3;
+
     public SqliteGraphStore(SqliteGraphStoreOptions options, OntologySchema? ontology = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -32,7 +35,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
             await using var connection = await OpenAsync(cancellationToken);
             // WAL is a property of the file; set once here, it holds for every later connection.
             connection.Command("PRAGMA journal_mode = WAL").ExecuteScalar();
-            SchemaMigrator.Apply(connection);
+            SchemaMigrator.Apply(connection, (version, transaction) =>
+            {
+                if (version != SearchFoldingVersion) return;
+                using var writer = new GraphWriter(connection, transaction, _ontology);
+                writer.ReindexAllEntities();
+                writer.Finish();
+            });
         }
         finally
         {
