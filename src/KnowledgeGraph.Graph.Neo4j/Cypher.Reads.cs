@@ -21,7 +21,7 @@ internal static partial class Cypher
             WHEN $q IN e.keys THEN 1
             WHEN any(k IN e.keys WHERE k STARTS WITH $q) THEN 2
             WHEN $anywhere AND any(k IN e.keys WHERE k CONTAINS $q) THEN 3
-            WHEN NOT $anywhere AND any(k IN e.keys WHERE k CONTAINS $wordPrefix) THEN 3
+            WHEN any(k IN e.keys WHERE any(w IN $wordStarts WHERE k CONTAINS w)) THEN 3
             ELSE 4 END AS rank
         WHERE rank < 4
         """;
@@ -109,6 +109,27 @@ internal static partial class Cypher
         WHERE $types IS NULL OR r.type IN $types
         WITH n, r, startNode(r) AS s, endNode(r) AS o
         RETURN {from: n.id, relation: 
+        """ + RelationMap + "}";
+
+    /// <summary>
+    /// For each entity of $ids (by position), its first $perNode neighbours in id order with every edge to each, edges
+    /// in id order: a neighbourhood never needs more from one node, so a hub costs the server a sort, not the client a flood.
+    /// </summary>
+    public const string NeighboursInOrder = """
+        UNWIND range(0, size($ids) - 1) AS position
+        WITH position, $ids[position] AS id
+        MATCH (n:Entity {id: id}) USING INDEX n:Entity(id)
+        MATCH (n)-[r:REL]-(m:Entity)
+        WHERE ($types IS NULL OR r.type IN $types)
+          AND ($direction = 'both' OR r.symmetric
+               OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
+        WITH position, n, m, r ORDER BY position, m.id, r.id
+        WITH position, n, m, collect(r) AS edges ORDER BY position, m.id
+        WITH position, n, collect(edges)[..$perNode] AS firstNeighbours
+        UNWIND firstNeighbours AS edges
+        UNWIND edges AS r
+        WITH position, n, r, startNode(r) AS s, endNode(r) AS o
+        RETURN {position: position, from: n.id, relation: 
         """ + RelationMap + "}";
 
     public const string TimelineRelations = """

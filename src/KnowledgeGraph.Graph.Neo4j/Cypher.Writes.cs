@@ -2,8 +2,8 @@ namespace KnowledgeGraph.Graph.Neo4j;
 
 /// <summary>
 /// Write statements. They run on Neo4j 3.1 and 5.x alike: $parameters only, no APOC, no version-specific syntax.
-/// Writes leave DirtyRelation/DirtyEntity markers inside the transaction; <see cref="Settle"/> recomputes what they
-/// name and removes them, so aggregates are always derived from the evidence that remains.
+/// Removals leave DirtyRelation/DirtyEntity markers inside the transaction; <see cref="Settle"/> recomputes what they
+/// and the edges a batch adds name, and removes the markers, so aggregates are always derived from the evidence that remains.
 /// </summary>
 internal static partial class Cypher
 {
@@ -58,12 +58,7 @@ internal static partial class Cypher
         CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts, aliases: row.aliases, keys: row.keys}]->(e)
         """;
 
-    public const string CreateEvidence = """
-        UNWIND $rows AS row
-        CREATE (ev:Evidence)
-        SET ev = row
-        CREATE (:DirtyRelation {id: row.relationId, subjectId: row.subjectId, objectId: row.objectId, type: row.type})
-        """;
+    public const string CreateEvidence = "UNWIND $rows AS row CREATE (ev:Evidence) SET ev = row";
 
     public const string CreateDeals = "UNWIND $rows AS row CREATE (d:Deal) SET d = row";
 
@@ -122,36 +117,39 @@ internal static partial class Cypher
 
     public const string DeleteEntity = "MATCH (e:Entity {id: $id}) DETACH DELETE e";
 
-    /// <summary>Derives every marked edge from its evidence, drops edges and entities left with none, updates degrees.</summary>
-    public static IEnumerable<CypherStatement> Settle(IReadOnlyCollection<string> symmetricTypes) =>
-    [
-        new(EnsureMarkedEdges, new Dictionary<string, object?> { ["symmetric"] = symmetricTypes }),
-        new(RecomputeMarkedEdges),
-        new(DeleteEdgesWithoutEvidence),
-        new(DeleteUnmentionedEntities),
-        new(RecomputeAliases),
-        new(RecomputeDegrees),
-        new("MATCH (d:DirtyRelation) DELETE d"),
-        new("MATCH (d:DirtyEntity) DELETE d"),
-    ];
+    /// <summary>
+    /// Derives every marked or <paramref name="touchedEdges"/> edge from its evidence, drops edges and entities left
+    /// with none, updates aliases and degrees. Touched edges are {id, subjectId, objectId, type} maps.
+    /// </summary>
+    public static IEnumerable<CypherStatement> Settle(IReadOnlyCollection<string> symmetricTypes, IReadOnlyList<Dictionary<string, object?>>? touchedEdges = null)
+    {
+        var parameters = new Dictionary<string, object?> { ["symmetric"] = symmetricTypes, ["edges"] = touchedEdges ?? [] };
+        return
+        [
+            new(SettleEdges, parameters),
+            new(DeleteUnmentionedEntities),
+            new(RecomputeAliases),
+            new(RecomputeDegrees),
+            new("MATCH (d:DirtyRelation) DELETE d"),
+            new("MATCH (d:DirtyEntity) DELETE d"),
+        ];
+    }
 
-    private const string MarkedEdges = """
-        MATCH (d:DirtyRelation)
-        WITH DISTINCT d.id AS id, d.subjectId AS sid, d.objectId AS oid, d.type AS type
-        """;
-
-    private const string EnsureMarkedEdges = MarkedEdges + """
-
+    /// <summary>
+    /// One pass per edge: both ends found by index, so MERGE and the evidence lookup never walk a hub's other edges;
+    /// the edge is created if new, recomputed, and deleted again if no evidence is left.
+    /// </summary>
+    private const string SettleEdges = """
+        OPTIONAL MATCH (d:DirtyRelation)
+        WITH [x IN collect(d) | {id: x.id, subjectId: x.subjectId, objectId: x.objectId, type: x.type}] + $edges AS touched
+        UNWIND touched AS t
+        WITH DISTINCT t.id AS id, t.subjectId AS sid, t.objectId AS oid, t.type AS type
         MATCH (s:Entity {id: sid}) USING INDEX s:Entity(id)
-        WITH s, id, oid, type
         MATCH (o:Entity {id: oid}) USING INDEX o:Entity(id)
         MERGE (s)-[r:REL {id: id}]->(o)
-        ON CREATE SET r.type = type, r.symmetric = type IN $symmetric
-        """;
-
-    private const string RecomputeMarkedEdges = MarkedEdges + """
-
-        MATCH (s:Entity {id: sid})-[r:REL]->(:Entity {id: oid}) USING INDEX s:Entity(id) WHERE r.id = id
+        ON CREATE SET r.type = type, r.symmetric = type IN $symmetric,
+            s.degree = coalesce(s.degree, 0) + 1, o.degree = coalesce(o.degree, 0) + 1
+        WITH r, id
         OPTIONAL MATCH (ev:Evidence {relationId: id}) USING INDEX ev:Evidence(relationId)
         WITH r, ev ORDER BY ev.confidence DESC, ev.articleId, ev.sentenceStart
         WITH r, collect(ev) AS evs
@@ -167,11 +165,7 @@ internal static partial class Cypher
             r.lead = head([e IN evs WHERE e.lead IS NOT NULL | e.lead]),
             r.date = head([e IN evs WHERE e.attributeDate IS NOT NULL | e.attributeDate]),
             r.product = head([e IN evs WHERE e.product IS NOT NULL | e.product])
-        """;
-
-    private const string DeleteEdgesWithoutEvidence = MarkedEdges + """
-
-        MATCH (s:Entity {id: sid})-[r:REL]->(:Entity {id: oid}) USING INDEX s:Entity(id) WHERE r.id = id AND r.evidenceCount = 0
+        WITH r WHERE r.evidenceCount = 0
         DELETE r
         """;
 
@@ -198,11 +192,15 @@ internal static partial class Cypher
             e.keys = reduce(all = coalesce(e.pinnedKeys, []) + coalesce(e.nameKeys, []), m IN mentions | all + [x IN coalesce(m.keys, []) WHERE NOT x IN all])
         """;
 
+    /// <summary>
+    /// Exact degrees for the ends of edges a removal or merge touched; an edge a batch creates adds one to each end as
+    /// it is created (<see cref="SettleEdges"/>), so adding to a hub never walks the hub's edges.
+    /// </summary>
     private const string RecomputeDegrees = """
-        OPTIONAL MATCH (d:DirtyRelation)
-        WITH collect(d.subjectId) + collect(d.objectId) AS fromEdges
         OPTIONAL MATCH (x:DirtyEntity)
-        WITH fromEdges + collect(x.id) AS ids
+        WITH collect(x.id) AS fromEntities
+        OPTIONAL MATCH (d:DirtyRelation)
+        WITH fromEntities + collect(d.subjectId) + collect(d.objectId) AS ids
         UNWIND ids AS eid
         WITH DISTINCT eid
         MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id)

@@ -16,6 +16,15 @@ internal sealed class IngestPlan
     public List<Dictionary<string, object?>> Evidence { get; } = [];
     public List<Dictionary<string, object?>> Deals { get; } = [];
 
+    /// <summary>Each edge the planned evidence names, once: what <see cref="Cypher.Settle"/> must create or recompute.</summary>
+    public List<Dictionary<string, object?>> TouchedEdges() =>
+        Evidence.DistinctBy(e => (string)e["relationId"]!)
+            .Select(e => new Dictionary<string, object?>
+            {
+                ["id"] = e["relationId"], ["subjectId"] = e["subjectId"], ["objectId"] = e["objectId"], ["type"] = e["type"],
+            })
+            .ToList();
+
     public static void Validate(ExtractionResult result)
     {
         var schema = OntologySchema.Default;
@@ -81,7 +90,7 @@ internal sealed class IngestPlan
                 ["chineseName"] = chineseName,
                 ["aliases"] = aliases,
                 ["nameKeys"] = SearchKeys.Of([first.Name, chineseName]),
-                ["chineseKey"] = chineseName is null ? null : SearchKeys.Fold(chineseName),
+                ["chineseKey"] = chineseName is null ? null : NameSearch.Fold(chineseName),
                 ["keys"] = SearchKeys.Of(aliases),
             });
             var spans = group.SelectMany(e => e.Mentions).ToList();

@@ -17,9 +17,10 @@ public sealed partial class Neo4jGraphStore
     {
         PageCursor.CheckSize(page);
         var key = PageCursor.Decode("entities", page.After, 2);
-        var query = SearchKeys.Fold(search.Text ?? "");
-        var filter = Params(("q", query), ("types", Nullable(search.Types)), ("anywhere", SearchKeys.MatchesAnywhere(query)),
-            ("wordPrefix", " " + query));
+        var query = NameSearch.Fold(search.Text ?? "");
+        var anywhere = NameSearch.IsSubstringQuery(query);
+        var filter = Params(("q", query), ("types", Nullable(search.Types)), ("anywhere", anywhere),
+            ("wordStarts", anywhere ? [] : NameSearch.WordStartPatterns(query).ToList()));
         var paged = new Dictionary<string, object?>(filter)
         {
             ["afterRank"] = key is null ? null : PageCursor.KeyInt(key, 0, page.After!),
@@ -115,30 +116,62 @@ public sealed partial class Neo4jGraphStore
         if (query.Limit < 1) throw new GraphQueryException("INVALID_ARGUMENT", $"limit {query.Limit} must be at least 1");
         if ((await GetEntitiesAsync([query.EntityId], cancellationToken)).Count == 0) return new Neighbourhood([], [], false);
 
-        var included = new List<string> { query.EntityId };
-        var seen = new HashSet<string> { query.EntityId };
-        var edges = new Dictionary<string, GraphRelation>();
+        // The same walk as every adapter: breadth first, each level's nodes expanded in the order they were admitted,
+        // each node's neighbours in (neighbour id, relation id) order, stopping at the first new node past the limit.
+        var admitted = new List<string> { query.EntityId };
+        var admittedSet = new HashSet<string>(StringComparer.Ordinal) { query.EntityId };
+        var edges = new Dictionary<string, GraphRelation>(StringComparer.Ordinal);
         var frontier = new List<string> { query.EntityId };
         var truncated = false;
         for (var level = 0; level < query.Depth && frontier.Count > 0 && !truncated; level++)
         {
             var next = new List<string>();
-            foreach (var (from, relation) in await HopAsync(frontier, query.RelationTypes, query.Direction, cancellationToken))
+            foreach (var chunk in frontier.Chunk(NeighbourhoodChunk))
             {
-                var other = relation.SubjectId == from ? relation.ObjectId : relation.SubjectId;
-                if (seen.Add(other))
+                foreach (var (from, relation) in await OrderedHopAsync(chunk, query, cancellationToken))
                 {
-                    if (included.Count >= query.Limit) { truncated = true; seen.Remove(other); continue; }
-                    included.Add(other);
-                    next.Add(other);
+                    var other = relation.SubjectId == from ? relation.ObjectId : relation.SubjectId;
+                    if (!admittedSet.Contains(other))
+                    {
+                        if (admitted.Count >= query.Limit)
+                        {
+                            truncated = true;
+                            break;
+                        }
+                        admittedSet.Add(other);
+                        admitted.Add(other);
+                        next.Add(other);
+                    }
+                    edges.TryAdd(relation.Id, relation);
                 }
-                edges.TryAdd(relation.Id, relation);
+                if (truncated) break;
             }
             frontier = next;
         }
-        var nodes = await GetEntitiesAsync(included, cancellationToken);
-        var kept = edges.Values.Where(e => seen.Contains(e.SubjectId) && seen.Contains(e.ObjectId)).OrderBy(e => e.Id, StringComparer.Ordinal);
-        return new Neighbourhood(nodes.OrderBy(n => included.IndexOf(n.Id)).ToList(), kept.ToList(), truncated);
+        var nodes = (await GetEntitiesAsync(admitted, cancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        return new Neighbourhood([.. admitted.Where(nodes.ContainsKey).Select(id => nodes[id])],
+            [.. edges.Values.OrderBy(e => e.Id, StringComparer.Ordinal)], truncated);
+    }
+
+    /// <summary>Frontier nodes asked about per round trip: few enough that a level that fills the limit early stops early.</summary>
+    private const int NeighbourhoodChunk = 32;
+
+    /// <summary>
+    /// The edges of each node of <paramref name="nodes"/> in walk order. One neighbour more than the limit per node is
+    /// enough to find the first new one past the limit, whatever was admitted before.
+    /// </summary>
+    private async Task<IEnumerable<(string From, GraphRelation Relation)>> OrderedHopAsync(
+        IReadOnlyList<string> nodes, NeighbourhoodQuery query, CancellationToken cancellationToken)
+    {
+        var result = await _cypher.RunAsync(new CypherStatement(Cypher.NeighboursInOrder, Params(
+            ("ids", nodes.ToList()), ("types", Nullable(query.RelationTypes)), ("direction", DirectionName(query.Direction)),
+            ("perNode", query.Limit + 1))), cancellationToken);
+        return result.As<OrderedHopRow>()
+            .Select(h => (h.Position, h.From, Relation: h.Relation.ToRelation()))
+            .OrderBy(h => h.Position)
+            .ThenBy(h => h.Relation.SubjectId == h.From ? h.Relation.ObjectId : h.Relation.SubjectId, StringComparer.Ordinal)
+            .ThenBy(h => h.Relation.Id, StringComparer.Ordinal)
+            .Select(h => (h.From, h.Relation));
     }
 
     public async Task<GraphPath?> FindShortestPathAsync(string fromId, string toId, int maxDepth, CancellationToken cancellationToken = default)
@@ -154,7 +187,7 @@ public sealed partial class Neo4jGraphStore
         for (var level = 0; level < maxDepth && frontier.Count > 0 && !reachedBy.ContainsKey(toId); level++)
         {
             var next = new List<string>();
-            foreach (var (from, relation) in await HopAsync(frontier, null, Direction.Both, cancellationToken))
+            foreach (var (from, relation) in await HopAsync(frontier, cancellationToken))
             {
                 var other = relation.SubjectId == from ? relation.ObjectId : relation.SubjectId;
                 if (reachedBy.TryAdd(other, relation)) next.Add(other);
@@ -177,16 +210,13 @@ public sealed partial class Neo4jGraphStore
         return new GraphPath(nodeIds.Select(id => entities[id]).ToList(), pathEdges);
     }
 
-    /// <summary>One breadth-first step: the edges at one hop from <paramref name="frontier"/> that go the asked way, in a stable order.</summary>
-    private async Task<IEnumerable<(string From, GraphRelation Relation)>> HopAsync(
-        IReadOnlyCollection<string> frontier, IReadOnlyCollection<string>? types, Direction direction, CancellationToken cancellationToken)
+    /// <summary>One breadth-first step of a path search: every edge at one hop from <paramref name="frontier"/>, in a stable order.</summary>
+    private async Task<IEnumerable<(string From, GraphRelation Relation)>> HopAsync(IReadOnlyCollection<string> frontier, CancellationToken cancellationToken)
     {
         var result = await _cypher.RunAsync(
-            new CypherStatement(Cypher.OneHop, Params(("ids", frontier.ToList()), ("types", Nullable(types)))), cancellationToken);
+            new CypherStatement(Cypher.OneHop, Params(("ids", frontier.ToList()), ("types", null))), cancellationToken);
         return result.As<HopRow>()
             .Select(h => (h.From, Relation: h.Relation.ToRelation()))
-            .Where(h => direction == Direction.Both || RelationKey.IsSymmetric(h.Relation.Type)
-                        || (direction == Direction.Outgoing ? h.Relation.SubjectId == h.From : h.Relation.ObjectId == h.From))
             .OrderBy(h => h.From, StringComparer.Ordinal)
             .ThenBy(h => h.Relation.SubjectId == h.From ? h.Relation.ObjectId : h.Relation.SubjectId, StringComparer.Ordinal)
             .ThenBy(h => h.Relation.Id, StringComparer.Ordinal);

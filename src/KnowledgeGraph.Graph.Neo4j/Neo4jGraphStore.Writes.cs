@@ -17,6 +17,7 @@ public sealed partial class Neo4jGraphStore
             new(Cypher.ReadMerges, Params(("ids", entityIds))),
         ], cancellationToken);
         var storedHashes = known[0].As<ArticleHashRow>().ToDictionary(r => r.Id, r => r.ContentHash);
+        var storedBefore = storedHashes.Keys.ToHashSet();
         var mergedInto = known[1].As<MergeRow>().ToDictionary(r => r.Id, r => r.Into);
 
         // An article named twice in one batch is judged version by version; only its last version is written.
@@ -40,7 +41,8 @@ public sealed partial class Neo4jGraphStore
         }
         if (toClear.Count == 0) return outcomes;
 
-        var clear = Params(("ids", toClear.ToList()));
+        // Only articles stored before this batch have anything to clear; the edges a batch adds are settled from the plan.
+        var clear = Params(("ids", toClear.Where(storedBefore.Contains).ToList()));
         await _cypher.RunAsync(
         [
             new(Cypher.ClearEvidence, clear),
@@ -51,7 +53,7 @@ public sealed partial class Neo4jGraphStore
             new(Cypher.CreateMentions, Params(("rows", plan.Mentions))),
             new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
             new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
-            .. Cypher.Settle(SymmetricTypes),
+            .. Cypher.Settle(SymmetricTypes, plan.TouchedEdges()),
         ], cancellationToken);
         return outcomes;
     }

@@ -48,6 +48,8 @@ internal sealed record RankedEntityRow(int Rank, EntityRow Entity);
 
 internal sealed record HopRow(string From, RelationRow Relation);
 
+internal sealed record OrderedHopRow(int Position, string From, RelationRow Relation);
+
 internal sealed record TimelineRow(string? Date, string ArticleId, string? ArticleTitle, RelationRow? Relation);
 
 internal sealed record TypeCountRow(string Type, long Count);

@@ -33,6 +33,12 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
 
     public void ReindexLater(string entityId) => _entitiesToReindex.Add(entityId);
 
+    public void ReindexAllEntities()
+    {
+        using var reader = OneOff("SELECT id FROM entities").ExecuteReader();
+        while (reader.Read()) _entitiesToReindex.Add(reader.GetString(0));
+    }
+
     /// <summary>Removes an article with everything it contributed, then what nothing else supports any more.</summary>
     public bool RemoveArticle(string articleId)
     {
@@ -99,6 +105,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         var json = SqlExtensions.JsonList(_entitiesToReindex);
         OneOff("DELETE FROM entity_terms WHERE entity_id IN (SELECT value FROM json_each(@ids))").With("@ids", json).ExecuteNonQuery();
         OneOff("DELETE FROM term_grams WHERE entity_id IN (SELECT value FROM json_each(@ids))").With("@ids", json).ExecuteNonQuery();
+        OneOff("DELETE FROM term_words WHERE entity_id IN (SELECT value FROM json_each(@ids))").With("@ids", json).ExecuteNonQuery();
 
         var terms = new List<(string EntityId, string? Text, int Rank)>();
         using (var reader = OneOff("SELECT id, name, chinese_name FROM entities WHERE id IN (SELECT value FROM json_each(@ids))")
@@ -120,8 +127,8 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     }
 
     /// <summary>
-    /// Adds search terms (rank 0 for names, 1 for aliases; the lower rank wins) and the grams of every term that is new,
-    /// so an entity seen again with the same names costs one lookup per name and no gram writes.
+    /// Adds search terms (rank 0 for names, 1 for aliases; the lower rank wins) and the grams and later word starts of
+    /// every term that is new, so an entity seen again with the same names costs one lookup per name and nothing more.
     /// </summary>
     public void AddTerms(IEnumerable<(string EntityId, string? Text, int Rank)> terms)
     {
@@ -129,7 +136,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         foreach (var (entityId, text, rank) in terms)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
-            var key = (entityId, SearchText.Normalise(text));
+            var key = (entityId, NameSearch.Fold(text));
             best[key] = best.TryGetValue(key, out var existing) ? Math.Min(existing, rank) : rank;
         }
         if (best.Count == 0) return;
@@ -143,20 +150,26 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
             """, "@rows");
         upsert.Set("@rows", rows.ToJson());
         var grams = new JsonRows();
+        var words = new JsonRows();
         using (var reader = upsert.ExecuteReader())
         {
             while (reader.Read())
             {
-                foreach (var gram in SearchText.Grams(reader.GetString(1))) grams.Row().Add(gram).Add(reader.GetString(0)).Add(reader.GetString(1));
+                var (entityId, term) = (reader.GetString(0), reader.GetString(1));
+                foreach (var gram in SearchText.Grams(term)) grams.Row().Add(gram).Add(entityId).Add(term);
+                foreach (var word in NameSearch.LaterWordStarts(term)) words.Row().Add(word).Add(entityId).Add(term);
             }
         }
-        if (grams.Count == 0) return;
-        var insertGrams = Prepared("""
-            INSERT OR IGNORE INTO term_grams (gram, entity_id, term)
-            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)
-            """, "@rows");
-        insertGrams.Set("@rows", grams.ToJson());
-        insertGrams.ExecuteNonQuery();
+        InsertIgnoringDuplicates("INSERT OR IGNORE INTO term_grams (gram, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)", grams);
+        InsertIgnoringDuplicates("INSERT OR IGNORE INTO term_words (word, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)", words);
+    }
+
+    private void InsertIgnoringDuplicates(string sql, JsonRows rows)
+    {
+        if (rows.Count == 0) return;
+        var command = Prepared(sql, "@rows");
+        command.Set("@rows", rows.ToJson());
+        command.ExecuteNonQuery();
     }
 
     public List<string> ReadStrings(string sql, string id)

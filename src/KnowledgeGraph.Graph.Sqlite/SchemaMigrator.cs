@@ -16,7 +16,11 @@ internal static partial class SchemaMigrator
 
     public static IReadOnlyList<SchemaMigration> Embedded { get; } = LoadEmbedded();
 
-    public static void Apply(SqliteConnection connection)
+    /// <summary>
+    /// Applies what is missing. <paramref name="afterScript"/> runs after each newly applied script, inside its
+    /// transaction, for the steps SQL cannot do (rebuilding data with .NET code).
+    /// </summary>
+    public static void Apply(SqliteConnection connection, Action<int, SqliteTransaction>? afterScript = null)
     {
         connection.Command("""
             CREATE TABLE IF NOT EXISTS schema_version (
@@ -33,6 +37,7 @@ internal static partial class SchemaMigrator
                 .With("@version", migration.Version).ExecuteScalar();
             if (Convert.ToInt64(applied, CultureInfo.InvariantCulture) > 0) continue;
             connection.Command(migration.Sql, transaction).ExecuteNonQuery();
+            afterScript?.Invoke(migration.Version, transaction);
             connection.Command("INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @at)", transaction)
                 .With("@version", migration.Version)
                 .With("@name", migration.Name)

@@ -3,17 +3,12 @@ using System.Text;
 namespace KnowledgeGraph.Graph.Sqlite;
 
 /// <summary>
-/// How names become search terms. Terms are lower-cased (invariant) so English matching is case-insensitive; every
-/// non-ASCII character and every bigram containing one is indexed, so Chinese substrings of any length, including
-/// the two characters of 微软, are found through the gram index and then confirmed against the whole term.
+/// The SQLite side of <see cref="NameSearch"/>: every non-ASCII character and every bigram containing one is indexed,
+/// so Chinese substrings of any length, including the two characters of 微软, are found through the gram index and
+/// then confirmed against the whole term; prefixes (of terms and of their later words) are range scans.
 /// </summary>
 internal static class SearchText
 {
-    public static string Normalise(string text) => text.Trim().ToLowerInvariant();
-
-    /// <summary>A query containing non-ASCII text is matched as a substring; plain ASCII only as a prefix.</summary>
-    public static bool WantsSubstring(string normalisedQuery) => normalisedQuery.Any(c => c > 0x7F);
-
     /// <summary>Upper bound for a prefix range scan: every term starting with the prefix sorts below it.</summary>
     public static string PrefixEnd(string prefix) => prefix + char.ConvertFromUtf32(0x10FFFF);
 

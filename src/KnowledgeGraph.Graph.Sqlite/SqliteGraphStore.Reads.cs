@@ -65,8 +65,9 @@ public sealed partial class SqliteGraphStore
         ArgumentNullException.ThrowIfNull(search);
         PageCursor.CheckPageSize(page);
         var after = PageCursor.Decode(page.After, "entities", JsonValueKind.Number, JsonValueKind.String);
-        var text = SearchText.Normalise(search.Text ?? "");
-        // Rank: 0 a name, 1 an alias, 2 a prefix of either, 3 a substring (non-ASCII queries only).
+        var text = NameSearch.Fold(search.Text ?? "");
+        var substring = NameSearch.IsSubstringQuery(text);
+        // Rank: 0 a name, 1 an alias, 2 a prefix of either, 3 a substring (non-ASCII queries) or a later word's prefix (others).
         var matches = text.Length == 0
             ? "best (entity_id, rank) AS (SELECT id, 0 FROM entities)"
             : """
@@ -75,12 +76,15 @@ public sealed partial class SqliteGraphStore
                   UNION ALL
                   SELECT entity_id, 3 FROM term_grams
                   WHERE gram = (SELECT value FROM json_each(@grams) ORDER BY (SELECT count(*) FROM term_grams t WHERE t.gram = value) LIMIT 1)
-                    AND instr(term, @q) > 0),
+                    AND instr(term, @q) > 0
+                  UNION ALL
+                  SELECT entity_id, 3 FROM term_words WHERE @by_words AND word >= @q AND word < @q_end),
               best (entity_id, rank) AS (SELECT entity_id, min(rank) FROM matches GROUP BY entity_id)
               """;
         var filter = new SqlFilter()
             .Add("1 = 1", ("@q", text), ("@q_end", SearchText.PrefixEnd(text)),
-                ("@grams", SqlExtensions.JsonList(text.Length > 0 && SearchText.WantsSubstring(text) ? SearchText.LookupGrams(text) : [])))
+                ("@grams", SqlExtensions.JsonList(text.Length > 0 && substring ? SearchText.LookupGrams(text) : [])),
+                ("@by_words", NameSearch.WordStartPatterns(text).Count > 0 && !substring))
             .AddIf(search.Types is { Count: > 0 }, "e.type IN (SELECT value FROM json_each(@types))", ("@types", Json(search.Types)));
         var keyset = after is null ? filter : filter.With("(b.rank > @after_rank OR (b.rank = @after_rank AND b.entity_id > @after_id))",
             ("@after_rank", after[0].GetInt32()), ("@after_id", after[1].GetString()));

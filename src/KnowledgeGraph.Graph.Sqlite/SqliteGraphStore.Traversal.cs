@@ -17,38 +17,47 @@ public sealed partial class SqliteGraphStore
         var centre = await LoadEntitiesAsync(session, [query.EntityId], cancellationToken);
         if (centre.Count == 0) return new Neighbourhood([], [], false);
 
-        // Breadth first, one query per level; nodes are admitted in (level, relation id) order until the limit.
-        var nodes = new List<string> { query.EntityId };
-        var admitted = new HashSet<string>(StringComparer.Ordinal) { query.EntityId };
+        // Breadth first; each level's nodes are expanded in the order they were admitted, each node's neighbours are
+        // read in (neighbour id, relation id) order from an index, and reading stops at the first new node past the limit.
+        var neighbours = new NeighbourReader(session, query.Direction, query.RelationTypes, SymmetricTypes);
+        var admitted = new List<string> { query.EntityId };
+        var admittedSet = new HashSet<string>(StringComparer.Ordinal) { query.EntityId };
         var edges = new Dictionary<string, GraphRelation>(StringComparer.Ordinal);
         var frontier = new List<string> { query.EntityId };
         var truncated = false;
-        for (var level = 1; level <= query.Depth && frontier.Count > 0; level++)
+        for (var level = 1; level <= query.Depth && frontier.Count > 0 && !truncated; level++)
         {
             var next = new List<string>();
-            var frontierSet = frontier.ToHashSet(StringComparer.Ordinal);
-            foreach (var relation in await AdjacentAsync(session, frontier, query.Direction, query.RelationTypes, cancellationToken))
+            foreach (var node in frontier)
             {
-                edges.TryAdd(relation.Id, relation);
-                foreach (var neighbour in Neighbours(relation, frontierSet, query.Direction))
+                await foreach (var (relation, neighbour) in neighbours.ReadAsync(node, cancellationToken))
                 {
-                    if (admitted.Contains(neighbour)) continue;
-                    if (admitted.Count >= query.Limit)
+                    if (!admittedSet.Contains(neighbour))
                     {
-                        truncated = true;
-                        continue;
+                        if (admitted.Count >= query.Limit)
+                        {
+                            truncated = true;
+                            break;
+                        }
+                        admittedSet.Add(neighbour);
+                        admitted.Add(neighbour);
+                        next.Add(neighbour);
                     }
-                    admitted.Add(neighbour);
-                    nodes.Add(neighbour);
-                    next.Add(neighbour);
+                    edges.TryAdd(relation.Id, relation);
                 }
+                if (truncated) break;
             }
             frontier = next;
         }
-        var entities = await LoadEntitiesAsync(session, nodes, cancellationToken);
-        var keptEdges = edges.Values.Where(e => admitted.Contains(e.SubjectId) && admitted.Contains(e.ObjectId)).ToList();
-        return new Neighbourhood([.. nodes.Where(entities.ContainsKey).Select(id => entities[id])], keptEdges, truncated);
+        var entities = await LoadEntitiesAsync(session, admitted, cancellationToken);
+        return new Neighbourhood([.. admitted.Where(entities.ContainsKey).Select(id => entities[id])],
+            [.. edges.Values.OrderBy(e => e.Id, StringComparer.Ordinal)], truncated);
     }
+
+    private IReadOnlyCollection<string> SymmetricTypes =>
+        _symmetricTypes ??= [.. _ontology.RelationTypes.Where(t => t.Symmetric).Select(t => t.Name)];
+
+    private IReadOnlyCollection<string>? _symmetricTypes;
 
     private static IEnumerable<string> Neighbours(GraphRelation relation, HashSet<string> from, Direction direction)
     {

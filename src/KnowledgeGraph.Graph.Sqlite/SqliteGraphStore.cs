@@ -14,6 +14,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly OntologySchema _ontology;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+    /// <summary>The schema version that changed how search terms are folded; its search tables are rebuilt by code.</summary>
+    private const int SearchFoldingVersion = 3;
+
     public SqliteGraphStore(SqliteGraphStoreOptions options, OntologySchema? ontology = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,7 +24,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         _ontology = ontology ?? OntologySchema.Default;
     }
 
-    /// <summary>Called after each article of a batch is written, before the commit; lets tests fail a batch half-way.</summary>
+    /// <summary>Called once per article after the batch's rows are written, before the commit; lets tests fail a batch half-way.</summary>
     internal Action<string>? AfterArticleWritten { get; set; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -32,7 +35,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
             await using var connection = await OpenAsync(cancellationToken);
             // WAL is a property of the file; set once here, it holds for every later connection.
             connection.Command("PRAGMA journal_mode = WAL").ExecuteScalar();
-            SchemaMigrator.Apply(connection);
+            SchemaMigrator.Apply(connection, (version, transaction) =>
+            {
+                if (version != SearchFoldingVersion) return;
+                using var writer = new GraphWriter(connection, transaction, _ontology);
+                writer.ReindexAllEntities();
+                writer.Finish();
+            });
         }
         finally
         {
@@ -77,7 +86,14 @@ public sealed partial class SqliteGraphStore : IGraphStore
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // WAL makes NORMAL safe against process crashes: a committed transaction is in the log before COMMIT returns.
-        connection.Command("PRAGMA synchronous = NORMAL").ExecuteNonQuery();
+        // Ids are hashes, so inserts land all over the indexes: a 64 MB page cache (instead of 2 MB) keeps their upper
+        // levels in memory, and checkpointing every 40 MB of log instead of 4 MB syncs the file ten times less often.
+        connection.Command("""
+            PRAGMA synchronous = NORMAL;
+            PRAGMA cache_size = -65536;
+            PRAGMA wal_autocheckpoint = 10000;
+            PRAGMA temp_store = MEMORY;
+            """).ExecuteNonQuery();
         return connection;
     }
 
@@ -114,13 +130,10 @@ public sealed partial class SqliteGraphStore : IGraphStore
         if (articles.Count == 0) return [];
         return await WriteAsync(writer =>
         {
-            var ingester = new ArticleIngester(writer, LoadRedirects(writer, articles));
-            var outcomes = new List<IngestOutcome>(articles.Count);
-            foreach (var article in articles)
+            var outcomes = new ArticleIngester(writer, LoadRedirects(writer, articles)).Write(articles);
+            foreach (var outcome in outcomes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var outcome = ingester.Write(article);
-                outcomes.Add(outcome);
                 AfterArticleWritten?.Invoke(outcome.ArticleId);
             }
             return outcomes;

@@ -15,8 +15,8 @@ public sealed record BulkIngestOptions(int Parallelism, int BatchArticles = 200)
 
 /// <summary>
 /// Reads and extracts files on <see cref="BulkIngestOptions.Parallelism"/> workers, hands each file's results through a
-/// bounded channel to one writer, which stores them in batches, in file order. Only the files in flight are held in memory,
-/// so memory does not grow with the corpus. A file is recorded as done only after the batch holding it commits.
+/// bounded channel to one writer, which stores them in batches, in file order. Only the files in flight (at most a batch
+/// more than the writer holds) are held in memory, so memory does not grow with the corpus. A file is recorded as done only after the batch holding it commits.
 /// </summary>
 public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store, IngestLedger ledger, BulkIngestOptions options)
 {
@@ -29,7 +29,8 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
     {
         // Extractions run out of order but are stored in file order: relations aggregated across articles keep
         // attributes by arrival, so the same order makes a resumed run build exactly the graph an unbroken one does.
-        var channel = Channel.CreateBounded<Task<FileExtraction?>>(new BoundedChannelOptions(options.Parallelism * 4)
+        // The queue holds a whole batch, so workers extract the next batch while the writer stores this one.
+        var channel = Channel.CreateBounded<Task<FileExtraction?>>(new BoundedChannelOptions(Math.Max(options.Parallelism * 4, options.BatchArticles))
         {
             SingleReader = true,
             SingleWriter = true,

@@ -57,6 +57,41 @@ public abstract partial class GraphStoreContractTests
     }
 
     [Fact]
+    public async Task English_search_matches_the_start_of_any_word_after_whole_name_prefixes()
+    {
+        await Ingest(TestArticle.AtUrl("https://news.test/words")
+            .Org("org:research", "Research Corp")
+            .Org("org:ms-research", "Microsoft Research", null, "MSR")
+            .Org("org:openresearch", "OpenResearch")
+            .Org("org:searchlight", "Searchlight")
+            .Product("prod:deep-research", "Deep-Research Agent")
+            .Product("prod:copilot", "Copilot", null, "微软Copilot", "Microsoft 365 Copilot"));
+
+        Assert.Equal(["org:research", "org:ms-research", "prod:deep-research"], (await Search("research")).Select(e => e.Id));
+        Assert.Equal(["org:research", "org:ms-research", "prod:deep-research"], (await Search("ＲＥＳＥＡＲＣＨ")).Select(e => e.Id));
+        Assert.Equal("prod:deep-research", Assert.Single(await Search("research ag")).Id);
+        Assert.Equal("org:searchlight", Assert.Single(await Search("search")).Id);
+        Assert.Equal("org:research", Assert.Single(await Search("Research Corp")).Id);
+        Assert.Equal("prod:copilot", Assert.Single(await Search("365")).Id);
+        Assert.Empty(await Search("-research"));
+    }
+
+    [Fact]
+    public async Task Search_ranks_exact_then_prefix_then_word_or_substring_matches()
+    {
+        await Ingest(TestArticle.AtUrl("https://news.test/ranks")
+            .Org("org:open", "Open", "开放", "Open Source Group")
+            .Org("org:openai", "OpenAI", null, "Open AI")
+            .Org("org:the-open", "The Open Group")
+            .Org("org:kaifang-lab", "Kaifang Lab", "开放实验室")
+            .Org("org:guokaifang", "Guo Kaifang", "国家开放大学"));
+
+        Assert.Equal(["org:open", "org:openai", "org:the-open"], (await Search("open")).Select(e => e.Id));
+        Assert.Equal(["org:open", "org:kaifang-lab", "org:guokaifang"], (await Search("开放")).Select(e => e.Id));
+        Assert.Equal(["org:kaifang-lab", "org:guokaifang"], (await Search("kaifang")).Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Search_filters_by_type_and_empty_text_lists_everything()
     {
         await IngestSearchCorpus();

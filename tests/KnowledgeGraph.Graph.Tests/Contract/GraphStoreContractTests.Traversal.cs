@@ -55,6 +55,58 @@ public abstract partial class GraphStoreContractTests
         });
     }
 
+    /// <summary>A hub with five neighbours, one of which (n1) has three more; written out of order on purpose.</summary>
+    private async Task IngestHub() =>
+        await Ingest(TestArticle.AtUrl("https://news.test/hub")
+            .Org("org:h", "Hub").Org("org:n1", "N One").Org("org:n2", "N Two").Org("org:n3", "N Three").Org("org:n4", "N Four")
+            .Org("org:n5", "N Five").Org("org:m1", "M One").Org("org:m2", "M Two").Org("org:m3", "M Three")
+            .Relation("INVESTED_IN", "org:n4", "org:h")
+            .Relation("PARTNERED_WITH", "org:n2", "org:h")
+            .Relation("INVESTED_IN", "org:h", "org:n5")
+            .Relation("INVESTED_IN", "org:m3", "org:n1")
+            .Relation("ACQUIRED", "org:h", "org:n1")
+            .Relation("INVESTED_IN", "org:n3", "org:h")
+            .Relation("INVESTED_IN", "org:n1", "org:m2")
+            .Relation("INVESTED_IN", "org:n1", "org:m1")
+            .Relation("COMPETES_WITH", "org:n2", "org:n1"));
+
+    private static (string, string)[] EdgeEnds(Neighbourhood n) =>
+        n.Edges.Select(e => string.CompareOrdinal(e.SubjectId, e.ObjectId) < 0 ? (e.SubjectId, e.ObjectId) : (e.ObjectId, e.SubjectId))
+            .Order().ToArray();
+
+    [Fact]
+    public async Task Neighbourhood_stops_at_the_first_new_node_past_the_limit_in_a_stable_order()
+    {
+        await IngestHub();
+
+        var three = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("org:h", 2, Limit: 3));
+        Assert.True(three.Truncated);
+        Assert.Equal(["org:h", "org:n1", "org:n2"], three.Nodes.Select(n => n.Id));
+        Assert.Equal([("org:h", "org:n1"), ("org:h", "org:n2")], EdgeEnds(three));
+
+        // Level one in id order, then n1's neighbours in id order: h and n2 are known, m1 is admitted, m2 is one too many.
+        var seven = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("org:h", 2, Limit: 7));
+        Assert.True(seven.Truncated);
+        Assert.Equal(["org:h", "org:n1", "org:n2", "org:n3", "org:n4", "org:n5", "org:m1"], seven.Nodes.Select(n => n.Id));
+        Assert.Equal([("org:h", "org:n1"), ("org:h", "org:n2"), ("org:h", "org:n3"), ("org:h", "org:n4"), ("org:h", "org:n5"), ("org:m1", "org:n1")],
+            EdgeEnds(seven));
+
+        var whole = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("org:h", 2, Limit: 9));
+        Assert.False(whole.Truncated);
+        Assert.Equal(9, whole.Nodes.Count);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_follows_symmetric_relations_whichever_direction_is_asked()
+    {
+        await IngestHub();
+
+        // n2 is stored on either end of its two symmetric edges; both count as outgoing and as incoming.
+        Assert.Equal(["org:n2", "org:h", "org:n1"], (await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("org:n2", 1, Direction.Outgoing))).Nodes.Select(n => n.Id));
+        Assert.Equal(["org:n2", "org:h", "org:n1"], (await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("org:n2", 1, Direction.Incoming))).Nodes.Select(n => n.Id));
+        Assert.Equal(["org:n1", "org:m1", "org:m2", "org:n2"], (await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("org:n1", 1, Direction.Outgoing))).Nodes.Select(n => n.Id));
+    }
+
     [Fact]
     public async Task Neighbourhood_refuses_depths_outside_one_to_three()
     {

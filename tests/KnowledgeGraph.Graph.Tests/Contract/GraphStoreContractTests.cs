@@ -11,9 +11,13 @@ namespace KnowledgeGraph.Graph.Tests.Contract;
 /// - a cursor that is malformed or was issued by another list gives code "BAD_CURSOR";
 /// - an evidence's date is the relation's date attribute, else the article's publication day (yyyy-MM-dd);
 ///   dates of different precision match a range when they agree on their common prefix (2023 is in 2023-06..2023-12);
-/// - search ranks an exact name (or Chinese name) before an exact alias before a prefix before a substring;
-///   non-ASCII queries match substrings, ASCII queries case-insensitive prefixes;
-/// - a neighbourhood includes its centre, counts it against the limit, and holds only edges between its nodes.
+/// - search follows <see cref="NameSearch"/>: an exact name (or Chinese name) before an exact alias before a name or
+///   alias that starts with the text before the rest — a substring for non-ASCII text, the start of a later word
+///   otherwise; case-insensitive, full-width letters folded; ties in id order;
+/// - a neighbourhood includes its centre, counts it against the limit, and holds only edges between its nodes;
+///   it is walked breadth first, each level's nodes in the order they were admitted, each node's neighbours in
+///   (neighbour id, relation id) order, and the walk stops at the first new node past the limit (Truncated);
+///   symmetric relation types are followed whichever direction is asked.
 /// </summary>
 public abstract partial class GraphStoreContractTests : IAsyncLifetime
 {
