@@ -16,8 +16,9 @@ public sealed class ClauseTopics
 {
     private readonly HashSet<string> _adverbial;
     private readonly HashSet<string> _openers;
-    private readonly HashSet<string> _skipped;
-    private readonly IReadOnlyList<string> _nominal;
+    private readonly ILookup<char, string> _skipped;
+    private readonly ILookup<char, string> _nominal;
+    private readonly ILookup<char, string> _adverbialPhrases;
 
     public ClauseTopics(LanguageResources resources, Recognition.RecognitionData recognition)
     {
@@ -25,8 +26,9 @@ public sealed class ClauseTopics
         HashSet<string> Of(string kind) => rows.Where(r => r[0].Trim() == kind).Select(r => r[1].Trim()).ToHashSet(StringComparer.Ordinal);
         _adverbial = Of("adverbial");
         _openers = Of("opener");
-        _skipped = Of("skip");
-        _nominal = Of("nominal").Concat(recognition.Titles).ToList();
+        _skipped = ByFirstCharacter(Of("skip"));
+        _nominal = ByFirstCharacter(Of("nominal").Concat(recognition.Titles));
+        _adverbialPhrases = ByFirstCharacter(_adverbial);
     }
 
     /// <summary>The topic as it stands after the sentences seen so far; one per document, sentences in order.</summary>
@@ -132,11 +134,13 @@ public sealed class ClauseTopics
     private bool IsNominal(Document document, Token token) => StartsWithAny(document, token, _nominal);
 
     /// <summary>A preposition opening a longer adverbial word, such as 与此同时, 截至.</summary>
-    private bool IsAdverbialPhrase(Document document, Token token) => StartsWithAny(document, token, _adverbial);
+    private bool IsAdverbialPhrase(Document document, Token token) => StartsWithAny(document, token, _adverbialPhrases);
 
-    /// <summary>A word of the list, longer than the token, begins where the token does (jieba may cut it in two).</summary>
-    private static bool StartsWithAny(Document document, Token token, IEnumerable<string> words) =>
-        words.Any(w => w.Length >= token.Text.Length && string.CompareOrdinal(document.Text, token.Range.Start, w, 0, w.Length) == 0);
+    private static ILookup<char, string> ByFirstCharacter(IEnumerable<string> words) => words.Where(w => w.Length > 0).Distinct().ToLookup(w => w[0]);
+
+    /// <summary>A word of the list, as long as the token or longer, begins where the token does (jieba may cut it in two).</summary>
+    private static bool StartsWithAny(Document document, Token token, ILookup<char, string> words) =>
+        words[token.Text[0]].Any(w => w.Length >= token.Text.Length && string.CompareOrdinal(document.Text, token.Range.Start, w, 0, w.Length) == 0);
 
     private bool IsSkippable(Document document, Token token) =>
         token.Tag is "t" or "d" or "c" or "m" or "q" or "f" or "w" || StartsWithAny(document, token, _skipped);
