@@ -25,22 +25,29 @@ public sealed class SegmenterDictionary
     /// <summary>The sum of all frequencies, as jieba.NET keeps it (a double).</summary>
     public double Total { get; private set; }
 
+    /// <summary>Reads jieba's <c>dict.txt</c> (word, frequency, tag per line) in one piece, line by line as spans.</summary>
     public static SegmenterDictionary Load(string path)
     {
         var dictionary = new SegmenterDictionary();
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        var tags = dictionary._internedTags.GetAlternateLookup<ReadOnlySpan<char>>();
+        var text = File.ReadAllText(path, Encoding.UTF8).AsSpan();
+        foreach (var range in text.SplitAny('\r', '\n'))
         {
+            var line = text[range];
             var firstSpace = line.IndexOf(' ');
             if (firstSpace < 0) continue;
-            var afterWord = line.AsSpan(firstSpace + 1);
+            var afterWord = line[(firstSpace + 1)..];
             var secondSpace = afterWord.IndexOf(' ');
             var frequency = int.Parse(secondSpace < 0 ? afterWord : afterWord[..secondSpace], System.Globalization.CultureInfo.InvariantCulture);
             dictionary.Total += frequency;
             if (firstSpace == 0) continue;
-            var node = dictionary.AddPath(line.AsSpan(0, firstSpace));
+            var node = dictionary.AddPath(line[..firstSpace]);
             dictionary._frequencies[node] = frequency;
             var lastSpace = line.LastIndexOf(' ');
-            if (lastSpace > firstSpace) dictionary._tags[node] = dictionary.Intern(line[(lastSpace + 1)..]);
+            if (lastSpace <= firstSpace) continue;
+            var tag = line[(lastSpace + 1)..];
+            if (!tags.TryGetValue(tag, out var interned)) tags[tag] = interned = tag.ToString();
+            dictionary._tags[node] = interned;
         }
         return dictionary;
     }
