@@ -8,8 +8,8 @@ using KnowledgeGraph.Ontology;
 namespace KnowledgeGraph.Extraction.Tests;
 
 /// <summary>
-/// The tokenizer cuts Chinese with its own word graph over jieba's dictionary; it must cut exactly as jieba.NET's
-/// accurate mode with HMM does, with the same user words, on every Chinese run of the corpora.
+/// The tokenizer cuts Chinese with its own word graph over jieba's dictionary and its own run of jieba's HMM; it must
+/// cut exactly as jieba.NET's accurate mode with HMM does, with the same user words, on every Chinese run of the corpora.
 /// </summary>
 public class SegmentationTests
 {
@@ -25,7 +25,7 @@ public class SegmentationTests
             dictionary.AddWord(name, JiebaTokenizer.UserWordFrequency, "nz");
             jieba.AddWord(name, JiebaTokenizer.UserWordFrequency, "nz");
         }
-        return (new WordGraphSegmenter(dictionary), jieba);
+        return (new WordGraphSegmenter(dictionary, HiddenMarkovSegmenter.Load(resources)), jieba);
     });
 
     [Theory]

@@ -1,4 +1,3 @@
-using JiebaNet.Segmenter;
 using KnowledgeGraph.Extraction.Pipeline;
 using Token = KnowledgeGraph.Extraction.Pipeline.Token;
 
@@ -6,14 +5,15 @@ namespace KnowledgeGraph.Extraction.Segmentation;
 
 /// <summary>
 /// Cuts each sentence into words as jieba does and tags them from jieba's dictionary (jieba's own POS tagger is ten
-/// times slower). Chinese runs go through the word graph of <see cref="WordGraphSegmenter"/>, with jieba.NET's HMM
-/// for unknown words; Latin words, numbers and punctuation are cut here. Lexicon names are added to the dictionary
+/// times slower). Chinese runs go through the word graph of <see cref="WordGraphSegmenter"/>, with jieba's HMM for
+/// unknown words; Latin words, numbers and punctuation are cut here. Lexicon names are added to the dictionary
 /// so that 苏莱曼 or Mistral AI stay whole.
 /// </summary>
 public sealed class JiebaTokenizer : IPipelineStage
 {
     private static readonly object InitialisationLock = new();
     private static SegmenterDictionary? _sharedDictionary;
+    private static HiddenMarkovSegmenter? _sharedModel;
 
     private readonly SegmenterDictionary _dictionary;
     private readonly WordGraphSegmenter _segmenter;
@@ -28,9 +28,8 @@ public sealed class JiebaTokenizer : IPipelineStage
             if (_sharedDictionary is null)
             {
                 var resources = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba");
-                // jieba.NET's HMM reads its model files from here.
-                ConfigManager.ConfigFileBaseDir = resources;
                 _sharedDictionary = SegmenterDictionary.Load(Path.Combine(resources, "dict.txt"));
+                _sharedModel = HiddenMarkovSegmenter.Load(resources);
             }
             foreach (var (word, tag) in userWords)
             {
@@ -38,7 +37,7 @@ public sealed class JiebaTokenizer : IPipelineStage
                 _sharedDictionary.AddWord(word, UserWordFrequency, tag);
             }
             _dictionary = _sharedDictionary;
-            _segmenter = new WordGraphSegmenter(_dictionary);
+            _segmenter = new WordGraphSegmenter(_dictionary, _sharedModel!);
         }
     }
 

@@ -1,15 +1,14 @@
 using System.Buffers;
-using JiebaNet.Segmenter.FinalSeg;
 
 namespace KnowledgeGraph.Extraction.Segmentation;
 
 /// <summary>
 /// jieba's accurate mode with HMM, computed over <see cref="SegmenterDictionary"/> without allocating a string per
-/// prefix: the word graph of each run, the most probable route through it, and jieba.NET's HMM (Viterbi) only for
-/// stretches of single characters that are not a word together. Cuts are the ones jieba.NET's
+/// prefix: the word graph of each run, the most probable route through it, and jieba's HMM
+/// (<see cref="HiddenMarkovSegmenter"/>) only for stretches of single characters that are not a word together. Cuts are the ones jieba.NET's
 /// <c>Cut(text, cutAll: false, hmm: true)</c> gives for the same characters (a test compares them).
 /// </summary>
-public sealed class WordGraphSegmenter(SegmenterDictionary dictionary)
+public sealed class WordGraphSegmenter(SegmenterDictionary dictionary, HiddenMarkovSegmenter unknownWords)
 {
     /// <summary>Appends the words of <c>text[start..end)</c> to <paramref name="words"/> as (start, end) pairs.</summary>
     public void Cut(string text, int start, int end, List<(int Start, int End)> words)
@@ -111,11 +110,6 @@ public sealed class WordGraphSegmenter(SegmenterDictionary dictionary)
             for (var i = start; i < end; i++) words.Add((i, i + 1));
             return;
         }
-        var position = start;
-        foreach (var word in Viterbi.Instance.Cut(text[start..end]))
-        {
-            words.Add((position, position + word.Length));
-            position += word.Length;
-        }
+        unknownWords.Cut(text, start, end, words);
     }
 }
