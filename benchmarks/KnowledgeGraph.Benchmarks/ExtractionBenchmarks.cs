@@ -19,8 +19,9 @@ public class ExtractionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // The pipeline points jieba at its bundled dictionary, so the plain segmenter below uses the same one.
         _pipeline = new ExtractionPipeline();
+        // The same dictionary and HMM files the pipeline reads, without the pipeline's user words.
+        ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba");
         _jieba = new JiebaSegmenter();
         _articles = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "corpus"), "*.txt")
             .Order(StringComparer.Ordinal).SelectMany(ArticleReader.ReadFile).ToList();

@@ -95,7 +95,7 @@ public sealed class RelationExtractor(
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
         foreach (var pattern in patterns)
         {
-            if (!pattern.NeededKinds.All(kinds.Contains) || !pattern.CanMatch(sentenceText)) continue;
+            if (!pattern.NeededKinds.All(kinds.Contains) || !pattern.CanMatch(sentenceText) || !pattern.CanMatchFrom(slotted, 0)) continue;
             foreach (var match in Matches(pattern, slotted))
             {
                 var evidenceStart = positions[match.Index];
@@ -149,7 +149,7 @@ public sealed class RelationExtractor(
         {
             for (var slot = slotted.IndexOfAny(SlotOpenings); slot >= 0; slot = slotted.IndexOfAny(SlotOpenings, slot + 1))
             {
-                if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1])) continue;
+                if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1]) || !pattern.CanMatchFrom(slotted, slot)) continue;
                 var match = pattern.Regex.Match(slotted, slot);
                 if (match.Success) yield return match;
             }

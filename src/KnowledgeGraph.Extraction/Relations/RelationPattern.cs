@@ -23,6 +23,12 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// <summary>True when a gap of the pattern (…) may step over other mentions between its arguments.</summary>
     public bool StepsOverMentions => Source.Contains('…');
 
+    /// <summary>Words the pattern cannot match without (see <see cref="RequiredWords"/>): a cheap test before the regex.</summary>
+    public IReadOnlyList<string[]> RequiredWords { get; init; } = [];
+
+    /// <summary>False when a match starting at <paramref name="from"/> of the slotted sentence is impossible.</summary>
+    public bool CanMatchFrom(string slotted, int from) => Relations.RequiredWords.AllPresent(RequiredWords, slotted, from);
+
     public bool CanMatch(string sentence) => Triggers.Count == 0 || Triggers.Any(t => sentence.Contains(t, StringComparison.Ordinal));
 
     /// <summary>Mention kinds (P, O, R) the pattern needs; a sentence without them is not tried.</summary>
@@ -61,6 +67,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             {
                 OpeningKinds = opening,
                 Triggers = TriggersOf(source),
+                RequiredWords = Relations.RequiredWords.Of(expanded),
                 NeededKinds = Regex.Matches(expanded, @"\]([OPR])\\d\+\[").Select(m => m.Groups[1].Value[0]).ToHashSet(),
             });
         }

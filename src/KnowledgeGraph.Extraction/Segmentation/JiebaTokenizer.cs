@@ -1,23 +1,22 @@
-using System.Text;
-using JiebaNet.Segmenter;
 using KnowledgeGraph.Extraction.Pipeline;
 using Token = KnowledgeGraph.Extraction.Pipeline.Token;
 
 namespace KnowledgeGraph.Extraction.Segmentation;
 
 /// <summary>
-/// Cuts each sentence into words with jieba.NET and tags them from the dictionary (jieba's own POS tagger is ten
-/// times slower). Chinese runs go to jieba with its HMM for unknown words; Latin words, numbers and punctuation are
-/// cut here. Lexicon names are added to jieba's dictionary so that 苏莱曼 or Mistral AI stay whole.
+/// Cuts each sentence into words as jieba does and tags them from jieba's dictionary (jieba's own POS tagger is ten
+/// times slower). Chinese runs go through the word graph of <see cref="WordGraphSegmenter"/>, with jieba's HMM for
+/// unknown words; Latin words, numbers and punctuation are cut here. Lexicon names are added to the dictionary
+/// so that 苏莱曼 or Mistral AI stay whole.
 /// </summary>
 public sealed class JiebaTokenizer : IPipelineStage
 {
     private static readonly object InitialisationLock = new();
-    private static JiebaSegmenter? _segmenter;
-    private static Dictionary<string, string>? _tags;
+    private static SegmenterDictionary? _sharedDictionary;
+    private static HiddenMarkovSegmenter? _sharedModel;
 
-    private readonly JiebaSegmenter _jieba;
-    private readonly Dictionary<string, string> _dictionaryTags;
+    private readonly SegmenterDictionary _dictionary;
+    private readonly WordGraphSegmenter _segmenter;
 
     public const int UserWordFrequency = 50_000;
 
@@ -26,26 +25,24 @@ public sealed class JiebaTokenizer : IPipelineStage
     {
         lock (InitialisationLock)
         {
-            if (_segmenter is null)
+            if (_sharedDictionary is null)
             {
                 var resources = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba");
-                ConfigManager.ConfigFileBaseDir = resources;
-                _tags = LoadTags(Path.Combine(resources, "dict.txt"));
-                _segmenter = new JiebaSegmenter();
+                _sharedDictionary = SegmenterDictionary.Load(Path.Combine(resources, "dict.txt"));
+                _sharedModel = HiddenMarkovSegmenter.Load(resources);
             }
             foreach (var (word, tag) in userWords)
             {
                 if (word.Length < 2 || !word.Any(IsHan)) continue;
-                _segmenter.AddWord(word, UserWordFrequency, tag);
-                _tags!.TryAdd(word, tag);
+                _sharedDictionary.AddWord(word, UserWordFrequency, tag);
             }
-            _jieba = _segmenter;
-            _dictionaryTags = _tags!;
+            _dictionary = _sharedDictionary;
+            _segmenter = new WordGraphSegmenter(_dictionary, _sharedModel!);
         }
     }
 
     /// <summary>The dictionary's tag of a word, or null when the dictionary does not know it.</summary>
-    public string? DictionaryTag(string word) => _dictionaryTags.GetValueOrDefault(word);
+    public string? DictionaryTag(string word) => _dictionary.TagOf(word);
 
     public void Process(Document document)
     {
@@ -86,14 +83,12 @@ public sealed class JiebaTokenizer : IPipelineStage
 
     private void AddHanRun(Document document, int start, int end)
     {
-        var position = start;
-        foreach (var word in _jieba.Cut(document.Text[start..end], cutAll: false, hmm: true))
+        var words = new List<(int Start, int End)>();
+        _segmenter.Cut(document.Text, start, end, words);
+        foreach (var (wordStart, wordEnd) in words)
         {
-            var wordStart = document.Text.IndexOf(word, position, end - position, StringComparison.Ordinal);
-            if (wordStart < 0) continue;
-            var known = _dictionaryTags.TryGetValue(word, out var tag);
-            document.Tokens.Add(new Token(new TextRange(wordStart, wordStart + word.Length), word, tag ?? "x", known));
-            position = wordStart + word.Length;
+            var tag = _dictionary.TagOf(document.Text.AsSpan(wordStart, wordEnd - wordStart));
+            document.Tokens.Add(new Token(new TextRange(wordStart, wordEnd), document.Text[wordStart..wordEnd], tag ?? "x", tag is not null));
         }
     }
 
@@ -107,17 +102,4 @@ public sealed class JiebaTokenizer : IPipelineStage
     /// <summary>Marks inside one Latin word: GPT-4o, Character.AI, Qwen2.5, AT&amp;T.</summary>
     private static bool IsInnerWordMark(string text, int index, int end) =>
         text[index] is '.' or '-' or '&' or '\'' or '+' or ':' && index + 1 < end && IsLatinOrDigit(text[index + 1]) && index > 0 && IsLatinOrDigit(text[index - 1]);
-
-    private static Dictionary<string, string> LoadTags(string path)
-    {
-        var tags = new Dictionary<string, string>(360_000, StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
-        {
-            var first = line.IndexOf(' ');
-            var last = line.LastIndexOf(' ');
-            if (first <= 0 || last <= first) continue;
-            tags[line[..first]] = line[(last + 1)..];
-        }
-        return tags;
-    }
 }
