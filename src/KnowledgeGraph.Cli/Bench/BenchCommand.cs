@@ -21,6 +21,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Synthetic corpora and end-to-end benchmarks");
         bench.Subcommands.Add(Generate());
         bench.Subcommands.Add(Run());
+        bench.Subcommands.Add(LoadCommand.Create());
         return bench;
     }
 
