@@ -81,7 +81,7 @@ public sealed class SecurityTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
         factory.Counter.Failure = new InvalidOperationException($"connection failed: Password={Secret}");
 
-        var graphql = await client.QueryAsync("{ stats { articles } search(text: \"微软\") { totalCount } }");
+        var graphql = await client.QueryAsync("{ stats { articles } entities(search: \"微软\", first: 5) { totalCount } }");
         var exportBody = await ExportOrAbortAsync(http);
         var health = await http.GetAsync("/health");
         var healthBody = await health.Content.ReadAsStringAsync();
