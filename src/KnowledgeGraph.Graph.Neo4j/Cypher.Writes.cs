@@ -27,6 +27,20 @@ internal static partial class Cypher
         DELETE m
         """;
 
+    /// <summary>
+    /// Takes the write lock of every existing entity the call will touch, the articles' earlier entities included, in id
+    /// order: concurrent writers that share entities then wait for each other instead of deadlocking.
+    /// </summary>
+    public const string LockEntities = """
+        UNWIND $ids AS aid
+        OPTIONAL MATCH (:Article {id: aid})-[:MENTIONS]->(old:Entity)
+        WITH collect(DISTINCT old.id) + $entityIds AS ids
+        UNWIND ids AS id
+        WITH DISTINCT id ORDER BY id
+        MATCH (e:Entity {id: id}) USING INDEX e:Entity(id)
+        SET e.degree = e.degree
+        """;
+
     public const string ClearDeals = "UNWIND $ids AS aid MATCH (d:Deal {articleId: aid}) USING INDEX d:Deal(articleId) DELETE d";
 
     public const string UpsertArticles = """

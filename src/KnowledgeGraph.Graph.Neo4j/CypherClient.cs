@@ -10,7 +10,8 @@ namespace KnowledgeGraph.Graph.Neo4j;
 /// <summary>
 /// Neo4j's HTTP Cypher API: discovery from GET /, then each call posts all its statements to the commit endpoint,
 /// which runs them as one transaction, so a failure anywhere leaves nothing written. Transient failures are retried
-/// as a whole call; that is safe because a failed commit request has rolled back.
+/// as a whole call; that is safe because a failed commit request has rolled back. When the retries run out on a server
+/// that cannot be reached, the caller gets <see cref="GraphStoreUnavailableException"/> and may try again later.
 /// </summary>
 internal sealed class CypherClient
 {
@@ -50,7 +51,7 @@ internal sealed class CypherClient
         await _discoveryLock.WaitAsync(cancellationToken);
         try
         {
-            return _server ??= await _retry.ExecuteAsync(async ct => await DiscoverAsync(ct), cancellationToken);
+            return _server ??= await Unavailable(() => _retry.ExecuteAsync(async ct => await DiscoverAsync(ct), cancellationToken), cancellationToken);
         }
         finally
         {
@@ -59,7 +60,15 @@ internal sealed class CypherClient
     }
 
     /// <summary>Runs the statements in one transaction and returns one result per statement.</summary>
-    public async Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken) =>
+        RunAsync(statements, _retry, cancellationToken);
+
+    /// <summary>One attempt, no retries: for probes that must answer quickly, such as a health check.</summary>
+    public Task<IReadOnlyList<CypherResult>> RunOnceAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken) =>
+        RunAsync(statements, ResiliencePipeline.Empty, cancellationToken);
+
+    private async Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, ResiliencePipeline retry,
+        CancellationToken cancellationToken)
     {
         var server = await ServerAsync(cancellationToken);
         var body = new
@@ -72,7 +81,29 @@ internal sealed class CypherClient
             }),
         };
         var payload = JsonSerializer.SerializeToUtf8Bytes(body, RequestOptions);
-        return await _retry.ExecuteAsync(async ct => await PostAsync(server.CommitEndpoint, payload, ct), cancellationToken);
+        return await Unavailable(() => retry.ExecuteAsync(async ct => await PostAsync(server.CommitEndpoint, payload, ct), cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>Turns "cannot reach the server" into the port's own exception; refusals by the server stay as they are.</summary>
+    private async ValueTask<T> Unavailable<T>(Func<ValueTask<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new GraphStoreUnavailableException($"Neo4j at {_options.Uri} cannot be reached: {e.Message}", e);
+        }
+        catch (Neo4jException e) when (e.IsTransient)
+        {
+            throw new GraphStoreUnavailableException($"Neo4j at {_options.Uri} is unavailable for now: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new GraphStoreUnavailableException($"Neo4j at {_options.Uri} did not answer in time", e);
+        }
     }
 
     public async Task<CypherResult> RunAsync(CypherStatement statement, CancellationToken cancellationToken) =>

@@ -17,7 +17,6 @@ public sealed partial class Neo4jGraphStore
             new(Cypher.ReadMerges, Params(("ids", entityIds))),
         ], cancellationToken);
         var storedHashes = known[0].As<ArticleHashRow>().ToDictionary(r => r.Id, r => r.ContentHash);
-        var storedBefore = storedHashes.Keys.ToHashSet();
         var mergedInto = known[1].As<MergeRow>().ToDictionary(r => r.Id, r => r.Into);
 
         // An article named twice in one batch is judged version by version; only its last version is written.
@@ -41,15 +40,20 @@ public sealed partial class Neo4jGraphStore
         }
         if (toClear.Count == 0) return outcomes;
 
-        // Only articles stored before this batch have anything to clear; the edges a batch adds are settled from the plan.
-        var clear = Params(("ids", toClear.Where(storedBefore.Contains).ToList()));
+        // Concurrent writers must not interleave on the same article or entity. Upserting the articles first locks them
+        // (their id is unique), so a second writer of the same article waits, then clears what the first one stored;
+        // then the entities are locked in id order, so writers sharing entities queue instead of deadlocking. Every read
+        // after those locks sees what the writers before committed, so evidence counts and degrees are never stale.
+        var clear = Params(("ids", toClear.ToList()));
+        var plannedEntityIds = plan.Entities.Select(r => (string)r["id"]!).Distinct().ToList();
         await _cypher.RunAsync(
         [
+            new(Cypher.UpsertArticles, Params(("rows", InIdOrder(plan.Articles)))),
+            new(Cypher.LockEntities, Params(("ids", toClear.ToList()), ("entityIds", plannedEntityIds))),
             new(Cypher.ClearEvidence, clear),
             new(Cypher.ClearMentions, clear),
             new(Cypher.ClearDeals, clear),
-            new(Cypher.UpsertArticles, Params(("rows", plan.Articles))),
-            new(Cypher.UpsertEntities, Params(("rows", plan.Entities))),
+            new(Cypher.UpsertEntities, Params(("rows", InIdOrder(plan.Entities)))),
             new(Cypher.CreateMentions, Params(("rows", plan.Mentions))),
             new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
             new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
@@ -57,6 +61,10 @@ public sealed partial class Neo4jGraphStore
         ], cancellationToken);
         return outcomes;
     }
+
+    /// <summary>Rows sorted by id; the sort is stable, so rows of one entity keep the order of their articles.</summary>
+    private static List<Dictionary<string, object?>> InIdOrder(List<Dictionary<string, object?>> rows) =>
+        rows.OrderBy(r => (string)r["id"]!, StringComparer.Ordinal).ToList();
 
     public async Task<GraphEntity> MergeEntitiesAsync(string keepId, string dropId, CancellationToken cancellationToken = default)
     {

@@ -50,10 +50,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     {
         try
         {
-            var result = await _cypher.RunAsync(new CypherStatement("RETURN 1"), cancellationToken);
-            return result.SingleLong() == 1;
+            var result = await _cypher.RunOnceAsync([new CypherStatement("RETURN 1")], cancellationToken);
+            return result[0].SingleLong() == 1;
         }
-        catch (Exception e) when (e is Neo4jException or HttpRequestException)
+        catch (Exception e) when (e is Neo4jException or GraphStoreUnavailableException)
         {
             return false;
         }

@@ -23,6 +23,9 @@ public sealed class KnowledgeGraphOptions
     public string SamplesPath { get; set; } = "samples";
 
     public QueryLimits Limits { get; set; } = new();
+
+    /// <summary>Origins allowed to call the API from a browser; none (the default) means cross-origin calls are refused.</summary>
+    public CorsSettings Cors { get; set; } = new();
 }
 
 public sealed class SqliteSettings

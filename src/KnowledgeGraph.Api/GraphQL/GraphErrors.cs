@@ -11,6 +11,7 @@ public static class GraphErrors
     public const string NotFound = "NOT_FOUND";
     public const string Unauthorized = "UNAUTHORIZED";
     public const string ExtractionFailed = "EXTRACTION_FAILED";
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
 
     public static ExecutionError Error(string code, string message) => new(message) { Code = code };
 }

@@ -36,6 +36,9 @@ public static class GraphQLRegistration
     {
         if (context.OriginalException is GraphQueryException refused)
             context.Exception = GraphErrors.Error(refused.Code, refused.Message);
+        else if (context.OriginalException is GraphStoreUnavailableException)
+            context.Exception = GraphErrors.Error(GraphErrors.StoreUnavailable,
+                "The graph store is unavailable right now; nothing was changed. Try again shortly.");
         else
             context.ErrorMessage = "Internal error while resolving this field; the server log has the details.";
     }

@@ -22,6 +22,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Generate());
         bench.Subcommands.Add(Run());
         bench.Subcommands.Add(StoreBenchmark.Create());
+        bench.Subcommands.Add(LoadCommand.Create());
         return bench;
     }
 

@@ -17,7 +17,10 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string apiDll, string sqlitePath, CancellationToken cancellationToken)
+    public int ProcessId => _process.Id;
+
+    public static async Task<ServiceProcess> StartAsync(string apiDll, string sqlitePath, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -32,6 +35,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["KG__Sqlite__Path"] = Path.GetFullPath(sqlitePath);
         start.Environment["KG__LoadSamples"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start dotnet {apiDll}");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KnowledgeGraph.Cli.Storage;
 using KnowledgeGraph.Export;
+using KnowledgeGraph.Graph;
 using KnowledgeGraph.Ontology;
 
 namespace KnowledgeGraph.Cli.Export;
@@ -48,7 +49,7 @@ public static class ExportCommand
         {
             store = await GraphStoreFactory.OpenAsync(settings, cancellationToken);
         }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or GraphStoreUnavailableException or IOException)
         {
             Console.Error.WriteLine($"kg export: cannot open the {settings.Store} store: {e.Message}");
             return 2;

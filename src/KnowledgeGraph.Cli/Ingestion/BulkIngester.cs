@@ -11,7 +11,22 @@ public sealed record BulkIngestOptions(int Parallelism, int BatchArticles = 200)
 {
     public int Parallelism { get; } = Parallelism >= 1 ? Parallelism : throw new ArgumentOutOfRangeException(nameof(Parallelism), "must be at least 1");
     public int BatchArticles { get; } = BatchArticles >= 1 ? BatchArticles : throw new ArgumentOutOfRangeException(nameof(BatchArticles), "must be at least 1");
+
+    /// <summary>How long a batch waits for an unavailable store, retrying with growing pauses, before the run gives up.</summary>
+    public TimeSpan StoreWaitLimit { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The first pause after the store is found unavailable; each later pause doubles, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 }
+
+/// <summary>A batch found the store unavailable; it is tried again after <see cref="RetryIn"/>.</summary>
+public sealed record StoreOutage(int Attempt, TimeSpan RetryIn, string Message);
+
+/// <summary>The store stayed unavailable longer than the run was willing to wait; committed batches are kept.</summary>
+public sealed class StoreGaveUpException(TimeSpan waited, GraphStoreUnavailableException last)
+    : Exception($"the store stayed unavailable for {waited.TotalSeconds:F0} s: {last.Message}", last);
 
 /// <summary>
 /// Reads and extracts files on <see cref="BulkIngestOptions.Parallelism"/> workers, hands each file's results through a
@@ -25,6 +40,12 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
     /// <summary>Raised from worker or writer threads when a file is given up on.</summary>
     public event Action<FileFailure>? FileFailed;
 
+    /// <summary>Raised by the writer each time a batch finds the store unavailable, before it waits and tries again.</summary>
+    public event Action<StoreOutage>? StoreUnavailable;
+
+    /// <summary>Raised by the writer when a batch commits after the store was unavailable; the argument counts the failed attempts.</summary>
+    public event Action<int>? StoreRecovered;
+
     public async Task RunAsync(IEnumerable<string> files, CancellationToken cancellationToken)
     {
         // Extractions run out of order but are stored in file order: relations aggregated across articles keep
@@ -36,9 +57,19 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        var producer = ExtractAllAsync(files, channel.Writer, cancellationToken);
+        using var stopProducing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = ExtractAllAsync(files, channel.Writer, stopProducing.Token);
         var writer = StoreAllAsync(channel.Reader, cancellationToken);
-        await Task.WhenAll(producer, writer);
+        try
+        {
+            await writer;
+        }
+        finally
+        {
+            // A writer that stopped reads no more, so a producer waiting on the full channel must be told to stop too.
+            if (!writer.IsCompletedSuccessfully) await stopProducing.CancelAsync();
+        }
+        await producer;
     }
 
     private async Task ExtractAllAsync(IEnumerable<string> files, ChannelWriter<Task<FileExtraction?>> output, CancellationToken cancellationToken)
@@ -131,17 +162,43 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
     {
         try
         {
-            await store.IngestAsync(files.SelectMany(f => f.Results).ToList(), cancellationToken);
+            await IngestWhenAvailableAsync(files.SelectMany(f => f.Results).ToList(), cancellationToken);
             Committed(files);
         }
-        catch (Exception e) when (e is not OperationCanceledException && files.Count > 1)
+        catch (Exception e) when (e is not (OperationCanceledException or StoreGaveUpException) && files.Count > 1)
         {
             // The batch was one transaction and nothing of it was kept; storing file by file finds the culprit.
             foreach (var file in files) await StoreAsync([file], cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or StoreGaveUpException))
         {
             Fail(files[0].Path, $"storing failed: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Stores one batch, waiting out an unavailable store with doubling pauses. Trying the same batch again is safe: a
+    /// failed call kept nothing, and a call whose answer was lost after its commit finds its articles unchanged.
+    /// </summary>
+    private async Task IngestWhenAvailableAsync(IReadOnlyList<ExtractionResult> articles, CancellationToken cancellationToken)
+    {
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        var delay = options.FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.IngestAsync(articles, cancellationToken);
+                if (attempt > 1) StoreRecovered?.Invoke(attempt - 1);
+                return;
+            }
+            catch (GraphStoreUnavailableException e)
+            {
+                if (waiting.Elapsed + delay > options.StoreWaitLimit) throw new StoreGaveUpException(waiting.Elapsed, e);
+                StoreUnavailable?.Invoke(new StoreOutage(attempt, delay, e.Message));
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxRetryDelay.Ticks));
+            }
         }
     }
 

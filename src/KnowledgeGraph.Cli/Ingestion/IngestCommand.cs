@@ -2,6 +2,7 @@ using System.CommandLine;
 using KnowledgeGraph.Cli.Storage;
 using KnowledgeGraph.Extraction;
 using KnowledgeGraph.Extraction.Reading;
+using KnowledgeGraph.Graph;
 
 namespace KnowledgeGraph.Cli.Ingestion;
 
@@ -10,6 +11,7 @@ public static class IngestCommand
 {
     public const int ExitFilesFailed = 1;
     public const int ExitSetupFailed = 2;
+    public const int ExitStoreUnavailable = 3;
     public const int ExitCancelled = 130;
 
     public static Command Create()
@@ -19,13 +21,14 @@ public static class IngestCommand
         var batch = new Option<int>("--batch") { Description = "Articles per store transaction", DefaultValueFactory = _ => 200 };
         var ledger = new Option<string?>("--ledger") { Description = "File of content hashes already ingested, to skip on a rerun (SQLite default: beside the database)" };
         var rescan = new Option<bool>("--rescan") { Description = "Read every file again even if the ledger lists it; the store still adds no duplicates" };
+        var storeWait = new Option<int>("--store-wait") { Description = "Seconds a batch keeps retrying an unavailable store before the run stops", DefaultValueFactory = _ => 600 };
         var store = new StoreOptions();
-        var command = new Command("ingest", "Extract articles and store them in the graph (resumable, idempotent)") { paths, parallel, batch, ledger, rescan };
+        var command = new Command("ingest", "Extract articles and store them in the graph (resumable, idempotent)") { paths, parallel, batch, ledger, rescan, storeWait };
         store.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
             var request = new IngestRequest(result.GetValue(paths)!, store.Read(result), result.GetValue(parallel), result.GetValue(batch),
-                result.GetValue(ledger), result.GetValue(rescan));
+                result.GetValue(ledger), result.GetValue(rescan), TimeSpan.FromSeconds(result.GetValue(storeWait)));
             return RunAsync(request, IngestDisplay.ForConsole(), cancellationToken);
         });
         return command;
@@ -33,9 +36,9 @@ public static class IngestCommand
 
     public static async Task<int> RunAsync(IngestRequest request, IngestDisplay display, CancellationToken cancellationToken)
     {
-        if (request.Parallelism < 1 || request.BatchArticles < 1)
+        if (request.Parallelism < 1 || request.BatchArticles < 1 || request.StoreWait < TimeSpan.Zero)
         {
-            display.Error("--parallel and --batch must be at least 1");
+            display.Error("--parallel and --batch must be at least 1, --store-wait at least 0");
             return ExitSetupFailed;
         }
         var missing = request.Paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
@@ -49,19 +52,28 @@ public static class IngestCommand
             var ledgerPath = LedgerPath(request);
             await using var store = await GraphStoreFactory.OpenAsync(request.Store, cancellationToken);
             using var ledger = ledgerPath is null || request.Rescan ? IngestLedger.None() : IngestLedger.Open(ledgerPath);
-            var ingester = new BulkIngester(new ExtractionPipeline(), store, ledger, new BulkIngestOptions(request.Parallelism, request.BatchArticles));
+            var ingester = new BulkIngester(new ExtractionPipeline(), store, ledger, new BulkIngestOptions(request.Parallelism, request.BatchArticles)
+            {
+                StoreWaitLimit = request.StoreWait,
+                FirstRetryDelay = request.FirstRetryDelay,
+            });
             var totalFiles = ArticleReader.EnumerateFiles(request.Paths).LongCount();
             var outcome = await display.ShowAsync(ingester, totalFiles,
                 token => ingester.RunAsync(ArticleReader.EnumerateFiles(request.Paths), token), cancellationToken);
             if (outcome == RunOutcome.Cancelled) return ExitCancelled;
             return ingester.Progress.FilesFailed == 0 ? 0 : ExitFilesFailed;
         }
+        catch (StoreGaveUpException e)
+        {
+            display.Error($"stopped: {e.Message}; every committed batch is kept, run the same command again to resume");
+            return ExitStoreUnavailable;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             display.Error("cancelled before ingestion started");
             return ExitCancelled;
         }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or GraphStoreUnavailableException or IOException)
         {
             display.Error($"cannot open the {request.Store.Store} store: {e.Message}");
             return ExitSetupFailed;
@@ -89,4 +101,11 @@ public sealed record IngestRequest(
     int Parallelism,
     int BatchArticles = 200,
     string? LedgerPath = null,
-    bool Rescan = false);
+    bool Rescan = false,
+    TimeSpan? StoreWaitLimit = null)
+{
+    public TimeSpan StoreWait => StoreWaitLimit ?? TimeSpan.FromMinutes(10);
+
+    /// <summary>The first pause when the store is unavailable; later pauses double.</summary>
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+}

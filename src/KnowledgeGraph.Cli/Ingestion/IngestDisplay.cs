@@ -28,6 +28,9 @@ public abstract class IngestDisplay
             failures.Enqueue(failure);
             OnFailure(failure);
         };
+        ingester.StoreUnavailable += outage => Error(string.Create(CultureInfo.InvariantCulture,
+            $"the store is unavailable (attempt {outage.Attempt}; retrying in {outage.RetryIn.TotalSeconds:F1} s): {outage.Message}"));
+        ingester.StoreRecovered += failedAttempts => Error($"the store answers again after {failedAttempts} failed attempt(s); resuming");
         var clock = Stopwatch.StartNew();
         var outcome = RunOutcome.Completed;
         try

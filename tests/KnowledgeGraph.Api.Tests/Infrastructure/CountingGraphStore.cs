@@ -6,11 +6,14 @@ namespace KnowledgeGraph.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Passes every call on to the real store and counts it by method name; <see cref="StatsDelay"/> makes the stats
-/// call slow (until cancelled), for tests of the execution time limit.
+/// call slow (until cancelled), for tests of the execution time limit; <see cref="Failure"/> makes every call after
+/// start-up throw it instead of reaching the store, for tests of what clients see when the store fails.
 /// </summary>
 public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 {
     public TimeSpan StatsDelay { get; set; }
+
+    public Exception? Failure { get; set; }
 
     private readonly ConcurrentDictionary<string, int> _calls = new();
 
@@ -22,53 +25,54 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 
     public void Reset() => _calls.Clear();
 
-    private T Count<T>(string method, T result)
+    private T Count<T>(string method, Func<T> call)
     {
         _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
-        return result;
+        if (Failure is not null && method != nameof(InitializeAsync)) throw Failure;
+        return call();
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        Count(nameof(InitializeAsync), inner.InitializeAsync(cancellationToken));
+        Count(nameof(InitializeAsync), () => inner.InitializeAsync(cancellationToken));
 
     public Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ExtractionResult> articles, CancellationToken cancellationToken = default) =>
-        Count(nameof(IngestAsync), inner.IngestAsync(articles, cancellationToken));
+        Count(nameof(IngestAsync), () => inner.IngestAsync(articles, cancellationToken));
 
     public Task<GraphEntity> MergeEntitiesAsync(string keepId, string dropId, CancellationToken cancellationToken = default) =>
-        Count(nameof(MergeEntitiesAsync), inner.MergeEntitiesAsync(keepId, dropId, cancellationToken));
+        Count(nameof(MergeEntitiesAsync), () => inner.MergeEntitiesAsync(keepId, dropId, cancellationToken));
 
     public Task<bool> DeleteArticleAsync(string articleId, CancellationToken cancellationToken = default) =>
-        Count(nameof(DeleteArticleAsync), inner.DeleteArticleAsync(articleId, cancellationToken));
+        Count(nameof(DeleteArticleAsync), () => inner.DeleteArticleAsync(articleId, cancellationToken));
 
     public Task<IReadOnlyList<GraphEntity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-        Count(nameof(GetEntitiesAsync), inner.GetEntitiesAsync(ids, cancellationToken));
+        Count(nameof(GetEntitiesAsync), () => inner.GetEntitiesAsync(ids, cancellationToken));
 
     public Task<Page<GraphEntity>> SearchEntitiesAsync(EntitySearch search, PageRequest page, CancellationToken cancellationToken = default) =>
-        Count(nameof(SearchEntitiesAsync), inner.SearchEntitiesAsync(search, page, cancellationToken));
+        Count(nameof(SearchEntitiesAsync), () => inner.SearchEntitiesAsync(search, page, cancellationToken));
 
     public Task<Neighbourhood> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
-        Count(nameof(GetNeighbourhoodAsync), inner.GetNeighbourhoodAsync(query, cancellationToken));
+        Count(nameof(GetNeighbourhoodAsync), () => inner.GetNeighbourhoodAsync(query, cancellationToken));
 
     public Task<GraphPath?> FindShortestPathAsync(string fromId, string toId, int maxDepth, CancellationToken cancellationToken = default) =>
-        Count(nameof(FindShortestPathAsync), inner.FindShortestPathAsync(fromId, toId, maxDepth, cancellationToken));
+        Count(nameof(FindShortestPathAsync), () => inner.FindShortestPathAsync(fromId, toId, maxDepth, cancellationToken));
 
     public Task<Page<GraphRelation>> FindRelationsAsync(RelationFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
-        Count(nameof(FindRelationsAsync), inner.FindRelationsAsync(filter, page, cancellationToken));
+        Count(nameof(FindRelationsAsync), () => inner.FindRelationsAsync(filter, page, cancellationToken));
 
     public Task<Page<GraphDeal>> FindDealsAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
-        Count(nameof(FindDealsAsync), inner.FindDealsAsync(filter, page, cancellationToken));
+        Count(nameof(FindDealsAsync), () => inner.FindDealsAsync(filter, page, cancellationToken));
 
     public Task<IReadOnlyList<Evidence>> GetEvidenceAsync(IReadOnlyCollection<string> relationIds, CancellationToken cancellationToken = default) =>
-        Count(nameof(GetEvidenceAsync), inner.GetEvidenceAsync(relationIds, cancellationToken));
+        Count(nameof(GetEvidenceAsync), () => inner.GetEvidenceAsync(relationIds, cancellationToken));
 
     public Task<Page<GraphArticle>> FindArticlesAsync(ArticleFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
-        Count(nameof(FindArticlesAsync), inner.FindArticlesAsync(filter, page, cancellationToken));
+        Count(nameof(FindArticlesAsync), () => inner.FindArticlesAsync(filter, page, cancellationToken));
 
     public Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default) =>
-        Count(nameof(GetTimelineAsync), inner.GetTimelineAsync(entityId, cancellationToken));
+        Count(nameof(GetTimelineAsync), () => inner.GetTimelineAsync(entityId, cancellationToken));
 
     public Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default) =>
-        Count(nameof(GetStatsAsync), SlowStats(topEntities, cancellationToken));
+        Count(nameof(GetStatsAsync), () => SlowStats(topEntities, cancellationToken));
 
     private async Task<GraphStats> SlowStats(int topEntities, CancellationToken cancellationToken)
     {
@@ -77,7 +81,7 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
     }
 
     public Task<bool> PingAsync(CancellationToken cancellationToken = default) =>
-        Count(nameof(PingAsync), inner.PingAsync(cancellationToken));
+        Count(nameof(PingAsync), () => inner.PingAsync(cancellationToken));
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

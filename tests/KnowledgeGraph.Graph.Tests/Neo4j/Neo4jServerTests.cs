@@ -88,10 +88,37 @@ public sealed class Neo4jServerTests
             request.Method == HttpMethod.Get ? FakeNeo4jHandler.Json(FakeNeo4jHandler.Neo4j5Root)
             : ++posts == 1 ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
             : FakeNeo4jHandler.Json(FakeNeo4jHandler.OneResult));
+        var cypher = new CypherClient(new HttpClient(handler), FakeOptions());
+
+        Assert.Equal(1, (await cypher.RunAsync(new CypherStatement("RETURN 1"), CancellationToken.None)).SingleLong());
+        Assert.Equal(2, posts);
+    }
+
+    [Fact]
+    public async Task A_ping_answers_at_once_without_retrying_so_health_checks_stay_quick()
+    {
+        var handler = new FakeNeo4jHandler((request, _) =>
+            request.Method == HttpMethod.Get ? FakeNeo4jHandler.Json(FakeNeo4jHandler.Neo4j5Root)
+            : new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
         var store = new Neo4jGraphStore(new HttpClient(handler), FakeOptions());
 
-        Assert.True(await store.PingAsync());
-        Assert.Equal(2, posts);
+        Assert.False(await store.PingAsync());
+        Assert.Single(handler.Requests, r => r.Method == HttpMethod.Post);
+    }
+
+    [Fact]
+    public async Task Retries_that_run_out_on_an_unavailable_server_say_the_store_is_unavailable()
+    {
+        var handler = new FakeNeo4jHandler((request, _) =>
+            request.Method == HttpMethod.Get ? FakeNeo4jHandler.Json(FakeNeo4jHandler.Neo4j5Root)
+            : new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        var cypher = new CypherClient(new HttpClient(handler), FakeOptions());
+
+        var error = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() =>
+            cypher.RunAsync(new CypherStatement("RETURN 1"), CancellationToken.None));
+
+        Assert.Contains("neo4j5.test", error.Message);
+        Assert.Equal(4, handler.Requests.Count(r => r.Method == HttpMethod.Post));
     }
 
     [Fact]
@@ -104,9 +131,9 @@ public sealed class Neo4jServerTests
                 {"results":[],"errors":[{"code":"Neo.TransientError.Transaction.DeadlockDetected","message":"deadlock"}]}
                 """)
             : FakeNeo4jHandler.Json(FakeNeo4jHandler.OneResult));
-        var store = new Neo4jGraphStore(new HttpClient(handler), FakeOptions());
+        var cypher = new CypherClient(new HttpClient(handler), FakeOptions());
 
-        Assert.True(await store.PingAsync());
+        Assert.Equal(1, (await cypher.RunAsync(new CypherStatement("RETURN 1"), CancellationToken.None)).SingleLong());
         Assert.Equal(2, posts);
     }
 
@@ -187,7 +214,8 @@ public sealed class Neo4jServerTests
             Uri = closedPort, MaxRetryAttempts = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(10),
         });
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => store.InitializeAsync());
+        var error = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.InitializeAsync());
+        Assert.Contains("127.0.0.1:9", error.Message);
         Assert.False(await store.PingAsync());
     }
 
