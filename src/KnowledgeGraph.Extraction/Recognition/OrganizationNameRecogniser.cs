@@ -87,7 +87,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
     /// <summary>An ending followed by one more character that the segmenter left alone is part of another word (智能体, 科技园).</summary>
     private static bool ContinuesAsAnotherWord(IReadOnlyList<Token> tokens, int afterSuffix) =>
         afterSuffix < tokens.Count && tokens[afterSuffix].Range.Start == tokens[afterSuffix - 1].Range.End
-        && tokens[afterSuffix].Text.Length == 1 && tokens[afterSuffix].Tag is not ("w" or "eng" or "m")
+        && tokens[afterSuffix].Text.Length == 1 && tokens[afterSuffix].Tag is "n" or "ng" or "k" or "x"
         && !FunctionWords.Contains(tokens[afterSuffix].Text);
 
     private bool IsSuffix(string word) => data.OrganizationSuffixes.Contains(word);
