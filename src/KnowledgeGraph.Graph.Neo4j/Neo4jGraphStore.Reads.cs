@@ -78,22 +78,6 @@ public sealed partial class Neo4jGraphStore
         return result.As<EvidenceRow>().Select(r => r.ToEvidence()).ToList();
     }
 
-    public async Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default)
-    {
-        var id = Params(("id", entityId));
-        var results = await _cypher.RunAsync([new(Cypher.TimelineRelations, id), new(Cypher.TimelineMentions, id)], cancellationToken);
-        var withRelations = results[0].As<TimelineRow>();
-        var articlesWithRelations = withRelations.Select(r => r.ArticleId).ToHashSet();
-        // An article that mentions the entity but says nothing about its relations is still an event of its own.
-        var mentionsOnly = results[1].As<TimelineRow>().Where(r => !articlesWithRelations.Contains(r.ArticleId));
-        return withRelations.Concat(mentionsOnly)
-            .OrderBy(r => r.Date, StringComparer.Ordinal)
-            .ThenBy(r => r.ArticleId, StringComparer.Ordinal)
-            .ThenBy(r => r.Relation?.Id, StringComparer.Ordinal)
-            .Select(r => new TimelineEvent(r.Date, r.ArticleId, r.ArticleTitle, r.Relation?.ToRelation()))
-            .ToList();
-    }
-
     public async Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default)
     {
         if (topEntities < 0) throw new GraphQueryException("INVALID_ARGUMENT", $"topEntities {topEntities} is negative");
@@ -107,38 +91,6 @@ public sealed partial class Neo4jGraphStore
             results[2].As<TypeCountRow>().Select(r => new TypeCount(r.Type, r.Count)).ToList(),
             results[3].As<TypeCountRow>().Select(r => new TypeCount(r.Type, r.Count)).ToList(),
             results[4].As<EntityRow>().Select(r => r.ToEntity()).ToList());
-    }
-
-    public async Task<Neighbourhood> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
-    {
-        if (query.Depth is < 1 or > 3) throw new GraphQueryException("INVALID_ARGUMENT", $"depth {query.Depth} is outside 1..3");
-        if (query.Limit < 1) throw new GraphQueryException("INVALID_ARGUMENT", $"limit {query.Limit} must be at least 1");
-        if ((await GetEntitiesAsync([query.EntityId], cancellationToken)).Count == 0) return new Neighbourhood([], [], false);
-
-        var included = new List<string> { query.EntityId };
-        var seen = new HashSet<string> { query.EntityId };
-        var edges = new Dictionary<string, GraphRelation>();
-        var frontier = new List<string> { query.EntityId };
-        var truncated = false;
-        for (var level = 0; level < query.Depth && frontier.Count > 0 && !truncated; level++)
-        {
-            var next = new List<string>();
-            foreach (var (from, relation) in await HopAsync(frontier, query.RelationTypes, query.Direction, cancellationToken))
-            {
-                var other = relation.SubjectId == from ? relation.ObjectId : relation.SubjectId;
-                if (seen.Add(other))
-                {
-                    if (included.Count >= query.Limit) { truncated = true; seen.Remove(other); continue; }
-                    included.Add(other);
-                    next.Add(other);
-                }
-                edges.TryAdd(relation.Id, relation);
-            }
-            frontier = next;
-        }
-        var nodes = await GetEntitiesAsync(included, cancellationToken);
-        var kept = edges.Values.Where(e => seen.Contains(e.SubjectId) && seen.Contains(e.ObjectId)).OrderBy(e => e.Id, StringComparer.Ordinal);
-        return new Neighbourhood(nodes.OrderBy(n => included.IndexOf(n.Id)).ToList(), kept.ToList(), truncated);
     }
 
     public async Task<GraphPath?> FindShortestPathAsync(string fromId, string toId, int maxDepth, CancellationToken cancellationToken = default)
@@ -179,18 +131,28 @@ public sealed partial class Neo4jGraphStore
 
     /// <summary>One breadth-first step: the edges at one hop from <paramref name="frontier"/> that go the asked way, in a stable order.</summary>
     private async Task<IEnumerable<(string From, GraphRelation Relation)>> HopAsync(
-        IReadOnlyCollection<string> frontier, IReadOnlyCollection<string>? types, Direction direction, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> frontier, IReadOnlyCollection<string>? types, Direction direction, CancellationToken cancellationToken) =>
+        Hops(await HopRowsAsync(frontier, types, cancellationToken), frontier.ToHashSet(), direction);
+
+    /// <summary>Every edge at one hop from any entity of <paramref name="frontier"/>, with the entity it was reached from.</summary>
+    private async Task<IReadOnlyList<(string From, GraphRelation Relation)>> HopRowsAsync(
+        IReadOnlyCollection<string> frontier, IReadOnlyCollection<string>? types, CancellationToken cancellationToken)
     {
         var result = await _cypher.RunAsync(
             new CypherStatement(Cypher.OneHop, Params(("ids", frontier.ToList()), ("types", Nullable(types)))), cancellationToken);
-        return result.As<HopRow>()
-            .Select(h => (h.From, Relation: h.Relation.ToRelation()))
+        return result.As<HopRow>().Select(h => (h.From, Relation: h.Relation.ToRelation())).ToList();
+    }
+
+    /// <summary>The hops that leave <paramref name="from"/> the asked way, ordered so that walks are repeatable.</summary>
+    private static IEnumerable<(string From, GraphRelation Relation)> Hops(
+        IEnumerable<(string From, GraphRelation Relation)> rows, IReadOnlySet<string> from, Direction direction) =>
+        rows
+            .Where(h => from.Contains(h.From))
             .Where(h => direction == Direction.Both || RelationKey.IsSymmetric(h.Relation.Type)
                         || (direction == Direction.Outgoing ? h.Relation.SubjectId == h.From : h.Relation.ObjectId == h.From))
             .OrderBy(h => h.From, StringComparer.Ordinal)
             .ThenBy(h => h.Relation.SubjectId == h.From ? h.Relation.ObjectId : h.Relation.SubjectId, StringComparer.Ordinal)
             .ThenBy(h => h.Relation.Id, StringComparer.Ordinal);
-    }
 
     private static Page<T> ToPage<TRow, T>(IReadOnlyList<TRow> rows, long total, int first, Func<TRow, string> cursor, Func<TRow, T> map) =>
         new(rows.Take(first).Select(r => new PageItem<T>(cursor(r), map(r))).ToList(), rows.Count > first, total);
