@@ -1,8 +1,5 @@
-using KnowledgeGraph.Api.Configuration;
-using KnowledgeGraph.Api.Diagnostics;
+using KnowledgeGraph.Api;
 using KnowledgeGraph.Api.GraphQL;
-using KnowledgeGraph.Api.Http;
-using KnowledgeGraph.Api.Ingestion;
 
 if (args.Contains("--print-schema"))
 {
@@ -10,43 +7,6 @@ if (args.Contains("--print-schema"))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-
-if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
-    builder.WebHost.UseUrls("http://127.0.0.1:5080");
-
-var kgSection = builder.Configuration.GetSection(KnowledgeGraphOptions.Section);
-builder.Services.AddOptions<KnowledgeGraphOptions>().Bind(kgSection);
-var settings = kgSection.Get<KnowledgeGraphOptions>() ?? new KnowledgeGraphOptions();
-
-// No request body may exceed the GraphQL body limit, whichever endpoint it is sent to.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBytes);
-builder.Services.AddProblemDetails();
-builder.Services.AddKnowledgeGraphCors(settings.Cors);
-builder.Services.AddGraphStore(kgSection, settings);
-builder.Services.AddArticleIngestion();
-builder.Services.AddKnowledgeGraphQL(settings.Limits);
-builder.Services.AddSingleton<ApiKeyValidator>();
-builder.Services.AddSingleton<GraphQLHttpEndpoint>();
-builder.Services.AddSingleton<ApiMetrics>();
-builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-builder.Services.AddHostedService<StoreStartup>();
-
-var app = builder.Build();
-
-// Outside Development an unhandled error answers a bare problem document; the details stay in the server log.
-if (!app.Environment.IsDevelopment())
-    app.UseExceptionHandler();
-app.UseKnowledgeGraphCors(settings.Cors);
-
-// The dashboard (src/KnowledgeGraph.Dashboard, bundled into wwwroot at build time) at /.
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.UseGraphiQLAssets();
-app.MapGraphQLEndpoint("/graphql");
-app.MapGraphExport("/export");
-app.MapKnowledgeGraphHealth();
-
-app.Run();
+KnowledgeGraphService.Build(WebApplication.CreateBuilder(args)).Run();
 
 public partial class Program;

@@ -79,22 +79,6 @@ public sealed partial class Neo4jGraphStore
         return result.As<EvidenceRow>().Select(r => r.ToEvidence()).ToList();
     }
 
-    public async Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default)
-    {
-        var id = Params(("id", entityId));
-        var results = await _cypher.RunAsync([new(Cypher.TimelineRelations, id), new(Cypher.TimelineMentions, id)], cancellationToken);
-        var withRelations = results[0].As<TimelineRow>();
-        var articlesWithRelations = withRelations.Select(r => r.ArticleId).ToHashSet();
-        // An article that mentions the entity but says nothing about its relations is still an event of its own.
-        var mentionsOnly = results[1].As<TimelineRow>().Where(r => !articlesWithRelations.Contains(r.ArticleId));
-        return withRelations.Concat(mentionsOnly)
-            .OrderBy(r => r.Date, StringComparer.Ordinal)
-            .ThenBy(r => r.ArticleId, StringComparer.Ordinal)
-            .ThenBy(r => r.Relation?.Id, StringComparer.Ordinal)
-            .Select(r => new TimelineEvent(r.Date, r.ArticleId, r.ArticleTitle, r.Relation?.ToRelation()))
-            .ToList();
-    }
-
     public async Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default)
     {
         if (topEntities < 0) throw new GraphQueryException("INVALID_ARGUMENT", $"topEntities {topEntities} is negative");
@@ -110,10 +94,8 @@ public sealed partial class Neo4jGraphStore
             results[4].As<EntityRow>().Select(r => r.ToEntity()).ToList());
     }
 
-    public async Task<Neighbourhood> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
+    private async Task<Neighbourhood> WalkNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken)
     {
-        if (query.Depth is < 1 or > 3) throw new GraphQueryException("INVALID_ARGUMENT", $"depth {query.Depth} is outside 1..3");
-        if (query.Limit < 1) throw new GraphQueryException("INVALID_ARGUMENT", $"limit {query.Limit} must be at least 1");
         if ((await GetEntitiesAsync([query.EntityId], cancellationToken)).Count == 0) return new Neighbourhood([], [], false);
 
         // The same walk as every adapter: breadth first, each level's nodes expanded in the order they were admitted,

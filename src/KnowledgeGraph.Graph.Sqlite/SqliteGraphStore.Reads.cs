@@ -239,45 +239,6 @@ public sealed partial class SqliteGraphStore
         return evidence;
     }
 
-    public async Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(entityId);
-        await using var connection = await ReadAsync(cancellationToken);
-        var events = new List<TimelineEvent>();
-        await using (var reader = await connection.Command($"""
-                         SELECT ev.evidence_date, ev.article_id, a.title, {GraphRows.RelationColumns}
-                         FROM relations r JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.id = ev.article_id
-                         WHERE r.subject_id = @id
-                         UNION ALL
-                         SELECT ev.evidence_date, ev.article_id, a.title, {GraphRows.RelationColumns}
-                         FROM relations r JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.id = ev.article_id
-                         WHERE r.object_id = @id
-                         """).With("@id", entityId).ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                events.Add(new TimelineEvent(reader.GetNullableString(0), reader.GetString(1), reader.GetNullableString(2), GraphRows.ReadRelation(reader, 3)));
-        }
-        // Articles that mention the entity without stating a relation of it still belong on its timeline.
-        var withRelations = events.Select(e => e.ArticleId).ToHashSet(StringComparer.Ordinal);
-        await using (var reader = await connection.Command("""
-                         SELECT a.id, a.title, substr(a.published_key, 1, 10)
-                         FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = @id
-                         """).With("@id", entityId).ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                if (withRelations.Contains(reader.GetString(0))) continue;
-                var day = reader.GetString(2);
-                events.Add(new TimelineEvent(day.Length == 0 ? null : day, reader.GetString(0), reader.GetNullableString(1), null));
-            }
-        }
-        return [.. events
-            .OrderBy(e => e.Date is null)
-            .ThenBy(e => e.Date, StringComparer.Ordinal)
-            .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
-            .ThenBy(e => e.Relation?.Id, StringComparer.Ordinal)];
-    }
-
     public async Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default)
     {
         if (topEntities < 0 || topEntities > PageRequest.MaxPageSize)

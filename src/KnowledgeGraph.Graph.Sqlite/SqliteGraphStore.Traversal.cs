@@ -5,15 +5,34 @@ public sealed partial class SqliteGraphStore
     private const int MaxNeighbourhoodDepth = 3;
     private const int MaxPathDepth = 10;
 
-    public async Task<Neighbourhood> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.Depth is < 1 or > MaxNeighbourhoodDepth)
-            throw new GraphQueryException("BAD_ARGUMENT", $"neighbourhood depth {query.Depth} is outside 1..{MaxNeighbourhoodDepth}");
-        if (query.Limit < 1)
-            throw new GraphQueryException("BAD_ARGUMENT", $"neighbourhood limit {query.Limit} must be at least 1");
+    public async Task<Neighbourhood> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
+        (await GetNeighbourhoodsAsync([query], cancellationToken))[0];
 
+    /// <summary>
+    /// Every neighbourhood from one read session (one snapshot, one connection). The walks stay one per query: an
+    /// embedded store pays nothing per statement that batching would save, and each walk stops at its own limit.
+    /// </summary>
+    public async Task<IReadOnlyList<Neighbourhood>> GetNeighbourhoodsAsync(IReadOnlyList<NeighbourhoodQuery> queries,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        foreach (var query in queries)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            if (query.Depth is < 1 or > MaxNeighbourhoodDepth)
+                throw new GraphQueryException("BAD_ARGUMENT", $"neighbourhood depth {query.Depth} is outside 1..{MaxNeighbourhoodDepth}");
+            if (query.Limit < 1)
+                throw new GraphQueryException("BAD_ARGUMENT", $"neighbourhood limit {query.Limit} must be at least 1");
+        }
         await using var session = await ReadAsync(cancellationToken);
+        var answers = new List<Neighbourhood>(queries.Count);
+        foreach (var query in queries)
+            answers.Add(await WalkNeighbourhoodAsync(session, query, cancellationToken));
+        return answers;
+    }
+
+    private async Task<Neighbourhood> WalkNeighbourhoodAsync(ReadSession session, NeighbourhoodQuery query, CancellationToken cancellationToken)
+    {
         var centre = await LoadEntitiesAsync(session, [query.EntityId], cancellationToken);
         if (centre.Count == 0) return new Neighbourhood([], [], false);
 

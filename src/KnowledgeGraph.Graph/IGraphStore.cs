@@ -29,6 +29,23 @@ public interface IGraphStore : IAsyncDisposable
     Task<IReadOnlyList<Evidence>> GetEvidenceAsync(IReadOnlyCollection<string> relationIds, CancellationToken cancellationToken = default);
     Task<Page<GraphArticle>> FindArticlesAsync(ArticleFilter filter, PageRequest page, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default);
+    // Batches for nested fields of many entities at once: each answers, per entity, exactly what the single call would,
+    // in one call to the store rather than one per entity.
+
+    /// <summary>For each distinct id, what <see cref="GetTimelineAsync"/> answers for it (an unknown id: no events).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>>> GetTimelinesAsync(IReadOnlyCollection<string> entityIds,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For each distinct id, what <see cref="FindArticlesAsync"/> answers for <c>new ArticleFilter(EntityId: id)</c> and the
+    /// same <paramref name="page"/>; its cursors continue there.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Page<GraphArticle>>> FindArticlesOfEntitiesAsync(IReadOnlyCollection<string> entityIds, PageRequest page,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>What <see cref="GetNeighbourhoodAsync"/> answers for each query, in the order of the queries.</summary>
+    Task<IReadOnlyList<Neighbourhood>> GetNeighbourhoodsAsync(IReadOnlyList<NeighbourhoodQuery> queries, CancellationToken cancellationToken = default);
+
     Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default);
 
     /// <summary>Answers quickly whether the store can be reached and queried.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using KnowledgeGraph.Api.Tests.Infrastructure;
-using KnowledgeGraph.Tests.Shared;
 
 namespace KnowledgeGraph.Api.Tests;
 

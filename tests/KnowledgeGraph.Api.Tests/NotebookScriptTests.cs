@@ -21,7 +21,10 @@ public sealed class NotebookScriptTests
     [Fact]
     public async Task The_plain_python_script_draws_the_deal_network_of_the_running_service()
     {
-        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string> { ["KG__LoadSamples"] = "true" }, TimeSpan.FromSeconds(90));
+        await using var service = await ServiceProcess.StartAsync(new ServiceLaunch(ServiceLaunch.Api)
+        {
+            Environment = new Dictionary<string, string> { ["KG__LoadSamples"] = "true" },
+        }, TimeSpan.FromSeconds(90));
         var output = Directory.CreateTempSubdirectory("kg-notebook-").FullName;
         try
         {

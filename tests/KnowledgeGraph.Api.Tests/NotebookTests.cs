@@ -27,10 +27,9 @@ public sealed class NotebookTests
     [Fact]
     public async Task A_notebook_posts_json_to_the_running_service_and_reads_the_graph()
     {
-        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>
+        await using var service = await ServiceProcess.StartAsync(new ServiceLaunch(ServiceLaunch.Api)
         {
-            ["KG__ApiKeys__0"] = Key,
-            ["KG__LoadSamples"] = "true",
+            Environment = new Dictionary<string, string> { ["KG__ApiKeys__0"] = Key, ["KG__LoadSamples"] = "true" },
         }, TimeSpan.FromSeconds(90));
         using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 

@@ -148,4 +148,61 @@ public abstract class PagingAndBatchingTests
         Assert.InRange(calls.GetValueOrDefault("GetEntitiesAsync"), 1, 2);
         Assert.InRange(factory.Counter.TotalCalls, 5, 6);
     }
+
+    [Fact]
+    public async Task A_hundred_entities_with_every_nested_field_cost_a_bounded_number_of_store_calls()
+    {
+        // This counts calls, not time: a loaded machine must not turn it into a test of the execution time limit.
+        await using var factory = new ApiFactory(Store) { CountStoreCalls = true }.With("KG:Limits:ExecutionTimeout", "00:03:00");
+        await factory.SeedAsync(Enumerable.Range(0, 120).Select(Startup));
+        var client = factory.Client();
+        factory.Counter.Reset();
+
+        var data = (await client.QueryAsync("""
+            { entities(search: "startup", first: 100) {
+                edges { node { id
+                  relations { totalCount }
+                  deals { totalCount }
+                  articles(first: 5) { totalCount edges { node { id title } } }
+                  timeline { totalCount edges { node { date articleId relation { type } } } }
+                  neighbourhood(depth: 2, limit: 50) { nodes { id } edges { type subject { id name } object { id name } } }
+                } }
+            } }
+            """)).Ok();
+
+        var entities = data.GetProperty("entities").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+        Assert.Equal(100, entities.Count);
+        foreach (var entity in entities)
+        {
+            var number = entity.GetProperty("id").GetString()!["org:startup-".Length..];
+            Assert.Equal(1, entity.GetProperty("articles").GetProperty("totalCount").GetInt32());
+            Assert.Equal($"初创公司{int.Parse(number, System.Globalization.CultureInfo.InvariantCulture)}完成融资",
+                entity.GetProperty("articles").GetProperty("edges")[0].GetProperty("node").GetProperty("title").GetString());
+            var timeline = entity.GetProperty("timeline").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+            Assert.Contains(timeline, e => e.GetProperty("relation").ValueKind != JsonValueKind.Null && e.GetProperty("relation").GetProperty("type").GetString() == "DEVELOPS");
+            Assert.Contains(timeline, e => e.GetProperty("relation").ValueKind != JsonValueKind.Null && e.GetProperty("relation").GetProperty("type").GetString() == "INVESTED_IN");
+            // Two hops from a startup: its product and the fund, then the fund's other startups up to the limit.
+            var nodes = entity.GetProperty("neighbourhood").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToList();
+            Assert.Equal(50, nodes.Count);
+            Assert.Contains(Fund, nodes);
+            Assert.Contains($"prod:product-{number}", nodes);
+            Assert.All(entity.GetProperty("neighbourhood").GetProperty("edges").EnumerateArray(), edge =>
+            {
+                Assert.Contains(edge.GetProperty("subject").GetProperty("id").GetString(), nodes);
+                Assert.Contains(edge.GetProperty("object").GetProperty("id").GetString(), nodes);
+            });
+        }
+
+        var calls = factory.Counter.Snapshot();
+        Assert.Equal(1, calls.GetValueOrDefault("SearchEntitiesAsync"));
+        Assert.Equal(1, calls.GetValueOrDefault("FindArticlesOfEntitiesAsync"));
+        Assert.Equal(1, calls.GetValueOrDefault("GetTimelinesAsync"));
+        Assert.Equal(1, calls.GetValueOrDefault("GetNeighbourhoodsAsync"));
+        Assert.Equal(1, calls.GetValueOrDefault("FindRelationsAsync"));
+        Assert.Equal(1, calls.GetValueOrDefault("FindDealsAsync"));
+        // The ends of the neighbourhoods' edges come with their nodes.
+        Assert.Equal(0, calls.GetValueOrDefault("GetEntitiesAsync"));
+        Assert.Equal(0, calls.GetValueOrDefault("FindArticlesAsync") + calls.GetValueOrDefault("GetTimelineAsync") + calls.GetValueOrDefault("GetNeighbourhoodAsync"));
+        Assert.Equal(6, factory.Counter.TotalCalls);
+    }
 }

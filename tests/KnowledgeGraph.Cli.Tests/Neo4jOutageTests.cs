@@ -3,7 +3,6 @@ using KnowledgeGraph.Cli.Ingestion;
 using KnowledgeGraph.Cli.Storage;
 using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Neo4j;
-using KnowledgeGraph.Tests.Shared;
 
 namespace KnowledgeGraph.Cli.Tests;
 
@@ -101,6 +100,9 @@ public sealed class Neo4jOutageTests : IDisposable
         public Task<IReadOnlyList<Evidence>> GetEvidenceAsync(IReadOnlyCollection<string> relationIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<Page<GraphArticle>> FindArticlesAsync(ArticleFilter filter, PageRequest page, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>>> GetTimelinesAsync(IReadOnlyCollection<string> entityIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyDictionary<string, Page<GraphArticle>>> FindArticlesOfEntitiesAsync(IReadOnlyCollection<string> entityIds, PageRequest page, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Neighbourhood>> GetNeighbourhoodsAsync(IReadOnlyList<NeighbourhoodQuery> queries, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -13,7 +13,10 @@ using KnowledgeGraph.Ontology;
 
 namespace KnowledgeGraph.Cli.Bench;
 
-/// <summary><c>kg bench generate</c> writes a synthetic corpus; <c>kg bench run</c> measures extraction, ingest and queries on it.</summary>
+/// <summary>
+/// <c>kg bench generate</c> writes a synthetic corpus; <c>kg bench run</c> measures extraction, ingest and queries on it;
+/// <c>kg bench api</c> compares GraphQL queries with the same store calls on a large synthetic graph.
+/// </summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -23,6 +26,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Run());
         bench.Subcommands.Add(StoreBenchmark.Create());
         bench.Subcommands.Add(LoadCommand.Create());
+        bench.Subcommands.Add(Api());
         return bench;
     }
 
@@ -66,6 +70,43 @@ public static class BenchCommand
         {
             var table = await MeasureAsync(result.GetValue(corpus)!, store.Read(result), result.GetValue(api), result.GetValue(requests),
                 result.GetValue(concurrency), result.GetValue(work), cancellationToken);
+            Console.WriteLine(table);
+            if (result.GetValue(report) is { } path) await File.WriteAllTextAsync(path, table, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Api()
+    {
+        var entities = new Option<int>("--entities") { Description = "Entities in the synthetic graph", DefaultValueFactory = _ => 100_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the graph and of the sampled inputs", DefaultValueFactory = _ => 1 };
+        var requests = new Option<int>("--requests") { Description = "Requests per operation, on each side", DefaultValueFactory = _ => 2000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent clients", DefaultValueFactory = _ => 4 };
+        var report = new Option<string?>("--report") { Description = "Also write the markdown table to this file" };
+        var work = new Option<string?>("--work") { Description = "Folder for the SQLite database; a rerun over the same folder reuses the graph" };
+        var store = new StoreOptions();
+        var command = new Command("api", "Lookup, search and 2-hop neighbourhood: the store called directly against GraphQL over loopback (kg serve)")
+        {
+            entities, seed, requests, concurrency, report, work,
+        };
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (result.GetValue(entities) < 1 || result.GetValue(requests) < 1 || result.GetValue(concurrency) < 1)
+            {
+                Console.Error.WriteLine("kg bench api: --entities, --requests and --concurrency must be at least 1");
+                return 2;
+            }
+            var settings = store.Read(result);
+            if (settings.IsSqlite && result.GetValue(store.SqlitePathOption) is null)
+            {
+                var folder = result.GetValue(work) ?? Directory.CreateTempSubdirectory("kg-bench-api-").FullName;
+                Directory.CreateDirectory(folder);
+                settings.SqlitePath = Path.Combine(folder, $"synthetic-{result.GetValue(entities)}-{result.GetValue(seed)}.db");
+            }
+            var table = await ApiBenchmark.MeasureAsync(new ApiBenchSettings(result.GetValue(entities), result.GetValue(seed),
+                result.GetValue(requests), result.GetValue(concurrency), settings), cancellationToken);
             Console.WriteLine(table);
             if (result.GetValue(report) is { } path) await File.WriteAllTextAsync(path, table, cancellationToken);
             return 0;

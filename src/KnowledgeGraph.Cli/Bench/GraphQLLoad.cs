@@ -1,40 +1,19 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace KnowledgeGraph.Cli.Bench;
 
 /// <summary>Sends one kind of GraphQL query from several concurrent clients over loopback and times each answer.</summary>
-public sealed class GraphQLLoad(HttpClient http, int concurrency)
+public sealed class GraphQLLoad(HttpClient http, int concurrency, Func<TimeSpan>? serverCpuTime = null)
 {
     public const string Lookup = "query ($id: ID!) { entity(id: $id) { id type name chineseName aliases degree } }";
     public const string Search = "query ($q: String!) { entities(search: $q, first: 20) { totalCount edges { node { id name } } } }";
     public const string TwoHops = "query ($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 200) { nodes { id name type } edges { type subject { id } object { id } } } }";
 
-    public async Task<LoadResult> RunAsync(string operation, string query, IReadOnlyList<Dictionary<string, object>> variables, int requests, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < Math.Min(50, requests); i++) await SendAsync(query, variables[i % variables.Count], cancellationToken);
-        var latencies = new List<double>(requests);
-        var errors = 0;
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ok = await SendAsync(query, variables[i % variables.Count], cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                lock (latencies)
-                {
-                    latencies.Add(elapsed);
-                    if (!ok) errors++;
-                }
-            }
-        }));
-        return LoadResult.From(operation, latencies, clock.Elapsed, errors);
-    }
+    public Task<LoadResult> RunAsync(string operation, string query, IReadOnlyList<Dictionary<string, object>> variables, int requests,
+        CancellationToken cancellationToken) =>
+        LoadRunner.RunAsync(operation, (i, token) => SendAsync(query, variables[i % variables.Count], token), requests, concurrency, cancellationToken,
+            serverCpuTime);
 
     private async Task<bool> SendAsync(string query, Dictionary<string, object> variables, CancellationToken cancellationToken)
     {

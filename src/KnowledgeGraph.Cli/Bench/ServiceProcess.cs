@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace KnowledgeGraph.Cli.Bench;
 
-/// <summary>The GraphQL service (KnowledgeGraph.Api.dll) started over a given SQLite file on a free loopback port.</summary>
+/// <summary>
+/// The GraphQL service started as its own process over a given store on a free loopback port: KnowledgeGraph.Api.dll,
+/// or kg.dll with the arguments <c>serve …</c>.
+/// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -19,23 +22,42 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ServiceProcess> StartAsync(string apiDll, string sqlitePath, CancellationToken cancellationToken,
+    /// <summary>Processor time the service has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static Task<ServiceProcess> StartAsync(string apiDll, string sqlitePath, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var settings = new Dictionary<string, string> { ["KG__Store"] = "sqlite", ["KG__Sqlite__Path"] = Path.GetFullPath(sqlitePath) };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) settings[key] = value;
+        return StartAsync(apiDll, [], settings, cancellationToken);
+    }
+
+    public static async Task<ServiceProcess> StartAsync(string apiDll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.GetFullPath(apiDll), "--urls", address.ToString() },
+            ArgumentList = { Path.GetFullPath(apiDll) },
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(apiDll))!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["KG__Store"] = "sqlite";
-        start.Environment["KG__Sqlite__Path"] = Path.GetFullPath(sqlitePath);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(address.ToString());
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         start.Environment["KG__LoadSamples"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start dotnet {apiDll}");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -12,6 +12,8 @@ public sealed class StoreOptions
     private readonly Option<string?> _neo4jPassword = new("--neo4j-password") { Description = "else KG__Neo4j__Password" };
     private readonly Option<string?> _neo4jDatabase = new("--neo4j-database") { Description = "Neo4j 4.x/5.x database; else KG__Neo4j__Database, else neo4j" };
 
+    public Option<string?> SqlitePathOption => _sqlitePath;
+
     public StoreOptions()
     {
         _store.AcceptOnlyFromAmong("sqlite", "neo4j");
@@ -30,6 +32,26 @@ public sealed class StoreOptions
         command.Options.Add(_neo4jUser);
         command.Options.Add(_neo4jPassword);
         command.Options.Add(_neo4jDatabase);
+    }
+
+    /// <summary>
+    /// The options given on the command line as configuration keys of the service (KG:Store, KG:Sqlite:Path …), so that
+    /// they override appsettings and KG__* variables while anything not given keeps its configured value.
+    /// </summary>
+    public Dictionary<string, string?> ConfigurationOverrides(ParseResult result)
+    {
+        var overrides = new Dictionary<string, string?>();
+        void Set(string key, string? value)
+        {
+            if (value is not null) overrides[key] = value;
+        }
+        Set("KG:Store", result.GetValue(_store));
+        Set("KG:Sqlite:Path", result.GetValue(_sqlitePath));
+        Set("KG:Neo4j:Uri", result.GetValue(_neo4jUri));
+        Set("KG:Neo4j:User", result.GetValue(_neo4jUser));
+        Set("KG:Neo4j:Password", result.GetValue(_neo4jPassword));
+        Set("KG:Neo4j:Database", result.GetValue(_neo4jDatabase));
+        return overrides;
     }
 
     public StoreSettings Read(ParseResult result)

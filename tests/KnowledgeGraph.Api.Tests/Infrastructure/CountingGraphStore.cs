@@ -71,6 +71,17 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyList<TimelineEvent>> GetTimelineAsync(string entityId, CancellationToken cancellationToken = default) =>
         Count(nameof(GetTimelineAsync), () => inner.GetTimelineAsync(entityId, cancellationToken));
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>>> GetTimelinesAsync(IReadOnlyCollection<string> entityIds,
+        CancellationToken cancellationToken = default) =>
+        Count(nameof(GetTimelinesAsync), () => inner.GetTimelinesAsync(entityIds, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, Page<GraphArticle>>> FindArticlesOfEntitiesAsync(IReadOnlyCollection<string> entityIds, PageRequest page,
+        CancellationToken cancellationToken = default) =>
+        Count(nameof(FindArticlesOfEntitiesAsync), () => inner.FindArticlesOfEntitiesAsync(entityIds, page, cancellationToken));
+
+    public Task<IReadOnlyList<Neighbourhood>> GetNeighbourhoodsAsync(IReadOnlyList<NeighbourhoodQuery> queries, CancellationToken cancellationToken = default) =>
+        Count(nameof(GetNeighbourhoodsAsync), () => inner.GetNeighbourhoodsAsync(queries, cancellationToken));
+
     public Task<GraphStats> GetStatsAsync(int topEntities, CancellationToken cancellationToken = default) =>
         Count(nameof(GetStatsAsync), () => SlowStats(topEntities, cancellationToken));
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Playwright;
 
 namespace KnowledgeGraph.Browser.Tests.Infrastructure;
@@ -24,7 +25,11 @@ public sealed class DashboardFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium is missing at {ChromiumPath}. The browser tests drive Debian's Chromium (Playwright never downloads one); " +
                 "install it with `apt-get install -y chromium fonts-wqy-zenhei`, as scripts/test.sh does.");
-        _service = await ServiceProcess.StartAsync(TimeSpan.FromMinutes(3));
+        _service = await ServiceProcess.StartAsync(new ServiceLaunch(ServiceLaunch.Api)
+        {
+            Environment = new Dictionary<string, string> { ["KG__LoadSamples"] = "true" },
+            IsReady = HasSamplesAsync,
+        }, TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -32,6 +37,14 @@ public sealed class DashboardFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
+    }
+
+    /// <summary>The samples are ingested while the service starts; the tests need them all in the store.</summary>
+    private static async Task<bool> HasSamplesAsync(HttpClient http)
+    {
+        using var content = new StringContent("""{"query":"{ entities(search: \"Inflection\", first: 1) { totalCount } }"}""", Encoding.UTF8, "application/json");
+        var answer = await (await http.PostAsync("graphql", content)).Content.ReadAsStringAsync();
+        return answer.Contains("\"totalCount\":1", StringComparison.Ordinal);
     }
 
     public async Task DisposeAsync()

@@ -31,6 +31,26 @@ public sealed class BatchLoader<TKey, TValue>(
         }
     }
 
+    /// <summary>
+    /// Records values already in hand (say, the nodes a neighbourhood returned) so that asking for them costs no fetch.
+    /// Keys already asked for keep what they have.
+    /// </summary>
+    public void Prime(IEnumerable<KeyValuePair<TKey, TValue>> known)
+    {
+        lock (_gate)
+        {
+            var fresh = known.Where(pair => !_batchOfKey.ContainsKey(pair.Key)).ToList();
+            if (fresh.Count == 0)
+                return;
+            var batch = Batch.Completed(this, fresh.ToDictionary(pair => pair.Key, pair => pair.Value, _batchOfKey.Comparer));
+            foreach (var (key, _) in fresh)
+            {
+                batch.Keys.Add(key);
+                _batchOfKey[key] = batch;
+            }
+        }
+    }
+
     private void Close(Batch batch)
     {
         lock (_gate)
@@ -46,6 +66,9 @@ public sealed class BatchLoader<TKey, TValue>(
         private Task<IReadOnlyDictionary<TKey, TValue>>? _result;
 
         public List<TKey> Keys { get; } = [];
+
+        public static Batch Completed(BatchLoader<TKey, TValue> owner, IReadOnlyDictionary<TKey, TValue> values) =>
+            new(owner) { _result = Task.FromResult(values) };
 
         public Task<IReadOnlyDictionary<TKey, TValue>> RunAsync(CancellationToken cancellationToken)
         {

@@ -6,6 +6,13 @@ public sealed record RelationsOfEntity(string EntityId, Direction Direction, str
 
 public sealed record DealsOfEntity(string EntityId, string KindsKey, string? From, string? To, decimal? MinAmount);
 
+public sealed record ArticlesOfEntity(string EntityId, PageRequest Page);
+
+public sealed record NeighbourhoodOfEntity(string EntityId, int Depth, Direction Direction, string TypesKey, int Limit)
+{
+    public NeighbourhoodQuery ToQuery() => new(EntityId, Depth, Direction, GraphLoaders.ValuesOf(TypesKey), Limit);
+}
+
 /// <summary>
 /// The batching loaders of one GraphQL request: nested fields of many parents become one store call per level
 /// (or per 500 rows), not one per parent.
@@ -24,17 +31,23 @@ public sealed class GraphLoaders
         Evidence = new BatchLoader<string, IReadOnlyList<Evidence>>(LoadEvidenceAsync, StringComparer.Ordinal);
         Relations = new BatchLoader<RelationsOfEntity, IReadOnlyList<GraphRelation>>(LoadRelationsAsync);
         Deals = new BatchLoader<DealsOfEntity, IReadOnlyList<GraphDeal>>(LoadDealsAsync);
+        Articles = new BatchLoader<ArticlesOfEntity, Page<GraphArticle>>(LoadArticlesAsync);
+        Timelines = new BatchLoader<string, IReadOnlyList<TimelineEvent>>(LoadTimelinesAsync, StringComparer.Ordinal);
+        Neighbourhoods = new BatchLoader<NeighbourhoodOfEntity, Neighbourhood>(LoadNeighbourhoodsAsync);
     }
 
     public BatchLoader<string, GraphEntity> Entities { get; }
     public BatchLoader<string, IReadOnlyList<Evidence>> Evidence { get; }
     public BatchLoader<RelationsOfEntity, IReadOnlyList<GraphRelation>> Relations { get; }
     public BatchLoader<DealsOfEntity, IReadOnlyList<GraphDeal>> Deals { get; }
+    public BatchLoader<ArticlesOfEntity, Page<GraphArticle>> Articles { get; }
+    public BatchLoader<string, IReadOnlyList<TimelineEvent>> Timelines { get; }
+    public BatchLoader<NeighbourhoodOfEntity, Neighbourhood> Neighbourhoods { get; }
 
     public static string KeyOf(IReadOnlyCollection<string>? values) =>
         values is null || values.Count == 0 ? "" : string.Join(',', values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
-    private static IReadOnlyCollection<string>? ValuesOf(string key) => key.Length == 0 ? null : key.Split(',');
+    public static IReadOnlyCollection<string>? ValuesOf(string key) => key.Length == 0 ? null : key.Split(',');
 
     private async Task<IReadOnlyDictionary<string, GraphEntity>> LoadEntitiesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
@@ -78,6 +91,31 @@ public sealed class GraphLoaders
                 result[key] = deals.Where(d => d.Parties.Any(p => p.EntityId == key.EntityId)).ToList();
         }
         return result;
+    }
+
+    /// <summary>Every parent of one field asks for the same page, so this is one store call per field.</summary>
+    private async Task<IReadOnlyDictionary<ArticlesOfEntity, Page<GraphArticle>>> LoadArticlesAsync(
+        IReadOnlyList<ArticlesOfEntity> keys, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<ArticlesOfEntity, Page<GraphArticle>>();
+        foreach (var group in keys.GroupBy(k => k.Page))
+        {
+            var pages = await _store.FindArticlesOfEntitiesAsync([.. group.Select(k => k.EntityId)], group.Key, cancellationToken).ConfigureAwait(false);
+            foreach (var key in group)
+                result[key] = pages[key.EntityId];
+        }
+        return result;
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>>> LoadTimelinesAsync(IReadOnlyList<string> entityIds,
+        CancellationToken cancellationToken) =>
+        await _store.GetTimelinesAsync(entityIds, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyDictionary<NeighbourhoodOfEntity, Neighbourhood>> LoadNeighbourhoodsAsync(
+        IReadOnlyList<NeighbourhoodOfEntity> keys, CancellationToken cancellationToken)
+    {
+        var answers = await _store.GetNeighbourhoodsAsync([.. keys.Select(k => k.ToQuery())], cancellationToken).ConfigureAwait(false);
+        return keys.Zip(answers).ToDictionary(pair => pair.First, pair => pair.Second);
     }
 
     private static bool Touches(GraphRelation relation, string entityId, Direction direction) => direction switch

@@ -42,26 +42,31 @@ public sealed class EntityGraphType : ObjectGraphType<GraphEntity>
         Field<NonNullGraphType<ConnectionGraphType<ArticleGraphType, GraphArticle>>>("articles")
             .Description("Articles that mention this entity.")
             .PageArguments()
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
                 var page = Paging.Read(c);
-                var articles = await c.Store().FindArticlesAsync(new ArticleFilter(EntityId: c.Source.Id), page, c.CancellationToken);
-                return articles.ToConnection(page);
+                return c.Loaders().Articles.Load(new ArticlesOfEntity(c.Source.Id, page))
+                    .Then(articles => (articles ?? new Page<GraphArticle>([], false, 0)).ToConnection(page));
             });
 
         Field<NonNullGraphType<ConnectionGraphType<TimelineEventGraphType, TimelineEvent>>>("timeline")
             .Description("What happened to this entity, in date order.")
             .PageArguments()
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
                 var page = Paging.Read(c);
-                var events = await c.Store().GetTimelineAsync(c.Source.Id, c.CancellationToken);
-                return Paging.Slice(events, e => $"{e.ArticleId}/{e.Relation?.Id}/{e.Date}", page);
+                return c.Loaders().Timelines.Load(c.Source.Id)
+                    .Then(events => Paging.Slice(events ?? [], e => $"{e.ArticleId}/{e.Relation?.Id}/{e.Date}", page));
             });
 
         Field<NonNullGraphType<NeighbourhoodGraphType>>("neighbourhood")
             .NeighbourhoodArguments()
-            .ResolveAsync(async c => await c.Store().GetNeighbourhoodAsync(Neighbourhoods.Read(c, c.Source.Id), c.CancellationToken));
+            .Resolve(c =>
+            {
+                var query = Neighbourhoods.Read(c, c.Source.Id);
+                var key = new NeighbourhoodOfEntity(query.EntityId, query.Depth, query.Direction, GraphLoaders.KeyOf(query.RelationTypes), query.Limit);
+                return c.Loaders().Neighbourhoods.Load(key).Then(found => found ?? new Neighbourhood([], [], false));
+            });
     }
 
     private static async Task<object?> ResolveRelationsAsync(IResolveFieldContext<GraphEntity> context)

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api.GraphQL.Loading;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -12,7 +13,12 @@ public sealed class NeighbourhoodGraphType : ObjectGraphType<Neighbourhood>
         Name = "Neighbourhood";
         Description = "Nodes and edges around an entity, ready to draw.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityGraphType>>>>("nodes").Resolve(c => c.Source.Nodes);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("edges").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("edges").Resolve(c =>
+        {
+            // Both ends of every edge are among the nodes already in hand: drawing an edge's ends costs no store call.
+            c.Loaders().Entities.Prime(c.Source.Nodes.Select(n => KeyValuePair.Create(n.Id, n)));
+            return c.Source.Edges;
+        });
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when `limit` cut the neighbourhood short.")
             .Resolve(c => c.Source.Truncated);
     }

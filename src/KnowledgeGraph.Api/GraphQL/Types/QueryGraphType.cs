@@ -74,8 +74,9 @@ public sealed class QueryGraphType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var query = Neighbourhoods.Read(c, c.GetArgument<string>("id"));
-                await EntityAsync(c, query.EntityId);
-                return await c.Store().GetNeighbourhoodAsync(query, c.CancellationToken);
+                var found = await c.Store().GetNeighbourhoodAsync(query, c.CancellationToken);
+                // A neighbourhood holds at least its centre, so an empty one means there is no such entity.
+                return found.Nodes.Count > 0 ? found : throw NoEntity(query.EntityId);
             });
 
         Field<PathGraphType>("path")

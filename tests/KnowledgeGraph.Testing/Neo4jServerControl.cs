@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace KnowledgeGraph.Tests.Shared;
+namespace KnowledgeGraph.Testing;
 
 /// <summary>
 /// Crashes and restarts the plain Neo4j test server through scripts/neo4j-test-server.sh (kill, resume), for fault
