@@ -58,6 +58,12 @@ public abstract class BadInputTests
         (Raw("null"), "QUERY_MISSING", "query"));
 
     [Fact]
+    public Task Syntax_errors_are_refused_wherever_the_lines_break() => RefusedWithoutChange(
+        (Query("mutation { mergeEntities(keap: \rg:b\") { id } }"), "SYNTAX_ERROR", "parsing query"),
+        (Query("{ __schema { qu\ryType name } }\r\n}"), "SYNTAX_ERROR", "parsing query"),
+        (Query("mutation {\n deleteArticle(id: \"x\"\r"), "SYNTAX_ERROR", "parsing query"));
+
+    [Fact]
     public Task Variables_of_the_wrong_type_are_refused() => RefusedWithoutChange(
         (Raw("{\"query\": \"" + Ingest + "\", \"variables\": \"input\"}"), "INVALID_JSON", "variables"),
         (Raw("{\"query\": \"" + Ingest + "\", \"variables\": [1, 2]}"), "INVALID_JSON", "variables"),

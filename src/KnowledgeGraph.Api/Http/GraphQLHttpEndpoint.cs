@@ -118,7 +118,7 @@ public sealed partial class GraphQLHttpEndpoint(
         GraphQLDocument document;
         try
         {
-            document = documentBuilder.Build(request.Query);
+            document = documentBuilder.Build(WithoutLoneCarriageReturns(request.Query));
         }
         catch (ExecutionError error)
         {
@@ -176,6 +176,24 @@ public sealed partial class GraphQLHttpEndpoint(
         return string.IsNullOrEmpty(operationName)
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+
+    /// <summary>
+    /// GraphQLParser throws IndexOutOfRangeException (a 500) while describing a syntax error on a line ended by a
+    /// lone CR, found by fuzzing. A lone CR is a line terminator like LF in GraphQL and cannot occur inside a string
+    /// literal, so turning it into LF keeps every position and the document's meaning.
+    /// </summary>
+    private static string WithoutLoneCarriageReturns(string query)
+    {
+        if (!query.Contains('\r'))
+            return query;
+        var chars = query.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '\r' && (i + 1 == chars.Length || chars[i + 1] != '\n'))
+                chars[i] = '\n';
+        }
+        return new string(chars);
     }
 
     /// <summary>Where in the body the JSON went wrong, when the reader knows: " at $.variables" and the like.</summary>
