@@ -17,8 +17,8 @@ trap 'kill $service 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the service did not start:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
 
-post() { curl -s -o "$work/answer" -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' --data-binary "@$1" "$url"; }
-get() { curl -s -o "$work/answer" -w '%{http_code} %{time_total}' -G --data-urlencode "query@$1" "$url"; }
+post() { curl -s -o "$work/answer" -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' --data-binary "@$1" "$url"; }
+get() { curl -s -o "$work/answer" -w '%{http_code} %{time_total}\n' -G --data-urlencode "query@$1" "$url"; }
 code() { python3 -c 'import json,sys; e=json.load(open(sys.argv[1])).get("errors") or [{}]; print(e[0].get("extensions",{}).get("code","-"))' "$work/answer" 2>/dev/null || echo "-"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
