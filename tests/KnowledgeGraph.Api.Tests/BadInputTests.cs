@@ -55,6 +55,7 @@ public abstract class BadInputTests
         (Raw("\"mutation { deleteArticle(id: \\\"x\\\") }\""), "INVALID_JSON", "JSON"),
         (Raw("{\"query\": \"{ stats { articles } }\"} trailing"), "INVALID_JSON", "JSON"),
         (Raw("{\"query\": 42}"), "INVALID_JSON", "JSON"),
+        (Raw("{\"query\": \"" + Ingest + "\", \"variables\": {\"input\": {\"text\": \"微软\", \"url\": \"https://a.test/1\", \"url\": \"https://a.test/2\"}}}"), "INVALID_JSON", "url"),
         (Raw("null"), "QUERY_MISSING", "query"));
 
     [Fact]
