@@ -55,6 +55,7 @@ public class ReadingTests
     [Theory]
     [InlineData("""{"title":"x"}""", "no 'text' field")]
     [InlineData("""{"text":12}""", "'text' must be a string")]
+    [InlineData("""{"text":" \n\t "}""", "'text' is empty")]
     [InlineData("""{"text":"x","publishedAt":"2024-02-30"}""", "'publishedAt' is not a date")]
     [InlineData("""{"text":"x" """, "malformed JSON")]
     public void Bad_json_is_named_and_explained(string json, string reason)

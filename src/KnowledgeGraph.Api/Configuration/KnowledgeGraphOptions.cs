@@ -40,6 +40,8 @@ public sealed class QueryLimits
     /// <summary>Field selections in one document, aliases included: the guard against alias floods.</summary>
     public int MaxFieldSelections { get; set; } = 500;
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
+    /// <summary>Longest id, name, title, URL or search term accepted in an argument; article bodies are bounded by MaxRequestBytes.</summary>
+    public int MaxArgumentLength { get; set; } = 1000;
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public int MaxArticlesPerBatch { get; set; } = 100;
 }

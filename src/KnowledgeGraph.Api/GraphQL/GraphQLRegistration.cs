@@ -21,6 +21,8 @@ public static class GraphQLRegistration
             .AddSystemTextJson()
             .AddValidationRule(new QueryComplexityRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }))
             .AddValidationRule(new FieldSelectionLimitRule(limits.MaxFieldSelections))
+            .AddValidationRule(new IntrospectionLoopRule())
+            .UseMiddleware<ArgumentTextMiddleware>()
             .WithTimeout(limits.ExecutionTimeout)
             .AddUnhandledExceptionHandler(TranslateStoreErrors));
         return services;

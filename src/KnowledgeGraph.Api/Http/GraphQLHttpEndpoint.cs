@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Diagnostics;
 using KnowledgeGraph.Api.GraphQL;
@@ -48,15 +49,22 @@ public sealed partial class GraphQLHttpEndpoint(
                 $"The request body is larger than {limit} bytes.", started);
             return;
         }
+        if (RequestShape.Problem(body) is { } shape)
+        {
+            await RefuseAsync(http, mediaType, StatusCodes.Status400BadRequest, "INVALID_JSON",
+                "The body is not a GraphQL request in JSON: " + shape + ".", started);
+            return;
+        }
         GraphQLRequest? request;
         try
         {
             request = serializer.Deserialize<GraphQLRequest>(body);
         }
-        catch (Exception error) when (error is JsonException or InvalidOperationException or NotSupportedException)
+        // ArgumentException: an object in the variables names a member twice (found by fuzzing; it was a 500).
+        catch (Exception error) when (error is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             await RefuseAsync(http, mediaType, StatusCodes.Status400BadRequest, "INVALID_JSON",
-                "The body is not a GraphQL request in JSON: " + error.Message, started);
+                "The body is not a GraphQL request in JSON" + WhereIn(error) + ": " + Explain(error), started);
             return;
         }
         await ExecuteAsync(http, request, mediaType, allowMutations: true, started);
@@ -70,6 +78,13 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             await RefuseAsync(http, GraphQLMediaTypes.Json, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
                 $"Accept must allow {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json}.", started);
+            return;
+        }
+        var limit = options.CurrentValue.Limits.MaxRequestBytes;
+        if (http.Request.QueryString.Value?.Length > limit)
+        {
+            await RefuseAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
+                $"The query string is larger than {limit} bytes; send large requests with POST.", started);
             return;
         }
         var query = http.Request.Query;
@@ -104,11 +119,17 @@ public sealed partial class GraphQLHttpEndpoint(
         GraphQLDocument document;
         try
         {
-            document = documentBuilder.Build(request.Query);
+            document = documentBuilder.Build(WithoutLoneCarriageReturns(request.Query));
         }
         catch (ExecutionError error)
         {
             await RespondAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [error] }, "unknown", started);
+            return;
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            await RefuseAsync(http, mediaType, RequestErrorStatus(mediaType), "MAX_DEPTH_EXCEEDED",
+                $"The document nests past the parser's depth limit; queries may be at most {options.CurrentValue.Limits.MaxDepth} fields deep.", started);
             return;
         }
 
@@ -157,6 +178,32 @@ public sealed partial class GraphQLHttpEndpoint(
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
+
+    /// <summary>
+    /// GraphQLParser throws IndexOutOfRangeException (a 500) while describing a syntax error on a line ended by a
+    /// lone CR, found by fuzzing. A lone CR is a line terminator like LF in GraphQL and cannot occur inside a string
+    /// literal, so turning it into LF keeps every position and the document's meaning.
+    /// </summary>
+    private static string WithoutLoneCarriageReturns(string query)
+    {
+        if (!query.Contains('\r'))
+            return query;
+        var chars = query.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '\r' && (i + 1 == chars.Length || chars[i + 1] != '\n'))
+                chars[i] = '\n';
+        }
+        return new string(chars);
+    }
+
+    /// <summary>Where in the body the JSON went wrong, when the reader knows: " at $.variables" and the like.</summary>
+    private static string WhereIn(Exception error) =>
+        error is JsonException { Path: { Length: > 0 } path } ? $" at {path}" : "";
+
+    /// <summary>The serialiser's message, with the reader's reason when it only wraps one (an invalid surrogate, say).</summary>
+    private static string Explain(Exception error) =>
+        error.InnerException is { } inner ? $"{error.Message} ({inner.Message})" : error.Message;
 
     /// <summary>GraphQL over HTTP: request errors are 400 under the new media type, 200 under plain JSON.</summary>
     private static int RequestErrorStatus(string mediaType) =>

@@ -39,6 +39,8 @@ public static class JsonArticleParser
             throw new ArticleReadException(source, $"expected a JSON object with 'text', found {root.ValueKind}");
         var text = OptionalString(root, "text", source)
                    ?? throw new ArticleReadException(source, "JSON article has no 'text' field");
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ArticleReadException(source, "JSON article's 'text' is empty");
         var title = OptionalString(root, "title", source);
         var url = OptionalString(root, "url", source);
         DateTime? publishedAt = null;

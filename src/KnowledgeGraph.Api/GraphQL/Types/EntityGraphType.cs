@@ -35,7 +35,7 @@ public sealed class EntityGraphType : ObjectGraphType<GraphEntity>
             {
                 var page = Paging.Read(c);
                 var key = new DealsOfEntity(c.Source.Id, GraphLoaders.KeyOf(c.GetArgument<List<string>?>("kinds")),
-                    c.GetArgument<string?>("from"), c.GetArgument<string?>("to"), c.GetArgument<decimal?>("minAmount"));
+                    c.DateArgument("from"), c.DateArgument("to"), c.GetArgument<decimal?>("minAmount"));
                 return c.Loaders().Deals.Load(key).Then(deals => Paging.Slice(deals ?? [], d => d.Id, page));
             });
 

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Limits;
 using KnowledgeGraph.Api.Ingestion;
 using KnowledgeGraph.Extraction.Reading;
 using KnowledgeGraph.Graph;
@@ -27,10 +28,14 @@ public sealed class ArticleInputGraphType : InputObjectGraphType<ArticleInput>
         Field<StringGraphType>("source").Description("Where the article came from; defaults to the URL.");
     }
 
-    public static Article ToArticle(ArticleInput input, string path)
+    public static Article ToArticle(ArticleInput input, string path, int maxNameLength)
     {
         if (string.IsNullOrWhiteSpace(input.Text))
             throw GraphErrors.Error(GraphErrors.InvalidArgument, $"{path}.text is empty.");
+        ArgumentText.Check(input.Text, $"{path}.text", maxLength: null);
+        ArgumentText.Check(input.Title, $"{path}.title", maxNameLength);
+        ArgumentText.Check(input.Url, $"{path}.url", maxNameLength);
+        ArgumentText.Check(input.Source, $"{path}.source", maxNameLength);
         var url = string.IsNullOrWhiteSpace(input.Url) ? null : input.Url.Trim();
         if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             throw GraphErrors.Error(GraphErrors.InvalidArgument, $"{path}.url '{url}' is not an absolute http(s) URL.");

@@ -19,7 +19,7 @@ public sealed class MutationGraphType : ObjectGraphType
             .Argument<NonNullGraphType<ArticleInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var article = ArticleInputGraphType.ToArticle(c.GetArgument<ArticleInput>("input"), "input");
+                var article = ArticleInputGraphType.ToArticle(c.GetArgument<ArticleInput>("input"), "input", Limits(c).MaxArgumentLength);
                 var ingested = await IngestAsync(c, [article]);
                 return ingested[0];
             });
@@ -30,10 +30,11 @@ public sealed class MutationGraphType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var inputs = c.GetArgument<List<ArticleInput>>("inputs");
-                var limit = c.Service<IOptions<KnowledgeGraphOptions>>().Value.Limits.MaxArticlesPerBatch;
+                var limits = Limits(c);
+                var limit = limits.MaxArticlesPerBatch;
                 if (inputs.Count == 0 || inputs.Count > limit)
                     throw GraphErrors.Error(GraphErrors.InvalidArgument, $"inputs must hold 1 to {limit} articles; got {inputs.Count}.");
-                var articles = inputs.Select((input, i) => ArticleInputGraphType.ToArticle(input, $"inputs[{i}]")).ToList();
+                var articles = inputs.Select((input, i) => ArticleInputGraphType.ToArticle(input, $"inputs[{i}]", limits.MaxArgumentLength)).ToList();
                 return await IngestAsync(c, articles);
             });
 
@@ -61,6 +62,9 @@ public sealed class MutationGraphType : ObjectGraphType
                 return id;
             });
     }
+
+    private static QueryLimits Limits(IResolveFieldContext context) =>
+        context.Service<IOptions<KnowledgeGraphOptions>>().Value.Limits;
 
     private static async Task<IReadOnlyList<IngestedArticle>> IngestAsync(IResolveFieldContext context, IReadOnlyList<Article> articles)
     {

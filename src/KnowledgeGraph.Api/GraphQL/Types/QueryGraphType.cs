@@ -45,7 +45,7 @@ public sealed class QueryGraphType : ObjectGraphType
             {
                 var page = Paging.Read(c);
                 var filter = new RelationFilter(c.GetArgument<List<string>?>("types"), c.GetArgument<List<string>?>("entities"),
-                    c.GetArgument("direction", Direction.Both), c.GetArgument<string?>("from"), c.GetArgument<string?>("to"),
+                    c.GetArgument("direction", Direction.Both), c.DateArgument("from"), c.DateArgument("to"),
                     c.GetArgument<decimal?>("minAmount"), c.GetArgument<decimal?>("maxAmount"), c.GetArgument<double?>("minConfidence"));
                 return (await c.Store().FindRelationsAsync(filter, page, c.CancellationToken)).ToConnection(page);
             });
@@ -63,7 +63,7 @@ public sealed class QueryGraphType : ObjectGraphType
             {
                 var page = Paging.Read(c);
                 var filter = new DealFilter(c.GetArgument<List<string>?>("kinds"), c.GetArgument<List<string>?>("parties"),
-                    c.GetArgument<string?>("from"), c.GetArgument<string?>("to"), c.GetArgument<decimal?>("minAmount"),
+                    c.DateArgument("from"), c.DateArgument("to"), c.GetArgument<decimal?>("minAmount"),
                     c.GetArgument<decimal?>("maxAmount"), c.GetArgument<double?>("minConfidence"));
                 return (await c.Store().FindDealsAsync(filter, page, c.CancellationToken)).ToConnection(page);
             });
