@@ -107,7 +107,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         if (words.Any(w => Connectors.Contains(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text) && w.Text != "AI")) return;
         if (IsTitleOfAWork(text, start, end, words)) return;
         if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && words[0].Text.Length <= 3) return;
-        if (IsGlossOfATerm(document, start, end, words)) return;
+        if (IsGlossOfATerm(document, sentenceTokens, start, end, words)) return;
 
         if (DivisionSuffixEnd(text, end) is { } divisionEnd)
         {
@@ -228,7 +228,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     /// English in brackets right after a common Chinese term glosses the term (混合专家（MoE）, 思维树（Tree of
     /// Thoughts）); after a name it spells the name, and that case has a recognised mention before the bracket.
     /// </summary>
-    private bool IsGlossOfATerm(Document document, int start, int end, List<Token> words)
+    private bool IsGlossOfATerm(Document document, List<Token> sentenceTokens, int start, int end, List<Token> words)
     {
         var text = document.Text;
         if (start < 2 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return false;
@@ -237,7 +237,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         if (text[start - 2] is '》' or '”' or '」') return true;
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return false;
         if (RecognitionData.MatchEndingAt(data.OrganizationSuffixes, text, start - 1) is not null) return false;
-        var before = document.Tokens.LastOrDefault(t => t.Range.End == start - 1);
+        var before = sentenceTokens.LastOrDefault(t => t.Range.End == start - 1);
         return before is not null && before.InDictionary && before.Tag is "n" or "vn" or "v" or "l" or "a" && !data.IsTransliteration(before.Text);
     }
 

@@ -22,6 +22,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         {
             for (var i = mention.Range.Start; i < mention.Range.End; i++) known[i] = true;
         }
+        var mentionStarts = document.Mentions.Select(m => m.Range.Start).ToHashSet();
         foreach (var sentence in document.Sentences)
         {
             var tokens = document.TokensOf(sentence).Where(t => !known[t.Range.Start] && !known[t.Range.End - 1] || IsSuffix(t.Text)).ToList();
@@ -30,7 +31,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
             for (var t = 0; t < tokens.Count; t++)
             {
                 var suffixEnd = SuffixRunEnd(document.Text, tokens, t);
-                if (suffixEnd <= t || ContinuesAsAnotherWord(tokens, suffixEnd) || DescribesTheNameAfter(document, tokens, suffixEnd)) continue;
+                if (suffixEnd <= t || ContinuesAsAnotherWord(tokens, suffixEnd) || DescribesTheNameAfter(document.Text, mentionStarts, tokens, suffixEnd)) continue;
                 var nameStart = NameStart(tokens, t);
                 if (nameStart < t)
                 {
@@ -78,10 +79,10 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         && data.OrganizationSuffixes.Any(suffix => token.Text.EndsWith(suffix, StringComparison.Ordinal));
 
     /// <summary>A phrase with an organization ending right before a name describes that name (数据云公司Snowflake).</summary>
-    private static bool DescribesTheNameAfter(Document document, IReadOnlyList<Token> tokens, int afterSuffix)
+    private static bool DescribesTheNameAfter(string text, HashSet<int> mentionStarts, IReadOnlyList<Token> tokens, int afterSuffix)
     {
         var end = tokens[afterSuffix - 1].Range.End;
-        return end < document.Text.Length && (char.IsAsciiLetter(document.Text[end]) || document.Mentions.Any(m => m.Range.Start == end));
+        return end < text.Length && (char.IsAsciiLetter(text[end]) || mentionStarts.Contains(end));
     }
 
     /// <summary>An ending followed by one more character that the segmenter left alone is part of another word (智能体, 科技园).</summary>
