@@ -39,7 +39,7 @@ public sealed class ServeCommandTests
 
         Assert.Equal("text/html", (await http.GetAsync("/")).Content.Headers.ContentType?.MediaType);
 
-        Assert.True(await service.StopAsync(TimeSpan.FromSeconds(30)), "kg serve did not stop on Ctrl+C:\n" + service.Output);
+        Assert.True(await service.StopAsync(TimeSpan.FromSeconds(30)), "kg serve did not stop on SIGTERM:\n" + service.Output);
         Assert.Equal(0, service.ExitCode);
     }
 

@@ -85,12 +85,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new InvalidOperationException($"The service ({launch.Assembly}) did not start: {exited}. Its output:\n{output}");
     }
 
-    /// <summary>Asks the process to stop as Ctrl+C would, and waits for it; false if it had to be killed.</summary>
+    /// <summary>
+    /// Asks the process to stop as a service manager would (SIGTERM), and waits for it; false if it had to be killed.
+    /// Not SIGINT: a shell running the tests in the background starts its children with SIGINT ignored.
+    /// </summary>
     public async Task<bool> StopAsync(TimeSpan grace)
     {
         if (_process.HasExited)
             return true;
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
         using var wait = new CancellationTokenSource(grace);
         try
