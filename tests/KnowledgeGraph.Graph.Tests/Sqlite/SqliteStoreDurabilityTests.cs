@@ -116,7 +116,8 @@ public sealed class SqliteStoreDurabilityTests : IDisposable
         Assert.Equal("ok", await Scalar("PRAGMA integrity_check"));
         Assert.Equal(0, stats.Articles % batchSize);
         var batches = stats.Articles / batchSize;
-        Assert.InRange(batches, committed + 1, committed + 2);
+        // How many more batches commit before the kill lands depends on the machine; each of them must be whole.
+        Assert.True(batches >= committed + 1, $"{batches} batches stored, {committed + 1} were reported committed");
         Assert.Equal(stats.Articles, stats.Deals);
         Assert.Equal(2 * stats.Articles, stats.RelationsByType.Sum(c => c.Count));
         Assert.Equal(2 * stats.Articles + 1, stats.EntitiesByType.Sum(c => c.Count));
