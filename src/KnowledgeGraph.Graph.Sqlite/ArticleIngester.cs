@@ -35,7 +35,7 @@ internal sealed class ArticleIngester(GraphWriter writer, IReadOnlyDictionary<st
         }
 
         foreach (var id in lastVersion.Keys.Where(stored.ContainsKey)) writer.RemoveArticle(id);
-        var rows = new BatchRows(Resolve);
+        var rows = new BatchRows(Resolve, NextArticleKey());
         for (var i = 0; i < batch.Count; i++)
         {
             if (shapes[i] is { } shape && lastVersion[ids[i]] == i) rows.Add(ids[i], batch[i], shape);
@@ -57,6 +57,10 @@ internal sealed class ArticleIngester(GraphWriter writer, IReadOnlyDictionary<st
         while (reader.Read()) stored[reader.GetString(0)] = (reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3));
         return stored;
     }
+
+    /// <summary>Keys are handed out in C#: the batch holds the only write transaction, so max(key) cannot move under it.</summary>
+    private long NextArticleKey() =>
+        Convert.ToInt64(writer.Prepared("SELECT coalesce(max(key), 0) + 1 FROM articles").ExecuteScalar(), CultureInfo.InvariantCulture);
 
     private string Resolve(string id) => redirects.TryGetValue(id, out var kept) ? kept : id;
 

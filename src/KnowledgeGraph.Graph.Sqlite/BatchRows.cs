@@ -6,15 +6,16 @@ namespace KnowledgeGraph.Graph.Sqlite;
 /// <summary>
 /// The rows of every table for the articles of one batch, in article order, written with one statement per table.
 /// An entity named by several articles is upserted once, with the first name and the first Chinese name given.
+/// Articles are keyed from <paramref name="firstArticleKey"/> on, in batch order.
 /// </summary>
-internal sealed class BatchRows(Func<string, string> resolve)
+internal sealed class BatchRows(Func<string, string> resolve, long firstArticleKey)
 {
     private readonly List<(string Id, string Type, string Name)> _entities = [];
     private readonly Dictionary<string, int> _entityIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _chineseNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string EntityId, string Alias), int> _aliasArticles = [];
     private readonly JsonRows _articles = new();
     private readonly JsonRows _articleEntities = new();
-    private readonly JsonRows _aliases = new();
     private readonly JsonRows _mentions = new();
     private readonly JsonRows _relations = new();
     private readonly JsonRows _deals = new();
@@ -26,41 +27,49 @@ internal sealed class BatchRows(Func<string, string> resolve)
     public void Add(string articleId, ExtractionResult result, PreparedArticle shape)
     {
         var info = result.Article;
-        _articles.Row().Add(articleId).Add(info.Source ?? "").Add(info.ContentHash).Add(info.Title).Add(info.Url)
+        var key = firstArticleKey + _articles.Count;
+        _articles.Row().Add(key).Add(articleId).Add(info.Source ?? "").Add(info.ContentHash).Add(info.Title).Add(info.Url)
             .Add(info.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)).Add(ArticleIngester.PublishedKey(info.PublishedAt))
             .Add(shape.EntityIds.Count).Add(shape.RelationCount);
-        foreach (var entityId in shape.EntityIds) _articleEntities.Row().Add(articleId).Add(entityId);
-        AddEntities(articleId, result.Entities);
-        AddRelations(articleId, info, shape.Relations);
-        AddDeals(articleId, info, result.Deals);
+        var aliases = AddEntities(key, result.Entities);
+        foreach (var entityId in shape.EntityIds)
+        {
+            var given = aliases.GetValueOrDefault(entityId);
+            _articleEntities.Row().Add(entityId).Add(key).Add(given is null ? null : SqlExtensions.JsonList(given));
+            foreach (var alias in given ?? [])
+                _aliasArticles[(entityId, alias)] = _aliasArticles.GetValueOrDefault((entityId, alias)) + 1;
+        }
+        AddRelations(key, info, shape.Relations);
+        AddDeals(articleId, key, info, result.Deals);
     }
 
-    private void AddEntities(string articleId, IReadOnlyList<ExtractedEntity> entities)
+    /// <summary>The aliases the article gives each (resolved) entity, each once.</summary>
+    private Dictionary<string, List<string>> AddEntities(long articleKey, IReadOnlyList<ExtractedEntity> entities)
     {
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void AddAlias(string entityId, string alias)
+        {
+            if (!aliases.TryGetValue(entityId, out var list)) aliases[entityId] = list = [];
+            if (!list.Contains(alias, StringComparer.Ordinal)) list.Add(alias);
+        }
         foreach (var entity in entities)
         {
             var id = resolve(entity.Id);
             if (_entityIndex.TryAdd(id, _entities.Count)) _entities.Add((id, entity.Type, entity.Name));
             if (entity.ChineseName is not null) _chineseNames.TryAdd(id, entity.ChineseName);
+            foreach (var alias in entity.Aliases) AddAlias(id, alias);
             // A redirected id's own names become aliases of the entity it was merged into.
-            var redirected = id != entity.Id;
-            foreach (var alias in entity.Aliases) AddAlias(articleId, id, alias);
-            if (redirected)
+            if (id != entity.Id)
             {
-                AddAlias(articleId, id, entity.Name);
-                if (entity.ChineseName is not null) AddAlias(articleId, id, entity.ChineseName);
+                AddAlias(id, entity.Name);
+                if (entity.ChineseName is not null) AddAlias(id, entity.ChineseName);
             }
-            foreach (var span in entity.Mentions) _mentions.Row().Add(articleId).Add(id).Add(span.Start).Add(span.End).Add(span.Text);
+            foreach (var span in entity.Mentions) _mentions.Row().Add(articleKey).Add(id).Add(span.Start).Add(span.End).Add(span.Text);
         }
+        return aliases;
     }
 
-    private void AddAlias(string articleId, string entityId, string alias)
-    {
-        _aliases.Row().Add(entityId).Add(alias).Add(articleId);
-        _terms.Add((entityId, alias, 1));
-    }
-
-    private void AddRelations(string articleId, ArticleInfo info, List<(string Id, RelationKey Key, ExtractedRelation Relation)> relations)
+    private void AddRelations(long articleKey, ArticleInfo info, List<(string Id, RelationKey Key, ExtractedRelation Relation)> relations)
     {
         var publishedDay = GraphWriter.DayOf(info.PublishedAt);
         foreach (var (id, key, relation) in relations)
@@ -70,17 +79,17 @@ internal sealed class BatchRows(Func<string, string> resolve)
                 .Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency).Add(a.Round)
                 .Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product)
                 .Add(a.Date ?? publishedDay)
-                .Add(relation.Evidence.Start).Add(relation.Evidence.End).Add(relation.Evidence.Text).Add(articleId);
+                .Add(relation.Evidence.Start).Add(relation.Evidence.End).Add(relation.Evidence.Text).Add(articleKey);
         }
     }
 
-    private void AddDeals(string articleId, ArticleInfo info, IReadOnlyList<ExtractedDeal> deals)
+    private void AddDeals(string articleId, long articleKey, ArticleInfo info, IReadOnlyList<ExtractedDeal> deals)
     {
         for (var i = 0; i < deals.Count; i++)
         {
             var deal = deals[i];
             var dealId = $"deal:{articleId[2..]}:{i}";
-            _deals.Row().Add(dealId).Add(articleId).Add(deal.Kind).Add(deal.Amount.ToSql()).Add(deal.Amount.ToSqlNumber()).Add(deal.Currency)
+            _deals.Row().Add(dealId).Add(articleKey).Add(deal.Kind).Add(deal.Amount.ToSql()).Add(deal.Amount.ToSqlNumber()).Add(deal.Currency)
                 .Add(deal.Round).Add(deal.Date).Add(deal.Date ?? GraphWriter.DayOf(info.PublishedAt)).Add(deal.Confidence)
                 .Add(deal.Evidence.Start).Add(deal.Evidence.End).Add(deal.Evidence.Text);
             for (var p = 0; p < deal.Parties.Count; p++)
@@ -91,23 +100,25 @@ internal sealed class BatchRows(Func<string, string> resolve)
     public void WriteTo(GraphWriter writer)
     {
         Execute(writer, """
-            INSERT INTO articles (id, source, content_hash, title, url, published_at, published_key, entity_count, relation_count)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
+            INSERT INTO articles (key, id, source, content_hash, title, url, published_at, published_key, entity_count, relation_count)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
+                   value ->> 9
             FROM json_each(@rows)
             """, _articles);
         WriteEntities(writer);
-        Execute(writer, "INSERT OR IGNORE INTO article_entities (article_id, entity_id) SELECT value ->> 0, value ->> 1 FROM json_each(@rows)",
-            _articleEntities);
-        Execute(writer, "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, source) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)",
-            _aliases);
         Execute(writer, """
-            INSERT INTO mentions (article_id, entity_id, span_start, span_end, text)
+            INSERT OR IGNORE INTO article_entities (entity_id, article_key, aliases)
+            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)
+            """, _articleEntities);
+        WriteAliases(writer);
+        Execute(writer, """
+            INSERT OR IGNORE INTO mentions (article_key, entity_id, span_start, span_end, text)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(@rows)
             """, _mentions);
         writer.AddTerms(_terms);
         WriteRelations(writer);
         Execute(writer, """
-            INSERT INTO deals (id, article_id, kind, amount, amount_value, currency, round, date, filter_date, confidence,
+            INSERT INTO deals (id, article_key, kind, amount, amount_value, currency, round, date, filter_date, confidence,
                                span_start, span_end, text)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
                    value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
@@ -119,7 +130,34 @@ internal sealed class BatchRows(Func<string, string> resolve)
             """, _parties);
     }
 
-    /// <summary>The stored names come back, so that search terms rank the entity's own names, not this batch's spelling.</summary>
+    /// <summary>
+    /// Counts each (entity, alias) up by the batch's articles that give it. Only a pair stored for the first time comes
+    /// back with exactly the batch's count and unpinned, and only those need search terms: the others have theirs.
+    /// </summary>
+    private void WriteAliases(GraphWriter writer)
+    {
+        if (_aliasArticles.Count == 0) return;
+        var rows = new JsonRows();
+        foreach (var ((entityId, alias), articles) in _aliasArticles) rows.Row().Add(entityId).Add(alias).Add(articles);
+        var upsert = writer.Prepared("""
+            INSERT INTO entity_aliases (entity_id, alias, articles, pinned)
+            SELECT value ->> 0, value ->> 1, value ->> 2, 0 FROM json_each(@rows) WHERE true
+            ON CONFLICT (entity_id, alias) DO UPDATE SET articles = entity_aliases.articles + excluded.articles
+            RETURNING entity_id, alias, articles, pinned
+            """, "@rows");
+        upsert.Set("@rows", rows.ToJson());
+        using var reader = upsert.ExecuteReader();
+        while (reader.Read())
+        {
+            var (entityId, alias) = (reader.GetString(0), reader.GetString(1));
+            if (reader.GetInt64(3) == 0 && reader.GetInt64(2) == _aliasArticles[(entityId, alias)]) _terms.Add((entityId, alias, 1));
+        }
+    }
+
+    /// <summary>
+    /// New entities and those given their first Chinese name come back with their stored names, which need search terms
+    /// (the entity's own names, not this batch's spelling); an entity seen before is neither rewritten nor returned.
+    /// </summary>
     private void WriteEntities(GraphWriter writer)
     {
         var rows = new JsonRows();
@@ -127,7 +165,8 @@ internal sealed class BatchRows(Func<string, string> resolve)
         var upsert = writer.Prepared("""
             INSERT INTO entities (id, type, name, chinese_name)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows) WHERE true
-            ON CONFLICT (id) DO UPDATE SET chinese_name = coalesce(entities.chinese_name, excluded.chinese_name)
+            ON CONFLICT (id) DO UPDATE SET chinese_name = excluded.chinese_name
+                WHERE entities.chinese_name IS NULL AND excluded.chinese_name IS NOT NULL
             RETURNING id, name, chinese_name
             """, "@rows");
         upsert.Set("@rows", rows.ToJson());
@@ -162,7 +201,7 @@ internal sealed class BatchRows(Func<string, string> resolve)
             }
         }
         var evidence = writer.Prepared("""
-            INSERT INTO evidence (relation_id, article_id, span_start, span_end, text, confidence, evidence_date,
+            INSERT INTO evidence (relation_id, article_key, span_start, span_end, text, confidence, evidence_date,
                                   role, amount, amount_value, currency, round, lead, attr_date, product)
             SELECT value ->> 0, value ->> 17, value ->> 14, value ->> 15, value ->> 16, value ->> 4, value ->> 13,
                    value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12

@@ -11,22 +11,49 @@ internal static class EntityMerger
 
         Execute(writer, "UPDATE entity_redirects SET kept_id = @keep WHERE kept_id = @drop", keepId, dropId);
         Execute(writer, "INSERT OR REPLACE INTO entity_redirects (dropped_id, kept_id) VALUES (@drop, @keep)", keepId, dropId);
-        Execute(writer, """
-            INSERT OR IGNORE INTO entity_aliases (entity_id, alias, source)
-            SELECT @keep, alias, source FROM entity_aliases WHERE entity_id = @drop
-            UNION ALL SELECT @keep, name, '' FROM entities WHERE id = @drop
-            UNION ALL SELECT @keep, chinese_name, '' FROM entities WHERE id = @drop AND chinese_name IS NOT NULL
-            """, keepId, dropId);
-        Execute(writer, """
-            INSERT OR IGNORE INTO article_entities (article_id, entity_id)
-            SELECT article_id, @keep FROM article_entities WHERE entity_id = @drop
-            """, keepId, dropId);
+        MoveArticlesAndAliases(writer, keepId, dropId);
         Execute(writer, "UPDATE entities SET chinese_name = coalesce(chinese_name, (SELECT chinese_name FROM entities WHERE id = @drop)) WHERE id = @keep", keepId, dropId);
-        Execute(writer, "UPDATE mentions SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
+        // A span both entities were mentioned at stays once; the dropped entity's copy goes with it.
+        Execute(writer, "UPDATE OR IGNORE mentions SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
         Execute(writer, "UPDATE deal_parties SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
         MoveRelations(writer, keepId, dropId);
         Execute(writer, "DELETE FROM entities WHERE id = @drop", keepId, dropId);
         writer.ReindexLater(keepId);
+    }
+
+    /// <summary>
+    /// The dropped entity's articles vouch for the kept one, each with the union of the aliases it gave either; the
+    /// dropped entity's own names stay as pinned aliases. Counts are then taken again from the kept entity's article
+    /// lists, since an alias an article gave both entities must count once.
+    /// </summary>
+    private static void MoveArticlesAndAliases(GraphWriter writer, string keepId, string dropId)
+    {
+        Execute(writer, """
+            UPDATE article_entities AS k
+            SET aliases = (SELECT nullif(json_group_array(value), '[]')
+                           FROM (SELECT value FROM json_each(k.aliases) UNION SELECT value FROM json_each(d.aliases)))
+            FROM (SELECT article_key, aliases FROM article_entities WHERE entity_id = @drop) AS d
+            WHERE k.entity_id = @keep AND k.article_key = d.article_key
+            """, keepId, dropId);
+        Execute(writer, """
+            INSERT OR IGNORE INTO article_entities (entity_id, article_key, aliases)
+            SELECT @keep, article_key, aliases FROM article_entities WHERE entity_id = @drop
+            """, keepId, dropId);
+        Execute(writer, """
+            INSERT INTO entity_aliases (entity_id, alias, articles, pinned)
+            SELECT * FROM (SELECT @keep, alias, 0, pinned FROM entity_aliases WHERE entity_id = @drop
+                           UNION ALL SELECT @keep, name, 0, 1 FROM entities WHERE id = @drop
+                           UNION ALL SELECT @keep, chinese_name, 0, 1 FROM entities WHERE id = @drop AND chinese_name IS NOT NULL)
+            WHERE true
+            ON CONFLICT (entity_id, alias) DO UPDATE SET pinned = max(entity_aliases.pinned, excluded.pinned)
+            """, keepId, dropId);
+        Execute(writer, """
+            WITH counted (alias, articles) AS MATERIALIZED (
+                SELECT j.value, count(*) FROM article_entities ae, json_each(ae.aliases) j WHERE ae.entity_id = @keep GROUP BY j.value)
+            UPDATE entity_aliases SET articles = coalesce((SELECT c.articles FROM counted c WHERE c.alias = entity_aliases.alias), 0)
+            WHERE entity_id = @keep
+            """, keepId, dropId);
+        Execute(writer, "DELETE FROM entity_aliases WHERE entity_id = @keep AND articles = 0 AND pinned = 0", keepId, dropId);
     }
 
     private static void MoveRelations(GraphWriter writer, string keepId, string dropId)
@@ -52,9 +79,9 @@ internal static class EntityMerger
                     """).With("@id", key.Id).With("@type", key.Type).With("@subject", key.SubjectId).With("@object", key.ObjectId)
                     .ExecuteNonQuery();
                 writer.OneOff("""
-                    INSERT OR IGNORE INTO evidence (relation_id, article_id, span_start, span_end, text, confidence, evidence_date,
+                    INSERT OR IGNORE INTO evidence (relation_id, article_key, span_start, span_end, text, confidence, evidence_date,
                                                     role, amount, amount_value, currency, round, lead, attr_date, product)
-                    SELECT @id, article_id, span_start, span_end, text, confidence, evidence_date,
+                    SELECT @id, article_key, span_start, span_end, text, confidence, evidence_date,
                            role, amount, amount_value, currency, round, lead, attr_date, product
                     FROM evidence WHERE relation_id = @old ORDER BY seq
                     """).With("@id", key.Id).With("@old", oldId).ExecuteNonQuery();

@@ -42,15 +42,22 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     /// <summary>Removes an article with everything it contributed, then what nothing else supports any more.</summary>
     public bool RemoveArticle(string articleId)
     {
-        var relationIds = ReadStrings("SELECT DISTINCT relation_id FROM evidence WHERE article_id = @id", articleId);
-        var entityIds = ReadStrings("SELECT entity_id FROM article_entities WHERE article_id = @id", articleId);
-        var removed = Prepared("DELETE FROM articles WHERE id = @id", "@id");
-        removed.Set("@id", articleId);
-        if (removed.ExecuteNonQuery() == 0) return false;
-        // Aliases name their source article without a foreign key ('' marks those a merge carried over).
-        var aliases = Prepared("DELETE FROM entity_aliases WHERE source = @id", "@id");
-        aliases.Set("@id", articleId);
-        aliases.ExecuteNonQuery();
+        var lookup = Prepared("SELECT key FROM articles WHERE id = @id", "@id");
+        lookup.Set("@id", articleId);
+        if (lookup.ExecuteScalar() is not long key) return false;
+        var relationIds = ReadStrings("SELECT DISTINCT relation_id FROM evidence WHERE article_key = @key", key);
+        var entityIds = ReadStrings("SELECT entity_id FROM article_entities WHERE article_key = @key", key);
+        // The article's alias lists go with it (cascade), so they are counted down first.
+        Execute("""
+            UPDATE entity_aliases SET articles = articles - 1
+            WHERE (entity_id, alias) IN (SELECT ae.entity_id, j.value FROM article_entities ae, json_each(ae.aliases) j
+                                         WHERE ae.article_key = @key)
+            """, key);
+        Execute("DELETE FROM articles WHERE key = @key", key);
+        OneOff("""
+            DELETE FROM entity_aliases
+            WHERE entity_id IN (SELECT value FROM json_each(@ids)) AND articles = 0 AND pinned = 0
+            """).With("@ids", SqlExtensions.JsonList(entityIds)).ExecuteNonQuery();
 
         var json = SqlExtensions.JsonList(relationIds);
         OneOff("""
@@ -66,6 +73,13 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
             """).With("@ids", SqlExtensions.JsonList(entityIds)).ExecuteNonQuery();
         foreach (var id in entityIds) _entitiesToReindex.Add(id);
         return true;
+    }
+
+    private void Execute(string sql, long articleKey)
+    {
+        var command = Prepared(sql, "@key");
+        command.Set("@key", articleKey);
+        command.ExecuteNonQuery();
     }
 
     public void Finish()
@@ -117,7 +131,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
                 terms.Add((reader.GetString(0), reader.GetNullableString(2), 0));
             }
         }
-        using (var reader = OneOff("SELECT DISTINCT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(@ids))")
+        using (var reader = OneOff("SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(@ids))")
                    .With("@ids", json).ExecuteReader())
         {
             while (reader.Read()) terms.Add((reader.GetString(0), reader.GetString(1), 1));
@@ -172,10 +186,10 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         command.ExecuteNonQuery();
     }
 
-    public List<string> ReadStrings(string sql, string id)
+    private List<string> ReadStrings(string sql, long articleKey)
     {
-        var command = Prepared(sql, "@id");
-        command.Set("@id", id);
+        var command = Prepared(sql, "@key");
+        command.Set("@key", articleKey);
         var values = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) values.Add(reader.GetString(0));

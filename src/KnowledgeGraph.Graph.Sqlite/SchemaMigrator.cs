@@ -18,9 +18,10 @@ internal static partial class SchemaMigrator
 
     /// <summary>
     /// Applies what is missing. <paramref name="afterScript"/> runs after each newly applied script, inside its
-    /// transaction, for the steps SQL cannot do (rebuilding data with .NET code).
+    /// transaction, for the steps SQL cannot do (rebuilding data with .NET code). Versions above
+    /// <paramref name="upToVersion"/> are left out, so a test can build a database of an earlier schema.
     /// </summary>
-    public static void Apply(SqliteConnection connection, Action<int, SqliteTransaction>? afterScript = null)
+    public static void Apply(SqliteConnection connection, Action<int, SqliteTransaction>? afterScript = null, int upToVersion = int.MaxValue)
     {
         connection.Command("""
             CREATE TABLE IF NOT EXISTS schema_version (
@@ -29,7 +30,7 @@ internal static partial class SchemaMigrator
                 applied_at TEXT NOT NULL
             ) STRICT
             """).ExecuteNonQuery();
-        foreach (var migration in Embedded)
+        foreach (var migration in Embedded.Where(m => m.Version <= upToVersion))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             // Checked inside the write transaction: another process may have applied it meanwhile.

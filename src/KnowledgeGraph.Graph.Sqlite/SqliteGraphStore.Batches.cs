@@ -19,13 +19,13 @@ public sealed partial class SqliteGraphStore
         var events = entityIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<TimelineEvent>(), StringComparer.Ordinal);
         await using var connection = await ReadAsync(cancellationToken);
         await using (var reader = await connection.Command($"""
-                         SELECT t.value, ev.evidence_date, ev.article_id, a.title, {GraphRows.RelationColumns}
+                         SELECT t.value, ev.evidence_date, a.id, a.title, {GraphRows.RelationColumns}
                          FROM json_each(@ids) t JOIN relations r ON r.subject_id = t.value
-                              JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.id = ev.article_id
+                              JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.key = ev.article_key
                          UNION ALL
-                         SELECT t.value, ev.evidence_date, ev.article_id, a.title, {GraphRows.RelationColumns}
+                         SELECT t.value, ev.evidence_date, a.id, a.title, {GraphRows.RelationColumns}
                          FROM json_each(@ids) t JOIN relations r ON r.object_id = t.value
-                              JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.id = ev.article_id
+                              JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.key = ev.article_key
                          """).With("@ids", ids).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -38,7 +38,7 @@ public sealed partial class SqliteGraphStore
         var withRelations = events.ToDictionary(e => e.Key, e => e.Value.Select(v => v.ArticleId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         await using (var reader = await connection.Command("""
                          SELECT ae.entity_id, a.id, a.title, substr(a.published_key, 1, 10)
-                         FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+                         FROM article_entities ae JOIN articles a ON a.key = ae.article_key
                          WHERE ae.entity_id IN (SELECT value FROM json_each(@ids))
                          """).With("@ids", ids).ExecuteReaderAsync(cancellationToken))
         {
@@ -85,7 +85,7 @@ public sealed partial class SqliteGraphStore
             SELECT * FROM (
                 SELECT {GraphRows.ArticleColumns}, ae.entity_id,
                        row_number() OVER (PARTITION BY ae.entity_id ORDER BY a.published_key DESC, a.id) AS n
-                FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+                FROM article_entities ae JOIN articles a ON a.key = ae.article_key
                 WHERE ae.entity_id IN (SELECT value FROM json_each(@ids)) {keyset})
             WHERE n <= @limit ORDER BY entity_id, n
             """).With("@ids", ids).With("@limit", page.First + 1);

@@ -32,7 +32,7 @@ public sealed partial class SqliteGraphStore
         var json = SqlExtensions.JsonList(ids);
         var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await using (var reader = await connection.Command("""
-                         SELECT DISTINCT entity_id, alias FROM entity_aliases
+                         SELECT entity_id, alias FROM entity_aliases
                          WHERE entity_id IN (SELECT value FROM json_each(@ids)) ORDER BY entity_id, alias
                          """).With("@ids", json).ExecuteReaderAsync(cancellationToken))
         {
@@ -161,8 +161,8 @@ public sealed partial class SqliteGraphStore
         var rows = new List<(string Id, string Kind, decimal? Amount, string? Currency, string? Round, string? Date, double Confidence,
             string ArticleId, TextSpan Evidence)>();
         await using (var reader = await keyset.Bind(connection.Command($"""
-                             SELECT d.id, d.kind, d.amount, d.currency, d.round, d.date, d.confidence, d.article_id,
-                                    d.span_start, d.span_end, d.text
+                             SELECT d.id, d.kind, d.amount, d.currency, d.round, d.date, d.confidence,
+                                    (SELECT a.id FROM articles a WHERE a.key = d.article_key), d.span_start, d.span_end, d.text
                              FROM deals d {keyset.Where} ORDER BY d.id LIMIT @limit
                              """)).With("@limit", page.First + 1).ExecuteReaderAsync(cancellationToken))
         {
@@ -198,7 +198,7 @@ public sealed partial class SqliteGraphStore
         var after = PageCursor.Decode(page.After, "articles", JsonValueKind.String, JsonValueKind.String);
         var where = new SqlFilter()
             .AddIf(filter.EntityId is not null,
-                "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id = @entity)", ("@entity", filter.EntityId))
+                "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = @entity AND ae.article_key = a.key)", ("@entity", filter.EntityId))
             .AddIf(filter.PublishedFrom is not null, "a.published_key >= @from", ("@from", ArticleIngester.PublishedKey(filter.PublishedFrom)))
             .AddIf(filter.PublishedTo is not null, "a.published_key <> '' AND a.published_key <= @to", ("@to", ArticleIngester.PublishedKey(filter.PublishedTo)));
         // Newest first; articles without a date ('' key) come last.
@@ -224,8 +224,8 @@ public sealed partial class SqliteGraphStore
         ArgumentNullException.ThrowIfNull(relationIds);
         await using var connection = await ReadAsync(cancellationToken);
         await using var reader = await connection.Command("""
-            SELECT ev.relation_id, ev.article_id, a.title, a.published_at, ev.span_start, ev.span_end, ev.text, ev.confidence
-            FROM evidence ev JOIN articles a ON a.id = ev.article_id
+            SELECT ev.relation_id, a.id, a.title, a.published_at, ev.span_start, ev.span_end, ev.text, ev.confidence
+            FROM evidence ev JOIN articles a ON a.key = ev.article_key
             WHERE ev.relation_id IN (SELECT value FROM json_each(@ids))
             ORDER BY ev.relation_id, ev.evidence_date, ev.seq
             """).With("@ids", SqlExtensions.JsonList(relationIds)).ExecuteReaderAsync(cancellationToken);
