@@ -11,10 +11,13 @@ namespace KnowledgeGraph.Graph.Neo4j;
 internal sealed class IngestPlan
 {
     public List<Dictionary<string, object?>> Articles { get; } = [];
+    /// <summary>One row per entity for the whole batch, so a hub named by many articles is merged once, not once per article.</summary>
     public List<Dictionary<string, object?>> Entities { get; } = [];
     public List<Dictionary<string, object?>> Mentions { get; } = [];
     public List<Dictionary<string, object?>> Evidence { get; } = [];
     public List<Dictionary<string, object?>> Deals { get; } = [];
+
+    private readonly Dictionary<string, Dictionary<string, object?>> _entityRows = new(StringComparer.Ordinal);
 
     /// <summary>Each edge the planned evidence names, once: what <see cref="Cypher.Settle"/> must create or recompute.</summary>
     public List<Dictionary<string, object?>> TouchedEdges() =>
@@ -82,17 +85,7 @@ internal sealed class IngestPlan
             var chineseName = group.Select(e => e.ChineseName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
             var aliases = group.SelectMany(e => e.Aliases.Prepend(e.Name).Append(e.ChineseName))
                 .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).Distinct(StringComparer.Ordinal).ToList();
-            Entities.Add(new()
-            {
-                ["id"] = group.Key,
-                ["type"] = first.Type,
-                ["name"] = first.Name.Trim(),
-                ["chineseName"] = chineseName,
-                ["aliases"] = aliases,
-                ["nameKeys"] = SearchKeys.Of([first.Name, chineseName]),
-                ["chineseKey"] = chineseName is null ? null : NameSearch.Fold(chineseName),
-                ["keys"] = SearchKeys.Of(aliases),
-            });
+            AddEntityRow(group.Key, first.Type, first.Name.Trim(), chineseName, aliases);
             var spans = group.SelectMany(e => e.Mentions).ToList();
             Mentions.Add(new()
             {
@@ -168,6 +161,27 @@ internal sealed class IngestPlan
             ["relationCount"] = result.Relations.Count,
         });
         return (entities.Count, result.Relations.Count);
+    }
+
+    /// <summary>
+    /// The batch's row for an entity: the first article's name and type, the first Chinese name any article gives, and
+    /// every article's aliases in order, which is what upserting the articles' rows one after another would store.
+    /// </summary>
+    private void AddEntityRow(string id, string type, string name, string? chineseName, List<string> aliases)
+    {
+        if (!_entityRows.TryGetValue(id, out var row))
+        {
+            row = new Dictionary<string, object?> { ["id"] = id, ["type"] = type, ["name"] = name, ["aliases"] = new List<string>() };
+            _entityRows.Add(id, row);
+            Entities.Add(row);
+        }
+        var known = (List<string>)row["aliases"]!;
+        known.AddRange(aliases.Where(a => !known.Contains(a, StringComparer.Ordinal)));
+        chineseName = (string?)row.GetValueOrDefault("chineseName") ?? chineseName;
+        row["chineseName"] = chineseName;
+        row["nameKeys"] = SearchKeys.Of([(string)row["name"]!, chineseName]);
+        row["chineseKey"] = chineseName is null ? null : NameSearch.Fold(chineseName);
+        row["keys"] = SearchKeys.Of(known);
     }
 
     private static void CheckConfidence(string where, double confidence)
