@@ -38,7 +38,8 @@ public sealed class SyntheticExtractions
 
     public ExtractionResult Article(int index)
     {
-        var random = new Random(HashCode.Combine(_seed, index));
+        // Not HashCode.Combine: .NET randomises it per process, and runs must be comparable.
+        var random = new Random(unchecked(_seed * 1_000_003 + index));
         var picked = new List<int>(_entitiesPerArticle);
         var chosen = new HashSet<int>();
         while (picked.Count < _entitiesPerArticle)
