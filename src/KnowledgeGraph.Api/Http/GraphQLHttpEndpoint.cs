@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
