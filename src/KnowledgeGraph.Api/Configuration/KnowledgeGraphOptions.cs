@@ -44,4 +44,8 @@ public sealed class QueryLimits
     public int MaxArgumentLength { get; set; } = 1000;
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public int MaxArticlesPerBatch { get; set; } = 100;
+    /// <summary>Validated documents kept for reuse (least recently used first out); 0 turns the cache off.</summary>
+    public int CachedDocuments { get; set; } = 500;
+    /// <summary>Longer query texts are not kept, which bounds the cache's memory to about CachedDocuments × this × a few.</summary>
+    public int MaxCachedQueryLength { get; set; } = 16 * 1024;
 }

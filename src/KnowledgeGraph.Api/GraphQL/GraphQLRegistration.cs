@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.Validation.Complexity;
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.GraphQL.Documents;
 using KnowledgeGraph.Api.GraphQL.Limits;
 using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Graph;
@@ -10,18 +10,22 @@ namespace KnowledgeGraph.Api.GraphQL;
 
 public static class GraphQLRegistration
 {
-    /// <summary>The schema, its limits, and how store errors become GraphQL errors.</summary>
+    /// <summary>
+    /// The schema, its limits, and how store errors become GraphQL errors. Validation rules are not registered here:
+    /// the HTTP endpoint passes them per request (<see cref="RequestDocuments.RulesFor"/>), fewer for documents seen before.
+    /// </summary>
     public static IServiceCollection AddKnowledgeGraphQL(this IServiceCollection services, QueryLimits limits)
     {
         services.AddScoped<GraphLoaders>();
-        services.AddSingleton<IDocumentBuilder>(new GraphQLDocumentBuilder { MaxDepth = ParserDepthFor(limits) });
+        var parser = new GraphQLDocumentBuilder { MaxDepth = ParserDepthFor(limits) };
+        services.AddSingleton<IDocumentBuilder>(parser);
+        services.AddSingleton(new ValidatedDocumentCache(limits.CachedDocuments, limits.MaxCachedQueryLength));
+        services.AddSingleton(provider =>
+            new RequestDocuments(parser, provider.GetRequiredService<ValidatedDocumentCache>(), new ValidationRuleSets(limits), limits));
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<KnowledgeGraphSchema>()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
             .AddSystemTextJson()
-            .AddValidationRule(new QueryComplexityRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }))
-            .AddValidationRule(new FieldSelectionLimitRule(limits.MaxFieldSelections))
-            .AddValidationRule(new IntrospectionLoopRule())
             .UseMiddleware<ArgumentTextMiddleware>()
             .WithTimeout(limits.ExecutionTimeout)
             .AddUnhandledExceptionHandler(TranslateStoreErrors));

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Diagnostics;
 using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Documents;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Http;
@@ -19,7 +19,7 @@ namespace KnowledgeGraph.Api.Http;
 public sealed partial class GraphQLHttpEndpoint(
     IDocumentExecuter<KnowledgeGraphSchema> executer,
     IGraphQLTextSerializer serializer,
-    IDocumentBuilder documentBuilder,
+    RequestDocuments documents,
     ApiKeyValidator keys,
     IOptionsMonitor<KnowledgeGraphOptions> options,
     ApiMetrics metrics,
@@ -116,10 +116,10 @@ public sealed partial class GraphQLHttpEndpoint(
                 "The request has no 'query'.", started);
             return;
         }
-        GraphQLDocument document;
+        PreparedDocument prepared;
         try
         {
-            document = documentBuilder.Build(WithoutLoneCarriageReturns(request.Query));
+            prepared = documents.Prepare(request.Query, request.OperationName);
         }
         catch (ExecutionError error)
         {
@@ -133,7 +133,7 @@ public sealed partial class GraphQLHttpEndpoint(
             return;
         }
 
-        var operation = FindOperation(document, request.OperationName);
+        var operation = FindOperation(prepared.Document, request.OperationName);
         var operationType = operation?.Operation switch
         {
             OperationType.Mutation => "mutation",
@@ -159,7 +159,8 @@ public sealed partial class GraphQLHttpEndpoint(
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
-            Document = document,
+            Document = prepared.Document,
+            ValidationRules = documents.RulesFor(prepared),
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -167,6 +168,8 @@ public sealed partial class GraphQLHttpEndpoint(
             User = http.User,
             CancellationToken = http.RequestAborted,
         });
+        if (result.Executed)
+            documents.PassedValidation(prepared);
         var status = result.Executed ? StatusCodes.Status200OK : RequestErrorStatus(mediaType);
         await RespondAsync(http, mediaType, status, result, operationType, started);
     }
@@ -177,24 +180,6 @@ public sealed partial class GraphQLHttpEndpoint(
         return string.IsNullOrEmpty(operationName)
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-    }
-
-    /// <summary>
-    /// GraphQLParser throws IndexOutOfRangeException (a 500) while describing a syntax error on a line ended by a
-    /// lone CR, found by fuzzing. A lone CR is a line terminator like LF in GraphQL and cannot occur inside a string
-    /// literal, so turning it into LF keeps every position and the document's meaning.
-    /// </summary>
-    private static string WithoutLoneCarriageReturns(string query)
-    {
-        if (!query.Contains('\r'))
-            return query;
-        var chars = query.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] == '\r' && (i + 1 == chars.Length || chars[i + 1] != '\n'))
-                chars[i] = '\n';
-        }
-        return new string(chars);
     }
 
     /// <summary>Where in the body the JSON went wrong, when the reader knows: " at $.variables" and the like.</summary>

@@ -8,11 +8,12 @@ namespace KnowledgeGraph.Api.Ingestion;
 public sealed record IngestedArticle(IngestOutcome Outcome, ExtractionResult Extraction);
 
 /// <summary>Extracts articles and stores what was found: the one way text enters the graph from the service.</summary>
-public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphStore store, ILogger<ArticleIngestor> logger)
+public sealed class ArticleIngestor(ExtractorLoader extractors, IGraphStore store, ILogger<ArticleIngestor> logger)
 {
     public async Task<IReadOnlyList<IngestedArticle>> IngestAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
-        var extractions = articles.Select(Extract).ToList();
+        var extractor = await extractors.GetAsync(cancellationToken).ConfigureAwait(false);
+        var extractions = articles.Select(article => Extract(extractor, article)).ToList();
         var outcomes = await store.IngestAsync(extractions, cancellationToken).ConfigureAwait(false);
         if (outcomes.Count != extractions.Count)
             throw new InvalidOperationException($"The store answered {outcomes.Count} outcomes for {extractions.Count} articles.");
@@ -22,7 +23,7 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphStore sto
         return outcomes.Zip(extractions, (outcome, extraction) => new IngestedArticle(outcome, extraction)).ToList();
     }
 
-    private ExtractionResult Extract(Article article)
+    private static ExtractionResult Extract(IArticleExtractor extractor, Article article)
     {
         try
         {

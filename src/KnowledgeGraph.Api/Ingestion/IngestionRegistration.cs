@@ -8,6 +8,8 @@ public static class IngestionRegistration
     {
         // The pipeline loads its dictionaries once and is thread-safe: one instance serves every request.
         services.AddSingleton<IArticleExtractor>(_ => new ExtractionPipeline());
+        services.AddSingleton<ExtractorLoader>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExtractorLoader>());
         services.AddScoped<ArticleIngestor>();
         return services;
     }

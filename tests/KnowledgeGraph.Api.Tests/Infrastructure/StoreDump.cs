@@ -11,10 +11,16 @@ public static class StoreDump
     public static async Task<string> TakeAsync(ApiFactory factory)
     {
         using var http = factory.CreateClient();
+        return await TakeAsync(http);
+    }
+
+    /// <summary>The dump of a service reached over <paramref name="http"/>, in the test host or a process of its own.</summary>
+    public static async Task<string> TakeAsync(HttpClient http)
+    {
         var export = JsonDocument.Parse(await http.GetStringAsync("/export/json")).RootElement;
         var nodes = export.GetProperty("nodes").EnumerateArray().Select(n => n.GetRawText()).Order(StringComparer.Ordinal);
         var links = export.GetProperty("links").EnumerateArray().Select(l => l.GetRawText()).Order(StringComparer.Ordinal);
-        var counts = (await factory.Client().QueryAsync("{ stats { articles deals } }")).Ok().GetRawText();
+        var counts = (await new GraphQLClient(http).QueryAsync("{ stats { articles deals } }")).Ok().GetRawText();
         return string.Join('\n', [counts, .. nodes, .. links]);
     }
 }

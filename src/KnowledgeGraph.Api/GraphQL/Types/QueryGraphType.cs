@@ -35,36 +35,28 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<RelationTypeEnum>>>("types")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("entities", "Relations touching any of these entities.")
             .Argument<DirectionEnum>("direction", a => a.DefaultValue = Direction.Both)
-            .Argument<StringGraphType>("from", "Earliest date, ISO 8601.")
-            .Argument<StringGraphType>("to", "Latest date, ISO 8601.")
-            .Argument<DecimalGraphType>("minAmount")
-            .Argument<DecimalGraphType>("maxAmount")
-            .Argument<FloatGraphType>("minConfidence")
+            .RangeArguments()
             .PageArguments()
             .ResolveAsync(async c =>
             {
                 var page = Paging.Read(c);
+                var ranges = c.ReadRanges();
                 var filter = new RelationFilter(c.GetArgument<List<string>?>("types"), c.GetArgument<List<string>?>("entities"),
-                    c.GetArgument("direction", Direction.Both), c.DateArgument("from"), c.DateArgument("to"),
-                    c.GetArgument<decimal?>("minAmount"), c.GetArgument<decimal?>("maxAmount"), c.GetArgument<double?>("minConfidence"));
+                    c.GetArgument("direction", Direction.Both), ranges.From, ranges.To, ranges.MinAmount, ranges.MaxAmount, ranges.MinConfidence);
                 return (await c.Store().FindRelationsAsync(filter, page, c.CancellationToken)).ToConnection(page);
             });
 
         Field<NonNullGraphType<ConnectionGraphType<DealGraphType, GraphDeal>>>("deals")
             .Argument<ListGraphType<NonNullGraphType<DealKindEnum>>>("kinds")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("parties", "Deals in which any of these entities took part.")
-            .Argument<StringGraphType>("from", "Earliest date, ISO 8601.")
-            .Argument<StringGraphType>("to", "Latest date, ISO 8601.")
-            .Argument<DecimalGraphType>("minAmount")
-            .Argument<DecimalGraphType>("maxAmount")
-            .Argument<FloatGraphType>("minConfidence")
+            .RangeArguments()
             .PageArguments()
             .ResolveAsync(async c =>
             {
                 var page = Paging.Read(c);
+                var ranges = c.ReadRanges();
                 var filter = new DealFilter(c.GetArgument<List<string>?>("kinds"), c.GetArgument<List<string>?>("parties"),
-                    c.DateArgument("from"), c.DateArgument("to"), c.GetArgument<decimal?>("minAmount"),
-                    c.GetArgument<decimal?>("maxAmount"), c.GetArgument<double?>("minConfidence"));
+                    ranges.From, ranges.To, ranges.MinAmount, ranges.MaxAmount, ranges.MinConfidence);
                 return (await c.Store().FindDealsAsync(filter, page, c.CancellationToken)).ToConnection(page);
             });
 

@@ -1,0 +1,65 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.GraphQL.Limits;
+
+namespace KnowledgeGraph.Api.GraphQL.Documents;
+
+/// <summary>A request's document, and whether the same text with the same operation name validated before.</summary>
+public sealed record PreparedDocument(string Query, string? OperationName, GraphQLDocument Document, bool ValidatedBefore);
+
+/// <summary>
+/// Turns a request's query text into a document to execute: from the cache of validated documents when it is there,
+/// otherwise parsed and checked against the limits that need no schema, which refuses floods before validation.
+/// </summary>
+public sealed class RequestDocuments(IDocumentBuilder parser, ValidatedDocumentCache cache, ValidationRuleSets rules, QueryLimits limits)
+{
+    public const string FieldSelectionLimit = "FIELD_SELECTION_LIMIT";
+
+    /// <exception cref="ExecutionError">The text does not parse, or it selects too many fields.</exception>
+    /// <exception cref="GraphQLParser.Exceptions.GraphQLMaxDepthExceededException">The text nests past the parser's limit.</exception>
+    public PreparedDocument Prepare(string query, string? operationName)
+    {
+        if (cache.Find(query, operationName) is { } validated)
+            return new PreparedDocument(query, operationName, validated, ValidatedBefore: true);
+        var document = parser.Build(WithoutLoneCarriageReturns(query));
+        if (FieldSelectionCount.FirstPastLimit(document, limits.MaxFieldSelections) is { } field)
+        {
+            var error = GraphErrors.Error(FieldSelectionLimit,
+                $"The document selects more than {limits.MaxFieldSelections} fields (aliases count separately); split it into smaller requests.");
+            error.AddLocation(field, document);
+            throw error;
+        }
+        return new PreparedDocument(query, operationName, document, ValidatedBefore: false);
+    }
+
+    public IEnumerable<IValidationRule> RulesFor(PreparedDocument prepared) =>
+        prepared.ValidatedBefore ? rules.ForValidatedDocuments : rules.ForNewDocuments;
+
+    /// <summary>Called once the document passed validation (the executer ran it), so later requests may skip that.</summary>
+    public void PassedValidation(PreparedDocument prepared)
+    {
+        if (!prepared.ValidatedBefore)
+            cache.Add(prepared.Query, prepared.OperationName, prepared.Document);
+    }
+
+    /// <summary>
+    /// GraphQLParser throws IndexOutOfRangeException (a 500) while describing a syntax error on a line ended by a
+    /// lone CR, found by fuzzing. A lone CR is a line terminator like LF in GraphQL and cannot occur inside a string
+    /// literal, so turning it into LF keeps every position and the document's meaning.
+    /// </summary>
+    private static string WithoutLoneCarriageReturns(string query)
+    {
+        if (!query.Contains('\r'))
+            return query;
+        var chars = query.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '\r' && (i + 1 == chars.Length || chars[i + 1] != '\n'))
+                chars[i] = '\n';
+        }
+        return new string(chars);
+    }
+}
