@@ -67,7 +67,10 @@ public sealed class ClauseTopics
                 var opening = Opening(document, first, next, mentions, clause);
                 var filled = mentions.Any(m => m.Range.Start == clause.Start && !(m.Range.Length == 0 && m.Type == chain.Topic?.Type));
                 // A backer named as the subject (a16z领投了A轮) does not become the topic: the round is the topic's.
-                if (opening.Subject is not null) chain.Topic = opening.Backs ? chain.Topic : opening.Subject;
+                if (opening.Subject is not null)
+                {
+                    if (!opening.Backs) chain.Topic = opening.Subject;
+                }
                 else if (opening.NamesNoEntity) chain.Topic = null;
                 else if (opening.Subjectless && !filled && chain.Topic?.Entity is { } topic)
                 {
@@ -102,16 +105,21 @@ public sealed class ClauseTopics
         var predicate = end;
         var possessed = false;
         var adjacent = false;
+        var afterBefore = end;
         for (var i = first; i < end && predicate == end; i++)
         {
             var token = document.Tokens[i];
-            if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed, adjacent) = (mention, false, true);
+            if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed, adjacent, afterBefore) = (mention, false, true, i + 1);
             else if (IsPredicate(document, token)) predicate = i;
-            else if (before is not null && token.Text == "的") (possessed, adjacent) = (true, false);
+            // 的 right after the name makes it an owner (微软的团队); further on it belongs to another phrase (微软以…的代价).
+            else if (before is not null && token.Text == "的") (possessed, adjacent) = (adjacent, false);
             else if (onlySkippable && !aboutTopic && _openers.Contains(token.Text)) aboutTopic = true;
             else if (!IsSkippable(document, token)) (onlySkippable, adjacent) = (false, false);
         }
-        var backs = predicate < end && Backs(document, predicate, end);
+        // Only a backer's clause that names no company after its verb leaves the round to the topic (a16z领投了A轮, not a16z领投了Y).
+        var backing = predicate < end ? BackingAt(document, predicate, end) : -1;
+        if (backing < 0 && before is not null) backing = BackerFollows(document, afterBefore, end);
+        var backs = backing >= 0 && !mentions.Any(m => m.Range.Start >= document.Tokens[backing].Range.End && clause.Contains(m.Range.Start));
         if (before is null && predicate < end)
         {
             var token = document.Tokens[predicate];
@@ -130,17 +138,29 @@ public sealed class ClauseTopics
         return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic, false);
     }
 
-    /// <summary>The predicate is a backer's (领投), also after a list the preposition 与 joins (腾讯与高榕资本参与投资).</summary>
-    private bool Backs(Document document, int predicate, int end)
+    /// <summary>Where the backer's verb is: the predicate itself, or after a list the preposition 与 joins (腾讯与高榕资本参与投资); else -1.</summary>
+    private int BackingAt(Document document, int predicate, int end)
     {
-        if (StartsWithAny(document, document.Tokens[predicate], _backing)) return true;
-        if (document.Tokens[predicate].Text is not ("与" or "和" or "同" or "跟")) return false;
+        if (StartsWithAny(document, document.Tokens[predicate], _backing)) return predicate;
+        if (document.Tokens[predicate].Text is not ("与" or "和" or "同" or "跟")) return -1;
         for (var i = predicate + 1; i < end; i++)
         {
             var token = document.Tokens[i];
-            if (token.Tag.StartsWith('v')) return StartsWithAny(document, token, _backing);
+            if (token.Tag.StartsWith('v')) return StartsWithAny(document, token, _backing) ? i : -1;
         }
-        return false;
+        return -1;
+    }
+
+    /// <summary>A backer's word after the subject and its adverbs, however the tagger read it (领投 may be a noun to it); else -1.</summary>
+    private int BackerFollows(Document document, int from, int end)
+    {
+        for (var i = from; i < end; i++)
+        {
+            var token = document.Tokens[i];
+            if (StartsWithAny(document, token, _backing)) return i;
+            if (!IsSkippable(document, token)) return -1;
+        }
+        return -1;
     }
 
     /// <summary>The name a verb and 的 describe (创办的Thinking Machines Lab), with at most a few nouns of description between.</summary>
