@@ -38,6 +38,10 @@ public sealed class ClauseTopics
     {
         internal int Paragraph { get; set; } = -1;
         internal Mention? Topic { get; set; }
+
+        /// <summary>The topic the paragraph before ended with: a backer's clause opening a paragraph (本轮参投方还包括…) is about it.</summary>
+        internal Mention? PreviousTopic { get; set; }
+
         internal List<(TextRange Clause, Mention? Topic)> Clauses { get; } = [];
 
         /// <summary>The topic as it stood when the clause holding <paramref name="position"/> began (of the sentence last read).</summary>
@@ -51,6 +55,7 @@ public sealed class ClauseTopics
         if (chain.Paragraph != sentence.Paragraph)
         {
             chain.Paragraph = sentence.Paragraph;
+            chain.PreviousTopic = chain.Topic ?? chain.PreviousTopic;
             chain.Topic = null;
         }
         var carried = new List<Mention>();
@@ -63,7 +68,7 @@ public sealed class ClauseTopics
             if (next > first)
             {
                 var clause = new TextRange(document.Tokens[first].Range.Start, document.Tokens[next - 1].Range.End);
-                chain.Clauses.Add((clause, chain.Topic));
+                chain.Clauses.Add((clause, chain.Topic ?? chain.PreviousTopic));
                 var opening = Opening(document, first, next, mentions, clause);
                 var filled = mentions.Any(m => m.Range.Start == clause.Start && !(m.Range.Length == 0 && m.Type == chain.Topic?.Type));
                 // A backer named as the subject (a16z领投了A轮) does not become the topic: the round is the topic's.
@@ -106,6 +111,7 @@ public sealed class ClauseTopics
         var possessed = false;
         var adjacent = false;
         var afterBefore = end;
+        var relational = false;
         for (var i = first; i < end && predicate == end; i++)
         {
             var token = document.Tokens[i];
@@ -114,7 +120,7 @@ public sealed class ClauseTopics
             // 的 right after the name makes it an owner (微软的团队); further on it belongs to another phrase (微软以…的代价).
             else if (before is not null && token.Text == "的") (possessed, adjacent) = (adjacent, false);
             else if (onlySkippable && !aboutTopic && _openers.Contains(token.Text)) aboutTopic = true;
-            else if (!IsSkippable(document, token)) (onlySkippable, adjacent) = (false, false);
+            else if (!IsSkippable(document, token)) (onlySkippable, adjacent, relational) = (false, false, before is null && (relational || onlySkippable) && IsNominal(document, token));
         }
         // Only a backer's clause that names no company after its verb leaves the round to the topic (a16z领投了A轮, not a16z领投了Y).
         var backing = predicate < end ? BackingAt(document, predicate, end) : -1;
@@ -134,8 +140,9 @@ public sealed class ClauseTopics
         if (followed is not null) return (followed, false, false, false);
         // 「他的导师随后加入了百度」 is about the 导师, whom no mention names.
         if (before is not null) return possessed ? (null, false, true, false) : (before, false, false, backs);
-        // A clause without a predicate (估值320亿美元) says something about the topic; it does not replace it.
-        return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic, false);
+        // A clause without a predicate (估值320亿美元), or about a role or a party of the topic (董事长为X, 投资方包括X),
+        // says something about the topic; it does not replace it.
+        return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic && !relational, false);
     }
 
     /// <summary>Where the backer's verb is: the predicate itself, or after a list the preposition 与 joins (腾讯与高榕资本参与投资); else -1.</summary>
