@@ -19,6 +19,7 @@ public sealed class ClauseTopics
     private readonly ILookup<char, string> _skipped;
     private readonly ILookup<char, string> _nominal;
     private readonly ILookup<char, string> _adverbialPhrases;
+    private readonly ILookup<char, string> _backing;
 
     public ClauseTopics(LanguageResources resources, Recognition.RecognitionData recognition)
     {
@@ -29,6 +30,7 @@ public sealed class ClauseTopics
         _skipped = ByFirstCharacter(Of("skip"));
         _nominal = ByFirstCharacter(Of("nominal").Concat(recognition.Titles));
         _adverbialPhrases = ByFirstCharacter(_adverbial);
+        _backing = ByFirstCharacter(Of("backing"));
     }
 
     /// <summary>The topic as it stands after the sentences seen so far; one per document, sentences in order.</summary>
@@ -36,6 +38,15 @@ public sealed class ClauseTopics
     {
         internal int Paragraph { get; set; } = -1;
         internal Mention? Topic { get; set; }
+
+        /// <summary>The topic the paragraph before ended with: a backer's clause opening a paragraph (本轮参投方还包括…) is about it.</summary>
+        internal Mention? PreviousTopic { get; set; }
+
+        internal List<(TextRange Clause, Mention? Topic)> Clauses { get; } = [];
+
+        /// <summary>The topic as it stood when the clause holding <paramref name="position"/> began (of the sentence last read).</summary>
+        public Mention? TopicAt(int position) =>
+            Clauses.FirstOrDefault(c => c.Clause.Start <= position && position <= c.Clause.End).Topic;
     }
 
     /// <summary>A mention carrying the topic into a clause that leaves its subject out, for each such clause of the sentence.</summary>
@@ -44,9 +55,11 @@ public sealed class ClauseTopics
         if (chain.Paragraph != sentence.Paragraph)
         {
             chain.Paragraph = sentence.Paragraph;
+            chain.PreviousTopic = chain.Topic ?? chain.PreviousTopic;
             chain.Topic = null;
         }
         var carried = new List<Mention>();
+        chain.Clauses.Clear();
         var end = sentence.FirstToken + sentence.TokenCount;
         for (var first = sentence.FirstToken; first < end; )
         {
@@ -55,9 +68,14 @@ public sealed class ClauseTopics
             if (next > first)
             {
                 var clause = new TextRange(document.Tokens[first].Range.Start, document.Tokens[next - 1].Range.End);
+                chain.Clauses.Add((clause, chain.Topic ?? chain.PreviousTopic));
                 var opening = Opening(document, first, next, mentions, clause);
                 var filled = mentions.Any(m => m.Range.Start == clause.Start && !(m.Range.Length == 0 && m.Type == chain.Topic?.Type));
-                if (opening.Subject is not null) chain.Topic = opening.Subject;
+                // A backer named as the subject (a16z领投了A轮) does not become the topic: the round is the topic's.
+                if (opening.Subject is not null)
+                {
+                    if (!opening.Backs) chain.Topic = opening.Subject;
+                }
                 else if (opening.NamesNoEntity) chain.Topic = null;
                 else if (opening.Subjectless && !filled && chain.Topic?.Entity is { } topic)
                 {
@@ -78,10 +96,12 @@ public sealed class ClauseTopics
     /// <summary>
     /// Reads a clause up to its predicate (the first verb or preposition). Without a mention before it, the clause
     /// is subjectless when only time words, adverbs, conjunctions or a word for the topic (它, 本轮) stand before
-    /// it, and names a non-entity subject otherwise. The subject is a mention the predicate of the clause follows
-    /// (云计算部门AWS宣布: the verb inside 云计算 is not the predicate), or else the last mention before the first verb.
+    /// it, and names a non-entity subject otherwise. The subject is the mention the predicate directly follows
+    /// (Cohere完成由…领投的融资), else the head of a relative clause (穆拉蒂创办的Thinking Machines Lab宣布), else a
+    /// mention the predicate of the clause follows (云计算部门AWS宣布: the verb inside 云计算 is not the predicate),
+    /// else the last mention before the first verb. Backs tells that the predicate is a backer's (领投, 跟投).
     /// </summary>
-    private (Mention? Subject, bool Subjectless, bool NamesNoEntity) Opening(Document document, int first, int end,
+    private (Mention? Subject, bool Subjectless, bool NamesNoEntity, bool Backs) Opening(Document document, int first, int end,
         IReadOnlyList<Mention> mentions, TextRange clause)
     {
         Mention? before = null;
@@ -89,28 +109,78 @@ public sealed class ClauseTopics
         var aboutTopic = false;
         var predicate = end;
         var possessed = false;
+        var adjacent = false;
+        var afterBefore = end;
+        var relational = false;
         for (var i = first; i < end && predicate == end; i++)
         {
             var token = document.Tokens[i];
-            if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed) = (mention, false);
+            if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed, adjacent, afterBefore) = (mention, false, true, i + 1);
             else if (IsPredicate(document, token)) predicate = i;
-            else if (before is not null && token.Text == "的") possessed = true;
+            // 的 right after the name makes it an owner (微软的团队); further on it belongs to another phrase (微软以…的代价).
+            else if (before is not null && token.Text == "的") (possessed, adjacent) = (adjacent, false);
             else if (onlySkippable && !aboutTopic && _openers.Contains(token.Text)) aboutTopic = true;
-            else if (!IsSkippable(document, token)) onlySkippable = false;
+            else if (!IsSkippable(document, token)) (onlySkippable, adjacent, relational) = (false, false, before is null && (relational || onlySkippable) && IsNominal(document, token));
         }
+        // Only a backer's clause that names no company after its verb leaves the round to the topic (a16z领投了A轮, not a16z领投了Y).
+        var backing = predicate < end ? BackingAt(document, predicate, end) : -1;
+        if (backing < 0 && before is not null) backing = BackerFollows(document, afterBefore, end);
+        var backs = backing >= 0 && !mentions.Any(m => m.Range.Start >= document.Tokens[backing].Range.End && clause.Contains(m.Range.Start));
         if (before is null && predicate < end)
         {
             var token = document.Tokens[predicate];
-            if (_adverbial.Contains(token.Text) || IsAdverbialPhrase(document, token)) return (null, false, false);
-            if (onlySkippable || aboutTopic) return (null, true, false);
+            if (_adverbial.Contains(token.Text) || IsAdverbialPhrase(document, token)) return (null, false, false, false);
+            if (onlySkippable || aboutTopic) return (null, true, false, backs);
         }
+        var verb = predicate < end && document.Tokens[predicate].Tag.StartsWith('v');
+        if (verb && RelativeClauseHead(document, predicate, end, mentions, clause) is { } head) return (head, false, false, false);
+        if (before is not null && adjacent && !possessed) return (before, false, false, backs);
         // After a preposition the mentions are its objects (X与Y和Z争夺…): only a verb can sit inside the subject.
-        var followed = predicate < end && document.Tokens[predicate].Tag.StartsWith('v') ? MentionBeforePredicate(document, predicate, end, mentions, clause) : null;
-        if (followed is not null) return (followed, false, false);
+        var followed = verb ? MentionBeforePredicate(document, predicate, end, mentions, clause) : null;
+        if (followed is not null) return (followed, false, false, false);
         // 「他的导师随后加入了百度」 is about the 导师, whom no mention names.
-        if (before is not null) return possessed ? (null, false, true) : (before, false, false);
-        // A clause without a predicate (估值320亿美元) says something about the topic; it does not replace it.
-        return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic);
+        if (before is not null) return possessed ? (null, false, true, false) : (before, false, false, backs);
+        // A clause without a predicate (估值320亿美元), or about a role or a party of the topic (董事长为X, 投资方包括X),
+        // says something about the topic; it does not replace it.
+        return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic && !relational, false);
+    }
+
+    /// <summary>Where the backer's verb is: the predicate itself, or after a list the preposition 与 joins (腾讯与高榕资本参与投资); else -1.</summary>
+    private int BackingAt(Document document, int predicate, int end)
+    {
+        if (StartsWithAny(document, document.Tokens[predicate], _backing)) return predicate;
+        if (document.Tokens[predicate].Text is not ("与" or "和" or "同" or "跟")) return -1;
+        for (var i = predicate + 1; i < end; i++)
+        {
+            var token = document.Tokens[i];
+            if (token.Tag.StartsWith('v')) return StartsWithAny(document, token, _backing) ? i : -1;
+        }
+        return -1;
+    }
+
+    /// <summary>A backer's word after the subject and its adverbs, however the tagger read it (领投 may be a noun to it); else -1.</summary>
+    private int BackerFollows(Document document, int from, int end)
+    {
+        for (var i = from; i < end; i++)
+        {
+            var token = document.Tokens[i];
+            if (StartsWithAny(document, token, _backing)) return i;
+            if (!IsSkippable(document, token)) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>The name a verb and 的 describe (创办的Thinking Machines Lab), with at most a few nouns of description between.</summary>
+    private static Mention? RelativeClauseHead(Document document, int verb, int end, IReadOnlyList<Mention> mentions, TextRange clause)
+    {
+        if (verb + 1 >= end || document.Tokens[verb + 1].Text != "的") return null;
+        for (var i = verb + 2; i < end && i <= verb + 5; i++)
+        {
+            var token = document.Tokens[i];
+            if (MentionAt(mentions, token.Range, clause) is { } mention) return mention;
+            if (!token.Tag.StartsWith('n') && token.Tag is not ("a" or "b" or "eng" or "x")) return null;
+        }
+        return null;
     }
 
     /// <summary>A mention after <paramref name="from"/> that a verb or preposition follows with at most time words, adverbs and numbers between.</summary>

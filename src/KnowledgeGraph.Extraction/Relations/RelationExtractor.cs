@@ -45,13 +45,13 @@ public sealed class RelationExtractor(
         {
             var mentions = bySentence[sentence.Index].Where(m => Kind(m.Type) != '\0').OrderBy(m => m.Range.Start).ToList();
             var carried = topics.CarriedInto(document, sentence, mentions, chain);
-            if (mentions.Count + carried.Count < 2) continue;
+            if (mentions.Count + carried.Count == 0) continue;
             if (carried.Count > 0)
             {
                 mentions = mentions.Where(m => !(m.Range.Length == 0 && carried.Any(c => c.Range == m.Range)))
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
-            found.AddRange(FindInSentence(document, sentence, mentions, carried));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain));
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
         document.Relations.AddRange(LiftToOwners(document, asserted));
@@ -88,13 +88,15 @@ public sealed class RelationExtractor(
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
-        List<Mention> carried)
+        List<Mention> carried, ClauseTopics.Chain chain)
     {
+        var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
         var kinds = mentions.Select(m => Kind(m.Type)).ToHashSet();
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
         foreach (var pattern in patterns)
         {
+            if (alone && !pattern.ObjectIsTopic) continue;
             if (!pattern.NeededKinds.All(kinds.Contains) || !pattern.CanMatch(sentenceText) || !pattern.CanMatchFrom(slotted, 0)) continue;
             foreach (var match in Matches(pattern, slotted))
             {
@@ -103,8 +105,9 @@ public sealed class RelationExtractor(
                 var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
                 if (cues.IsUncertain(upToEnd, sentenceText) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
+                var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart) : MentionsIn(match.Groups["o"], mentions);
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))
-                foreach (var @object in MentionsIn(match.Groups["o"], mentions))
+                foreach (var @object in objects)
                 {
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
@@ -113,6 +116,12 @@ public sealed class RelationExtractor(
                 }
             }
         }
+    }
+
+    /// <summary>The topic of the clause a match begins in, as the object of a clause that names none (only an organization is a deal's object).</summary>
+    private static IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, int position)
+    {
+        if (chain.TopicAt(position) is { Type: "Organization", Entity: not null } topic) yield return topic;
     }
 
     /// <summary>
@@ -129,7 +138,7 @@ public sealed class RelationExtractor(
             {
                 matches.Add(match);
                 var masked = slotted;
-                for (var retry = match; retry.Success && retry.Index == match.Index && matches.Count < 1000; )
+                for (var retry = match; retry.Success && retry.Index == match.Index && retry.Groups["o"].Success && matches.Count < 1000; )
                 {
                     masked = MaskObjects(masked, retry.Groups["o"]);
                     retry = pattern.Regex.Match(masked, match.Index);

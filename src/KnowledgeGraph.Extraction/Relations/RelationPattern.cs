@@ -31,6 +31,12 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
 
     public bool CanMatch(string sentence) => Triggers.Count == 0 || Triggers.Any(t => sentence.Contains(t, StringComparison.Ordinal));
 
+    /// <summary>
+    /// True for a pattern of a clause that leaves its object out (同年12月，a16z领投了A轮): the object is the topic
+    /// of the clauses before it (setting object=topic; the pattern has no object slot).
+    /// </summary>
+    public bool ObjectIsTopic => Settings.GetValueOrDefault("object") == "topic";
+
     /// <summary>Mention kinds (P, O, R) the pattern needs; a sentence without them is not tried.</summary>
     public required IReadOnlySet<char> NeededKinds { get; init; }
 
@@ -61,9 +67,11 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             {
                 throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' is not a valid regular expression: {e.Message}");
             }
-            if (regex.GroupNumberFromName("s") < 0 || regex.GroupNumberFromName("o") < 0)
-                throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' needs a subject (s) and an object (o) slot");
-            patterns.Add(new RelationPattern(type, double.Parse(row[1], CultureInfo.InvariantCulture), ParseSettings(row[2]), regex, source)
+            var settings = ParseSettings(row[2]);
+            var objectIsTopic = settings.GetValueOrDefault("object") == "topic";
+            if (regex.GroupNumberFromName("s") < 0 || (regex.GroupNumberFromName("o") < 0) != objectIsTopic)
+                throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' needs a subject (s) slot and an object (o) slot, or object=topic and no object slot");
+            patterns.Add(new RelationPattern(type, double.Parse(row[1], CultureInfo.InvariantCulture), settings, regex, source)
             {
                 OpeningKinds = opening,
                 Triggers = TriggersOf(source),

@@ -7,13 +7,16 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// <summary>
 /// Points expressions such as 该公司, 这家初创公司, 该部门, 他, 她 back to the nearest earlier entity of the
 /// right type in the paragraph (or the paragraph before). In reported speech a pronoun means the speaker.
-/// The anaphors join the document as mentions of their antecedent, for the relation patterns to use.
+/// A description of the topic (该公司, 这家初创公司) means the organization the text is about rather than the last
+/// one named in passing (「…来自Meta的研究团队。去年12月，该公司完成了A轮融资」): unless that last one opens a clause
+/// as its subject, it is the one named most often so far. The anaphors join the document as mentions of their
+/// antecedent, for the relation patterns to use.
 /// </summary>
 public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, string Type, int Count, bool OutsideClause)> _anaphors;
+    private readonly List<(Regex Pattern, string Type, int Count, bool OutsideClause, bool Topical)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
 
@@ -24,7 +27,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
             .Select(r => (new Regex(r[0].Trim().Replace("@TITLES@", titles), RegexOptions.Compiled | RegexOptions.CultureInvariant),
-                TypeOf(r[1]), CountOf(r[1]), r.Length > 2 && r[2].Trim() == "outside-clause"))
+                TypeOf(r[1]), CountOf(r[1]), HasScope(r, "outside-clause"), HasScope(r, "topic")))
             .ToList();
     }
 
@@ -42,7 +45,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         foreach (var sentence in document.Sentences)
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
-            foreach (var (pattern, type, count, outsideClause) in _anaphors)
+            foreach (var (pattern, type, count, outsideClause, topical) in _anaphors)
             {
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
@@ -50,7 +53,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                     if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(document, range.Start)) continue;
                     var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
                     var antecedents = count == 1
-                        ? [Antecedent(document, byParagraph, sentence, limit, type)]
+                        ? [Antecedent(document, byParagraph, sentence, limit, type, topical)]
                         : LastDistinct(byParagraph, sentence, limit, type, count);
                     if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
@@ -112,6 +115,8 @@ public sealed class AnaphoraResolver : IPipelineStage
     private static bool IsAfterOrganization(Document document, int position) =>
         document.Mentions.Any(m => m.Type == "Organization" && m.Range.End >= position - 1 && m.Range.End <= position);
 
+    private static bool HasScope(string[] row, string scope) => row.Length > 2 && row[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope);
+
     private static string TypeOf(string column) => column.Trim().Split(' ')[^1];
 
     private static int CountOf(string column) => column.Trim().Split(' ') is [var number, _] ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) : 1;
@@ -137,7 +142,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         return start;
     }
 
-    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type)
+    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type, bool topical)
     {
         var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
             .Where(m => m.Type == type && m.Range.End <= position)
@@ -149,6 +154,33 @@ public sealed class AnaphoraResolver : IPipelineStage
             if (speaker is not null) return speaker;
         }
         var inParagraph = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph).ToList();
-        return (inParagraph.Count > 0 ? inParagraph : candidates).Last();
+        var nearby = inParagraph.Count > 0 ? inParagraph : candidates;
+        var nearest = nearby.Last();
+        if (!topical || IsTopical(document, nearest, position)) return nearest;
+        var named = document.Mentions.Where(m => !m.IsAnaphor && m.Entity is not null && m.Range.Start < position)
+            .GroupBy(m => m.Entity!).ToDictionary(g => g.Key, g => g.Count());
+        return nearby.OrderByDescending(m => named.GetValueOrDefault(m.Entity!)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>
+    /// The mention stands first in its clause, after nothing but time words and adverbs, and owns nothing after it
+    /// (Meta的团队); or it closes the clause right before the anaphor's (「…创办了芯片公司Nervana，该公司…」).
+    /// </summary>
+    private static bool IsTopical(Document document, Mention mention, int anaphorClause)
+    {
+        var sentence = document.Sentences[mention.Sentence];
+        var text = document.Text;
+        var next = mention.Range.End;
+        while (next < text.Length && text[next] is '）' or ')' or ' ') next++;
+        if (next < anaphorClause && text[next] is '，' or ',' && text.AsSpan(next + 1, anaphorClause - next - 1).IndexOfAny('，', ',') < 0) return true;
+        if (mention.Range.End < sentence.Range.End && text[mention.Range.End] == '的') return false;
+        for (var i = sentence.FirstToken + sentence.TokenCount - 1; i >= sentence.FirstToken; i--)
+        {
+            var token = document.Tokens[i];
+            if (token.Range.Start >= mention.Range.Start) continue;
+            if (token.Text is "，" or "," or "；" or ";" or "：" or ":") return true;
+            if (token.Tag is not ("t" or "d" or "c" or "m" or "q" or "w")) return false;
+        }
+        return true;
     }
 }

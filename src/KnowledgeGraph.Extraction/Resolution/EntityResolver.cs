@@ -78,8 +78,9 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     }
 
     /// <summary>
-    /// The last word of a known multi-word Latin name in the article (Bedrock of Amazon Bedrock), when that word is
-    /// not itself a known name: an unknown mention of it is that entity, whatever type its context suggested.
+    /// The last word of a known multi-word Latin name in the article (Bedrock of Amazon Bedrock), and a known
+    /// organization's name without its English tail (Figure of Figure AI), when that form is not itself a known
+    /// name: an unknown mention of it is that entity, whatever type its context suggested.
     /// </summary>
     private Dictionary<string, LexiconEntry> KnownShortNames(Document document)
     {
@@ -91,6 +92,13 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             {
                 var last = name[(name.LastIndexOf(' ') + 1)..];
                 if (last.Length >= 3 && char.IsUpper(last[0]) && !lexicon.IsName(last)) forms.TryAdd(last, entry);
+            }
+            if (entry.Type != "Organization") continue;
+            foreach (var name in entry.AllNames)
+            {
+                var tail = EnglishOrganizationTails.FirstOrDefault(t => name.EndsWith(t, StringComparison.Ordinal));
+                var head = tail is null ? "" : name[..^tail.Length];
+                if (head.Length >= 3 && !lexicon.IsName(head)) forms.TryAdd(head, entry);
             }
         }
         return forms;
