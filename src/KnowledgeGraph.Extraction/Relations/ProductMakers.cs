@@ -25,7 +25,8 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         }
         if (makers.Count == 0) return;
         document.Relations.RemoveAll(r => r.Type == "DEVELOPS" && makers.TryGetValue(r.Object, out var maker) && IsOfFamily(r.Subject, maker) == false);
-        document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker) && IsOfFamily(r.Subject, maker) == true);
+        // A division may well use its parent's product (华为云 and 昇腾): only the maker itself is ruled out.
+        document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker) && r.Subject.LexiconId == maker);
         document.Relations.AddRange(NamedTogether(document, makers));
     }
 
