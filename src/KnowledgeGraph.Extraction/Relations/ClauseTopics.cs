@@ -143,7 +143,7 @@ public sealed class ClauseTopics
         words[token.Text[0]].Any(w => w.Length >= token.Text.Length && string.CompareOrdinal(document.Text, token.Range.Start, w, 0, w.Length) == 0);
 
     private bool IsSkippable(Document document, Token token) =>
-        token.Tag is "t" or "d" or "c" or "m" or "q" or "f" or "w" || StartsWithAny(document, token, _skipped);
+        token.Tag is "t" or "d" or "ad" or "c" or "m" or "q" or "f" or "w" || StartsWithAny(document, token, _skipped);
 
     private static Mention? MentionAt(IReadOnlyList<Mention> mentions, TextRange token, TextRange clause)
     {
