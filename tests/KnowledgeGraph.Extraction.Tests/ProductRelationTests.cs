@@ -8,10 +8,22 @@ public class ProductRelationTests(PipelineFixture fixture)
     [InlineData("澜渊科技旗下的聊天机器人Nova今天正式上线。", "澜渊科技", "Nova")]
     [InlineData("业内普遍认为，OpenAI最新的GPT-4o在多项测试中领先。", "OpenAI", "GPT-4o")]
     [InlineData("H20是英伟达在出口管制升级后，专门为中国市场推出的特供版AI芯片。", "英伟达", "H20")]
+    [InlineData("澜渊科技在北京举办年度大会，正式发布聊天机器人Nova。", "澜渊科技", "Nova")]
+    [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Lynx")]
+    [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Falcon")]
+    [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Vega")]
     public void A_maker_is_found_for_its_product(string sentence, string maker, string product)
     {
         var result = fixture.Extract(sentence);
         Assert.True(result.Relation("DEVELOPS", maker, product) is not null, $"DEVELOPS {maker}→{product} not in: {result.Describe()}");
+    }
+
+    [Fact]
+    public void A_makers_possessive_stands_in_a_speculating_sentence_while_the_speculated_use_does_not()
+    {
+        var result = fixture.Extract("澜渊科技未来可能会接入百度的聊天机器人Nova。");
+        Assert.NotNull(result.Relation("DEVELOPS", "百度", "Nova"));
+        Assert.Null(result.Relation("USES", "澜渊科技", "Nova"));
     }
 
     [Fact]
