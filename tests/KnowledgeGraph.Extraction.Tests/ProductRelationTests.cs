@@ -9,6 +9,7 @@ public class ProductRelationTests(PipelineFixture fixture)
     [InlineData("业内普遍认为，OpenAI最新的GPT-4o在多项测试中领先。", "OpenAI", "GPT-4o")]
     [InlineData("H20是英伟达在出口管制升级后，专门为中国市场推出的特供版AI芯片。", "英伟达", "H20")]
     [InlineData("澜渊科技在北京举办年度大会，正式发布聊天机器人Nova。", "澜渊科技", "Nova")]
+    [InlineData("澜渊科技成立于2021年，由前OpenAI研究员郑沐阳等人共同创立。今年6月推出Nova 2。", "澜渊科技", "Nova 2")]
     [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Lynx")]
     [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Falcon")]
     [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Vega")]

@@ -29,7 +29,10 @@ public sealed class ClauseTopics
         _skipped = ByFirstCharacter(Of("skip"));
         _nominal = ByFirstCharacter(Of("nominal").Concat(recognition.Titles));
         _adverbialPhrases = ByFirstCharacter(_adverbial);
+        _gluedPrepositions = Of("glued").Where(w => w.Length == 1).Select(w => w[0]).ToHashSet();
     }
+
+    private readonly HashSet<char> _gluedPrepositions;
 
     /// <summary>The topic as it stands after the sentences seen so far; one per document, sentences in order.</summary>
     public sealed class Chain
@@ -128,7 +131,10 @@ public sealed class ClauseTopics
     }
 
     private bool IsPredicate(Document document, Token token) =>
-        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text)) && !IsNominal(document, token);
+        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text) || IsGluedPreposition(token)) && !IsNominal(document, token);
+
+    /// <summary>A guessed word the segmenter glued onto a preposition (由前 in 「由前OpenAI研究员创立」) is the preposition.</summary>
+    private bool IsGluedPreposition(Token token) => token.Tag == "x" && !token.InDictionary && token.Text.Length > 1 && _gluedPrepositions.Contains(token.Text[0]);
 
     /// <summary>A verb that begins a noun, such as 联合 in 联合创始人: the clause goes on to its subject.</summary>
     private bool IsNominal(Document document, Token token) => StartsWithAny(document, token, _nominal);
