@@ -47,14 +47,22 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
         {
             var cue = RecognitionData.MatchEndingAt(data.ProductCues, text, tokens[t].Range.End);
             if (cue is null || !cue.Any(c => c > '\u2E80')) continue;
-            var next = tokens[t + 1];
-            if (next.Tag != "eng" || next.Range.Start - tokens[t].Range.End > 1 || !LooksLikeAName(next.Text)) continue;
-            var end = next.Range.End;
-            for (var n = t + 2; n < tokens.Count && tokens[n].Tag is "eng" or "m" && tokens[n].Range.Start == end + 1 && text[end] == ' '; n++)
-                end = tokens[n].Range.End;
-            Add(document, sentence, next.Range.Start, end, 0.85);
+            if (tokens[t + 1].Range.Start - tokens[t].Range.End > 1) continue;
+            // The noun announces every name of a list after it (四足机器狗Go2和B2).
+            for (var first = t + 1; first < tokens.Count && tokens[first].Tag == "eng" && LooksLikeAName(tokens[first].Text); first += 2)
+            {
+                var last = first;
+                while (last + 1 < tokens.Count && tokens[last + 1].Tag is "eng" or "m" && tokens[last + 1].Range.Start == tokens[last].Range.End + 1
+                       && text[tokens[last].Range.End] == ' ')
+                    last++;
+                Add(document, sentence, tokens[first].Range.Start, tokens[last].Range.End, 0.85);
+                first = last;
+                if (first + 2 >= tokens.Count || !ListJoiners.Contains(tokens[first + 1].Text)) break;
+            }
         }
     }
+
+    private static readonly HashSet<string> ListJoiners = ["和", "与", "及", "、"];
 
     private void FindQuotedAfterLaunch(Document document, Sentence sentence)
     {

@@ -31,7 +31,10 @@ public sealed class ClauseTopics
         _nominal = ByFirstCharacter(Of("nominal").Concat(recognition.Titles));
         _adverbialPhrases = ByFirstCharacter(_adverbial);
         _backing = ByFirstCharacter(Of("backing"));
+        _gluedPrepositions = Of("glued").Where(w => w.Length == 1).Select(w => w[0]).ToHashSet();
     }
+
+    private readonly HashSet<char> _gluedPrepositions;
 
     /// <summary>The topic as it stands after the sentences seen so far; one per document, sentences in order.</summary>
     public sealed class Chain
@@ -198,7 +201,10 @@ public sealed class ClauseTopics
     }
 
     private bool IsPredicate(Document document, Token token) =>
-        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text)) && !IsNominal(document, token);
+        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text) || IsGluedPreposition(token)) && !IsNominal(document, token);
+
+    /// <summary>A guessed word the segmenter glued onto a preposition (由前 in 「由前OpenAI研究员创立」) is the preposition.</summary>
+    private bool IsGluedPreposition(Token token) => token.Tag == "x" && !token.InDictionary && token.Text.Length > 1 && _gluedPrepositions.Contains(token.Text[0]);
 
     /// <summary>A verb that begins a noun, such as 联合 in 联合创始人: the clause goes on to its subject.</summary>
     private bool IsNominal(Document document, Token token) => StartsWithAny(document, token, _nominal);
@@ -213,7 +219,7 @@ public sealed class ClauseTopics
         words[token.Text[0]].Any(w => w.Length >= token.Text.Length && string.CompareOrdinal(document.Text, token.Range.Start, w, 0, w.Length) == 0);
 
     private bool IsSkippable(Document document, Token token) =>
-        token.Tag is "t" or "d" or "c" or "m" or "q" or "f" or "w" || StartsWithAny(document, token, _skipped);
+        token.Tag is "t" or "d" or "ad" or "c" or "m" or "q" or "f" or "w" || StartsWithAny(document, token, _skipped);
 
     private static Mention? MentionAt(IReadOnlyList<Mention> mentions, TextRange token, TextRange clause)
     {

@@ -103,7 +103,9 @@ public sealed class RelationExtractor(
                 var evidenceStart = positions[match.Index];
                 var evidenceEnd = positions[match.Index + match.Length];
                 var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
-                if (cues.IsUncertain(upToEnd, sentenceText) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
+                // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
+                var presupposed = pattern.Settings.ContainsKey("nominal");
+                if (!presupposed && cues.IsUncertain(upToEnd, sentenceText) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart) : MentionsIn(match.Groups["o"], mentions);
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))

@@ -44,8 +44,9 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     {
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         var productCues = string.Join("|", recognition.ProductCues.Select(Regex.Escape));
+        string WithWordLists(string text) => text.Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues);
         var macros = resources.Rows("relations/macros.tsv", 2)
-            .Select(r => (Name: r[0], Expansion: r[1].Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues)))
+            .Select(r => (Name: r[0], Expansion: WithWordLists(r[1])))
             .OrderByDescending(m => m.Name.Length)
             .ToList();
         var patterns = new List<RelationPattern>();
@@ -57,7 +58,8 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             var source = row[3].Trim();
             var opening = OpeningKindsOf(LeadingLookbehind.Replace(source, ""));
             var startsAtSlot = opening.Length > 0;
-            var expanded = AcceptCarriedSlots(Expand(source, macros));
+            // Word lists may stand in a pattern itself too, not only in its macros.
+            var expanded = AcceptCarriedSlots(Expand(WithWordLists(source), macros));
             Regex regex;
             try
             {

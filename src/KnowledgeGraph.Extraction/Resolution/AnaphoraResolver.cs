@@ -53,7 +53,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                     if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(document, range.Start)) continue;
                     var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
                     var antecedents = count == 1
-                        ? [Antecedent(document, byParagraph, sentence, limit, type, topical)]
+                        ? [Antecedent(document, byParagraph, sentence, limit, range.Start, range.Length, type, topical)]
                         : LastDistinct(byParagraph, sentence, limit, type, count);
                     if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
@@ -142,7 +142,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         return start;
     }
 
-    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type, bool topical)
+    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, int anaphorStart, int anaphorLength, string type, bool topical)
     {
         var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
             .Where(m => m.Type == type && m.Range.End <= position)
@@ -152,6 +152,14 @@ public sealed class AnaphoraResolver : IPipelineStage
         {
             var speaker = candidates.LastOrDefault(m => m.Sentence == sentence.Index && SpeechVerb.IsMatch(document.Text.AsSpan(m.Range.End, Math.Min(12, sentence.Range.End - m.Range.End)).ToString()));
             if (speaker is not null) return speaker;
+        }
+        // An organization anaphor that opens a later sentence of the paragraph as its subject (「今年7月，该公司又发布了…」)
+        // continues the subject of the paragraph's sentences before, not a name inside them (「…以及Databricks联合创始人…」).
+        if (type == "Organization" && anaphorLength > 0 && candidates[^1].Sentence != sentence.Index && OpensClause(document, sentence, anaphorStart))
+        {
+            var subjects = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph
+                                                 && OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)).ToList();
+            if (subjects.Count > 0) candidates = subjects;
         }
         var inParagraph = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph).ToList();
         var nearby = inParagraph.Count > 0 ? inParagraph : candidates;
@@ -182,5 +190,13 @@ public sealed class AnaphoraResolver : IPipelineStage
             if (token.Tag is not ("t" or "d" or "c" or "m" or "q" or "w")) return false;
         }
         return true;
+    }
+
+    /// <summary>Only time words, numbers, adverbs and conjunctions stand between the clause's start and the position.</summary>
+    private static bool OpensClause(Document document, Sentence sentence, int position)
+    {
+        var clauseStart = ClauseStart(document.Text, sentence.Range.Start, position);
+        return document.TokensOf(sentence).Where(t => t.Range.Start >= clauseStart && t.Range.End <= position)
+            .All(t => t.Tag is "t" or "m" or "q" or "d" or "c" || string.IsNullOrWhiteSpace(t.Text));
     }
 }

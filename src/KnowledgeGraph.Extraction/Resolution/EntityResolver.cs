@@ -78,9 +78,10 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     }
 
     /// <summary>
-    /// The last word of a known multi-word Latin name in the article (Bedrock of Amazon Bedrock), and a known
-    /// organization's name without its English tail (Figure of Figure AI), when that form is not itself a known
-    /// name: an unknown mention of it is that entity, whatever type its context suggested.
+    /// The last word of a known multi-word Latin name in the article (Bedrock of Amazon Bedrock), a known
+    /// organization's name without its English tail (Figure of Figure AI), or a known product's name without its
+    /// maker's (R1 of DeepSeek-R1), when that form is not itself a known name: an unknown mention of it is that entity,
+    /// whatever type its context suggested.
     /// </summary>
     private Dictionary<string, LexiconEntry> KnownShortNames(Document document)
     {
@@ -93,15 +94,28 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
                 var last = name[(name.LastIndexOf(' ') + 1)..];
                 if (last.Length >= 3 && char.IsUpper(last[0]) && !lexicon.IsName(last)) forms.TryAdd(last, entry);
             }
-            if (entry.Type != "Organization") continue;
             foreach (var name in entry.AllNames)
             {
+                if (WithoutMakerName(entry, name) is { } rest && !lexicon.IsName(rest)) forms.TryAdd(rest, entry);
+                if (entry.Type != "Organization") continue;
                 var tail = EnglishOrganizationTails.FirstOrDefault(t => name.EndsWith(t, StringComparison.Ordinal));
                 var head = tail is null ? "" : name[..^tail.Length];
                 if (head.Length >= 3 && !lexicon.IsName(head)) forms.TryAdd(head, entry);
             }
         }
         return forms;
+    }
+
+    /// <summary>A product named after its maker (DeepSeek-R1, DeepSeek V3) is also called by the rest of its name (R1, V3).</summary>
+    private string? WithoutMakerName(LexiconEntry product, string name)
+    {
+        if (product.Type != "Product" || product.Owner is null || lexicon.ById(product.Owner) is not { } maker) return null;
+        foreach (var makerName in maker.AllNames)
+        {
+            if (name.Length >= makerName.Length + 3 && name.StartsWith(makerName, StringComparison.Ordinal) && name[makerName.Length] is '-' or ' ')
+                return name[(makerName.Length + 1)..];
+        }
+        return null;
     }
 
     /// <summary>The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity.</summary>

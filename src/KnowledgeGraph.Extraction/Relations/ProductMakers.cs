@@ -1,0 +1,73 @@
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Relations;
+
+/// <summary>
+/// A product the lexicon knows has a known maker (its owner column), and that settles who DEVELOPS it: a pattern
+/// that hands it to another organization has read the wrong name of a list or a clause (「谷歌与推出Claude Code的
+/// Anthropic」, 「谷歌云和微软Azure」), and the maker does not USE what it makes. A sentence naming the maker and
+/// the product together asserts the maker's product, however it is phrased (「OpenAI的GPT-4」, 「微软Azure」,
+/// 「OpenAI最新的GPT-4o」).
+/// </summary>
+public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
+{
+    private const double NamedTogetherConfidence = 0.6;
+
+    /// <summary>How far up the parent organizations (a lab of a division of a company) a maker is looked for.</summary>
+    private const int MaxOwnerDepth = 4;
+
+    public void Process(Document document)
+    {
+        var makers = new Dictionary<EntityCluster, string>();
+        foreach (var product in document.Entities.Where(e => e.Type == "Product" && e.LexiconId is not null))
+        {
+            if (lexicon.ById(product.LexiconId!)?.Owner is { } maker) makers[product] = maker;
+        }
+        if (makers.Count == 0) return;
+        document.Relations.RemoveAll(r => r.Type == "DEVELOPS" && makers.TryGetValue(r.Object, out var maker) && IsOfFamily(r.Subject, maker) == false);
+        // A division may well use its parent's product (华为云 and 昇腾): only the maker itself is ruled out.
+        document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker) && r.Subject.LexiconId == maker);
+        document.Relations.AddRange(NamedTogether(document, makers));
+    }
+
+    /// <summary>DEVELOPS from the maker to its product, for every known pair the article names in one sentence and no pattern found.</summary>
+    private static IEnumerable<RelationCandidate> NamedTogether(Document document, Dictionary<EntityCluster, string> makers)
+    {
+        var found = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
+        var added = new List<RelationCandidate>();
+        foreach (var (product, makerId) in makers)
+        {
+            var maker = document.Entities.FirstOrDefault(e => e.LexiconId == makerId);
+            if (maker is null || found.Contains((maker, product))) continue;
+            var sentence = product.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence)
+                .Intersect(maker.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence))
+                .Order()
+                .Select(index => document.Sentences[index])
+                .FirstOrDefault();
+            if (sentence is null) continue;
+            added.Add(new RelationCandidate("DEVELOPS", maker, product, NamedTogetherConfidence, sentence,
+                new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null)));
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// Whether the organization is the maker, one of the maker's parents, or one of its divisions (谷歌DeepMind for
+    /// 谷歌); unknown (null) for an organization the lexicon does not know, which may be a division it does not list.
+    /// </summary>
+    private bool? IsOfFamily(EntityCluster organization, string makerId)
+    {
+        if (organization.LexiconId is not { } organizationId) return null;
+        return Ancestry(organizationId).Contains(makerId) || Ancestry(makerId).Contains(organizationId);
+    }
+
+    private IEnumerable<string> Ancestry(string id)
+    {
+        var current = (string?)id;
+        for (var depth = 0; current is not null && depth <= MaxOwnerDepth; depth++)
+        {
+            yield return current;
+            current = lexicon.ById(current)?.Owner;
+        }
+    }
+}
