@@ -31,7 +31,10 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
 
     public bool CanMatch(string sentence) => Triggers.Count == 0 || Triggers.Any(t => sentence.Contains(t, StringComparison.Ordinal));
 
-    /// <summary>Mention kinds (P, O, R) the pattern needs; a sentence without them is not tried.</summary>
+    /// <summary>
+    /// Mention kinds (P, O, R) the pattern's subject and object slots need; a sentence without them is not tried.
+    /// Other slots (an employer in a person's description, an optional title holder's company) may be absent.
+    /// </summary>
     public required IReadOnlySet<char> NeededKinds { get; init; }
 
     public static IReadOnlyList<RelationPattern> Load(LanguageResources resources, RecognitionData recognition, OntologySchema ontology)
@@ -68,7 +71,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
                 OpeningKinds = opening,
                 Triggers = TriggersOf(source),
                 RequiredWords = Relations.RequiredWords.Of(expanded),
-                NeededKinds = Regex.Matches(expanded, @"\]([OPR])\\d\+\[").Select(m => m.Groups[1].Value[0]).ToHashSet(),
+                NeededKinds = ArgumentSlot.Matches(expanded).Select(m => m.Groups["kind"].Value[0]).ToHashSet(),
             });
         }
         return patterns;
@@ -77,6 +80,9 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// <summary>Every slot of the pattern also matches a carried topic's slot (⟨O3⟩ as well as &lt;O3&gt;).</summary>
     private static string AcceptCarriedSlots(string pattern) =>
         SlotInPattern.Replace(pattern, m => $"[<{RelationExtractor.CarriedSlotOpening}]{m.Groups["kinds"].Value}\\d+[>{RelationExtractor.CarriedSlotClosing}]");
+
+    /// <summary>A subject or object group holding a slot of one kind, as <see cref="AcceptCarriedSlots"/> writes it.</summary>
+    private static readonly Regex ArgumentSlot = new($@"\(\?<[so]>\[<{RelationExtractor.CarriedSlotOpening}\](?<kind>[OPR])\\d\+\[", RegexOptions.Compiled);
 
     private static readonly Regex SlotInPattern = new(@"<(?<kinds>\[[OPR]+\]|[OPR])\\d\+>", RegexOptions.Compiled);
 
