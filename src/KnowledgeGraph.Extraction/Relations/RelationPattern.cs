@@ -31,10 +31,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
 
     public bool CanMatch(string sentence) => Triggers.Count == 0 || Triggers.Any(t => sentence.Contains(t, StringComparison.Ordinal));
 
-    /// <summary>
-    /// Mention kinds (P, O, R) the pattern's subject and object slots need; a sentence without them is not tried.
-    /// Other slots (an employer in a person's description, an optional title holder's company) may be absent.
-    /// </summary>
+    /// <summary>Mention kinds (P, O, R) the pattern needs; a sentence without them is not tried.</summary>
     public required IReadOnlySet<char> NeededKinds { get; init; }
 
     public static IReadOnlyList<RelationPattern> Load(LanguageResources resources, RecognitionData recognition, OntologySchema ontology)
@@ -81,7 +78,10 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     private static string AcceptCarriedSlots(string pattern) =>
         SlotInPattern.Replace(pattern, m => $"[<{RelationExtractor.CarriedSlotOpening}]{m.Groups["kinds"].Value}\\d+[>{RelationExtractor.CarriedSlotClosing}]");
 
-    /// <summary>A subject or object group holding a slot of one kind, as <see cref="AcceptCarriedSlots"/> writes it.</summary>
+    /// <summary>
+    /// A subject or object group holding a slot of one kind, as <see cref="AcceptCarriedSlots"/> writes it: only these
+    /// make a kind needed; other slots (the employer in a person's description) may be absent from the sentence.
+    /// </summary>
     private static readonly Regex ArgumentSlot = new($@"\(\?<[so]>\[<{RelationExtractor.CarriedSlotOpening}\](?<kind>[OPR])\\d\+\[", RegexOptions.Compiled);
 
     private static readonly Regex SlotInPattern = new(@"<(?<kinds>\[[OPR]+\]|[OPR])\\d\+>", RegexOptions.Compiled);
