@@ -115,7 +115,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     private void AddShortForms(Document document)
     {
         var shortForms = new Dictionary<string, Mention>(StringComparer.Ordinal);
-        foreach (var mention in document.Mentions.Where(m => m.LexiconId is null && !m.IsAnaphor))
+        foreach (var mention in document.Mentions.Where(m => (m.LexiconId is null || m.Type == "Person") && !m.IsAnaphor))
         {
             foreach (var form in ShortFormsOf(mention).Prepend(mention.Text))
             {
@@ -162,14 +162,19 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         return true;
     }
 
+    /// <summary>
+    /// A person is called by the last part of a dotted name, by the first, or by all but the first (德·弗雷塔斯 of
+    /// 丹尼尔·德·弗雷塔斯), whether or not the lexicon knows the person: it lists the usual forms, not every one.
+    /// </summary>
     private IEnumerable<string> ShortFormsOf(Mention mention)
     {
-        if (mention.LexiconId is not null) yield break;
+        if (mention.LexiconId is not null && mention.Type != "Person") yield break;
         switch (mention.Type)
         {
             case "Person" when mention.Text.Contains('·'):
                 yield return mention.Text[(mention.Text.LastIndexOf('·') + 1)..];
                 yield return mention.Text[..mention.Text.IndexOf('·')];
+                if (mention.Text.IndexOf('·') != mention.Text.LastIndexOf('·')) yield return mention.Text[(mention.Text.IndexOf('·') + 1)..];
                 break;
             case "Person" when mention.Text.Contains(' '):
                 yield return mention.Text[(mention.Text.LastIndexOf(' ') + 1)..];
