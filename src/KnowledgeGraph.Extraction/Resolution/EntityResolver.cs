@@ -23,7 +23,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         AddShortForms(document);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
-        var fullNames = FullNameKeys(document);
+        var fullNames = FullNameKeys(document, keys);
         var knownShortNames = KnownShortNames(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
@@ -96,14 +96,17 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         return forms;
     }
 
-    /// <summary>The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity.</summary>
-    private Dictionary<(string Type, string Text), string> FullNameKeys(Document document)
+    /// <summary>
+    /// The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity,
+    /// the one its bracketed other spelling gave it where there is one.
+    /// </summary>
+    private Dictionary<(string Type, string Text), string> FullNameKeys(Document document, Dictionary<Mention, string> appositionKeys)
     {
         var keys = new Dictionary<(string, string), string>();
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
             foreach (var form in ShortFormsOf(mention).Where(f => f.Length >= 2 && f != mention.Text))
-                keys.TryAdd((mention.Type, form), KeyOf(mention));
+                keys.TryAdd((mention.Type, form), appositionKeys.GetValueOrDefault(mention) ?? KeyOf(mention));
         }
         return keys;
     }
