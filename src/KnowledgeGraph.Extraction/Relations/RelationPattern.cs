@@ -78,7 +78,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
                 OpeningKinds = opening,
                 Triggers = TriggersOf(source),
                 RequiredWords = Relations.RequiredWords.Of(expanded),
-                NeededKinds = Regex.Matches(expanded, @"\]([OPR])\\d\+\[").Select(m => m.Groups[1].Value[0]).ToHashSet(),
+                NeededKinds = ArgumentSlot.Matches(expanded).Select(m => m.Groups["kind"].Value[0]).ToHashSet(),
             });
         }
         return patterns;
@@ -87,6 +87,12 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// <summary>Every slot of the pattern also matches a carried topic's slot (⟨O3⟩ as well as &lt;O3&gt;).</summary>
     private static string AcceptCarriedSlots(string pattern) =>
         SlotInPattern.Replace(pattern, m => $"[<{RelationExtractor.CarriedSlotOpening}]{m.Groups["kinds"].Value}\\d+[>{RelationExtractor.CarriedSlotClosing}]");
+
+    /// <summary>
+    /// A subject or object group holding a slot of one kind, as <see cref="AcceptCarriedSlots"/> writes it: only these
+    /// make a kind needed; other slots (the employer in a person's description) may be absent from the sentence.
+    /// </summary>
+    private static readonly Regex ArgumentSlot = new($@"\(\?<[so]>\[<{RelationExtractor.CarriedSlotOpening}\](?<kind>[OPR])\\d\+\[", RegexOptions.Compiled);
 
     private static readonly Regex SlotInPattern = new(@"<(?<kinds>\[[OPR]+\]|[OPR])\\d\+>", RegexOptions.Compiled);
 

@@ -53,7 +53,9 @@ public sealed class AnaphoraResolver : IPipelineStage
                     if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(document, range.Start)) continue;
                     var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
                     var antecedents = count == 1
-                        ? [Antecedent(document, byParagraph, sentence, limit, range.Start, range.Length, type, topical)]
+                        ? [type == "Person"
+                            ? PersonAntecedent(document, byParagraph, added, sentence, limit)
+                            : Antecedent(document, byParagraph, sentence, limit, range.Start, range.Length, type, topical)]
                         : LastDistinct(byParagraph, sentence, limit, type, count);
                     if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
@@ -142,17 +144,31 @@ public sealed class AnaphoraResolver : IPipelineStage
         return start;
     }
 
+    /// <summary>
+    /// He or she is the speaker of reported speech in the sentence, else the subject of the nearest sentence naming
+    /// people: the first person it names, by name or by a pronoun resolved before (「苏茨克维宣布格罗斯已离开SSI，他本人将
+    /// 接任」, 「王直接向扎克伯格汇报。他…」 mean 苏茨克维 and 王, not the person named last).
+    /// </summary>
+    private static Mention? PersonAntecedent(Document document, ILookup<int, Mention> byParagraph, List<Mention> resolved, Sentence sentence, int position)
+    {
+        var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+            .Concat(resolved.Where(m => m.Type == "Person" && document.Sentences[m.Sentence].Paragraph >= sentence.Paragraph - 1))
+            .Where(m => m.Type == "Person" && m.Range.End <= position)
+            .OrderBy(m => m.Range.Start)
+            .ToList();
+        if (candidates.Count == 0) return null;
+        var speaker = candidates.LastOrDefault(m => m.Sentence == sentence.Index && SpeechVerb.IsMatch(document.Text.AsSpan(m.Range.End, Math.Min(12, sentence.Range.End - m.Range.End)).ToString()));
+        if (speaker is not null) return speaker;
+        var nearest = candidates[^1].Sentence;
+        return candidates.First(m => m.Sentence == nearest);
+    }
+
     private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, int anaphorStart, int anaphorLength, string type, bool topical)
     {
         var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
             .Where(m => m.Type == type && m.Range.End <= position)
             .ToList();
         if (candidates.Count == 0) return null;
-        if (type == "Person")
-        {
-            var speaker = candidates.LastOrDefault(m => m.Sentence == sentence.Index && SpeechVerb.IsMatch(document.Text.AsSpan(m.Range.End, Math.Min(12, sentence.Range.End - m.Range.End)).ToString()));
-            if (speaker is not null) return speaker;
-        }
         // An organization anaphor that opens a later sentence of the paragraph as its subject (「今年7月，该公司又发布了…」)
         // continues the subject of the paragraph's sentences before, not a name inside them (「…以及Databricks联合创始人…」).
         if (type == "Organization" && anaphorLength > 0 && candidates[^1].Sentence != sentence.Index && OpensClause(document, sentence, anaphorStart))

@@ -23,7 +23,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         AddShortForms(document);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
-        var fullNames = FullNameKeys(document);
+        var fullNames = FullNameKeys(document, keys);
         var knownShortNames = KnownShortNames(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
@@ -118,14 +118,17 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         return null;
     }
 
-    /// <summary>The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity.</summary>
-    private Dictionary<(string Type, string Text), string> FullNameKeys(Document document)
+    /// <summary>
+    /// The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity,
+    /// the one its bracketed other spelling gave it where there is one.
+    /// </summary>
+    private Dictionary<(string Type, string Text), string> FullNameKeys(Document document, Dictionary<Mention, string> appositionKeys)
     {
         var keys = new Dictionary<(string, string), string>();
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
             foreach (var form in ShortFormsOf(mention).Where(f => f.Length >= 2 && f != mention.Text))
-                keys.TryAdd((mention.Type, form), KeyOf(mention));
+                keys.TryAdd((mention.Type, form), appositionKeys.GetValueOrDefault(mention) ?? KeyOf(mention));
         }
         return keys;
     }
@@ -137,7 +140,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     private void AddShortForms(Document document)
     {
         var shortForms = new Dictionary<string, Mention>(StringComparer.Ordinal);
-        foreach (var mention in document.Mentions.Where(m => m.LexiconId is null && !m.IsAnaphor))
+        foreach (var mention in document.Mentions.Where(m => (m.LexiconId is null || m.Type == "Person") && !m.IsAnaphor))
         {
             foreach (var form in ShortFormsOf(mention).Prepend(mention.Text))
             {
@@ -184,14 +187,19 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         return true;
     }
 
+    /// <summary>
+    /// A person is called by the last part of a dotted name, by the first, or by all but the first (德·弗雷塔斯 of
+    /// 丹尼尔·德·弗雷塔斯), whether or not the lexicon knows the person: it lists the usual forms, not every one.
+    /// </summary>
     private IEnumerable<string> ShortFormsOf(Mention mention)
     {
-        if (mention.LexiconId is not null) yield break;
+        if (mention.LexiconId is not null && mention.Type != "Person") yield break;
         switch (mention.Type)
         {
             case "Person" when mention.Text.Contains('·'):
                 yield return mention.Text[(mention.Text.LastIndexOf('·') + 1)..];
                 yield return mention.Text[..mention.Text.IndexOf('·')];
+                if (mention.Text.IndexOf('·') != mention.Text.LastIndexOf('·')) yield return mention.Text[(mention.Text.IndexOf('·') + 1)..];
                 break;
             case "Person" when mention.Text.Contains(' '):
                 yield return mention.Text[(mention.Text.LastIndexOf(' ') + 1)..];
