@@ -38,6 +38,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         var byParagraph = document.Mentions
             .Where(m => !m.IsAnaphor && m.Entity is not null && m.Sentence >= 0)
             .ToLookup(m => document.Sentences[m.Sentence].Paragraph);
+        var organizationEnds = document.Mentions.Where(m => m.Type == "Organization").Select(m => m.Range.End).ToHashSet();
         var added = SurnameReferences(document, occupied);
         foreach (var sentence in document.Sentences)
         {
@@ -47,7 +48,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
-                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(document, range.Start)) continue;
+                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(organizationEnds, range.Start)) continue;
                     var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
                     var antecedents = count == 1
                         ? [Antecedent(document, byParagraph, sentence, limit, type)]
@@ -109,8 +110,8 @@ public sealed class AnaphoraResolver : IPipelineStage
     private string SurnameOf(string name) => name.Length >= 3 && _recognition.Surnames.Contains(name[..2]) ? name[..2] : name[..1];
 
     /// <summary>An organization written right before the gap fills it already (微软CEO纳德拉).</summary>
-    private static bool IsAfterOrganization(Document document, int position) =>
-        document.Mentions.Any(m => m.Type == "Organization" && m.Range.End >= position - 1 && m.Range.End <= position);
+    private static bool IsAfterOrganization(HashSet<int> organizationEnds, int position) =>
+        organizationEnds.Contains(position - 1) || organizationEnds.Contains(position);
 
     private static string TypeOf(string column) => column.Trim().Split(' ')[^1];
 
