@@ -35,9 +35,13 @@ public sealed class AnaphoraResolver : IPipelineStage
         {
             for (var i = mention.Range.Start; i < mention.Range.End; i++) occupied[i] = true;
         }
-        var byParagraph = document.Mentions
-            .Where(m => !m.IsAnaphor && m.Entity is not null && m.Sentence >= 0)
-            .ToLookup(m => document.Sentences[m.Sentence].Paragraph);
+        var byParagraph = new Dictionary<(int Paragraph, string Type), List<Mention>>();
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor && m.Entity is not null && m.Sentence >= 0))
+        {
+            var key = (document.Sentences[mention.Sentence].Paragraph, mention.Type);
+            if (!byParagraph.TryGetValue(key, out var mentions)) byParagraph[key] = mentions = [];
+            mentions.Add(mention);
+        }
         var organizationEnds = document.Mentions.Where(m => m.Type == "Organization").Select(m => m.Range.End).ToHashSet();
         var added = SurnameReferences(document, occupied);
         foreach (var sentence in document.Sentences)
@@ -117,12 +121,40 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     private static int CountOf(string column) => column.Trim().Split(' ') is [var number, _] ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) : 1;
 
+    /// <summary>
+    /// The mentions of the type that end by <paramref name="position"/> in the sentence's paragraph and the one
+    /// before, nearest first. Mentions are in text order, and each starts in its own sentence, so the search starts
+    /// at the position instead of walking a long paragraph from its end.
+    /// </summary>
+    private static IEnumerable<Mention> Before(Dictionary<(int Paragraph, string Type), List<Mention>> byParagraph, Sentence sentence, int position, string type)
+    {
+        foreach (var paragraph in new[] { sentence.Paragraph, sentence.Paragraph - 1 })
+        {
+            if (!byParagraph.TryGetValue((paragraph, type), out var mentions)) continue;
+            for (var i = CountStartingBefore(mentions, position) - 1; i >= 0; i--)
+            {
+                if (mentions[i].Range.End <= position) yield return mentions[i];
+            }
+        }
+    }
+
+    private static int CountStartingBefore(List<Mention> mentions, int position)
+    {
+        var (low, high) = (0, mentions.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (mentions[middle].Range.Start < position) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
     /// <summary>The last <paramref name="count"/> different entities named before a plural anaphor (两人), or none.</summary>
-    private static List<Mention?> LastDistinct(ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type, int count)
+    private static List<Mention?> LastDistinct(Dictionary<(int Paragraph, string Type), List<Mention>> byParagraph, Sentence sentence, int position, string type, int count)
     {
         var chosen = new List<Mention?>();
-        foreach (var mention in byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
-                     .Where(m => m.Type == type && m.Range.End <= position).Reverse())
+        foreach (var mention in Before(byParagraph, sentence, position, type))
         {
             if (chosen.Any(c => c!.Entity == mention.Entity)) continue;
             chosen.Add(mention);
@@ -138,18 +170,16 @@ public sealed class AnaphoraResolver : IPipelineStage
         return start;
     }
 
-    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type)
+    /// <summary>The speaker of the sentence for a person, else the nearest mention before, in the paragraph if it has one.</summary>
+    private static Mention? Antecedent(Document document, Dictionary<(int Paragraph, string Type), List<Mention>> byParagraph, Sentence sentence, int position, string type)
     {
-        var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
-            .Where(m => m.Type == type && m.Range.End <= position)
-            .ToList();
-        if (candidates.Count == 0) return null;
-        if (type == "Person")
+        Mention? nearest = null;
+        foreach (var mention in Before(byParagraph, sentence, position, type))
         {
-            var speaker = candidates.LastOrDefault(m => m.Sentence == sentence.Index && SpeechVerb.IsMatch(document.Text.AsSpan(m.Range.End, Math.Min(12, sentence.Range.End - m.Range.End)).ToString()));
-            if (speaker is not null) return speaker;
+            nearest ??= mention;
+            if (type != "Person" || mention.Sentence != sentence.Index) break;
+            if (SpeechVerb.IsMatch(document.Text.AsSpan(mention.Range.End, Math.Min(12, sentence.Range.End - mention.Range.End)).ToString())) return mention;
         }
-        var inParagraph = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph).ToList();
-        return (inParagraph.Count > 0 ? inParagraph : candidates).Last();
+        return nearest;
     }
 }
