@@ -45,6 +45,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
 
     public void Process(Document document)
     {
+        var spans = new MentionSpans(document.Mentions);
         foreach (var sentence in document.Sentences)
         {
             var sentenceTokens = document.TokensOf(sentence).ToList();
@@ -53,12 +54,12 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
             {
                 if (run.Count > 0 && !Adjacent(document.Text, run[^1], token))
                 {
-                    Emit(document, sentence, sentenceTokens, run);
+                    Emit(document, spans, sentence, sentenceTokens, run);
                     run.Clear();
                 }
                 run.Add(token);
             }
-            Emit(document, sentence, sentenceTokens, run);
+            Emit(document, spans, sentence, sentenceTokens, run);
         }
     }
 
@@ -66,24 +67,24 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     private static bool Adjacent(string text, Token left, Token right) =>
         right.Range.Start == left.Range.End + 1 && text[left.Range.End] == ' ';
 
-    private void Emit(Document document, Sentence sentence, List<Token> sentenceTokens, List<Token> run)
+    private void Emit(Document document, MentionSpans spans, Sentence sentence, List<Token> sentenceTokens, List<Token> run)
     {
         var part = new List<Token>();
         foreach (var token in run)
         {
             if (data.Titles.Contains(token.Text))
             {
-                EmitName(document, sentence, sentenceTokens, part, titleBefore: false);
+                EmitName(document, spans, sentence, sentenceTokens, part, titleBefore: false);
                 part = [];
                 continue;
             }
             part.Add(token);
         }
         var titleBefore = run.Count > part.Count && part.Count > 0;
-        EmitName(document, sentence, sentenceTokens, part, titleBefore);
+        EmitName(document, spans, sentence, sentenceTokens, part, titleBefore);
     }
 
-    private void EmitName(Document document, Sentence sentence, List<Token> sentenceTokens, List<Token> words, bool titleBefore)
+    private void EmitName(Document document, MentionSpans spans, Sentence sentence, List<Token> sentenceTokens, List<Token> words, bool titleBefore)
     {
         while (words.Count > 0 && !IsNameWord(words[0].Text)) words.RemoveAt(0);
         var category = false;
@@ -107,23 +108,29 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         if (words.Any(w => Connectors.Contains(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text) && w.Text != "AI")) return;
         if (IsTitleOfAWork(text, start, end, words)) return;
         if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && words[0].Text.Length <= 3) return;
-        if (IsGlossOfATerm(document, sentenceTokens, start, end, words)) return;
+        if (IsGlossOfATerm(document, spans, sentenceTokens, start, end, words)) return;
 
         if (DivisionSuffixEnd(text, end) is { } divisionEnd)
         {
-            document.Mentions.Add(new Mention(new TextRange(start, divisionEnd), document.Slice(start, divisionEnd), "Organization", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
+            Add(document, spans, new Mention(new TextRange(start, divisionEnd), document.Slice(start, divisionEnd), "Organization", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
             return;
         }
         var surface = document.Slice(start, end);
-        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, text, start) is not null || IsBracketedAfterName(document, start, end);
+        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, text, start) is not null || IsBracketedAfterName(document, spans, start, end);
         var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= EndWithCategoryWords(sentenceTokens, words));
         var (head, modifiers) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
         if (head == RecognitionData.NotAnEntity) return;
-        var type = category ? "Product" : head ?? TypeOf(document, start, end, words, titleBefore);
+        var type = category ? "Product" : head ?? TypeOf(document, spans, start, end, words, titleBefore);
         if (type is null) return;
         var confidence = head is not null && modifiers > 0 ? IndirectHeadConfidence
             : titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8 : 0.5;
-        document.Mentions.Add(new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
+        Add(document, spans, new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
+    }
+
+    private static void Add(Document document, MentionSpans spans, Mention mention)
+    {
+        document.Mentions.Add(mention);
+        spans.Add(mention);
     }
 
     /// <summary>A lower-case word (pro-32k, lite) is a variant or a common word; brands in lower case are in the lexicon.</summary>
@@ -162,11 +169,11 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         return sentenceTokens[index].Range.End;
     }
 
-    private string? TypeOf(Document document, int start, int end, List<Token> words, bool titleBefore)
+    private string? TypeOf(Document document, MentionSpans spans, int start, int end, List<Token> words, bool titleBefore)
     {
         var text = document.Text;
-        if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, start))) return "Person";
-        if (ExtendedLexiconType(document, start, end, words) is { } extended) return extended;
+        if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, spans, start))) return "Person";
+        if (ExtendedLexiconType(spans, start, end, words) is { } extended) return extended;
         var cued = data.TypeFromContext(text, start, end);
         if (cued == RecognitionData.NotAnEntity) return null;
         if (cued is not null && (cued != "Person" || LooksLikePersonName(words))) return cued;
@@ -180,10 +187,10 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     /// A run that starts with or ends in a known name and adds words to it is another thing named after it:
     /// a model's version (Kimi k1.5, ERNIE 4.0), a company's fund (AMD Ventures) or product (AMD Instinct).
     /// </summary>
-    private string? ExtendedLexiconType(Document document, int start, int end, List<Token> words)
+    private string? ExtendedLexiconType(MentionSpans spans, int start, int end, List<Token> words)
     {
         if (IsVersionOfKnownName(words[0].Text)) return "Product";
-        var inner = document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Range.Start >= start && m.Range.End <= end).ToList();
+        var inner = spans.Within(new TextRange(start, end)).Where(m => m.Source == MentionSource.Lexicon).ToList();
         if (inner.Count != 1 || inner[0].Range.Length == end - start) return null;
         if (words.Any(w => StrongOrganizationWords.Contains(w.Text))) return "Organization";
         return inner[0].Type is "Product" or "Organization" ? "Product" : null;
@@ -228,12 +235,12 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     /// English in brackets right after a common Chinese term glosses the term (混合专家（MoE）, 思维树（Tree of
     /// Thoughts）); after a name it spells the name, and that case has a recognised mention before the bracket.
     /// </summary>
-    private bool IsGlossOfATerm(Document document, List<Token> sentenceTokens, int start, int end, List<Token> words)
+    private bool IsGlossOfATerm(Document document, MentionSpans spans, List<Token> sentenceTokens, int start, int end, List<Token> words)
     {
         var text = document.Text;
         if (start < 2 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return false;
         if (LooksLikePersonName(words)) return false;
-        if (document.Mentions.Any(m => m.Range.End == start - 1 || m.Range.End == start - 2 && text[start - 2] is '》' or '”' or '」')) return false;
+        if (spans.EndingAt(start - 1).Count > 0 || text[start - 2] is '》' or '”' or '」' && spans.EndingAt(start - 2).Count > 0) return false;
         if (text[start - 2] is '》' or '”' or '」') return true;
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return false;
         if (RecognitionData.MatchEndingAt(data.OrganizationSuffixes, text, start - 1) is not null) return false;
@@ -242,7 +249,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     }
 
     /// <summary>A person's name listed after another person's (纳文·拉奥（Naveen Rao）和Hanlin Tang).</summary>
-    private static bool IsListedAfterPerson(Document document, int start)
+    private static bool IsListedAfterPerson(Document document, MentionSpans spans, int start)
     {
         var text = document.Text;
         var position = start;
@@ -254,13 +261,13 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
             if (open < 0) return false;
             position = open;
         }
-        return document.Mentions.Any(m => m.Type == "Person" && m.Range.End == position);
+        return spans.EndingAt(position).Any(m => m.Type == "Person");
     }
 
     /// <summary>A name in brackets right after a Chinese name spells it (奥列格·维尔哈文斯基（Oleg Verhavensky）).</summary>
-    private static bool IsBracketedAfterName(Document document, int start, int end) =>
+    private static bool IsBracketedAfterName(Document document, MentionSpans spans, int start, int end) =>
         start >= 2 && document.Text[start - 1] is '（' or '(' && end < document.Text.Length && document.Text[end] is '）' or ')'
-        && document.Mentions.Any(m => m.Range.End == start - 1 && m.Type == "Person");
+        && spans.EndingAt(start - 1).Any(m => m.Type == "Person");
 
     /// <summary>Words of a web address or file name (example.com/a/99314.shtml) are not names.</summary>
     private static bool IsPartOfAddress(string text, int start, int end)

@@ -10,7 +10,7 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
 {
     public void Process(Document document)
     {
-        var lexiconMentions = document.Mentions.Where(m => m.Source == MentionSource.Lexicon).ToList();
+        var lexiconMentions = new MentionSpans(document.Mentions.Where(m => m.Source == MentionSource.Lexicon));
         var ordered = document.Mentions
             .Where(m => !data.IsGeneric(m.Text))
             .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
@@ -81,10 +81,10 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
     /// name: a Latin run (Kimi k1.5, AMD Ventures), a version (文心大模型4.0) or a unit's ending (吉利资本). A run
     /// of two known names (NVIDIA H100) does not.
     /// </summary>
-    private static bool ExtendsOneLexiconName(Mention mention, List<Mention> lexiconMentions, RecognitionData data)
+    private static bool ExtendsOneLexiconName(Mention mention, MentionSpans lexiconMentions, RecognitionData data)
     {
         if (mention.Source != MentionSource.Pattern) return false;
-        var overlapping = lexiconMentions.Where(l => l.Range.Overlaps(mention.Range)).ToList();
+        var overlapping = lexiconMentions.Overlapping(mention.Range);
         if (overlapping.Count != 1 || overlapping[0].Range.Length >= mention.Range.Length
             || overlapping[0].Range.Start < mention.Range.Start || overlapping[0].Range.End > mention.Range.End) return false;
         var latin = !mention.Text.Any(c => c > '\u2E80');

@@ -64,10 +64,12 @@ public sealed class RelationExtractor(
     private IEnumerable<RelationCandidate> LiftToOwners(Document document, List<RelationCandidate> candidates)
     {
         var owners = new Dictionary<EntityCluster, EntityCluster>();
+        var byLexiconId = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
+        foreach (var entity in document.Entities.Where(e => e.LexiconId is not null)) byLexiconId.TryAdd(entity.LexiconId!, entity);
         foreach (var product in document.Entities.Where(e => e.LexiconId is not null))
         {
             var ownerId = lexicon.ById(product.LexiconId!)?.Owner;
-            var owner = ownerId is null ? null : document.Entities.FirstOrDefault(e => e.LexiconId == ownerId);
+            var owner = ownerId is null ? null : byLexiconId.GetValueOrDefault(ownerId);
             if (owner is not null) owners[product] = owner;
         }
         foreach (var develops in candidates.Where(c => c.Type == "DEVELOPS")) owners[develops.Object] = develops.Subject;
@@ -245,12 +247,13 @@ public sealed class RelationExtractor(
     private IEnumerable<(RelationCandidate Candidate, int EvidenceStart, bool Plan)> DropReversed(Document document,
         List<(RelationCandidate Candidate, int EvidenceStart, bool Plan)> found)
     {
-        var reversals = document.Sentences
-            .Select(s => (Sentence: s, At: cues.ReversalAt(document.Slice(s.Range.Start, s.Range.End))))
-            .Where(r => r.At >= 0)
-            .Select(r => (r.Sentence.Paragraph, Position: r.Sentence.Range.Start + r.At))
-            .ToList();
-        return found.Where(f => !(f.Plan && reversals.Any(r => r.Paragraph == f.Candidate.Sentence.Paragraph && r.Position > f.EvidenceStart)));
+        var lastReversal = new Dictionary<int, int>();
+        foreach (var sentence in document.Sentences)
+        {
+            var at = cues.ReversalAt(document.Slice(sentence.Range.Start, sentence.Range.End));
+            if (at >= 0) lastReversal[sentence.Paragraph] = Math.Max(lastReversal.GetValueOrDefault(sentence.Paragraph, int.MinValue), sentence.Range.Start + at);
+        }
+        return found.Where(f => !(f.Plan && lastReversal.TryGetValue(f.Candidate.Sentence.Paragraph, out var reversal) && reversal > f.EvidenceStart));
     }
 
     private static string ClauseBefore(Document document, Sentence sentence, int position)

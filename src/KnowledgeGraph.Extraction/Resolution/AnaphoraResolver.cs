@@ -41,6 +41,8 @@ public sealed class AnaphoraResolver : IPipelineStage
         var byParagraph = document.Mentions
             .Where(m => !m.IsAnaphor && m.Entity is not null && m.Sentence >= 0)
             .ToLookup(m => document.Sentences[m.Sentence].Paragraph);
+        var organizationEnds = document.Mentions.Where(m => m.Type == "Organization").Select(m => m.Range.End).ToHashSet();
+        var namings = NamingsByEntity(document);
         var added = SurnameReferences(document, occupied);
         foreach (var sentence in document.Sentences)
         {
@@ -50,12 +52,12 @@ public sealed class AnaphoraResolver : IPipelineStage
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
-                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(document, range.Start)) continue;
+                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(organizationEnds, range.Start)) continue;
                     var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
                     var antecedents = count == 1
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
-                            : Antecedent(document, byParagraph, sentence, limit, range.Start, range.Length, type, topical)]
+                            : Antecedent(document, byParagraph, namings, sentence, limit, range.Start, range.Length, type, topical)]
                         : LastDistinct(byParagraph, sentence, limit, type, count);
                     if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
@@ -114,8 +116,8 @@ public sealed class AnaphoraResolver : IPipelineStage
     private string SurnameOf(string name) => name.Length >= 3 && _recognition.Surnames.Contains(name[..2]) ? name[..2] : name[..1];
 
     /// <summary>An organization written right before the gap fills it already (微软CEO纳德拉).</summary>
-    private static bool IsAfterOrganization(Document document, int position) =>
-        document.Mentions.Any(m => m.Type == "Organization" && m.Range.End >= position - 1 && m.Range.End <= position);
+    private static bool IsAfterOrganization(HashSet<int> organizationEnds, int position) =>
+        organizationEnds.Contains(position - 1) || organizationEnds.Contains(position);
 
     private static bool HasScope(string[] row, string scope) => row.Length > 2 && row[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope);
 
@@ -163,7 +165,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         return candidates.First(m => m.Sentence == nearest);
     }
 
-    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, int anaphorStart, int anaphorLength, string type, bool topical)
+    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings, Sentence sentence, int position, int anaphorStart, int anaphorLength, string type, bool topical)
     {
         var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
             .Where(m => m.Type == type && m.Range.End <= position)
@@ -181,9 +183,27 @@ public sealed class AnaphoraResolver : IPipelineStage
         var nearby = inParagraph.Count > 0 ? inParagraph : candidates;
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
-        var named = document.Mentions.Where(m => !m.IsAnaphor && m.Entity is not null && m.Range.Start < position)
-            .GroupBy(m => m.Entity!).ToDictionary(g => g.Key, g => g.Count());
-        return nearby.OrderByDescending(m => named.GetValueOrDefault(m.Entity!)).ThenByDescending(m => m.Range.Start).First();
+        return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>Where each entity is named, in text order, so that "named most often so far" is a search, not a scan of the article.</summary>
+    private static Dictionary<EntityCluster, List<int>> NamingsByEntity(Document document)
+    {
+        var namings = new Dictionary<EntityCluster, List<int>>();
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor && m.Entity is not null))
+        {
+            if (!namings.TryGetValue(mention.Entity!, out var starts)) namings[mention.Entity!] = starts = [];
+            starts.Add(mention.Range.Start);
+        }
+        foreach (var starts in namings.Values) starts.Sort();
+        return namings;
+    }
+
+    private static int NamedBefore(Dictionary<EntityCluster, List<int>> namings, EntityCluster entity, int position)
+    {
+        if (!namings.TryGetValue(entity, out var starts)) return 0;
+        var index = starts.BinarySearch(position);
+        return index >= 0 ? index : ~index;
     }
 
     /// <summary>
