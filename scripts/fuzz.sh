@@ -51,6 +51,7 @@ export DOTNET_GCHeapHardLimit=${KG_FUZZ_HEAP_LIMIT:-0x40000000}
 # The harness loads its dictionaries and schema before the fork server answers: allow it a minute.
 export AFL_FORKSRV_INIT_TMOUT=60000 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 log "afl-fuzz for $minutes minutes on $target"
+started=$(date +%s)
 afl-fuzz -i "$seeds" -o "$work/out" -t "${KG_FUZZ_TIMEOUT_MS:-$timeout_ms}" -m none -V $((minutes * 60)) \
     -- dotnet "$work/bin/KnowledgeGraph.Fuzz.dll" "$target" >"$work/afl.log" 2>&1 || true
 
@@ -61,5 +62,13 @@ crashes=$(awk -F': *' '/^saved_crashes/ {print $2}' "$stats")
 hangs=$(awk -F': *' '/^saved_hangs/ {print $2}' "$stats")
 if [[ $crashes -ne 0 || $hangs -ne 0 ]]; then
     log "findings in $work/out/default/crashes and hangs; replay one with: dotnet $work/bin/KnowledgeGraph.Fuzz.dll $target < FILE"
+    exit 1
+fi
+# afl-fuzz exits quietly when its fork server dies (the harness process ended without a signal AFL++ records), so a
+# run that stopped well before its time counts as a failure, not as a clean campaign.
+ran=$(( $(date +%s) - started ))
+if grep -q "PROGRAM ABORT" "$work/afl.log" || (( ran < minutes * 60 - 30 )); then
+    log "afl-fuzz stopped after ${ran}s of the $((minutes * 60))s asked for; see $work/afl.log"
+    grep -A3 "PROGRAM ABORT" "$work/afl.log" >&2 || true
     exit 1
 fi
