@@ -158,7 +158,7 @@ public sealed class RelationExtractor(
         return matches;
     }
 
-    /// <remarks>A slot after <paramref name="latestStart"/> has not all the pattern's required words after it, nor has any later one.</remarks>
+    /// <remarks>No match starts after <paramref name="latestStart"/>: the pattern's required words would not all follow it.</remarks>
     private static IEnumerable<System.Text.RegularExpressions.Match> FirstMatches(RelationPattern pattern, string slotted, int latestStart)
     {
         if (pattern.OpeningKinds.Length > 0)
@@ -172,7 +172,10 @@ public sealed class RelationExtractor(
             yield break;
         }
         for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+        {
             yield return match;
+            if (match.Index + 1 > latestStart) yield break;
+        }
     }
 
     private static string MaskObjects(string slotted, System.Text.RegularExpressions.Group objects)
