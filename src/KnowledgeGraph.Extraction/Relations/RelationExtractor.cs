@@ -99,8 +99,10 @@ public sealed class RelationExtractor(
         foreach (var pattern in patterns)
         {
             if (alone && !pattern.ObjectIsTopic) continue;
-            if (!pattern.NeededKinds.All(kinds.Contains) || !pattern.CanMatch(sentenceText) || !pattern.CanMatchFrom(slotted, 0)) continue;
-            foreach (var match in Matches(pattern, slotted))
+            if (!pattern.NeededKinds.All(kinds.Contains) || !pattern.CanMatch(sentenceText)) continue;
+            var latestStart = pattern.LatestStart(slotted);
+            if (latestStart < 0) continue;
+            foreach (var match in Matches(pattern, slotted, latestStart))
             {
                 var evidenceStart = positions[match.Index];
                 var evidenceEnd = positions[match.Index + match.Length];
@@ -133,12 +135,12 @@ public sealed class RelationExtractor(
     /// pattern tried again, so that one subject reaches every object it relates to. A pattern that runs too long on
     /// a sentence is given up for it.
     /// </summary>
-    private static List<System.Text.RegularExpressions.Match> Matches(RelationPattern pattern, string slotted)
+    private static List<System.Text.RegularExpressions.Match> Matches(RelationPattern pattern, string slotted, int latestStart)
     {
         var matches = new List<System.Text.RegularExpressions.Match>();
         try
         {
-            foreach (var match in FirstMatches(pattern, slotted))
+            foreach (var match in FirstMatches(pattern, slotted, latestStart))
             {
                 matches.Add(match);
                 var masked = slotted;
@@ -156,20 +158,24 @@ public sealed class RelationExtractor(
         return matches;
     }
 
-    private static IEnumerable<System.Text.RegularExpressions.Match> FirstMatches(RelationPattern pattern, string slotted)
+    /// <remarks>No match starts after <paramref name="latestStart"/>: the pattern's required words would not all follow it.</remarks>
+    private static IEnumerable<System.Text.RegularExpressions.Match> FirstMatches(RelationPattern pattern, string slotted, int latestStart)
     {
         if (pattern.OpeningKinds.Length > 0)
         {
-            for (var slot = slotted.IndexOfAny(SlotOpenings); slot >= 0; slot = slotted.IndexOfAny(SlotOpenings, slot + 1))
+            for (var slot = slotted.IndexOfAny(SlotOpenings); slot >= 0 && slot <= latestStart; slot = slotted.IndexOfAny(SlotOpenings, slot + 1))
             {
-                if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1]) || !pattern.CanMatchFrom(slotted, slot)) continue;
+                if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1])) continue;
                 var match = pattern.Regex.Match(slotted, slot);
                 if (match.Success) yield return match;
             }
             yield break;
         }
         for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+        {
             yield return match;
+            if (match.Index + 1 > latestStart) yield break;
+        }
     }
 
     private static string MaskObjects(string slotted, System.Text.RegularExpressions.Group objects)

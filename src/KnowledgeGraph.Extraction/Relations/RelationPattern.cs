@@ -26,8 +26,8 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// <summary>Words the pattern cannot match without (see <see cref="RequiredWords"/>): a cheap test before the regex.</summary>
     public IReadOnlyList<string[]> RequiredWords { get; init; } = [];
 
-    /// <summary>False when a match starting at <paramref name="from"/> of the slotted sentence is impossible.</summary>
-    public bool CanMatchFrom(string slotted, int from) => Relations.RequiredWords.AllPresent(RequiredWords, slotted, from);
+    /// <summary>The last start in the slotted sentence a match could have by its required words; -1 when it cannot match.</summary>
+    public int LatestStart(string slotted) => Relations.RequiredWords.LatestStart(RequiredWords, slotted);
 
     public bool CanMatch(string sentence) => Triggers.Count == 0 || Triggers.Any(t => sentence.Contains(t, StringComparison.Ordinal));
 
