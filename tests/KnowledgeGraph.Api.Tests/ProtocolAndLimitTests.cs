@@ -155,6 +155,19 @@ public sealed class ProtocolAndLimitTests(SqliteSeededApi api) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_cycle_through_a_fragment_defined_twice_is_refused_before_validation()
+    {
+        var response = await api.Client().QueryAsync("""
+            { entity(id: "org:microsoft") { ...A } }
+            fragment A on Entity { name ...B }
+            fragment B on Entity { id }
+            fragment B on Entity { type ...A }
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("'A'", response.SingleError("NO_FRAGMENT_CYCLES"));
+    }
+
+    [Fact]
     public async Task Too_complex_queries_are_rejected_before_execution()
     {
         var response = await api.Client().QueryAsync("""

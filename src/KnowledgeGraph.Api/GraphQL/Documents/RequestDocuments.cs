@@ -18,7 +18,10 @@ public sealed class RequestDocuments(IDocumentBuilder parser, ValidatedDocumentC
 {
     public const string FieldSelectionLimit = "FIELD_SELECTION_LIMIT";
 
-    /// <exception cref="ExecutionError">The text does not parse, or it selects too many fields.</exception>
+    /// <summary>The code GraphQL.NET's own rule gives a fragment cycle, so clients see one code whichever check finds it.</summary>
+    public const string FragmentCycle = "NO_FRAGMENT_CYCLES";
+
+    /// <exception cref="ExecutionError">The text does not parse, selects too many fields, or spreads a fragment within itself.</exception>
     /// <exception cref="GraphQLParser.Exceptions.GraphQLMaxDepthExceededException">The text nests past the parser's limit.</exception>
     public PreparedDocument Prepare(string query, string? operationName)
     {
@@ -30,6 +33,13 @@ public sealed class RequestDocuments(IDocumentBuilder parser, ValidatedDocumentC
             var error = GraphErrors.Error(FieldSelectionLimit,
                 $"The document selects more than {limits.MaxFieldSelections} fields (aliases count separately); split it into smaller requests.");
             error.AddLocation(field, document);
+            throw error;
+        }
+        if (FragmentCycles.FirstOnCycle(document) is { } cyclic)
+        {
+            var name = cyclic.FragmentName.Name.StringValue;
+            var error = GraphErrors.Error(FragmentCycle, $"Cannot spread fragment '{name}' within itself, directly or through other fragments.");
+            error.AddLocation(cyclic, document);
             throw error;
         }
         return new PreparedDocument(query, operationName, document, ValidatedBefore: false);
