@@ -12,32 +12,17 @@ public static class FieldSelectionCount
     /// <summary>The first field past <paramref name="maxSelections"/>, or null when the document stays within it.</summary>
     public static GraphQLField? FirstPastLimit(GraphQLDocument document, int maxSelections)
     {
+        var roots = document.Definitions.Select(definition => definition switch
+        {
+            GraphQLOperationDefinition operation => operation.SelectionSet,
+            GraphQLFragmentDefinition fragment => fragment.SelectionSet,
+            _ => null,
+        }).OfType<GraphQLSelectionSet>();
         var count = 0;
-        var pending = new Stack<GraphQLSelectionSet>();
-        foreach (var definition in document.Definitions)
+        foreach (var field in SelectionWalk.Under(roots).OfType<GraphQLField>())
         {
-            if (definition is GraphQLOperationDefinition operation)
-                pending.Push(operation.SelectionSet);
-            else if (definition is GraphQLFragmentDefinition fragment)
-                pending.Push(fragment.SelectionSet);
-        }
-        while (pending.TryPop(out var selections))
-        {
-            foreach (var selection in selections.Selections)
-            {
-                switch (selection)
-                {
-                    case GraphQLField field:
-                        if (++count > maxSelections)
-                            return field;
-                        if (field.SelectionSet is { } below)
-                            pending.Push(below);
-                        break;
-                    case GraphQLInlineFragment inline:
-                        pending.Push(inline.SelectionSet);
-                        break;
-                }
-            }
+            if (++count > maxSelections)
+                return field;
         }
         return null;
     }

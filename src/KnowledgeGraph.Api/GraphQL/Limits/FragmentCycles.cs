@@ -59,29 +59,6 @@ public static class FragmentCycles
         return false;
     }
 
-    private static HashSet<string> SpreadNames(GraphQLSelectionSet root)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<GraphQLSelectionSet>();
-        pending.Push(root);
-        while (pending.TryPop(out var selections))
-        {
-            foreach (var selection in selections.Selections)
-            {
-                switch (selection)
-                {
-                    case GraphQLFragmentSpread spread:
-                        names.Add(spread.FragmentName.Name.StringValue);
-                        break;
-                    case GraphQLField { SelectionSet: { } below }:
-                        pending.Push(below);
-                        break;
-                    case GraphQLInlineFragment inline:
-                        pending.Push(inline.SelectionSet);
-                        break;
-                }
-            }
-        }
-        return names;
-    }
+    private static IEnumerable<string> SpreadNames(GraphQLSelectionSet root) =>
+        SelectionWalk.Under([root]).OfType<GraphQLFragmentSpread>().Select(spread => spread.FragmentName.Name.StringValue);
 }
