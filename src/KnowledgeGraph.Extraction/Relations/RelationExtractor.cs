@@ -94,12 +94,12 @@ public sealed class RelationExtractor(
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
-        var kinds = mentions.Select(m => Kind(m.Type)).ToHashSet();
+        var kinds = mentions.Aggregate(0, (bits, m) => bits | RelationPattern.KindBit(Kind(m.Type)));
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
         foreach (var pattern in patterns)
         {
             if (alone && !pattern.ObjectIsTopic) continue;
-            if (!pattern.NeededKinds.All(kinds.Contains) || !pattern.CanMatch(sentenceText)) continue;
+            if ((pattern.NeededKindBits & ~kinds) != 0 || !pattern.CanMatch(sentenceText) || !pattern.SlottedPrefilter.MayMatch(slotted)) continue;
             var latestStart = pattern.LatestStart(slotted);
             if (latestStart < 0) continue;
             foreach (var match in Matches(pattern, slotted, latestStart))

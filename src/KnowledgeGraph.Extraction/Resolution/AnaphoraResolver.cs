@@ -16,7 +16,7 @@ public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, string Type, int Count, bool OutsideClause, bool Topical)> _anaphors;
+    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
 
@@ -25,9 +25,11 @@ public sealed class AnaphoraResolver : IPipelineStage
         _recognition = recognition;
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
+        const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
-            .Select(r => (new Regex(r[0].Trim().Replace("@TITLES@", titles), RegexOptions.Compiled | RegexOptions.CultureInvariant),
-                TypeOf(r[1]), CountOf(r[1]), HasScope(r, "outside-clause"), HasScope(r, "topic")))
+            .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles), Row: r))
+            .Select(p => (new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
+                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic")))
             .ToList();
     }
 
@@ -47,8 +49,9 @@ public sealed class AnaphoraResolver : IPipelineStage
         foreach (var sentence in document.Sentences)
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
-            foreach (var (pattern, type, count, outsideClause, topical) in _anaphors)
+            foreach (var (pattern, prefilter, type, count, outsideClause, topical) in _anaphors)
             {
+                if (!prefilter.MayMatch(sentenceText)) continue;
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
