@@ -18,9 +18,10 @@ public sealed class PageFurniture(LanguageResources resources)
         var trimmed = line.Trim();
         if (trimmed.Length == 0) return true;
         if (trimmed.Length > 200) return false;
+        var sketch = CharacterSketch.Of(trimmed);
         foreach (var (pattern, prefilter) in _patterns)
         {
-            if (prefilter.MayMatch(trimmed) && pattern.IsMatch(trimmed)) return true;
+            if (prefilter.MayMatch(trimmed, sketch) && pattern.IsMatch(trimmed)) return true;
         }
         return false;
     }

@@ -1,28 +1,25 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace KnowledgeGraph.Extraction.Pipeline;
 
 /// <summary>
 /// Words a text must contain for a regular expression to find anything in it, read from the expression once, so
-/// that most sentences skip most expressions after a vectorised search instead of a regex scan from every position.
-/// Unlike <see cref="Relations.RequiredWords"/> it looks into lookarounds and alternations (every branch
-/// gives one word of a joint set), since it says only whether the text may match, not where a match may start. Whatever the reading is
+/// that most sentences skip most expressions without a regex scan from every position. Unlike
+/// <see cref="Relations.RequiredWords"/> it looks into lookarounds and alternations (every branch gives one word of a
+/// joint set), since it says only whether the text may match, not where a match may start. Whatever the reading is
 /// unsure of (classes, most escapes, negative lookarounds, inline options) adds nothing, so it never rejects a text
-/// the expression matches; an expression it cannot read at all lets every text through.
+/// the expression matches; an expression it cannot read at all lets every text through. A word is searched for only
+/// when the sentence's <see cref="CharacterSketch"/> holds all its letters: a multi-word search (Aho–Corasick for
+/// Chinese text, where the vectorised ones do not apply) cost more than the bit tests.
 /// </summary>
 public sealed class LiteralPrefilter
 {
-    private readonly SearchValues<string>[] _requiredSets;
+    private readonly string[][] _requiredSets;
 
-    private LiteralPrefilter(IReadOnlyList<string[]> requiredSets)
-    {
-        RequiredSets = requiredSets;
-        _requiredSets = requiredSets.Select(set => SearchValues.Create(set, StringComparison.Ordinal)).ToArray();
-    }
+    private LiteralPrefilter(IEnumerable<string[]> requiredSets) => _requiredSets = requiredSets.ToArray();
 
     /// <summary>Sets of alternatives; the text must contain one word of every set.</summary>
-    public IReadOnlyList<string[]> RequiredSets { get; }
+    public IReadOnlyList<string[]> RequiredSets => _requiredSets;
 
     public static LiteralPrefilter Of(string pattern, RegexOptions options = RegexOptions.None)
     {
@@ -32,13 +29,25 @@ public sealed class LiteralPrefilter
         return new(reader.Failed || reader.Position < pattern.Length ? [] : sets);
     }
 
-    public bool MayMatch(ReadOnlySpan<char> text)
+    public bool MayMatch(ReadOnlySpan<char> text) => MayMatch(text, CharacterSketch.Of(text));
+
+    /// <param name="sketch">The sketch of <paramref name="text"/>.</param>
+    public bool MayMatch(ReadOnlySpan<char> text, CharacterSketch sketch)
     {
         foreach (var set in _requiredSets)
         {
-            if (!text.ContainsAny(set)) return false;
+            if (!ContainsOne(text, sketch, set)) return false;
         }
         return true;
+    }
+
+    private static bool ContainsOne(ReadOnlySpan<char> text, CharacterSketch sketch, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (sketch.MayContain(word) && text.Contains(word, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     /// <summary>A recursive reading of .NET's pattern syntax, only as deep as finding required literals needs.</summary>

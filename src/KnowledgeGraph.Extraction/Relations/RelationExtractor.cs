@@ -96,10 +96,11 @@ public sealed class RelationExtractor(
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
         var kinds = mentions.Aggregate(0, (bits, m) => bits | RelationPattern.KindBit(Kind(m.Type)));
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
+        var sketch = CharacterSketch.Of(slotted);
         foreach (var pattern in patterns)
         {
             if (alone && !pattern.ObjectIsTopic) continue;
-            if ((pattern.NeededKindBits & ~kinds) != 0 || !pattern.CanMatch(sentenceText) || !pattern.SlottedPrefilter.MayMatch(slotted)) continue;
+            if ((pattern.NeededKindBits & ~kinds) != 0 || !pattern.CanMatch(sentenceText) || !pattern.SlottedPrefilter.MayMatch(slotted, sketch)) continue;
             var latestStart = pattern.LatestStart(slotted);
             if (latestStart < 0) continue;
             foreach (var match in Matches(pattern, slotted, latestStart))

@@ -46,12 +46,14 @@ public sealed class AnaphoraResolver : IPipelineStage
         var organizationEnds = document.Mentions.Where(m => m.Type == "Organization").Select(m => m.Range.End).ToHashSet();
         var namings = NamingsByEntity(document);
         var added = SurnameReferences(document, occupied);
+        var sketch = new CharacterSketch();
         foreach (var sentence in document.Sentences)
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
+            sketch.Fill(sentenceText);
             foreach (var (pattern, prefilter, type, count, outsideClause, topical) in _anaphors)
             {
-                if (!prefilter.MayMatch(sentenceText)) continue;
+                if (!prefilter.MayMatch(sentenceText, sketch)) continue;
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
