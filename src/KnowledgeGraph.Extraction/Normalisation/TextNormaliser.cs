@@ -13,18 +13,21 @@ public sealed class TextNormaliser : IPipelineStage
     {
         var source = document.Article.Text;
         var text = new StringBuilder(source.Length);
-        var map = new List<int>(source.Length + 1);
+        // Filled in place and shortened only when characters were dropped: a list and its copy cost two maps of a long article.
+        var map = new int[source.Length + 1];
+        var count = 0;
         for (var i = 0; i < source.Length; i++)
         {
             var c = source[i];
             if (c == '\r') continue;
             if (c == '\n' && IsSoftBreak(source, i)) continue;
             text.Append(Fold(c));
-            map.Add(i);
+            map[count++] = i;
         }
-        map.Add(source.Length);
+        map[count++] = source.Length;
+        if (count < map.Length) Array.Resize(ref map, count);
         document.Text = text.ToString();
-        document.OriginalIndex = map.ToArray();
+        document.OriginalIndex = map;
     }
 
     public static char Fold(char c) => c switch

@@ -11,7 +11,14 @@ public sealed class Document(Article article)
 {
     public Article Article { get; } = article;
     public string Text { get; set; } = article.Text;
-    public int[] OriginalIndex { get; set; } = Enumerable.Range(0, article.Text.Length + 1).ToArray();
+    /// <summary>Made only when no normaliser sets it: for a 20 MB article the identity map alone is 30 MB.</summary>
+    public int[] OriginalIndex
+    {
+        get => _originalIndex ??= Enumerable.Range(0, Article.Text.Length + 1).ToArray();
+        set => _originalIndex = value;
+    }
+
+    private int[]? _originalIndex;
     public List<TextRange> Paragraphs { get; } = [];
     public List<Sentence> Sentences { get; } = [];
     public List<Token> Tokens { get; } = [];

@@ -46,15 +46,32 @@ public sealed class JiebaTokenizer : IPipelineStage
 
     public void Process(Document document)
     {
+        var words = new WordStrings();
         foreach (var sentence in document.Sentences)
         {
             sentence.FirstToken = document.Tokens.Count;
-            Tokenize(document, sentence.Range);
+            Tokenize(document, sentence.Range, words);
             sentence.TokenCount = document.Tokens.Count - sentence.FirstToken;
         }
     }
 
-    private void Tokenize(Document document, TextRange range)
+    /// <summary>
+    /// One string per distinct word of the article: a long article repeats a few thousand words millions of times,
+    /// and a string per token was a large part of its memory.
+    /// </summary>
+    private sealed class WordStrings
+    {
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public string Of(ReadOnlySpan<char> word)
+        {
+            var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(word, out var text)) lookup[word] = text = word.ToString();
+            return text;
+        }
+    }
+
+    private void Tokenize(Document document, TextRange range, WordStrings words)
     {
         var text = document.Text;
         var i = range.Start;
@@ -65,30 +82,31 @@ public sealed class JiebaTokenizer : IPipelineStage
             if (IsHan(c))
             {
                 while (runEnd < range.End && IsHan(text[runEnd])) runEnd++;
-                AddHanRun(document, i, runEnd);
+                AddHanRun(document, i, runEnd, words);
             }
             else if (IsLatinOrDigit(c))
             {
                 while (runEnd < range.End && (IsLatinOrDigit(text[runEnd]) || IsInnerWordMark(text, runEnd, range.End))) runEnd++;
-                var word = text[i..runEnd];
+                var word = words.Of(text.AsSpan(i, runEnd - i));
                 document.Tokens.Add(new Token(new TextRange(i, runEnd), word, IsNumber(word) ? "m" : "eng", true));
             }
             else if (!char.IsWhiteSpace(c))
             {
-                document.Tokens.Add(new Token(new TextRange(i, runEnd), c.ToString(), "w", true));
+                document.Tokens.Add(new Token(new TextRange(i, runEnd), words.Of(text.AsSpan(i, 1)), "w", true));
             }
             i = runEnd;
         }
     }
 
-    private void AddHanRun(Document document, int start, int end)
+    private void AddHanRun(Document document, int start, int end, WordStrings strings)
     {
         var words = new List<(int Start, int End)>();
         _segmenter.Cut(document.Text, start, end, words);
         foreach (var (wordStart, wordEnd) in words)
         {
-            var tag = _dictionary.TagOf(document.Text.AsSpan(wordStart, wordEnd - wordStart));
-            document.Tokens.Add(new Token(new TextRange(wordStart, wordEnd), document.Text[wordStart..wordEnd], tag ?? "x", tag is not null));
+            var word = document.Text.AsSpan(wordStart, wordEnd - wordStart);
+            var tag = _dictionary.TagOf(word);
+            document.Tokens.Add(new Token(new TextRange(wordStart, wordEnd), strings.Of(word), tag ?? "x", tag is not null));
         }
     }
 
