@@ -30,16 +30,16 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         // A division may well use its parent's product (华为云 and 昇腾): only the maker and its parents are ruled out.
         document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker)
                                           && r.Subject.LexiconId is { } user && Ancestry(maker).Contains(user));
-        KeepOneReading(document.Relations);
+        KeepOneReading(document.Relations, makers);
         document.Relations.AddRange(NamedTogether(document, makers));
         document.Relations.AddRange(NamedAfterMaker(document, makers).ToList());
     }
 
     /// <summary>
-    /// One clause read both as making and as using a product (X上线了Y; 其人形机器人Y将被部署到X, 其 read as X): the
-    /// reading of the more certain pattern stands, making when they are as certain.
+    /// One clause read both as making and as using a product (X上线了Y; 其人形机器人Y将被部署到X, 其 read as X): using
+    /// when the lexicon names another maker, else the reading of the more certain pattern, making when they are as certain.
     /// </summary>
-    private static void KeepOneReading(List<RelationCandidate> relations)
+    private void KeepOneReading(List<RelationCandidate> relations, Dictionary<EntityCluster, string> makers)
     {
         var readings = relations.Where(r => r.Type is "DEVELOPS" or "USES")
             .GroupBy(r => (r.Subject, r.Object, r.Sentence.Index))
@@ -49,7 +49,9 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         {
             var makingConfidence = reading.Where(r => r.Type == "DEVELOPS").Max(r => r.Confidence);
             var usingConfidence = reading.Where(r => r.Type == "USES").Max(r => r.Confidence);
-            var weaker = makingConfidence >= usingConfidence ? "USES" : "DEVELOPS";
+            var (subject, product, _) = reading.Key;
+            var madeElsewhere = makers.TryGetValue(product, out var maker) && IsOfFamily(subject, maker) != true;
+            var weaker = madeElsewhere || makingConfidence < usingConfidence ? "DEVELOPS" : "USES";
             relations.RemoveAll(r => r.Type == weaker && reading.Contains(r));
         }
     }
