@@ -150,4 +150,14 @@ public class ProductRelationTests(PipelineFixture fixture)
         Assert.NotNull(result.Relation("USES", "澜渊科技", "Imagen 2"));
         Assert.Null(result.Relation("USES", "谷歌云", "Imagen 2"));
     }
+
+    [Fact]
+    public void A_platform_something_is_built_on_neither_makes_it_nor_buys_its_parts()
+    {
+        var result = fixture.Extract("Novacore同时宣布与谷歌云合作，在后者的平台上打造两台超级计算机Novacore-G4和Novacore-G5，分别采用英伟达H100和新一代GB200芯片。");
+        Assert.Null(result.Relation("DEVELOPS", "谷歌云", "Novacore-G4"));
+        Assert.Null(result.Relation("USES", "谷歌云", "H100"));
+        Assert.NotNull(result.Relation("DEVELOPS", "Novacore", "Novacore-G4"));
+        Assert.NotNull(result.Relation("USES", "Novacore", "GB200"));
+    }
 }
