@@ -38,6 +38,8 @@ public class CompetitionTests(PipelineFixture fixture)
     [InlineData("澜渊科技一直与Anysphere旗下的Cursor激烈竞争。", "澜渊科技", "Anysphere")]
     [InlineData("澜渊科技被普遍视为OpenAI在这一领域最直接的竞争对手。", "澜渊科技", "OpenAI")]
     [InlineData("华为的昇腾正在与英伟达在国内AI芯片市场展开正面竞争。", "华为", "英伟达")]
+    [InlineData("与智谱、月之暗面等同被称为“六小虎”的对手相比，澜渊科技更早押注多模态路线。", "澜渊科技", "月之暗面")]
+    [InlineData("澜渊科技的新模型Nova对OpenAI构成了直接威胁。", "澜渊科技", "OpenAI")]
     public void A_stated_rival_is_found(string sentence, string subject, string rival)
     {
         var result = fixture.Extract(sentence);
