@@ -160,4 +160,13 @@ public class ProductRelationTests(PipelineFixture fixture)
         Assert.NotNull(result.Relation("DEVELOPS", "Novacore", "Novacore-G4"));
         Assert.NotNull(result.Relation("USES", "Novacore", "GB200"));
     }
+
+    [Theory]
+    [InlineData("澜渊科技表示，将在下月上线Nova 2。", "澜渊科技", "Nova 2")]
+    [InlineData("澜渊科技基于自研的Nova模型推出了智能客服产品。", "澜渊科技", "Nova")]
+    public void Putting_out_or_building_on_its_own_product_is_no_use(string sentence, string organization, string product)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.True(result.Relation("USES", organization, product) is null, $"USES {organization}→{product} in: {result.Describe()}");
+    }
 }
