@@ -52,4 +52,13 @@ public class CompetitionTests(PipelineFixture fixture)
         var result = fixture.Extract("澜渊科技的模型与OpenAI相比竞争力仍然较弱。");
         Assert.Null(result.Relation("COMPETES_WITH", "澜渊科技", "OpenAI"));
     }
+
+    [Fact]
+    public void Rivals_enumerated_after_a_colon_are_each_the_subjects()
+    {
+        var result = fixture.Extract("在AI视频赛道，澜渊科技的对手不少：OpenAI在去年开放了Sora，谷歌推出了Veo 2，国内则有字节跳动的即梦等产品。");
+        foreach (var rival in new[] { "OpenAI", "谷歌", "字节跳动" })
+            Assert.True(result.Relation("COMPETES_WITH", "澜渊科技", rival) is not null, $"澜渊科技↔{rival} not in: {result.Describe()}");
+        Assert.Null(result.Relation("COMPETES_WITH", "OpenAI", "谷歌"));
+    }
 }
