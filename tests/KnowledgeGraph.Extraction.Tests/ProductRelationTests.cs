@@ -97,4 +97,76 @@ public class ProductRelationTests(PipelineFixture fixture)
         Assert.NotNull(result.Relation("USES", "微软", "DeepSeek-R1"));
         Assert.Single(result.Entities, e => e.Aliases.Contains("R1") || e.Name == "R1");
     }
+
+    [Theory]
+    [InlineData("澜渊科技先后推出万亿参数的Nova语言大模型、多模态理解模型Vega，以及AI助手“Lynx”。", "澜渊科技", "Vega")]
+    [InlineData("澜渊科技先后推出万亿参数的Nova语言大模型、多模态理解模型Vega，以及AI助手“Lynx”。", "澜渊科技", "Lynx")]
+    [InlineData("澜渊科技宣布与华为联合打造的“Falcon”大模型算力平台正式启用。", "华为", "Falcon")]
+    [InlineData("澜渊科技在年度峰会上宣布开源基于Iceberg的数据目录工具Nova。", "澜渊科技", "Nova")]
+    public void Every_product_of_a_launch_list_is_the_makers(string sentence, string maker, string product)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.True(result.Relation("DEVELOPS", maker, product) is not null, $"DEVELOPS {maker}→{product} not in: {result.Describe()}");
+        Assert.Null(result.Relation("DEVELOPS", maker, "Iceberg"));
+    }
+
+    [Fact]
+    public void A_product_named_after_an_organization_of_the_article_is_its_and_its_use_is_lifted_to_it()
+    {
+        var result = fixture.Extract("Novacore成立于2022年。付费服务Novacore Pro的用户可以选择由OpenAI的GPT-4或Anthropic的Claude 2.1来生成回答。");
+        Assert.NotNull(result.Relation("DEVELOPS", "Novacore", "Novacore Pro"));
+        Assert.NotNull(result.Relation("USES", "Novacore", "GPT-4"));
+        Assert.NotNull(result.Relation("USES", "Novacore", "Claude 2.1"));
+    }
+
+    [Theory]
+    [InlineData("华为云、阿里云和澜渊科技相继上线了DeepSeek-R1和DeepSeek-V3模型服务。", "澜渊科技", "DeepSeek-V3")]
+    [InlineData("华为云、阿里云和澜渊科技相继上线了DeepSeek-R1和DeepSeek-V3模型服务。", "华为云", "DeepSeek-R1")]
+    [InlineData("澜渊科技与华为云联合推出了基于昇腾云服务的DeepSeek-R1推理服务。", "澜渊科技", "DeepSeek-R1")]
+    [InlineData("英伟达的Orin芯片被澜渊科技、蔚来等车企的高端车型广泛采用。", "澜渊科技", "Orin")]
+    [InlineData("作为双方合作的一部分，苹果将在iPhone上集成ChatGPT。", "苹果", "ChatGPT")]
+    [InlineData("由G42与澜渊科技联合开发的阿拉伯语大模型Jais，也已登陆微软Azure。", "微软", "Jais")]
+    [InlineData("澜渊科技今年从英伟达采购了约1万块H100。", "澜渊科技", "H100")]
+    public void A_platform_taking_in_or_a_company_adopting_a_product_uses_it(string sentence, string user, string product)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.True(result.Relation("USES", user, product) is not null, $"USES {user}→{product} not in: {result.Describe()}");
+    }
+
+    [Fact]
+    public void What_goes_onto_a_platform_does_not_use_it()
+    {
+        var result = fixture.Extract("Anthropic的Claude系列模型也上线了AWS的Amazon Bedrock平台，供企业客户调用。");
+        Assert.Null(result.Relation("USES", "Anthropic", "Amazon Bedrock"));
+        var integrated = fixture.Extract("苹果宣布与OpenAI达成合作，将后者的聊天机器人ChatGPT整合进Siri和写作工具中。");
+        Assert.Null(integrated.Relation("USES", "OpenAI", "Siri"));
+    }
+
+    [Fact]
+    public void A_platform_reached_through_is_used_by_the_one_reaching_it_not_by_its_owner_for_the_models()
+    {
+        var result = fixture.Extract("澜渊科技将通过谷歌云的Vertex AI平台调用Gemini Pro和图像生成模型Imagen 2。");
+        Assert.NotNull(result.Relation("USES", "澜渊科技", "Vertex AI"));
+        Assert.NotNull(result.Relation("USES", "澜渊科技", "Imagen 2"));
+        Assert.Null(result.Relation("USES", "谷歌云", "Imagen 2"));
+    }
+
+    [Fact]
+    public void A_platform_something_is_built_on_neither_makes_it_nor_buys_its_parts()
+    {
+        var result = fixture.Extract("Novacore同时宣布与谷歌云合作，在后者的平台上打造两台超级计算机Novacore-G4和Novacore-G5，分别采用英伟达H100和新一代GB200芯片。");
+        Assert.Null(result.Relation("DEVELOPS", "谷歌云", "Novacore-G4"));
+        Assert.Null(result.Relation("USES", "谷歌云", "H100"));
+        Assert.NotNull(result.Relation("DEVELOPS", "Novacore", "Novacore-G4"));
+        Assert.NotNull(result.Relation("USES", "Novacore", "GB200"));
+    }
+
+    [Theory]
+    [InlineData("澜渊科技表示，将在下月上线Nova 2。", "澜渊科技", "Nova 2")]
+    [InlineData("澜渊科技基于自研的Nova模型推出了智能客服产品。", "澜渊科技", "Nova")]
+    public void Putting_out_or_building_on_its_own_product_is_no_use(string sentence, string organization, string product)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.True(result.Relation("USES", organization, product) is null, $"USES {organization}→{product} in: {result.Describe()}");
+    }
 }

@@ -7,7 +7,8 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// that hands it to another organization has read the wrong name of a list or a clause (「谷歌与推出Claude Code的
 /// Anthropic」, 「谷歌云和微软Azure」), and the maker does not USE what it makes. A sentence naming the maker and
 /// the product together asserts the maker's product, however it is phrased (「OpenAI的GPT-4」, 「微软Azure」,
-/// 「OpenAI最新的GPT-4o」).
+/// 「OpenAI最新的GPT-4o」). A product no one is said to make whose name begins with an organization's the article
+/// names (Perplexity Pro, Magic-G4, 腾讯元宝) is that organization's.
 /// </summary>
 public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
 {
@@ -16,6 +17,8 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
     /// <summary>How far up the parent organizations (a lab of a division of a company) a maker is looked for.</summary>
     private const int MaxOwnerDepth = 4;
 
+    private const double NamedAfterMakerConfidence = 0.55;
+
     public void Process(Document document)
     {
         var makers = new Dictionary<EntityCluster, string>();
@@ -23,11 +26,46 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         {
             if (lexicon.ById(product.LexiconId!)?.Owner is { } maker) makers[product] = maker;
         }
-        if (makers.Count == 0) return;
         document.Relations.RemoveAll(r => r.Type == "DEVELOPS" && makers.TryGetValue(r.Object, out var maker) && IsOfFamily(r.Subject, maker) == false);
-        // A division may well use its parent's product (华为云 and 昇腾): only the maker itself is ruled out.
-        document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker) && r.Subject.LexiconId == maker);
+        // A division may well use its parent's product (华为云 and 昇腾): only the maker and its parents are ruled out.
+        document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker)
+                                          && r.Subject.LexiconId is { } user && Ancestry(maker).Contains(user));
+        KeepOneReading(document.Relations, makers);
         document.Relations.AddRange(NamedTogether(document, makers));
+        document.Relations.AddRange(NamedAfterMaker(document, makers).ToList());
+    }
+
+    /// <summary>
+    /// One clause read both as making and as using a product (X上线了Y; 其人形机器人Y将被部署到X, 其 read as X): using
+    /// when the lexicon names another maker, else the reading of the more certain pattern, making when they are as certain.
+    /// </summary>
+    private void KeepOneReading(List<RelationCandidate> relations, Dictionary<EntityCluster, string> makers)
+    {
+        var readings = relations.Where(r => r.Type is "DEVELOPS" or "USES")
+            .GroupBy(r => (r.Subject, r.Object, r.Sentence.Index))
+            .Where(g => g.Any(r => r.Type == "DEVELOPS") && g.Any(r => r.Type == "USES"))
+            .ToList();
+        foreach (var reading in readings)
+        {
+            var makingConfidence = reading.Where(r => r.Type == "DEVELOPS").Max(r => r.Confidence);
+            var usingConfidence = reading.Where(r => r.Type == "USES").Max(r => r.Confidence);
+            var (subject, product, _) = reading.Key;
+            var madeElsewhere = makers.TryGetValue(product, out var maker) && IsOfFamily(subject, maker) != true;
+            var weaker = madeElsewhere || makingConfidence < usingConfidence ? "DEVELOPS" : "USES";
+            relations.RemoveAll(r => r.Type == weaker && reading.Contains(r));
+        }
+    }
+
+    /// <summary>DEVELOPS for a product of no known maker whose name begins with the name of an organization the article names.</summary>
+    private static IEnumerable<RelationCandidate> NamedAfterMaker(Document document, Dictionary<EntityCluster, string> makers)
+    {
+        var developed = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => r.Object).ToHashSet();
+        foreach (var (product, (maker, sentence)) in MakerNames.ProductsNamedAfterMakers(document))
+        {
+            if (makers.ContainsKey(product) || developed.Contains(product)) continue;
+            yield return new RelationCandidate("DEVELOPS", maker, product, NamedAfterMakerConfidence, sentence,
+                new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null));
+        }
     }
 
     /// <summary>DEVELOPS from the maker to its product, for every known pair the article names in one sentence and no pattern found.</summary>

@@ -59,7 +59,8 @@ public sealed class RelationExtractor(
 
     /// <summary>
     /// Rivalry stated between products is rivalry between their makers: a candidate whose arguments are products
-    /// where organizations are wanted takes the products' owners, known from the article (DEVELOPS) or the lexicon.
+    /// where organizations are wanted takes the products' owners, known from the article (DEVELOPS, a product named
+    /// after its maker) or the lexicon.
     /// </summary>
     private IEnumerable<RelationCandidate> LiftToOwners(Document document, List<RelationCandidate> candidates)
     {
@@ -72,6 +73,7 @@ public sealed class RelationExtractor(
             var owner = ownerId is null ? null : byLexiconId.GetValueOrDefault(ownerId);
             if (owner is not null) owners[product] = owner;
         }
+        foreach (var (product, named) in MakerNames.ProductsNamedAfterMakers(document)) owners.TryAdd(product, named.Maker);
         foreach (var develops in candidates.Where(c => c.Type == "DEVELOPS")) owners[develops.Object] = develops.Subject;
 
         foreach (var candidate in candidates)
