@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Extraction.Relations;
 
 /// <summary>
 /// What makes a statement not an assertion: rumour, speculation, negotiation and denial before or inside it;
-/// negation inside its clause; a later sentence that says it never happened (淹没, 告吹), which cancels the
+/// negation inside its clause; a deal called off or quoted as a rumour in its clause; a later sentence that says it never happened (淹没, 告吹), which cancels the
 /// plans (将, 计划) stated before it in the paragraph.
 /// </summary>
 public sealed class AssertionCues
@@ -13,6 +13,7 @@ public sealed class AssertionCues
     private readonly Regex _uncertain;
     private readonly Regex _denial;
     private readonly Regex _negation;
+    private readonly Regex _clauseDenial;
     private readonly Regex _reversal;
     private readonly Regex _future;
 
@@ -23,6 +24,7 @@ public sealed class AssertionCues
         _uncertain = Of("uncertain");
         _denial = Of("denial");
         _negation = Of("negation");
+        _clauseDenial = Of("clause-denial");
         _reversal = Of("reversal");
         _future = Of("future");
     }
@@ -41,6 +43,9 @@ public sealed class AssertionCues
         }
         return false;
     }
+
+    /// <summary>True when the clause holding the evidence calls the deal off or quotes it as a rumour, before or after it.</summary>
+    public bool IsDeniedInClause(string clause) => _clauseDenial.IsMatch(clause);
 
     /// <summary>Where in the sentence a reversal is stated, or -1.</summary>
     public int ReversalAt(string sentence) => _reversal.Match(sentence) is { Success: true } match ? match.Index : -1;
