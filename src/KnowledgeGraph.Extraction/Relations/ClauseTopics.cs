@@ -213,8 +213,10 @@ public sealed class ClauseTopics
         return null;
     }
 
+    /// <remarks>A backer's word is a predicate however the tagger read it (参投 may be an unknown word to it).</remarks>
     private bool IsPredicate(Document document, Token token) =>
-        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text) || IsGluedPreposition(token)) && !IsNominal(document, token);
+        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text) || IsGluedPreposition(token) || StartsWithAny(document, token, _backing))
+        && !IsNominal(document, token);
 
     /// <summary>A guessed word the segmenter glued onto a preposition (由前 in 「由前OpenAI研究员创立」) is the preposition.</summary>
     private bool IsGluedPreposition(Token token) => token.Tag == "x" && !token.InDictionary && token.Text.Length > 1 && _gluedPrepositions.Contains(token.Text[0]);
