@@ -14,6 +14,7 @@ public sealed class AssertionCues
     private readonly Regex _denial;
     private readonly Regex _negation;
     private readonly Regex _clauseDenial;
+    private readonly Regex _newStatement;
     private readonly Regex _reversal;
     private readonly Regex _future;
 
@@ -25,13 +26,21 @@ public sealed class AssertionCues
         _denial = Of("denial");
         _negation = Of("negation");
         _clauseDenial = Of("clause-denial");
+        _newStatement = Of("new-statement");
         _reversal = Of("reversal");
         _future = Of("future");
     }
 
-    /// <summary>True when the sentence hedges the statement before it ends, or denies it anywhere.</summary>
-    public bool IsUncertain(string sentenceUpToEvidenceEnd, string sentence) =>
-        _uncertain.IsMatch(sentenceUpToEvidenceEnd) || _denial.IsMatch(sentence);
+    /// <summary>
+    /// True when the sentence hedges the statement before it ends, or denies it anywhere but in a clause before a new
+    /// statement (「否认公司被收购，并表示已与阿里云达成战略合作」: the partnership stands).
+    /// </summary>
+    public bool IsUncertain(string sentenceUpToEvidenceEnd, string sentence, int evidenceStart) =>
+        _uncertain.IsMatch(sentenceUpToEvidenceEnd)
+        || _denial.Matches(sentence).Any(denial => !NewStatementBetween(sentence, denial.Index + denial.Length, evidenceStart));
+
+    private bool NewStatementBetween(string sentence, int from, int to) =>
+        from < to && _newStatement.IsMatch(sentence.AsSpan(from, to - from).ToString());
 
     /// <summary>True when a negation stands in the evidence with no clause break between it and the end.</summary>
     public bool IsNegated(string evidence)

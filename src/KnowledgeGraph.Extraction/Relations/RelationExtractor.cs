@@ -109,7 +109,7 @@ public sealed class RelationExtractor(
                 var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
                 // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
                 var presupposed = pattern.Settings.ContainsKey("nominal");
-                if (!presupposed && cues.IsUncertain(upToEnd, sentenceText) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
+                if (!presupposed && cues.IsUncertain(upToEnd, sentenceText, evidenceStart - sentence.Range.Start) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart) : MentionsIn(match.Groups["o"], mentions);
