@@ -39,8 +39,16 @@ public sealed class AssertionCues
         _uncertain.IsMatch(sentenceUpToEvidenceEnd)
         || _denial.Matches(sentence).Any(denial => !NewStatementBetween(sentence, denial.Index + denial.Length, evidenceStart));
 
-    private bool NewStatementBetween(string sentence, int from, int to) =>
-        from < to && _newStatement.IsMatch(sentence.AsSpan(from, to - from).ToString());
+    /// <summary>A new statement begins after <paramref name="from"/> and before <paramref name="to"/>, its first word perhaps where the evidence begins.</summary>
+    private bool NewStatementBetween(string sentence, int from, int to)
+    {
+        if (from >= to) return false;
+        var reach = Math.Min(sentence.Length, to + MaxStatementOpening);
+        return _newStatement.Matches(sentence[from..reach]).Any(m => from + m.Index < to);
+    }
+
+    /// <summary>How far past the evidence's start a new statement's opening (a clause break and a conjunction) may reach.</summary>
+    private const int MaxStatementOpening = 3;
 
     /// <summary>True when a negation stands in the evidence with no clause break between it and the end.</summary>
     public bool IsNegated(string evidence)
