@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Extraction.Relations;
 
 /// <summary>
 /// What makes a statement not an assertion: rumour, speculation, negotiation and denial before or inside it;
-/// negation inside its clause; a later sentence that says it never happened (淹没, 告吹), which cancels the
+/// negation inside its clause; a deal called off or quoted as a rumour in its clause; a later sentence that says it never happened (淹没, 告吹), which cancels the
 /// plans (将, 计划) stated before it in the paragraph.
 /// </summary>
 public sealed class AssertionCues
@@ -13,6 +13,8 @@ public sealed class AssertionCues
     private readonly Regex _uncertain;
     private readonly Regex _denial;
     private readonly Regex _negation;
+    private readonly Regex _clauseDenial;
+    private readonly Regex _newStatement;
     private readonly Regex _reversal;
     private readonly Regex _future;
 
@@ -23,13 +25,30 @@ public sealed class AssertionCues
         _uncertain = Of("uncertain");
         _denial = Of("denial");
         _negation = Of("negation");
+        _clauseDenial = Of("clause-denial");
+        _newStatement = Of("new-statement");
         _reversal = Of("reversal");
         _future = Of("future");
     }
 
-    /// <summary>True when the sentence hedges the statement before it ends, or denies it anywhere.</summary>
-    public bool IsUncertain(string sentenceUpToEvidenceEnd, string sentence) =>
-        _uncertain.IsMatch(sentenceUpToEvidenceEnd) || _denial.IsMatch(sentence);
+    /// <summary>
+    /// True when the sentence hedges the statement before it ends, or denies it anywhere but in a clause before a new
+    /// statement (「否认公司被收购，并表示已与阿里云达成战略合作」: the partnership stands).
+    /// </summary>
+    public bool IsUncertain(string sentenceUpToEvidenceEnd, string sentence, int evidenceStart) =>
+        _uncertain.IsMatch(sentenceUpToEvidenceEnd)
+        || _denial.Matches(sentence).Any(denial => !NewStatementBetween(sentence, denial.Index + denial.Length, evidenceStart));
+
+    /// <summary>A new statement begins after <paramref name="from"/> and before <paramref name="to"/>, its first word perhaps where the evidence begins.</summary>
+    private bool NewStatementBetween(string sentence, int from, int to)
+    {
+        if (from >= to) return false;
+        var reach = Math.Min(sentence.Length, to + MaxStatementOpening);
+        return _newStatement.Matches(sentence[from..reach]).Any(m => from + m.Index < to);
+    }
+
+    /// <summary>How far past the evidence's start a new statement's opening (a clause break and a conjunction) may reach.</summary>
+    private const int MaxStatementOpening = 3;
 
     /// <summary>True when a negation stands in the evidence with no clause break between it and the end.</summary>
     public bool IsNegated(string evidence)
@@ -41,6 +60,9 @@ public sealed class AssertionCues
         }
         return false;
     }
+
+    /// <summary>True when the clause holding the evidence calls the deal off or quotes it as a rumour, before or after it.</summary>
+    public bool IsDeniedInClause(string clause) => _clauseDenial.IsMatch(clause);
 
     /// <summary>Where in the sentence a reversal is stated, or -1.</summary>
     public int ReversalAt(string sentence) => _reversal.Match(sentence) is { Success: true } match ? match.Index : -1;

@@ -135,6 +135,8 @@ public sealed class ClauseTopics
             if (_adverbial.Contains(token.Text) || IsAdverbialPhrase(document, token)) return (null, false, false, false);
             if (onlySkippable || aboutTopic) return (null, true, false, backs);
         }
+        // A clause of names alone (本轮由IVP领投，NEA、Databricks Ventures、英伟达，以及…等参投) is a list going on into the next clause.
+        if (predicate == end && before is not null && NamesOnly(document, first, end, mentions, clause)) return (null, false, false, false);
         var verb = predicate < end && document.Tokens[predicate].Tag.StartsWith('v');
         if (verb && RelativeClauseHead(document, predicate, end, mentions, clause) is { } head) return (head, false, false, false);
         if (before is not null && adjacent && !possessed) return (before, false, false, backs);
@@ -146,6 +148,17 @@ public sealed class ClauseTopics
         // A clause without a predicate (估值320亿美元), or about a role or a party of the topic (董事长为X, 投资方包括X),
         // says something about the topic; it does not replace it.
         return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic && !relational, false);
+    }
+
+    private static bool NamesOnly(Document document, int first, int end, IReadOnlyList<Mention> mentions, TextRange clause)
+    {
+        for (var i = first; i < end; i++)
+        {
+            var token = document.Tokens[i];
+            if (MentionAt(mentions, token.Range, clause) is null && token.Tag is not ("c" or "w") && token.Text is not ("、" or "等" or "以及")
+                && !string.IsNullOrWhiteSpace(token.Text)) return false;
+        }
+        return true;
     }
 
     /// <summary>Where the backer's verb is: the predicate itself, or after a list the preposition 与 joins (腾讯与高榕资本参与投资); else -1.</summary>
@@ -200,8 +213,10 @@ public sealed class ClauseTopics
         return null;
     }
 
+    /// <remarks>A backer's word is a predicate however the tagger read it (参投 may be an unknown word to it).</remarks>
     private bool IsPredicate(Document document, Token token) =>
-        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text) || IsGluedPreposition(token)) && !IsNominal(document, token);
+        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text) || IsGluedPreposition(token) || StartsWithAny(document, token, _backing))
+        && !IsNominal(document, token);
 
     /// <summary>A guessed word the segmenter glued onto a preposition (由前 in 「由前OpenAI研究员创立」) is the preposition.</summary>
     private bool IsGluedPreposition(Token token) => token.Tag == "x" && !token.InDictionary && token.Text.Length > 1 && _gluedPrepositions.Contains(token.Text[0]);

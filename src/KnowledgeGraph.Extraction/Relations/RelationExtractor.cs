@@ -112,7 +112,8 @@ public sealed class RelationExtractor(
                 var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
                 // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
                 var presupposed = pattern.Settings.ContainsKey("nominal");
-                if (!presupposed && cues.IsUncertain(upToEnd, sentenceText) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
+                if (!presupposed && cues.IsUncertain(upToEnd, sentenceText, evidenceStart - sentence.Range.Start) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
+                    || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart) : MentionsIn(match.Groups["o"], mentions);
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))
@@ -263,6 +264,14 @@ public sealed class RelationExtractor(
             if (at >= 0) lastReversal[sentence.Paragraph] = Math.Max(lastReversal.GetValueOrDefault(sentence.Paragraph, int.MinValue), sentence.Range.Start + at);
         }
         return found.Where(f => !(f.Plan && lastReversal.TryGetValue(f.Candidate.Sentence.Paragraph, out var reversal) && reversal > f.EvidenceStart));
+    }
+
+    /// <summary>The evidence with the rest of the clauses it begins and ends in.</summary>
+    private static string Clause(Document document, Sentence sentence, int start, int end)
+    {
+        var clauseStart = start - ClauseBefore(document, sentence, start).Length;
+        while (end < sentence.Range.End && document.Text[end] is not ('，' or ',')) end++;
+        return document.Slice(clauseStart, end);
     }
 
     private static string ClauseBefore(Document document, Sentence sentence, int position)

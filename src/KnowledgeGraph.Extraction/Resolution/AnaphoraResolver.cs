@@ -19,11 +19,15 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
+    private readonly string[] _backingWords;
 
     public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition)
     {
         _recognition = recognition;
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
+        var backing = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backing").Select(r => r[1].Trim()).ToList();
+        // A word that longer ones extend is too broad alone (参与开发); its longer forms (参与投资) say it.
+        _backingWords = backing.Where(w => !backing.Any(longer => longer.Length > w.Length && longer.StartsWith(w, StringComparison.Ordinal))).ToArray();
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
@@ -45,6 +49,7 @@ public sealed class AnaphoraResolver : IPipelineStage
             .ToLookup(m => document.Sentences[m.Sentence].Paragraph);
         var organizationEnds = document.Mentions.Where(m => m.Type == "Organization").Select(m => m.Range.End).ToHashSet();
         var namings = NamingsByEntity(document);
+        var backers = document.Mentions.Where(m => m.Type == "Organization" && IsBacker(document.Text, m)).ToHashSet();
         var added = SurnameReferences(document, occupied);
         var sketch = new CharacterSketch();
         foreach (var sentence in document.Sentences)
@@ -62,8 +67,10 @@ public sealed class AnaphoraResolver : IPipelineStage
                     var antecedents = count == 1
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
-                            : Antecedent(document, byParagraph, namings, sentence, limit, range.Start, range.Length, type, topical)]
-                        : LastDistinct(byParagraph, sentence, limit, type, count);
+                            : Antecedent(document, byParagraph, namings, backers, sentence, limit, range.Start, range.Length, type, topical)]
+                        : type == "Organization" && count == 2
+                            ? Parties(document, byParagraph, namings, sentence, limit)
+                            : LastDistinct(byParagraph, sentence, limit, type, count);
                     if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                     added.AddRange(antecedents.Select(antecedent => new Mention(range, match.Value, type, MentionSource.Anaphor, antecedent!.Confidence * 0.85)
@@ -144,6 +151,36 @@ public sealed class AnaphoraResolver : IPipelineStage
         return [];
     }
 
+    /// <summary>
+    /// The two parties 双方 means: the pair the sentence joins before it (「软银集团与英伟达周二宣布，双方…」, 「A与B旗下的C宣布」
+    /// gives A and C), or the only two it names before it, else the two organizations of the paragraph and the one before named most often so far, not the
+    /// last two named in passing (a list of co-investors, a founder's former employer).
+    /// </summary>
+    private static List<Mention?> Parties(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings,
+        Sentence sentence, int position)
+    {
+        var inSentence = byParagraph[sentence.Paragraph].Where(m => m.Sentence == sentence.Index && m.Type == "Organization" && m.Range.End <= position).ToList();
+        foreach (var first in inSentence)
+        {
+            if (first.Range.End >= document.Text.Length || document.Text[first.Range.End] is not ('与' or '和' or '同')) continue;
+            var clauseEnd = first.Range.End;
+            while (clauseEnd < position && document.Text[clauseEnd] is not ('，' or ',' or '；' or ';' or '：' or ':')) clauseEnd++;
+            var second = inSentence.LastOrDefault(m => m.Range.Start > first.Range.End && m.Range.End <= clauseEnd);
+            if (second is not null && second.Entity != first.Entity) return [first, second];
+        }
+        var named = inSentence.GroupBy(m => m.Entity).Select(g => g.First()).ToList<Mention?>();
+        if (named.Count == 2) return named;
+        named = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+            .Where(m => m.Type == "Organization" && m.Range.End <= position)
+            .GroupBy(m => m.Entity!)
+            .OrderByDescending(g => NamedBefore(namings, g.Key, position))
+            .ThenByDescending(g => g.Max(m => m.Range.Start))
+            .Select(g => g.Last())
+            .Take(2)
+            .ToList<Mention?>();
+        return named.Count == 2 ? named : [];
+    }
+
     private static int ClauseStart(string text, int sentenceStart, int position)
     {
         var start = position;
@@ -170,12 +207,15 @@ public sealed class AnaphoraResolver : IPipelineStage
         return candidates.First(m => m.Sentence == nearest);
     }
 
-    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings, Sentence sentence, int position, int anaphorStart, int anaphorLength, string type, bool topical)
+    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings,
+        HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, int anaphorLength, string type, bool topical)
     {
         var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
             .Where(m => m.Type == type && m.Range.End <= position)
             .ToList();
         if (candidates.Count == 0) return null;
+        // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
+        if (candidates.Any(m => !backers.Contains(m))) candidates = candidates.Where(m => !backers.Contains(m)).ToList();
         // An organization anaphor that opens a later sentence of the paragraph as its subject (「今年7月，该公司又发布了…」)
         // continues the subject of the paragraph's sentences before, not a name inside them (「…以及Databricks联合创始人…」).
         if (type == "Organization" && anaphorLength > 0 && candidates[^1].Sentence != sentence.Index && OpensClause(document, sentence, anaphorStart))
@@ -189,6 +229,23 @@ public sealed class AnaphoraResolver : IPipelineStage
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>
+    /// The mention backs a round: its clause goes on to a backer's verb (领投, 跟投) that describes no noun after it
+    /// (「由A领投」, 「B、C跟投」, not 「X完成由A领投的融资」, where X is the company).
+    /// </summary>
+    private bool IsBacker(string text, Mention mention)
+    {
+        var end = mention.Range.End;
+        while (end < text.Length && text[end] is not ('，' or ',' or '。' or '；' or ';' or '：' or ':' or '！' or '？' or '\n')) end++;
+        var rest = text.AsSpan(mention.Range.End, end - mention.Range.End);
+        foreach (var word in _backingWords)
+        {
+            var at = rest.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && !rest[(at + word.Length)..].StartsWith("的", StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     /// <summary>Where each entity is named, in text order, so that "named most often so far" is a search, not a scan of the article.</summary>

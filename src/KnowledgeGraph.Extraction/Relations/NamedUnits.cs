@@ -1,0 +1,52 @@
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Relations;
+
+/// <summary>
+/// A unit named with its parent's name says whose unit it is: 「阿里巴巴达摩院」, 「微软研究院」 assert PART_OF without a
+/// verb. The unit is written right after another organization of the article and is either placed under it by the
+/// lexicon or ends in a unit word (recognition/sub-organization-suffixes.txt); or it is a lab the lexicon places under
+/// an organization of the article and its name begins with that organization's.
+/// </summary>
+public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.RecognitionData recognition) : IPipelineStage
+{
+    private const double NamedUnitConfidence = 0.75;
+
+    /// <summary>
+    /// A research lab written with its parent's name is the parent's lab (微软研究院); a cloud or a fund so written
+    /// (谷歌云, 亚马逊云科技, 吉利资本) is a business of its own that texts name as such, not as a unit.
+    /// </summary>
+    private const string LabKind = "lab";
+
+    public void Process(Document document)
+    {
+        var organizations = document.Entities.Where(e => e.Type == "Organization").ToList();
+        if (organizations.Count < 2) return;
+        var byLexiconId = organizations.Where(e => e.LexiconId is not null).GroupBy(e => e.LexiconId!).ToDictionary(g => g.Key, g => g.First());
+        var found = document.Relations.Where(r => r.Type == "PART_OF").Select(r => (r.Subject, r.Object)).ToHashSet();
+        var mentionEnds = document.Mentions.Where(m => m.Type == "Organization" && !m.IsAnaphor && m.Entity is not null)
+            .GroupBy(m => m.Range.End).ToDictionary(g => g.Key, g => g.First().Entity!);
+        foreach (var unit in organizations)
+        {
+            var entry = unit.LexiconId is { } id ? lexicon.ById(id) : null;
+            var owner = entry?.Owner is { } ownerId ? byLexiconId.GetValueOrDefault(ownerId) : null;
+            foreach (var mention in unit.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0))
+            {
+                var before = mentionEnds.GetValueOrDefault(mention.Range.Start);
+                var parent = owner is not null
+                    ? before == owner || entry!.Kind == LabKind && StartsWithNameOf(mention.Text, owner) ? owner : null
+                    : before is not null && EndsInUnitWord(mention.Text) ? before : null;
+                if (parent is null || parent == unit || !found.Add((unit, parent))) continue;
+                document.Relations.Add(new RelationCandidate("PART_OF", unit, parent, NamedUnitConfidence, document.Sentences[mention.Sentence],
+                    new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null)));
+            }
+        }
+    }
+
+    private bool EndsInUnitWord(string name) => recognition.SubOrganizationSuffixes.Any(s => name.Length > s.Length && name.EndsWith(s, StringComparison.Ordinal));
+
+    /// <summary>The name begins with one of the organization's names as the article writes them, and goes on after it.</summary>
+    private static bool StartsWithNameOf(string name, EntityCluster organization) =>
+        organization.Mentions.Where(m => !m.IsAnaphor).Select(m => m.Text).Concat(organization.KnownNames)
+            .Any(other => other.Length >= 2 && name.Length > other.Length && name.StartsWith(other, StringComparison.Ordinal));
+}

@@ -1,0 +1,73 @@
+namespace KnowledgeGraph.Extraction.Tests;
+
+/// <summary>Deals between organizations: co-investor lists, the company a round belongs to, the two parties of a deal, units.</summary>
+[Collection(PipelineCollection.Name)]
+public class DealRelationTests(PipelineFixture fixture)
+{
+    [Theory]
+    // a backer described as an existing shareholder, after a name the recogniser may not know
+    [InlineData("澜渊科技宣布完成5亿元B轮融资，由红杉资本领投，黑土创投、腾讯以及老股东英伟达跟投。", "英伟达", "澜渊科技")]
+    [InlineData("澜渊科技宣布完成5亿元B轮融资，由红杉资本领投，黑土创投、腾讯以及老股东英伟达跟投。", "腾讯", "澜渊科技")]
+    // a clause about the company's valuation does not end the chain the round's clause continues
+    [InlineData("澜渊科技宣布完成B轮融资，投后估值达到20亿美元。本轮由红杉资本领投，腾讯跟投。", "红杉资本", "澜渊科技")]
+    [InlineData("澜渊科技宣布完成B轮融资，投后估值达到20亿美元。本轮由红杉资本领投，腾讯跟投。", "腾讯", "澜渊科技")]
+    // the amount before the verb, the largest investor, a stake held, a round a backer led
+    [InlineData("英伟达继去年以2亿美元投资芯片公司澜渊科技之后，又投资了云起科技。", "英伟达", "澜渊科技")]
+    [InlineData("英伟达是澜渊科技最大的投资方。", "英伟达", "澜渊科技")]
+    [InlineData("英伟达目前持有澜渊科技约10%的股份。", "英伟达", "澜渊科技")]
+    [InlineData("澜渊科技去年在红杉资本领投的一轮融资中估值达到12亿美元。", "红杉资本", "澜渊科技")]
+    public void Backers_are_found_in_the_ways_rounds_are_reported(string text, string backer, string company)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("INVESTED_IN", backer, company) is not null, $"INVESTED_IN {backer}→{company} not in: {result.Describe()}");
+    }
+
+    [Fact]
+    public void The_company_a_paragraph_is_about_is_not_one_of_the_backers_of_its_round()
+    {
+        var result = fixture.Extract("澜渊科技今年完成B轮融资，由红杉资本领投，腾讯跟投。去年，该公司还完成了由英伟达领投的A轮融资。");
+        Assert.NotNull(result.Relation("INVESTED_IN", "英伟达", "澜渊科技"));
+        Assert.Null(result.Relation("INVESTED_IN", "英伟达", "腾讯"));
+    }
+
+    [Fact]
+    public void The_two_parties_are_the_pair_the_sentence_names()
+    {
+        var result = fixture.Extract("澜渊科技与华为周二宣布，双方将联合推出新一代推理芯片。");
+        Assert.NotNull(result.Relation("PARTNERED_WITH", "澜渊科技", "华为"));
+    }
+
+    [Theory]
+    [InlineData("英伟达收购澜渊科技的谈判已经告吹。")]
+    [InlineData("据报道，英伟达去年曾试图收购澜渊科技，但遭到拒绝。")]
+    [InlineData("此前有报道称，英伟达已同意以7亿美元收购澜渊科技。但这笔交易最终没有完成。")]
+    public void A_deal_called_off_attempted_or_agreed_but_never_closed_asserts_nothing(string text)
+    {
+        var result = fixture.Extract(text);
+        Assert.Null(result.Relation("ACQUIRED", "英伟达", "澜渊科技"));
+    }
+
+    [Fact]
+    public void An_agreed_deal_stands_while_nothing_says_it_fell_through()
+    {
+        var result = fixture.Extract("英伟达已同意以7亿美元收购澜渊科技。");
+        Assert.NotNull(result.Relation("ACQUIRED", "英伟达", "澜渊科技"));
+    }
+
+    [Fact]
+    public void A_denial_does_not_reach_past_a_new_statement()
+    {
+        var result = fixture.Extract("澜渊科技否认被英伟达收购，并表示已与华为达成战略合作。");
+        Assert.Null(result.Relation("ACQUIRED", "英伟达", "澜渊科技"));
+        Assert.NotNull(result.Relation("PARTNERED_WITH", "澜渊科技", "华为"));
+    }
+
+    [Theory]
+    [InlineData("她此前在阿里巴巴达摩院工作，后来加入了澜渊科技。", "达摩院", "阿里巴巴")]
+    [InlineData("澜渊科技脱胎于百度智能驾驶研究院（IDR），创始人郑沐阳曾任该院院长。", "IDR", "百度")]
+    public void A_unit_written_with_its_parent_is_part_of_it(string text, string unit, string parent)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("PART_OF", unit, parent) is not null, $"PART_OF {unit}→{parent} not in: {result.Describe()}");
+    }
+}
