@@ -50,9 +50,28 @@ public sealed class ExtractionPipeline : IArticleExtractor
 
     public ExtractionResult Extract(Article article)
     {
+        if (article.Text.Length <= ArticleSections.DefaultMaxLength) return ExtractWhole(article);
+        var info = ResultBuilder.Describe(article);
+        return SectionResults.Merge(info, ExtractSections(article));
+    }
+
+    private ExtractionResult ExtractWhole(Article article)
+    {
         var document = new Document(article);
         foreach (var stage in _stages) stage.Process(document);
         return _output.Build(document);
+    }
+
+    private IEnumerable<(ExtractionResult, int)> ExtractSections(Article article)
+    {
+        var codePoints = 0;
+        var counted = 0;
+        foreach (var (section, start) in ArticleSections.Split(article))
+        {
+            codePoints += CodePointOffsets.Count(article.Text, counted, start);
+            counted = start;
+            yield return (ExtractWhole(section), codePoints);
+        }
     }
 
     private static IEnumerable<(string Word, string Tag)> UserWords(Lexicon lexicon) =>

@@ -13,5 +13,14 @@ public sealed class CodePointOffsets
             _surrogatesBefore[i + 1] = _surrogatesBefore[i] + (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1]) ? 1 : 0);
     }
 
+    /// <summary>Code points in <c>text[from..to]</c>, where neither end splits a surrogate pair.</summary>
+    public static int Count(string text, int from, int to)
+    {
+        var count = to - from;
+        for (var i = from + 1; i < to; i++)
+            if (char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1])) count--;
+        return count;
+    }
+
     public int Of(int utf16Index) => _surrogatesBefore is null ? utf16Index : utf16Index - _surrogatesBefore[utf16Index];
 }

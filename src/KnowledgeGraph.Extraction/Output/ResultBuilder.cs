@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Extraction.Reading;
 using KnowledgeGraph.Model;
 using KnowledgeGraph.Ontology;
 
@@ -24,10 +25,11 @@ public sealed class ResultBuilder(OntologySchema ontology)
         var relations = Deduplicate(document.Relations)
             .Select(r => new ExtractedRelation(r.Type, r.Subject.Id, r.Object.Id, r.Confidence, Span(document, offsets, r.Sentence.Range), r.Attributes))
             .ToList();
-        var article = document.Article;
-        var info = new ArticleInfo(article.Source, ArticleIdentity.ContentHash(article.Text), article.Title, article.Url, article.PublishedAt);
-        return new ExtractionResult(info, entities, relations, Deals(relations));
+        return new ExtractionResult(Describe(document.Article), entities, relations, Deals(relations));
     }
+
+    public static ArticleInfo Describe(Article article) =>
+        new(article.Source, ArticleIdentity.ContentHash(article.Text), article.Title, article.Url, article.PublishedAt);
 
     private IEnumerable<RelationCandidate> Deduplicate(IEnumerable<RelationCandidate> relations)
     {
