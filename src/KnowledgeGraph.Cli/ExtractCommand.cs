@@ -22,13 +22,13 @@ public static class ExtractCommand
     {
         var pipeline = new ExtractionPipeline();
         var failures = 0;
-        var output = Console.Out;
+        using var output = Console.OpenStandardOutput();
         foreach (var file in ArticleReader.EnumerateFiles(paths))
         {
             try
             {
                 foreach (var article in ArticleReader.ReadFile(file))
-                    output.WriteLine(ExtractionJson.Serialize(pipeline.Extract(article), pretty));
+                    ExtractionJson.WriteLine(output, pipeline.Extract(article), pretty);
             }
             catch (ArticleReadException e)
             {

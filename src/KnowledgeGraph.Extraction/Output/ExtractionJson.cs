@@ -15,6 +15,13 @@ public static class ExtractionJson
     public static string Serialize(ExtractionResult result, bool indented = false) =>
         JsonSerializer.Serialize(ToOutput(result), indented ? Indented : Compact);
 
+    /// <summary>One line on <paramref name="stream"/>, written as it is serialised: a long article's line is tens of megabytes.</summary>
+    public static void WriteLine(Stream stream, ExtractionResult result, bool indented = false)
+    {
+        JsonSerializer.Serialize(stream, ToOutput(result), indented ? Indented : Compact);
+        stream.WriteByte((byte)'\n');
+    }
+
     private static JsonSerializerOptions Options(bool indented) => new(JsonSerializerDefaults.Web)
     {
         WriteIndented = indented,
