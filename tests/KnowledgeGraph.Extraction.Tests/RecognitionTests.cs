@@ -32,6 +32,20 @@ public class RecognitionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void Latin_names_that_start_with_a_given_name_are_people_without_a_title()
+    {
+        var result = fixture.Extract("Tessaline由Marcus Holloway和Priya Venkatesh于2021年创立。");
+        Assert.Equal("Person", result.Entity("Marcus Holloway").Type);
+    }
+
+    [Fact]
+    public void A_latin_name_after_a_title_and_a_copula_is_a_person()
+    {
+        var result = fixture.Extract("该公司首席科学家为Qo Venmar。");
+        Assert.Equal("Person", result.Entity("Qo Venmar").Type);
+    }
+
+    [Fact]
     public void Organization_suffixes_make_unknown_names_organizations()
     {
         var result = fixture.Extract("总部位于杭州的澜渊科技今天发布了新产品。");

@@ -38,6 +38,15 @@ public class ResolutionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_latin_surname_alone_is_the_person_named_in_full()
+    {
+        var result = fixture.Extract("Tessaline的联合创始人Marcus Holloway曾在谷歌工作。Holloway表示，公司将扩大团队。霍洛韦（Holloway）担任首席执行官。");
+        var person = Assert.Single(result.Entities, e => e.Type == "Person");
+        Assert.Contains(person.Mentions, m => m.Text == "Holloway");
+        Assert.DoesNotContain(result.Entities, e => e.Name == "Holloway" && e.Type != "Person");
+    }
+
+    [Fact]
     public void The_company_points_back_to_the_company_named_before()
     {
         var result = fixture.Extract("澜渊科技成立于2021年。去年，英伟达投资了该公司。");

@@ -116,14 +116,15 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
             return;
         }
         var surface = document.Slice(start, end);
-        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, text, start) is not null || IsBracketedAfterName(document, spans, start, end);
+        titleBefore |= data.PersonIntroducerBefore(text, start) is not null || IsBracketedAfterName(document, spans, start, end);
         var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= EndWithCategoryWords(sentenceTokens, words));
         var (head, modifiers) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
         if (head == RecognitionData.NotAnEntity) return;
         var type = category ? "Product" : head ?? TypeOf(document, spans, start, end, words, titleBefore);
         if (type is null) return;
         var confidence = head is not null && modifiers > 0 ? IndirectHeadConfidence
-            : titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8 : 0.5;
+            : titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8
+            : type == "Person" && data.GivenNames.Contains(words[0].Text) ? 0.7 : 0.5;
         Add(document, spans, new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
     }
 
@@ -172,7 +173,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     private string? TypeOf(Document document, MentionSpans spans, int start, int end, List<Token> words, bool titleBefore)
     {
         var text = document.Text;
-        if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, spans, start))) return "Person";
+        if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text))) return "Person";
         if (ExtendedLexiconType(spans, start, end, words) is { } extended) return extended;
         var cued = data.TypeFromContext(text, start, end);
         if (cued == RecognitionData.NotAnEntity) return null;

@@ -24,6 +24,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
         var fullNames = FullNameKeys(document, keys);
+        JoinSurnamesToFullNames(document, keys, fullNames);
         var knownShortNames = KnownShortNames(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
@@ -31,6 +32,11 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             {
                 keys[mention] = known.Id;
                 mention.Type = known.Type;
+            }
+            if (mention.LexiconId is null && !keys.ContainsKey(mention) && IsSurnameOfPersonNamed(mention, fullNames, out var person))
+            {
+                keys[mention] = person;
+                mention.Type = "Person";
             }
             var key = keys.GetValueOrDefault(mention)
                       ?? (mention.LexiconId is null && fullNames.TryGetValue((mention.Type, mention.Text), out var full) ? full : KeyOf(mention));
@@ -116,6 +122,39 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
                 return name[(makerName.Length + 1)..];
         }
         return null;
+    }
+
+    /// <summary>
+    /// A Latin word the recognisers typed by its shape alone (Abbeel, read as a company) that is the surname of a
+    /// person named in full in the article (Pieter Abbeel) is that person.
+    /// </summary>
+    private static bool IsSurnameOfPersonNamed(Mention mention, Dictionary<(string Type, string Text), string> fullNames, out string key)
+    {
+        key = "";
+        return mention.Type != "Person" && mention.Source == MentionSource.Pattern && !mention.Text.Contains(' ')
+               && mention.Text.All(c => c < '\u0250') && fullNames.TryGetValue(("Person", mention.Text), out key!);
+    }
+
+    /// <summary>
+    /// A Chinese name with the surname in brackets (温伯格（Weinberg）) is the person named in full elsewhere in the
+    /// article (Winston Weinberg): the pair takes the full name's entity.
+    /// </summary>
+    private static void JoinSurnamesToFullNames(Document document, Dictionary<Mention, string> keys, Dictionary<(string Type, string Text), string> fullNames)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (mention, key) in keys)
+        {
+            if (mention.LexiconId is not null || !key.Contains('|')) continue;
+            var person = "";
+            var surname = mention.Type == "Person" ? fullNames.TryGetValue(("Person", mention.Text), out person!) : IsSurnameOfPersonNamed(mention, fullNames, out person);
+            if (surname && person != key) renamed.TryAdd(key, person);
+        }
+        if (renamed.Count == 0) return;
+        foreach (var mention in document.Mentions.Where(m => keys.TryGetValue(m, out var key) && renamed.ContainsKey(key)))
+        {
+            keys[mention] = renamed[keys[mention]];
+            mention.Type = "Person";
+        }
     }
 
     /// <summary>
