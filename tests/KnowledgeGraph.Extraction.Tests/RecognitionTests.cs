@@ -46,6 +46,33 @@ public class RecognitionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_chinese_series_name_before_a_model_code_is_part_of_the_product()
+    {
+        var result = fixture.Extract("该公司先后推出星河X2、青岚M5等机器人产品，型号A7也将发布。");
+        Assert.Equal("Product", result.Entity("星河X2").Type);
+        Assert.Equal("Product", result.Entity("青岚M5").Type);
+        Assert.False(result.HasEntity("X2"));
+        Assert.False(result.HasEntity("型号A7"));
+    }
+
+    [Fact]
+    public void The_chinese_name_before_a_bracketed_latin_name_is_the_same_person()
+    {
+        var result = fixture.Extract("该公司由田汐岩（Marcus Tian）和周鹭（Olivia Zhou）共同创办。");
+        var person = result.Entity("Marcus Tian");
+        Assert.Equal("Person", person.Type);
+        Assert.Contains("田汐岩", person.Aliases);
+    }
+
+    [Fact]
+    public void Dotted_names_go_on_over_sounds_that_also_start_verbs()
+    {
+        var result = fixture.Extract("微软副总裁迪·坦普尔顿出席了会议。");
+        Assert.Equal("Person", result.Entity("迪·坦普尔顿").Type);
+        Assert.False(result.HasEntity("迪·"));
+    }
+
+    [Fact]
     public void Organization_suffixes_make_unknown_names_organizations()
     {
         var result = fixture.Extract("总部位于杭州的澜渊科技今天发布了新产品。");
