@@ -46,6 +46,17 @@ public class ResolutionTests(PipelineFixture fixture)
         Assert.DoesNotContain(result.Entities, e => e.Name == "Holloway" && e.Type != "Person");
     }
 
+    [Theory]
+    [InlineData("北京澜渊人工智能研究院（以下简称“澜渊”）今天成立。去年，英伟达曾与澜渊合作。", "北京澜渊人工智能研究院", "澜渊")]
+    [InlineData("Tessaline Robotics（简称TR）宣布完成融资。TR表示，资金将用于研发。", "Tessaline Robotics", "TR")]
+    public void A_short_name_the_article_introduces_is_the_thing_named_before_it(string text, string full, string shortName)
+    {
+        var result = fixture.Extract(text);
+        var entity = result.Entity(full);
+        Assert.Contains(shortName, entity.Aliases);
+        Assert.Equal(2, entity.Mentions.Count(m => m.Text == shortName));
+    }
+
     [Fact]
     public void The_company_points_back_to_the_company_named_before()
     {

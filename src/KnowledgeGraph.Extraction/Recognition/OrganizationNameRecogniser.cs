@@ -23,6 +23,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
             for (var i = mention.Range.Start; i < mention.Range.End; i++) known[i] = true;
         }
         var mentionStarts = document.Mentions.Select(m => m.Range.Start).ToHashSet();
+        var places = PlacesByEnd(document);
         foreach (var sentence in document.Sentences)
         {
             var tokens = document.TokensOf(sentence).Where(t => !known[t.Range.Start] && !known[t.Range.End - 1] || IsSuffix(t.Text)).ToList();
@@ -37,6 +38,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
                 {
                     var start = tokens[nameStart].Range.Start;
                     while (start < tokens[t].Range.Start - 2 && FunctionWords.Contains(document.Text[start].ToString())) start++;
+                    start = places.TryGetValue(start, out var place) ? place.Range.Start : start;
                     var end = tokens[suffixEnd - 1].Range.End;
                     var surface = document.Slice(start, end);
                     if (!data.IsGeneric(surface))
@@ -45,6 +47,17 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
                 t = suffixEnd - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// Known places by where they end: a place written right before an organization's name is part of it
+    /// (北京智源人工智能研究院, 杭州城投产业基金).
+    /// </summary>
+    private static Dictionary<int, Mention> PlacesByEnd(Document document)
+    {
+        var places = new Dictionary<int, Mention>();
+        foreach (var place in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Location")) places.TryAdd(place.Range.End, place);
+        return places;
     }
 
     /// <summary>A known organization with a fund's, lab's or division's ending after it is that unit (吉利资本).</summary>
@@ -104,12 +117,20 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         var length = 0;
         var proper = false;
         var placesOnly = true;
+        var pending = 0;
         for (var t = suffix - 1; t >= 0; t--)
         {
             var token = tokens[t];
             if (token.Range.End != tokens[t + 1].Range.Start) break;
-            if (!IsNameWord(token) || length + token.Range.Length > MaxNameLength) break;
-            length += token.Range.Length;
+            if (length + pending + token.Range.Length > MaxNameLength) break;
+            if (t == suffix - 1 && IsFieldWord(token))
+            {
+                pending = token.Range.Length;
+                continue;
+            }
+            if (!IsNameWord(token)) break;
+            length += token.Range.Length + pending;
+            pending = 0;
             proper |= IsProperWord(token) || token.Range.Length == 1 && t + 1 < suffix && tokens[t + 1].Range.Length == 1;
             placesOnly &= token.Tag == "ns";
             start = t;
@@ -119,6 +140,13 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
     }
 
     private const string MoneyWord = "资本";
+
+    /// <summary>
+    /// A generic word for a field right before the ending (人工智能, 机器人) belongs to the name when a proper name
+    /// comes before it (北京智源人工智能研究院, 上海人工智能实验室); alone it describes (AI初创公司).
+    /// </summary>
+    private bool IsFieldWord(Token token) =>
+        token.Range.Length >= 2 && data.IsGeneric(token.Text) && !FunctionWords.Contains(token.Text) && !IsSuffix(token.Text) && token.Tag is "n" or "nz" or "vn" or "eng" or "l";
 
     /// <summary>A generic word (科技, 大模型) is no part of a name; a generic single character inside one is (云深处科技).</summary>
     private bool IsNameWord(Token token) =>
