@@ -73,6 +73,22 @@ public class RecognitionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void Unknown_names_listed_with_organizations_are_organizations()
+    {
+        var result = fixture.Extract("本轮由红杉资本领投，腾讯、岚澈远川、阿里巴巴以及老股东百度风投、汐禾等跟投。");
+        Assert.Equal("Organization", result.Entity("岚澈远川").Type);
+        Assert.Equal("Organization", result.Entity("汐禾").Type);
+    }
+
+    [Fact]
+    public void A_known_organization_with_a_field_and_a_unit_ending_is_its_unit()
+    {
+        var result = fixture.Extract("她此前在清华大学人工智能研究院工作，后加入中国移动旗下产业投资基金。");
+        Assert.Equal("Organization", result.Entity("清华大学人工智能研究院").Type);
+        Assert.False(result.HasEntity("中国移动旗下产业投资基金"));
+    }
+
+    [Fact]
     public void Organization_suffixes_make_unknown_names_organizations()
     {
         var result = fixture.Extract("总部位于杭州的澜渊科技今天发布了新产品。");

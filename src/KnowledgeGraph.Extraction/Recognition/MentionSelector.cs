@@ -93,7 +93,7 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
                         && RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) is { } version
                         && version.Length == mention.Range.Length - overlapping[0].Range.Length;
         var subOrganization = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Organization"
-                              && data.SubOrganizationSuffixes.Contains(mention.Text[overlapping[0].Range.Length..]);
+                              && data.SubOrganizationSuffixes.Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
         var placePrefixed = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Location";
         return latin || versioned || subOrganization || placePrefixed;
     }

@@ -64,16 +64,32 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
     private void AddSubOrganizationsOfKnownOnes(Document document)
     {
         var text = document.Text;
-        var tokenStarts = document.Tokens.Select(t => t.Range.Start).ToHashSet();
+        var tokensByStart = new Dictionary<int, Token>();
+        foreach (var token in document.Tokens) tokensByStart.TryAdd(token.Range.Start, token);
         foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Organization").ToList())
         {
-            if (!tokenStarts.Contains(known.Range.End)) continue;
-            var suffix = data.SubOrganizationSuffixes.FirstOrDefault(s => string.CompareOrdinal(text, known.Range.End, s, 0, s.Length) == 0);
-            if (suffix is null) continue;
-            var end = known.Range.End + suffix.Length;
+            var at = known.Range.End;
+            string? suffix = null;
+            while (tokensByStart.TryGetValue(at, out var token) && at - known.Range.End <= MaxUnitFieldLength)
+            {
+                suffix = data.SubOrganizationSuffixes.FirstOrDefault(s => string.CompareOrdinal(text, at, s, 0, s.Length) == 0);
+                if (suffix is not null || !IsUnitFieldWord(token)) break;
+                at = token.Range.End;
+            }
+            if (suffix is null || at - known.Range.End > MaxUnitFieldLength) continue;
+            var end = at + suffix.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
         }
     }
+
+    private const int MaxUnitFieldLength = 6;
+
+    /// <summary>
+    /// Words naming a unit's field between its organization and its ending (清华大学人工智能研究院, 小米AI实验室,
+    /// OpenAI创业基金, 阿里云智能计算平台事业部): nouns and verbal nouns, not particles or verbs.
+    /// </summary>
+    private bool IsUnitFieldWord(Token token) =>
+        token.Tag is "n" or "vn" or "nz" or "eng" or "l" or "j" && !FunctionWords.Contains(token.Text) && !data.OwnerWords.Contains(token.Text);
 
     /// <summary>Tokens from <paramref name="first"/> that together are organization endings (科技 + 有限公司).</summary>
     private int SuffixRunEnd(string text, IReadOnlyList<Token> tokens, int first)
