@@ -38,6 +38,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition),
             new MentionSelector(recognition),
+            new ListedNameRecogniser(recognition, resources),
             new EntityResolver(lexicon, ontology, resources),
             new AnaphoraResolver(resources, recognition),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon),

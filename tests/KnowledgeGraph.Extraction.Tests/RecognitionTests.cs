@@ -32,6 +32,63 @@ public class RecognitionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void Latin_names_that_start_with_a_given_name_are_people_without_a_title()
+    {
+        var result = fixture.Extract("Tessaline由Marcus Holloway和Priya Venkatesh于2021年创立。");
+        Assert.Equal("Person", result.Entity("Marcus Holloway").Type);
+    }
+
+    [Fact]
+    public void A_latin_name_after_a_title_and_a_copula_is_a_person()
+    {
+        var result = fixture.Extract("该公司首席科学家为Qo Venmar。");
+        Assert.Equal("Person", result.Entity("Qo Venmar").Type);
+    }
+
+    [Fact]
+    public void A_chinese_series_name_before_a_model_code_is_part_of_the_product()
+    {
+        var result = fixture.Extract("该公司先后推出星河X2、青岚M5等机器人产品，型号A7也将发布。");
+        Assert.Equal("Product", result.Entity("星河X2").Type);
+        Assert.Equal("Product", result.Entity("青岚M5").Type);
+        Assert.False(result.HasEntity("X2"));
+        Assert.False(result.HasEntity("型号A7"));
+    }
+
+    [Fact]
+    public void The_chinese_name_before_a_bracketed_latin_name_is_the_same_person()
+    {
+        var result = fixture.Extract("该公司由田汐岩（Marcus Tian）和周鹭（Olivia Zhou）共同创办。");
+        var person = result.Entity("Marcus Tian");
+        Assert.Equal("Person", person.Type);
+        Assert.Contains("田汐岩", person.Aliases);
+    }
+
+    [Fact]
+    public void Dotted_names_go_on_over_sounds_that_also_start_verbs()
+    {
+        var result = fixture.Extract("微软副总裁迪·坦普尔顿出席了会议。");
+        Assert.Equal("Person", result.Entity("迪·坦普尔顿").Type);
+        Assert.False(result.HasEntity("迪·"));
+    }
+
+    [Fact]
+    public void Unknown_names_listed_with_organizations_are_organizations()
+    {
+        var result = fixture.Extract("本轮由红杉资本领投，腾讯、岚澈远川、阿里巴巴以及老股东百度风投、汐禾等跟投。");
+        Assert.Equal("Organization", result.Entity("岚澈远川").Type);
+        Assert.Equal("Organization", result.Entity("汐禾").Type);
+    }
+
+    [Fact]
+    public void A_known_organization_with_a_field_and_a_unit_ending_is_its_unit()
+    {
+        var result = fixture.Extract("她此前在清华大学人工智能研究院工作，后加入中国移动旗下产业投资基金。");
+        Assert.Equal("Organization", result.Entity("清华大学人工智能研究院").Type);
+        Assert.False(result.HasEntity("中国移动旗下产业投资基金"));
+    }
+
+    [Fact]
     public void Organization_suffixes_make_unknown_names_organizations()
     {
         var result = fixture.Extract("总部位于杭州的澜渊科技今天发布了新产品。");

@@ -38,6 +38,26 @@ public class ResolutionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_latin_surname_alone_is_the_person_named_in_full()
+    {
+        var result = fixture.Extract("Tessaline的联合创始人Marcus Holloway曾在谷歌工作。Holloway表示，公司将扩大团队。霍洛韦（Holloway）担任首席执行官。");
+        var person = Assert.Single(result.Entities, e => e.Type == "Person");
+        Assert.Contains(person.Mentions, m => m.Text == "Holloway");
+        Assert.DoesNotContain(result.Entities, e => e.Name == "Holloway" && e.Type != "Person");
+    }
+
+    [Theory]
+    [InlineData("北京澜渊人工智能研究院（以下简称“澜渊”）今天成立。去年，英伟达曾与澜渊合作。", "北京澜渊人工智能研究院", "澜渊")]
+    [InlineData("Tessaline Robotics（简称TR）宣布完成融资。TR表示，资金将用于研发。", "Tessaline Robotics", "TR")]
+    public void A_short_name_the_article_introduces_is_the_thing_named_before_it(string text, string full, string shortName)
+    {
+        var result = fixture.Extract(text);
+        var entity = result.Entity(full);
+        Assert.Contains(shortName, entity.Aliases);
+        Assert.Equal(2, entity.Mentions.Count(m => m.Text == shortName));
+    }
+
+    [Fact]
     public void The_company_points_back_to_the_company_named_before()
     {
         var result = fixture.Extract("澜渊科技成立于2021年。去年，英伟达投资了该公司。");

@@ -116,16 +116,61 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
             return;
         }
         var surface = document.Slice(start, end);
-        titleBefore |= RecognitionData.MatchEndingAt(data.PersonIntroducers, text, start) is not null || IsBracketedAfterName(document, spans, start, end);
+        titleBefore |= data.PersonIntroducerBefore(text, start) is not null || IsBracketedAfterName(document, spans, start, end);
         var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= EndWithCategoryWords(sentenceTokens, words));
         var (head, modifiers) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
         if (head == RecognitionData.NotAnEntity) return;
         var type = category ? "Product" : head ?? TypeOf(document, spans, start, end, words, titleBefore);
         if (type is null) return;
         var confidence = head is not null && modifiers > 0 ? IndirectHeadConfidence
-            : titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8 : 0.5;
+            : titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8
+            : type == "Person" && data.GivenNames.Contains(words[0].Text) ? 0.7 : 0.5;
+        if (type == "Product" && words.Count == 1 && IsModelCode(words[0].Text) && SeriesNameBefore(spans, sentenceTokens, start) is { } series)
+            (start, surface) = (series, document.Slice(series, end));
         Add(document, spans, new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
+        if (type == "Person") AddChineseFormBeforeBrackets(document, spans, sentence, start, end);
     }
+
+    /// <summary>A short code of letters and digits (A2, G1, SU7) that a product series is numbered by.</summary>
+    private static bool IsModelCode(string word) =>
+        word.Length is >= 2 and <= 4 && char.IsAsciiLetterUpper(word[0]) && word.Any(char.IsAsciiDigit) && word.All(char.IsAsciiLetterOrDigit);
+
+    /// <summary>
+    /// The Chinese series name written right before a model code (远征A2, 精灵G1, 问界M9) is part of the product's
+    /// name: a two-character noun or unknown word that is no category (机器人, 芯片), role or generic word, and
+    /// no name already found (小米 in 小米SU7 is the maker).
+    /// </summary>
+    private int? SeriesNameBefore(MentionSpans spans, List<Token> sentenceTokens, int start)
+    {
+        var before = sentenceTokens.LastOrDefault(t => t.Range.End == start);
+        if (before is null || before.Text.Length != 2 || !before.Text.All(IsHan)) return null;
+        if (before.InDictionary && before.Tag is not ("n" or "nz" or "nr" or "ns" or "j" or "x")) return null;
+        if (data.IsGeneric(before.Text) || data.ProductCues.Contains(before.Text) || data.Titles.Contains(before.Text)) return null;
+        return spans.Overlapping(before.Range).Count == 0 ? before.Range.Start : null;
+    }
+
+    /// <summary>
+    /// A Latin person's name in brackets spells the Chinese name right before them (段岩（Rocky Duan）,
+    /// 伊藤錬（Ren Ito）): two to four characters back to a particle, a title or a punctuation mark.
+    /// </summary>
+    private void AddChineseFormBeforeBrackets(Document document, MentionSpans spans, Sentence sentence, int start, int end)
+    {
+        var text = document.Text;
+        if (start < 3 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return;
+        var close = start - 1;
+        if (spans.EndingAt(close).Count > 0) return;
+        var open = close;
+        while (open > sentence.Range.Start && close - open < 4 && IsHan(text[open - 1]) && !PersonNameRecogniser.StopCharacters.Contains(text[open - 1])
+               && RecognitionData.MatchEndingAt(data.PersonIntroducers, text, open) is null) open--;
+        if (close - open < 2 || open > sentence.Range.Start && text[open - 1] == '·') return;
+        if (open > sentence.Range.Start && IsHan(text[open - 1]) && !PersonNameRecogniser.StopCharacters.Contains(text[open - 1])
+            && RecognitionData.MatchEndingAt(data.PersonIntroducers, text, open) is null) return;
+        var name = document.Slice(open, close);
+        if (data.IsGeneric(name) || spans.Overlapping(new TextRange(open, close)).Count > 0) return;
+        Add(document, spans, new Mention(new TextRange(open, close), name, "Person", MentionSource.Pattern, 0.75) { Sentence = sentence.Index });
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static void Add(Document document, MentionSpans spans, Mention mention)
     {
@@ -172,7 +217,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     private string? TypeOf(Document document, MentionSpans spans, int start, int end, List<Token> words, bool titleBefore)
     {
         var text = document.Text;
-        if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, spans, start))) return "Person";
+        if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text))) return "Person";
         if (ExtendedLexiconType(spans, start, end, words) is { } extended) return extended;
         var cued = data.TypeFromContext(text, start, end);
         if (cued == RecognitionData.NotAnEntity) return null;

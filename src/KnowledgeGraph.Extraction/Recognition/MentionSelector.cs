@@ -78,7 +78,8 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
 
     /// <summary>
     /// A name that adds words to exactly one known name inside it names something else and wins over the known
-    /// name: a Latin run (Kimi k1.5, AMD Ventures), a version (文心大模型4.0) or a unit's ending (吉利资本). A run
+    /// name: a Latin run (Kimi k1.5, AMD Ventures), a version (文心大模型4.0), a unit's ending (吉利资本) or an
+    /// organization named with its city in front (北京智源人工智能研究院). A run
     /// of two known names (NVIDIA H100) does not.
     /// </summary>
     private static bool ExtendsOneLexiconName(Mention mention, MentionSpans lexiconMentions, RecognitionData data)
@@ -92,8 +93,9 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
                         && RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) is { } version
                         && version.Length == mention.Range.Length - overlapping[0].Range.Length;
         var subOrganization = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Organization"
-                              && data.SubOrganizationSuffixes.Contains(mention.Text[overlapping[0].Range.Length..]);
-        return latin || versioned || subOrganization;
+                              && data.SubOrganizationSuffixes.Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
+        var placePrefixed = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Location";
+        return latin || versioned || subOrganization || placePrefixed;
     }
 
     private static bool Occupied(System.Collections.BitArray occupied, TextRange range)

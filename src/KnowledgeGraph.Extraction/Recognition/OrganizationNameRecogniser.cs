@@ -23,6 +23,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
             for (var i = mention.Range.Start; i < mention.Range.End; i++) known[i] = true;
         }
         var mentionStarts = document.Mentions.Select(m => m.Range.Start).ToHashSet();
+        var places = PlacesByEnd(document);
         foreach (var sentence in document.Sentences)
         {
             var tokens = document.TokensOf(sentence).Where(t => !known[t.Range.Start] && !known[t.Range.End - 1] || IsSuffix(t.Text)).ToList();
@@ -37,6 +38,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
                 {
                     var start = tokens[nameStart].Range.Start;
                     while (start < tokens[t].Range.Start - 2 && FunctionWords.Contains(document.Text[start].ToString())) start++;
+                    start = places.TryGetValue(start, out var place) ? place.Range.Start : start;
                     var end = tokens[suffixEnd - 1].Range.End;
                     var surface = document.Slice(start, end);
                     if (!data.IsGeneric(surface))
@@ -47,20 +49,47 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         }
     }
 
+    /// <summary>
+    /// Known places by where they end: a place written right before an organization's name is part of it
+    /// (北京智源人工智能研究院, 杭州城投产业基金).
+    /// </summary>
+    private static Dictionary<int, Mention> PlacesByEnd(Document document)
+    {
+        var places = new Dictionary<int, Mention>();
+        foreach (var place in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Location")) places.TryAdd(place.Range.End, place);
+        return places;
+    }
+
     /// <summary>A known organization with a fund's, lab's or division's ending after it is that unit (吉利资本).</summary>
     private void AddSubOrganizationsOfKnownOnes(Document document)
     {
         var text = document.Text;
-        var tokenStarts = document.Tokens.Select(t => t.Range.Start).ToHashSet();
+        var tokensByStart = new Dictionary<int, Token>();
+        foreach (var token in document.Tokens) tokensByStart.TryAdd(token.Range.Start, token);
         foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Organization").ToList())
         {
-            if (!tokenStarts.Contains(known.Range.End)) continue;
-            var suffix = data.SubOrganizationSuffixes.FirstOrDefault(s => string.CompareOrdinal(text, known.Range.End, s, 0, s.Length) == 0);
-            if (suffix is null) continue;
-            var end = known.Range.End + suffix.Length;
+            var at = known.Range.End;
+            string? suffix = null;
+            while (tokensByStart.TryGetValue(at, out var token) && at - known.Range.End <= MaxUnitFieldLength)
+            {
+                suffix = data.SubOrganizationSuffixes.FirstOrDefault(s => string.CompareOrdinal(text, at, s, 0, s.Length) == 0);
+                if (suffix is not null || !IsUnitFieldWord(token)) break;
+                at = token.Range.End;
+            }
+            if (suffix is null || at - known.Range.End > MaxUnitFieldLength) continue;
+            var end = at + suffix.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
         }
     }
+
+    private const int MaxUnitFieldLength = 6;
+
+    /// <summary>
+    /// Words naming a unit's field between its organization and its ending (清华大学人工智能研究院, 小米AI实验室,
+    /// OpenAI创业基金, 阿里云智能计算平台事业部): nouns and verbal nouns, not particles or verbs.
+    /// </summary>
+    private bool IsUnitFieldWord(Token token) =>
+        token.Tag is "n" or "vn" or "nz" or "eng" or "l" or "j" && !FunctionWords.Contains(token.Text) && !data.OwnerWords.Contains(token.Text);
 
     /// <summary>Tokens from <paramref name="first"/> that together are organization endings (科技 + 有限公司).</summary>
     private int SuffixRunEnd(string text, IReadOnlyList<Token> tokens, int first)
@@ -104,12 +133,20 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         var length = 0;
         var proper = false;
         var placesOnly = true;
+        var pending = 0;
         for (var t = suffix - 1; t >= 0; t--)
         {
             var token = tokens[t];
             if (token.Range.End != tokens[t + 1].Range.Start) break;
-            if (!IsNameWord(token) || length + token.Range.Length > MaxNameLength) break;
-            length += token.Range.Length;
+            if (length + pending + token.Range.Length > MaxNameLength) break;
+            if (t == suffix - 1 && IsFieldWord(token))
+            {
+                pending = token.Range.Length;
+                continue;
+            }
+            if (!IsNameWord(token)) break;
+            length += token.Range.Length + pending;
+            pending = 0;
             proper |= IsProperWord(token) || token.Range.Length == 1 && t + 1 < suffix && tokens[t + 1].Range.Length == 1;
             placesOnly &= token.Tag == "ns";
             start = t;
@@ -119,6 +156,13 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
     }
 
     private const string MoneyWord = "资本";
+
+    /// <summary>
+    /// A generic word for a field right before the ending (人工智能, 机器人) belongs to the name when a proper name
+    /// comes before it (北京智源人工智能研究院, 上海人工智能实验室); alone it describes (AI初创公司).
+    /// </summary>
+    private bool IsFieldWord(Token token) =>
+        token.Range.Length >= 2 && data.IsGeneric(token.Text) && !FunctionWords.Contains(token.Text) && !IsSuffix(token.Text) && token.Tag is "n" or "nz" or "vn" or "eng" or "l";
 
     /// <summary>A generic word (科技, 大模型) is no part of a name; a generic single character inside one is (云深处科技).</summary>
     private bool IsNameWord(Token token) =>

@@ -13,7 +13,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     private const int MaxNamePart = 6;
 
     /// <summary>Characters that end a name part: particles, prepositions and the verbs that follow names.</summary>
-    private static readonly HashSet<char> StopCharacters =
+    internal static readonly HashSet<char> StopCharacters =
     [
         .. "的是和与及由在被将为了对向把从说称表已曾此出任于加等也都就又还则因所让到今去昨近日年月后前同或并而担成宣接透指认强介坦兼及其该这那之以个位名家"
     ];
@@ -52,7 +52,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             start = AfterIntroducer(text, start, dot);
             var end = dot + 1;
             while (end < sentence.Range.End && end - dot <= MaxNamePart * 2 && !IsInCommonWord(commonWords, end, dot)
-                   && (IsHan(text[end]) && !StopCharacters.Contains(text[end]) || IsInnerNameMark(text, end, sentence.Range.End))) end++;
+                   && (IsHan(text[end]) && !EndsNamePart(text, end, sentence.Range.End) || IsInnerNameMark(text, end, sentence.Range.End))) end++;
             if (dot - start >= 1 && end - dot >= 2)
             {
                 Add(document, sentence, start, end, 0.85);
@@ -60,6 +60,17 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             }
             dot = end;
         }
+    }
+
+    /// <summary>
+    /// A particle or a verb's first character ends a name part, unless it is a sound of transliterations that the
+    /// name goes on after (坦 of 坦普尔顿, 加 of 西加斯) and no verb of what people do starts with it (坦言, 加入).
+    /// </summary>
+    private bool EndsNamePart(string text, int position, int limit)
+    {
+        if (!StopCharacters.Contains(text[position])) return false;
+        var continues = position + 1 < limit && data.TransliterationCharacters.Contains(text[position]) && data.TransliterationCharacters.Contains(text[position + 1]);
+        return !continues || _personVerbs.Any(v => string.CompareOrdinal(text, position, v, 0, v.Length) == 0);
     }
 
     /// <summary>A dot or a hyphen between two parts of a transliterated name (艾哈迈德·阿尔-达赫勒).</summary>

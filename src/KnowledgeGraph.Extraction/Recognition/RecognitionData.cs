@@ -14,9 +14,11 @@ public sealed partial class RecognitionData
         Titles = LongestFirst(resources.Lines("recognition/titles.txt"));
         OrganizationSuffixes = LongestFirst(resources.Lines("recognition/org-suffixes.txt"));
         SubOrganizationSuffixes = LongestFirst(resources.Lines("recognition/sub-organization-suffixes.txt"));
+        OwnerWords = resources.Lines("recognition/owner-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
         GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         EnglishStopwords = resources.Lines("recognition/english-stopwords.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        GivenNames = resources.Lines("recognition/given-names.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         Surnames = resources.Lines("recognition/surnames.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         TransliterationCharacters = string.Concat(resources.Lines("recognition/transliteration-chars.txt").Select(l => l.Trim())).ToHashSet();
         ContextCues = resources.Rows("recognition/context-cues.tsv", 3)
@@ -40,9 +42,15 @@ public sealed partial class RecognitionData
     /// <summary>Endings after a known organization that name its fund, lab or division (吉利资本, 百度研究院).</summary>
     public IReadOnlyList<string> SubOrganizationSuffixes { get; }
     public IReadOnlyList<string> ProductCues { get; }
+
+    /// <summary>Words that say a unit belongs to the organization before them (旗下, 下属) rather than name it.</summary>
+    public IReadOnlySet<string> OwnerWords { get; }
     public IReadOnlySet<string> GenericWords { get; }
     public IReadOnlySet<string> EnglishStopwords { get; }
     public IReadOnlySet<string> Surnames { get; }
+
+    /// <summary>Given names in Latin letters (Sergey, Chelsea) that make a capitalised run a person's name.</summary>
+    public IReadOnlySet<string> GivenNames { get; }
     public IReadOnlySet<char> TransliterationCharacters { get; }
     public IReadOnlyList<ContextCue> ContextCues { get; }
 
@@ -56,6 +64,16 @@ public sealed partial class RecognitionData
 
     /// <summary>Words after which a name is a person's: titles, 创始人, 教授 …</summary>
     public IReadOnlyList<string> PersonIntroducers { get; }
+
+    /// <summary>
+    /// The title or role right before a name, with a copula between them allowed (首席执行官为Dani Yogatama,
+    /// 创始人是…), or null.
+    /// </summary>
+    public string? PersonIntroducerBefore(string text, int start)
+    {
+        if (MatchEndingAt(PersonIntroducers, text, start) is { } introducer) return introducer;
+        return start > 0 && text[start - 1] is '为' or '是' or '：' or ':' ? MatchEndingAt(PersonIntroducers, text, start - 1) : null;
+    }
 
     public bool IsGeneric(string text) => GenericWords.Contains(text.Trim());
 

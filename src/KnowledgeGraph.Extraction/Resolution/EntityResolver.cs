@@ -16,14 +16,22 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
 
+    private readonly IReadOnlyList<string> _abbreviationMarkers = resources.Lines("resolution/abbreviation-markers.txt")
+        .Select(l => l.Trim()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
+
+    private const int MaxAbbreviationLength = 12;
+
     private static readonly string[] EnglishOrganizationTails = [" AI", " Labs", " Lab", " Inc.", " Inc", " Technologies", " Systems", " Capital", " Ventures", " Partners", " Group"];
 
     public void Process(Document document)
     {
-        AddShortForms(document);
+        var abbreviations = IntroducedAbbreviations(document);
+        AddShortForms(document, abbreviations);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
+        JoinAbbreviationsToFullNames(document, keys, abbreviations);
         var fullNames = FullNameKeys(document, keys);
+        JoinSurnamesToFullNames(document, keys, fullNames);
         var knownShortNames = KnownShortNames(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
@@ -31,6 +39,11 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             {
                 keys[mention] = known.Id;
                 mention.Type = known.Type;
+            }
+            if (mention.LexiconId is null && !keys.ContainsKey(mention) && IsSurnameOfPersonNamed(mention, fullNames, out var person))
+            {
+                keys[mention] = person;
+                mention.Type = "Person";
             }
             var key = keys.GetValueOrDefault(mention)
                       ?? (mention.LexiconId is null && fullNames.TryGetValue((mention.Type, mention.Text), out var full) ? full : KeyOf(mention));
@@ -119,6 +132,78 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     }
 
     /// <summary>
+    /// Short names the article introduces for the thing named right before (Physical Intelligence（简称PI）,
+    /// 北京智源人工智能研究院（以下简称“智源”）): the short name, and the mention it stands for.
+    /// </summary>
+    private Dictionary<string, Mention> IntroducedAbbreviations(Document document)
+    {
+        var abbreviations = new Dictionary<string, Mention>(StringComparer.Ordinal);
+        var text = document.Text;
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor && m.Type != "Person"))
+        {
+            var at = mention.Range.End;
+            if (at < text.Length && text[at] is '（' or '(' or '，' or ',') at++;
+            var marker = _abbreviationMarkers.FirstOrDefault(m => string.CompareOrdinal(text, at, m, 0, m.Length) == 0);
+            if (marker is null) continue;
+            var start = at + marker.Length;
+            while (start < text.Length && text[start] is '：' or ':' or '“' or '"' or '「' or '‘' or ' ') start++;
+            var end = start;
+            while (end < text.Length && end - start <= MaxAbbreviationLength && !EndsAbbreviation(text[end])) end++;
+            if (end - start < 2 || end - start > MaxAbbreviationLength) continue;
+            var abbreviation = text[start..end];
+            if (abbreviation != mention.Text) abbreviations.TryAdd(abbreviation, mention);
+        }
+        return abbreviations;
+    }
+
+    private static bool EndsAbbreviation(char c) => c is '）' or ')' or '”' or '"' or '」' or '’' or '，' or ',' or '。' or '、' or '；' or '\n';
+
+    /// <summary>Every mention of an introduced short name (PI) is the thing it was introduced for.</summary>
+    private void JoinAbbreviationsToFullNames(Document document, Dictionary<Mention, string> keys, Dictionary<string, Mention> abbreviations)
+    {
+        if (abbreviations.Count == 0) return;
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor && m.LexiconId is null))
+        {
+            if (!abbreviations.TryGetValue(mention.Text, out var full) || full == mention) continue;
+            keys[mention] = keys.GetValueOrDefault(full) ?? KeyOf(full);
+            mention.Type = full.Type;
+        }
+    }
+
+    /// <summary>
+    /// A Latin word the recognisers typed by its shape alone (Abbeel, read as a company) that is the surname of a
+    /// person named in full in the article (Pieter Abbeel) is that person.
+    /// </summary>
+    private static bool IsSurnameOfPersonNamed(Mention mention, Dictionary<(string Type, string Text), string> fullNames, out string key)
+    {
+        key = "";
+        return mention.Type != "Person" && mention.Source == MentionSource.Pattern && !mention.Text.Contains(' ')
+               && mention.Text.All(c => c < '\u0250') && fullNames.TryGetValue(("Person", mention.Text), out key!);
+    }
+
+    /// <summary>
+    /// A Chinese name with the surname in brackets (温伯格（Weinberg）) is the person named in full elsewhere in the
+    /// article (Winston Weinberg): the pair takes the full name's entity.
+    /// </summary>
+    private static void JoinSurnamesToFullNames(Document document, Dictionary<Mention, string> keys, Dictionary<(string Type, string Text), string> fullNames)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (mention, key) in keys)
+        {
+            if (mention.LexiconId is not null || !key.Contains('|')) continue;
+            var person = "";
+            var surname = mention.Type == "Person" ? fullNames.TryGetValue(("Person", mention.Text), out person!) : IsSurnameOfPersonNamed(mention, fullNames, out person);
+            if (surname && person != key) renamed.TryAdd(key, person);
+        }
+        if (renamed.Count == 0) return;
+        foreach (var mention in document.Mentions.Where(m => keys.TryGetValue(m, out var key) && renamed.ContainsKey(key)))
+        {
+            keys[mention] = renamed[keys[mention]];
+            mention.Type = "Person";
+        }
+    }
+
+    /// <summary>
     /// The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity,
     /// the one its bracketed other spelling gave it where there is one.
     /// </summary>
@@ -137,9 +222,9 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     /// A name recognised once is a name wherever it stands again; so are the surnames of dotted names and names
     /// without their legal or English tail.
     /// </summary>
-    private void AddShortForms(Document document)
+    private void AddShortForms(Document document, Dictionary<string, Mention> abbreviations)
     {
-        var shortForms = new Dictionary<string, Mention>(StringComparer.Ordinal);
+        var shortForms = new Dictionary<string, Mention>(abbreviations, StringComparer.Ordinal);
         foreach (var mention in document.Mentions.Where(m => (m.LexiconId is null || m.Type == "Person") && !m.IsAnaphor))
         {
             foreach (var form in ShortFormsOf(mention).Prepend(mention.Text))
