@@ -48,7 +48,7 @@ public sealed class RelationExtractor(
             var carried = topics.CarriedInto(document, sentence, mentions, chain);
             // The first sentences have no article topic before them but their own.
             var readAhead = leading.Current is null;
-            if (readAhead) leading.Read(mentions);
+            if (readAhead) leading.Read(mentions, chain.TopicsOfClauses);
             if (mentions.Count + carried.Count == 0) continue;
             if (carried.Count > 0)
             {
@@ -56,7 +56,7 @@ public sealed class RelationExtractor(
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
             found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading));
-            if (!readAhead) leading.Read(mentions);
+            if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
         document.Relations.AddRange(LiftToOwners(document, asserted));
@@ -114,7 +114,8 @@ public sealed class RelationExtractor(
                 var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
                 // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
                 var presupposed = pattern.Settings.ContainsKey("nominal");
-                if (!presupposed && cues.IsUncertain(upToEnd, sentenceText) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
+                var uncertain = cues.IsUncertain(upToEnd, sentenceText);
+                if (!presupposed && uncertain || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions);
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))
@@ -122,6 +123,8 @@ public sealed class RelationExtractor(
                 {
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
+                    // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
+                    if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
                         yield return (candidate, evidenceStart, plan);
                 }
