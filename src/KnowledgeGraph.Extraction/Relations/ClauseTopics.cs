@@ -47,6 +47,9 @@ public sealed class ClauseTopics
 
         internal List<(TextRange Clause, Mention? Topic)> Clauses { get; } = [];
 
+        /// <summary>The topic each clause of the sentence last read began with.</summary>
+        public IEnumerable<Mention?> TopicsOfClauses => Clauses.Select(c => c.Topic);
+
         /// <summary>The topic as it stood when the clause holding <paramref name="position"/> began (of the sentence last read).</summary>
         public Mention? TopicAt(int position) =>
             Clauses.FirstOrDefault(c => c.Clause.Start <= position && position <= c.Clause.End).Topic;

@@ -41,17 +41,22 @@ public sealed class RelationExtractor(
         var bySentence = document.Mentions.Where(m => m.Entity is not null && m.Sentence >= 0).ToLookup(m => m.Sentence);
         var found = new List<(RelationCandidate Candidate, int EvidenceStart, bool Plan)>();
         var chain = new ClauseTopics.Chain();
+        var leading = new LeadingOrganization();
         foreach (var sentence in document.Sentences)
         {
             var mentions = bySentence[sentence.Index].Where(m => Kind(m.Type) != '\0').OrderBy(m => m.Range.Start).ToList();
             var carried = topics.CarriedInto(document, sentence, mentions, chain);
+            // The first sentences have no article topic before them but their own.
+            var readAhead = leading.Current is null;
+            if (readAhead) leading.Read(mentions, chain.TopicsOfClauses);
             if (mentions.Count + carried.Count == 0) continue;
             if (carried.Count > 0)
             {
                 mentions = mentions.Where(m => !(m.Range.Length == 0 && carried.Any(c => c.Range == m.Range)))
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading));
+            if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
         document.Relations.AddRange(LiftToOwners(document, asserted));
@@ -92,7 +97,7 @@ public sealed class RelationExtractor(
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
-        List<Mention> carried, ClauseTopics.Chain chain)
+        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
@@ -112,15 +117,18 @@ public sealed class RelationExtractor(
                 var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
                 // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
                 var presupposed = pattern.Settings.ContainsKey("nominal");
-                if (!presupposed && cues.IsUncertain(upToEnd, sentenceText, evidenceStart - sentence.Range.Start) || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
+                var uncertain = cues.IsUncertain(upToEnd, sentenceText, evidenceStart - sentence.Range.Start);
+                if (!presupposed && uncertain || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart) : MentionsIn(match.Groups["o"], mentions);
+                var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions);
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))
                 foreach (var @object in objects)
                 {
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
+                    // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
+                    if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
                         yield return (candidate, evidenceStart, plan);
                 }
@@ -128,11 +136,25 @@ public sealed class RelationExtractor(
         }
     }
 
-    /// <summary>The topic of the clause a match begins in, as the object of a clause that names none (only an organization is a deal's object).</summary>
-    private static IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, int position)
+    /// <summary>
+    /// The topic of the clause a match begins in, as the object of a clause that names none (only an organization is
+    /// a deal's object). A person's post or founding stated without its organization (董事长为X, 联合创始人还包括Y) is at
+    /// the organization this sentence is about, or else the one the article is about: a topic carried in from before
+    /// may be an organization the text only passed through.
+    /// </summary>
+    private IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, int position, string type, Sentence sentence, LeadingOrganization leading)
     {
-        if (chain.TopicAt(position) is { Type: "Organization", Entity: not null } topic) yield return topic;
+        var topic = chain.TopicAt(position);
+        if (!IsAboutPeople(type))
+        {
+            if (topic is { Type: "Organization", Entity: not null }) yield return topic;
+            yield break;
+        }
+        var namedHere = topic is { Type: "Organization", Entity: not null, Range.Length: > 0 } && topic.Sentence == sentence.Index;
+        if ((namedHere ? topic : leading.Current ?? topic) is { Type: "Organization", Entity: not null } organization) yield return organization;
     }
+
+    private bool IsAboutPeople(string type) => ontology.RelationType(type).Subject is ["Person"];
 
     /// <summary>
     /// Every match, overlapping ones included: from each start, the objects already found are masked and the
