@@ -58,17 +58,17 @@ internal static class EntityMerger
 
     private static void MoveRelations(GraphWriter writer, string keepId, string dropId)
     {
-        var moves = new List<(string OldId, RelationKey Key)>();
-        using (var reader = writer.OneOff("SELECT id, type, subject_id, object_id FROM relations WHERE subject_id = @drop OR object_id = @drop")
+        var moves = new List<(long OldKey, RelationKey Key)>();
+        using (var reader = writer.OneOff("SELECT key, type, subject_id, object_id FROM relations WHERE subject_id = @drop OR object_id = @drop")
                    .With("@drop", dropId).ExecuteReader())
         {
             while (reader.Read())
             {
                 string Moved(string id) => id == dropId ? keepId : id;
-                moves.Add((reader.GetString(0), RelationKey.Of(writer.Ontology, reader.GetString(1), Moved(reader.GetString(2)), Moved(reader.GetString(3)))));
+                moves.Add((reader.GetInt64(0), RelationKey.Of(writer.Ontology, reader.GetString(1), Moved(reader.GetString(2)), Moved(reader.GetString(3)))));
             }
         }
-        foreach (var (oldId, key) in moves)
+        foreach (var (oldKey, key) in moves)
         {
             // An edge between the two merged entities would now join the entity to itself: it has no meaning left.
             if (!key.IsLoop)
@@ -78,16 +78,17 @@ internal static class EntityMerger
                     VALUES (@id, @type, @subject, @object, 0, 0) ON CONFLICT (id) DO NOTHING
                     """).With("@id", key.Id).With("@type", key.Type).With("@subject", key.SubjectId).With("@object", key.ObjectId)
                     .ExecuteNonQuery();
+                var newKey = (long)writer.OneOff("SELECT key FROM relations WHERE id = @id").With("@id", key.Id).ExecuteScalar()!;
                 writer.OneOff("""
-                    INSERT OR IGNORE INTO evidence (relation_id, article_key, span_start, span_end, text, confidence, evidence_date,
+                    INSERT OR IGNORE INTO evidence (relation_key, article_key, span_start, span_end, text, confidence, evidence_date,
                                                     role, amount, amount_value, currency, round, lead, attr_date, product)
-                    SELECT @id, article_key, span_start, span_end, text, confidence, evidence_date,
+                    SELECT @new, article_key, span_start, span_end, text, confidence, evidence_date,
                            role, amount, amount_value, currency, round, lead, attr_date, product
-                    FROM evidence WHERE relation_id = @old ORDER BY seq
-                    """).With("@id", key.Id).With("@old", oldId).ExecuteNonQuery();
-                writer.RecomputeLater(key.Id);
+                    FROM evidence WHERE relation_key = @old ORDER BY seq
+                    """).With("@new", newKey).With("@old", oldKey).ExecuteNonQuery();
+                writer.RecomputeLater(newKey);
             }
-            writer.OneOff("DELETE FROM relations WHERE id = @old").With("@old", oldId).ExecuteNonQuery();
+            writer.OneOff("DELETE FROM relations WHERE key = @old").With("@old", oldKey).ExecuteNonQuery();
         }
     }
 

@@ -224,10 +224,10 @@ public sealed partial class SqliteGraphStore
         ArgumentNullException.ThrowIfNull(relationIds);
         await using var connection = await ReadAsync(cancellationToken);
         await using var reader = await connection.Command("""
-            SELECT ev.relation_id, a.id, a.title, a.published_at, ev.span_start, ev.span_end, ev.text, ev.confidence
-            FROM evidence ev JOIN articles a ON a.key = ev.article_key
-            WHERE ev.relation_id IN (SELECT value FROM json_each(@ids))
-            ORDER BY ev.relation_id, ev.evidence_date, ev.seq
+            SELECT r.id, a.id, a.title, a.published_at, ev.span_start, ev.span_end, ev.text, ev.confidence
+            FROM relations r JOIN evidence ev ON ev.relation_key = r.key JOIN articles a ON a.key = ev.article_key
+            WHERE r.id IN (SELECT value FROM json_each(@ids))
+            ORDER BY r.id, ev.evidence_date, ev.seq
             """).With("@ids", SqlExtensions.JsonList(relationIds)).ExecuteReaderAsync(cancellationToken);
         var evidence = new List<Evidence>();
         while (await reader.ReadAsync(cancellationToken))
