@@ -193,10 +193,11 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                    value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 13, 1
             FROM json_each(@rows) WHERE true
             ON CONFLICT (id) DO UPDATE SET evidence_count = relations.evidence_count + 1
-            RETURNING id, key, evidence_count
+            RETURNING id, key, evidence_count, subject_id, object_id
             """, "@rows");
         upsert.Set("@rows", edges.ToJson());
         var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        var degrees = new DegreeChanges();
         using (var reader = upsert.ExecuteReader())
         {
             while (reader.Read())
@@ -204,8 +205,10 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                 var relationKey = reader.GetInt64(1);
                 keys[reader.GetString(0)] = relationKey;
                 if (reader.GetInt64(2) > 1) writer.RecomputeLater(relationKey);
+                else degrees.EdgeAdded(reader.GetString(3), reader.GetString(4));
             }
         }
+        writer.AdjustDegrees(degrees);
         var evidence = new JsonRows();
         foreach (var (id, _, relation, articleKey, evidenceDate) in _relations)
         {

@@ -16,7 +16,8 @@ internal static class EntityMerger
         // A span both entities were mentioned at stays once; the dropped entity's copy goes with it.
         Execute(writer, "UPDATE OR IGNORE mentions SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
         Execute(writer, "UPDATE deal_parties SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
-        MoveRelations(writer, keepId, dropId);
+        var otherEnds = MoveRelations(writer, keepId, dropId);
+        writer.RecountDegrees([keepId, .. otherEnds]);
         Execute(writer, "DELETE FROM entities WHERE id = @drop", keepId, dropId);
         writer.ReindexLater(keepId);
     }
@@ -56,7 +57,8 @@ internal static class EntityMerger
         Execute(writer, "DELETE FROM entity_aliases WHERE entity_id = @keep AND articles = 0 AND pinned = 0", keepId, dropId);
     }
 
-    private static void MoveRelations(GraphWriter writer, string keepId, string dropId)
+    /// <summary>Moves the dropped entity's edges onto the kept one; returns the entities at their other ends.</summary>
+    private static HashSet<string> MoveRelations(GraphWriter writer, string keepId, string dropId)
     {
         var moves = new List<(long OldKey, RelationKey Key)>();
         using (var reader = writer.OneOff("SELECT key, type, subject_id, object_id FROM relations WHERE subject_id = @drop OR object_id = @drop")
@@ -90,6 +92,7 @@ internal static class EntityMerger
             }
             writer.OneOff("DELETE FROM relations WHERE key = @old").With("@old", oldKey).ExecuteNonQuery();
         }
+        return moves.SelectMany(m => new[] { m.Key.SubjectId, m.Key.ObjectId }).Where(id => id != keepId).ToHashSet(StringComparer.Ordinal);
     }
 
     private static void RequireEntity(GraphWriter writer, string id, string role)

@@ -59,11 +59,17 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
             WHERE entity_id IN (SELECT value FROM json_each(@ids)) AND articles = 0 AND pinned = 0
             """).With("@ids", SqlExtensions.JsonList(entityIds)).ExecuteNonQuery();
 
-        OneOff("""
-            DELETE FROM relations
-            WHERE key IN (SELECT value FROM json_each(@keys))
-              AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_key = relations.key)
-            """).With("@keys", SqlExtensions.JsonList(relationKeys)).ExecuteNonQuery();
+        var degrees = new DegreeChanges();
+        using (var reader = OneOff("""
+                   DELETE FROM relations
+                   WHERE key IN (SELECT value FROM json_each(@keys))
+                     AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_key = relations.key)
+                   RETURNING subject_id, object_id
+                   """).With("@keys", SqlExtensions.JsonList(relationKeys)).ExecuteReader())
+        {
+            while (reader.Read()) degrees.EdgeRemoved(reader.GetString(0), reader.GetString(1));
+        }
+        AdjustDegrees(degrees);
         _relationsToRecompute.UnionWith(relationKeys);
         OneOff("""
             DELETE FROM entities
@@ -73,6 +79,31 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         foreach (var id in entityIds) _entitiesToReindex.Add(id);
         return true;
     }
+
+    /// <summary>
+    /// Applies degree changes at once rather than at <see cref="Finish"/>: a replaced article may delete an entity and
+    /// write it again, with degree 0, later in the same transaction.
+    /// </summary>
+    public void AdjustDegrees(DegreeChanges changes)
+    {
+        var rows = changes.ToRows();
+        if (rows.Count == 0) return;
+        var command = Prepared("""
+            UPDATE entities SET degree = degree + c.change
+            FROM (SELECT value ->> 0 AS id, value ->> 1 AS change FROM json_each(@rows)) AS c
+            WHERE entities.id = c.id
+            """, "@rows");
+        command.Set("@rows", rows.ToJson());
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Counts the degrees of these entities again from their edges, for changes that move edges wholesale.</summary>
+    public void RecountDegrees(IEnumerable<string> entityIds) =>
+        OneOff("""
+            UPDATE entities SET degree = (SELECT count(*) FROM relations r WHERE r.subject_id = entities.id)
+                                       + (SELECT count(*) FROM relations r WHERE r.object_id = entities.id)
+            WHERE id IN (SELECT value FROM json_each(@ids))
+            """).With("@ids", SqlExtensions.JsonList(entityIds)).ExecuteNonQuery();
 
     private void Execute(string sql, long articleKey)
     {
