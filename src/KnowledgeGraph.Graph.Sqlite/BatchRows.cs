@@ -17,7 +17,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     private readonly JsonRows _articles = new();
     private readonly JsonRows _articleEntities = new();
     private readonly JsonRows _mentions = new();
-    private readonly JsonRows _relations = new();
+    private readonly List<RelationRow> _relations = [];
     private readonly JsonRows _deals = new();
     private readonly JsonRows _parties = new();
     private readonly List<(string EntityId, string? Text, int Rank)> _terms = [];
@@ -73,14 +73,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     {
         var publishedDay = GraphWriter.DayOf(info.PublishedAt);
         foreach (var (id, key, relation) in relations)
-        {
-            var a = relation.Attributes;
-            _relations.Row().Add(id).Add(key.Type).Add(key.SubjectId).Add(key.ObjectId).Add(relation.Confidence)
-                .Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency).Add(a.Round)
-                .Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product)
-                .Add(a.Date ?? publishedDay)
-                .Add(relation.Evidence.Start).Add(relation.Evidence.End).Add(relation.Evidence.Text).Add(articleKey);
-        }
+            _relations.Add(new RelationRow(id, key, relation, articleKey, relation.Attributes.Date ?? publishedDay));
     }
 
     private void AddDeals(string articleId, long articleKey, ArticleInfo info, IReadOnlyList<ExtractedDeal> deals)
@@ -178,11 +171,21 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         }
     }
 
-    /// <summary>A new edge takes its first evidence's values; an edge seen again is recomputed from all its evidence at the end.</summary>
+    /// <summary>
+    /// A new edge takes its first evidence's values; an edge seen again is recomputed from all its evidence at the end.
+    /// Every row comes back with its edge's integer key, which is what the evidence refers to.
+    /// </summary>
     private void WriteRelations(GraphWriter writer)
     {
         if (_relations.Count == 0) return;
-        var json = _relations.ToJson();
+        var edges = new JsonRows();
+        foreach (var (id, key, relation, _, evidenceDate) in _relations)
+        {
+            var a = relation.Attributes;
+            edges.Row().Add(id).Add(key.Type).Add(key.SubjectId).Add(key.ObjectId).Add(relation.Confidence)
+                .Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency).Add(a.Round)
+                .Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product).Add(evidenceDate);
+        }
         var upsert = writer.Prepared("""
             INSERT INTO relations (id, type, subject_id, object_id, confidence, role, amount, amount_value, currency, round, lead,
                                    attr_date, product, first_date, last_date, evidence_count)
@@ -190,25 +193,37 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                    value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 13, 1
             FROM json_each(@rows) WHERE true
             ON CONFLICT (id) DO UPDATE SET evidence_count = relations.evidence_count + 1
-            RETURNING id, evidence_count
+            RETURNING id, key, evidence_count, subject_id, object_id
             """, "@rows");
-        upsert.Set("@rows", json);
+        upsert.Set("@rows", edges.ToJson());
+        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        var degrees = new DegreeChanges();
         using (var reader = upsert.ExecuteReader())
         {
             while (reader.Read())
             {
-                if (reader.GetInt64(1) > 1) writer.RecomputeLater(reader.GetString(0));
+                var relationKey = reader.GetInt64(1);
+                keys[reader.GetString(0)] = relationKey;
+                if (reader.GetInt64(2) > 1) writer.RecomputeLater(relationKey);
+                else degrees.EdgeAdded(reader.GetString(3), reader.GetString(4));
             }
         }
-        var evidence = writer.Prepared("""
-            INSERT INTO evidence (relation_id, article_key, span_start, span_end, text, confidence, evidence_date,
+        writer.AdjustDegrees(degrees);
+        var evidence = new JsonRows();
+        foreach (var (id, _, relation, articleKey, evidenceDate) in _relations)
+        {
+            var a = relation.Attributes;
+            evidence.Row().Add(keys[id]).Add(articleKey).Add(relation.Evidence.Start).Add(relation.Evidence.End).Add(relation.Evidence.Text)
+                .Add(relation.Confidence).Add(evidenceDate).Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency)
+                .Add(a.Round).Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product);
+        }
+        Execute(writer, """
+            INSERT INTO evidence (relation_key, article_key, span_start, span_end, text, confidence, evidence_date,
                                   role, amount, amount_value, currency, round, lead, attr_date, product)
-            SELECT value ->> 0, value ->> 17, value ->> 14, value ->> 15, value ->> 16, value ->> 4, value ->> 13,
-                   value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+                   value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14
             FROM json_each(@rows)
-            """, "@rows");
-        evidence.Set("@rows", json);
-        evidence.ExecuteNonQuery();
+            """, evidence);
     }
 
     private static void Execute(GraphWriter writer, string sql, JsonRows rows)
@@ -219,3 +234,6 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>One piece of evidence for an edge, as the batch will store it.</summary>
+internal readonly record struct RelationRow(string Id, RelationKey Key, ExtractedRelation Relation, long ArticleKey, string? EvidenceDate);

@@ -16,7 +16,8 @@ internal static class EntityMerger
         // A span both entities were mentioned at stays once; the dropped entity's copy goes with it.
         Execute(writer, "UPDATE OR IGNORE mentions SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
         Execute(writer, "UPDATE deal_parties SET entity_id = @keep WHERE entity_id = @drop", keepId, dropId);
-        MoveRelations(writer, keepId, dropId);
+        var otherEnds = MoveRelations(writer, keepId, dropId);
+        writer.RecountDegrees([keepId, .. otherEnds]);
         Execute(writer, "DELETE FROM entities WHERE id = @drop", keepId, dropId);
         writer.ReindexLater(keepId);
     }
@@ -56,19 +57,20 @@ internal static class EntityMerger
         Execute(writer, "DELETE FROM entity_aliases WHERE entity_id = @keep AND articles = 0 AND pinned = 0", keepId, dropId);
     }
 
-    private static void MoveRelations(GraphWriter writer, string keepId, string dropId)
+    /// <summary>Moves the dropped entity's edges onto the kept one; returns the entities at their other ends.</summary>
+    private static HashSet<string> MoveRelations(GraphWriter writer, string keepId, string dropId)
     {
-        var moves = new List<(string OldId, RelationKey Key)>();
-        using (var reader = writer.OneOff("SELECT id, type, subject_id, object_id FROM relations WHERE subject_id = @drop OR object_id = @drop")
+        var moves = new List<(long OldKey, RelationKey Key)>();
+        using (var reader = writer.OneOff("SELECT key, type, subject_id, object_id FROM relations WHERE subject_id = @drop OR object_id = @drop")
                    .With("@drop", dropId).ExecuteReader())
         {
             while (reader.Read())
             {
                 string Moved(string id) => id == dropId ? keepId : id;
-                moves.Add((reader.GetString(0), RelationKey.Of(writer.Ontology, reader.GetString(1), Moved(reader.GetString(2)), Moved(reader.GetString(3)))));
+                moves.Add((reader.GetInt64(0), RelationKey.Of(writer.Ontology, reader.GetString(1), Moved(reader.GetString(2)), Moved(reader.GetString(3)))));
             }
         }
-        foreach (var (oldId, key) in moves)
+        foreach (var (oldKey, key) in moves)
         {
             // An edge between the two merged entities would now join the entity to itself: it has no meaning left.
             if (!key.IsLoop)
@@ -78,17 +80,19 @@ internal static class EntityMerger
                     VALUES (@id, @type, @subject, @object, 0, 0) ON CONFLICT (id) DO NOTHING
                     """).With("@id", key.Id).With("@type", key.Type).With("@subject", key.SubjectId).With("@object", key.ObjectId)
                     .ExecuteNonQuery();
+                var newKey = (long)writer.OneOff("SELECT key FROM relations WHERE id = @id").With("@id", key.Id).ExecuteScalar()!;
                 writer.OneOff("""
-                    INSERT OR IGNORE INTO evidence (relation_id, article_key, span_start, span_end, text, confidence, evidence_date,
+                    INSERT OR IGNORE INTO evidence (relation_key, article_key, span_start, span_end, text, confidence, evidence_date,
                                                     role, amount, amount_value, currency, round, lead, attr_date, product)
-                    SELECT @id, article_key, span_start, span_end, text, confidence, evidence_date,
+                    SELECT @new, article_key, span_start, span_end, text, confidence, evidence_date,
                            role, amount, amount_value, currency, round, lead, attr_date, product
-                    FROM evidence WHERE relation_id = @old ORDER BY seq
-                    """).With("@id", key.Id).With("@old", oldId).ExecuteNonQuery();
-                writer.RecomputeLater(key.Id);
+                    FROM evidence WHERE relation_key = @old ORDER BY seq
+                    """).With("@new", newKey).With("@old", oldKey).ExecuteNonQuery();
+                writer.RecomputeLater(newKey);
             }
-            writer.OneOff("DELETE FROM relations WHERE id = @old").With("@old", oldId).ExecuteNonQuery();
+            writer.OneOff("DELETE FROM relations WHERE key = @old").With("@old", oldKey).ExecuteNonQuery();
         }
+        return moves.SelectMany(m => new[] { m.Key.SubjectId, m.Key.ObjectId }).Where(id => id != keepId).ToHashSet(StringComparer.Ordinal);
     }
 
     private static void RequireEntity(GraphWriter writer, string id, string role)

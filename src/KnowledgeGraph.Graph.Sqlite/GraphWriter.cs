@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Graph.Sqlite;
 internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction transaction, OntologySchema ontology) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _relationsToRecompute = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _relationsToRecompute = [];
     private readonly HashSet<string> _entitiesToReindex = new(StringComparer.Ordinal);
 
     public OntologySchema Ontology => ontology;
@@ -29,7 +29,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
 
     public SqliteCommand OneOff(string sql) => connection.Command(sql, transaction);
 
-    public void RecomputeLater(string relationId) => _relationsToRecompute.Add(relationId);
+    public void RecomputeLater(long relationKey) => _relationsToRecompute.Add(relationKey);
 
     public void ReindexLater(string entityId) => _entitiesToReindex.Add(entityId);
 
@@ -45,7 +45,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         var lookup = Prepared("SELECT key FROM articles WHERE id = @id", "@id");
         lookup.Set("@id", articleId);
         if (lookup.ExecuteScalar() is not long key) return false;
-        var relationIds = ReadStrings("SELECT DISTINCT relation_id FROM evidence WHERE article_key = @key", key);
+        var relationKeys = ReadKeys("SELECT DISTINCT relation_key FROM evidence WHERE article_key = @key", key);
         var entityIds = ReadStrings("SELECT entity_id FROM article_entities WHERE article_key = @key", key);
         // The article's alias lists go with it (cascade), so they are counted down first.
         Execute("""
@@ -59,13 +59,18 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
             WHERE entity_id IN (SELECT value FROM json_each(@ids)) AND articles = 0 AND pinned = 0
             """).With("@ids", SqlExtensions.JsonList(entityIds)).ExecuteNonQuery();
 
-        var json = SqlExtensions.JsonList(relationIds);
-        OneOff("""
-            DELETE FROM relations
-            WHERE id IN (SELECT value FROM json_each(@ids))
-              AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_id = relations.id)
-            """).With("@ids", json).ExecuteNonQuery();
-        foreach (var id in relationIds) _relationsToRecompute.Add(id);
+        var degrees = new DegreeChanges();
+        using (var reader = OneOff("""
+                   DELETE FROM relations
+                   WHERE key IN (SELECT value FROM json_each(@keys))
+                     AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_key = relations.key)
+                   RETURNING subject_id, object_id
+                   """).With("@keys", SqlExtensions.JsonList(relationKeys)).ExecuteReader())
+        {
+            while (reader.Read()) degrees.EdgeRemoved(reader.GetString(0), reader.GetString(1));
+        }
+        AdjustDegrees(degrees);
+        _relationsToRecompute.UnionWith(relationKeys);
         OneOff("""
             DELETE FROM entities
             WHERE id IN (SELECT value FROM json_each(@ids))
@@ -74,6 +79,31 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         foreach (var id in entityIds) _entitiesToReindex.Add(id);
         return true;
     }
+
+    /// <summary>
+    /// Applies degree changes at once rather than at <see cref="Finish"/>: a replaced article may delete an entity and
+    /// write it again, with degree 0, later in the same transaction.
+    /// </summary>
+    public void AdjustDegrees(DegreeChanges changes)
+    {
+        var rows = changes.ToRows();
+        if (rows.Count == 0) return;
+        var command = Prepared("""
+            UPDATE entities SET degree = degree + c.change
+            FROM (SELECT value ->> 0 AS id, value ->> 1 AS change FROM json_each(@rows)) AS c
+            WHERE entities.id = c.id
+            """, "@rows");
+        command.Set("@rows", rows.ToJson());
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Counts the degrees of these entities again from their edges, for changes that move edges wholesale.</summary>
+    public void RecountDegrees(IEnumerable<string> entityIds) =>
+        OneOff("""
+            UPDATE entities SET degree = (SELECT count(*) FROM relations r WHERE r.subject_id = entities.id)
+                                       + (SELECT count(*) FROM relations r WHERE r.object_id = entities.id)
+            WHERE id IN (SELECT value FROM json_each(@ids))
+            """).With("@ids", SqlExtensions.JsonList(entityIds)).ExecuteNonQuery();
 
     private void Execute(string sql, long articleKey)
     {
@@ -97,20 +127,20 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         if (_relationsToRecompute.Count == 0) return;
         OneOff($"""
             UPDATE relations SET
-                confidence = (SELECT max(e.confidence) FROM evidence e WHERE e.relation_id = relations.id),
-                evidence_count = (SELECT count(*) FROM evidence e WHERE e.relation_id = relations.id),
-                first_date = (SELECT min(e.evidence_date) FROM evidence e WHERE e.relation_id = relations.id),
-                last_date = (SELECT max(e.evidence_date) FROM evidence e WHERE e.relation_id = relations.id),
+                confidence = (SELECT max(e.confidence) FROM evidence e WHERE e.relation_key = relations.key),
+                evidence_count = (SELECT count(*) FROM evidence e WHERE e.relation_key = relations.key),
+                first_date = (SELECT min(e.evidence_date) FROM evidence e WHERE e.relation_key = relations.key),
+                last_date = (SELECT max(e.evidence_date) FROM evidence e WHERE e.relation_key = relations.key),
                 {Strongest("role")}, {Strongest("amount")}, {Strongest("amount_value", "amount")}, {Strongest("currency")},
                 {Strongest("round")}, {Strongest("lead")}, {Strongest("attr_date")}, {Strongest("product")}
-            WHERE id IN (SELECT value FROM json_each(@ids))
-            """).With("@ids", SqlExtensions.JsonList(_relationsToRecompute)).ExecuteNonQuery();
+            WHERE key IN (SELECT value FROM json_each(@keys))
+            """).With("@keys", SqlExtensions.JsonList(_relationsToRecompute)).ExecuteNonQuery();
         _relationsToRecompute.Clear();
     }
 
     // Column names here are fixed identifiers of this file, never values.
     private static string Strongest(string column, string? presentWhen = null) =>
-        $"{column} = (SELECT e.{column} FROM evidence e WHERE e.relation_id = relations.id AND e.{presentWhen ?? column} IS NOT NULL " +
+        $"{column} = (SELECT e.{column} FROM evidence e WHERE e.relation_key = relations.key AND e.{presentWhen ?? column} IS NOT NULL " +
         "ORDER BY e.confidence DESC, e.seq LIMIT 1)";
 
     private void ReindexEntities()
@@ -193,6 +223,16 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         var values = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+
+    private List<long> ReadKeys(string sql, long articleKey)
+    {
+        var command = Prepared(sql, "@key");
+        command.Set("@key", articleKey);
+        var values = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) values.Add(reader.GetInt64(0));
         return values;
     }
 

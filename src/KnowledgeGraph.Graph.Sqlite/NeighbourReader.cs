@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeGraph.Graph.Sqlite;
 
 /// <summary>
-/// One entity's edges at a time, in (neighbour id, relation id) order, read lazily so a caller that has enough stops
+/// One entity's edges at a time, in (neighbour id, relation key) order, read lazily so a caller that has enough stops
 /// the scan. Symmetric relation types are followed either way whatever the direction asked.
 /// </summary>
 internal sealed class NeighbourReader
@@ -14,8 +14,8 @@ internal sealed class NeighbourReader
     public NeighbourReader(ReadSession session, Direction direction, IReadOnlyCollection<string>? types, IReadOnlyCollection<string> symmetricTypes)
     {
         var typeFilter = types is { Count: > 0 } ? "AND r.type IN (SELECT value FROM json_each(@types))" : "";
-        var outgoing = $"SELECT {GraphRows.RelationColumns}, r.object_id AS neighbour FROM relations r WHERE r.subject_id = @id {typeFilter}";
-        var incoming = $"SELECT {GraphRows.RelationColumns}, r.subject_id AS neighbour FROM relations r WHERE r.object_id = @id {typeFilter}";
+        var outgoing = $"SELECT {GraphRows.RelationColumns}, r.object_id AS neighbour, r.key AS edge FROM relations r WHERE r.subject_id = @id {typeFilter}";
+        var incoming = $"SELECT {GraphRows.RelationColumns}, r.subject_id AS neighbour, r.key AS edge FROM relations r WHERE r.object_id = @id {typeFilter}";
         const string symmetricOnly = "AND r.type IN (SELECT value FROM json_each(@symmetric))";
         var sql = direction switch
         {
@@ -23,7 +23,7 @@ internal sealed class NeighbourReader
             Direction.Incoming => $"{incoming} UNION ALL {outgoing} {symmetricOnly}",
             _ => $"{outgoing} UNION ALL {incoming}",
         };
-        _command = session.Command($"{sql} ORDER BY neighbour, 1").With("@id", "");
+        _command = session.Command($"{sql} ORDER BY neighbour, edge").With("@id", "");
         if (typeFilter.Length > 0) _command.With("@types", SqlExtensions.JsonList(types!));
         if (direction != Direction.Both) _command.With("@symmetric", SqlExtensions.JsonList(symmetricTypes));
     }

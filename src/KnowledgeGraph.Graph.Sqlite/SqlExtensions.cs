@@ -34,6 +34,9 @@ internal static class SqlExtensions
     /// <summary>A list of ids as one JSON parameter, read in SQL with <c>json_each</c>.</summary>
     public static string JsonList(IEnumerable<string> values) => JsonSerializer.Serialize(values);
 
+    /// <summary>A list of integer keys as one JSON parameter.</summary>
+    public static string JsonList(IEnumerable<long> values) => JsonSerializer.Serialize(values);
+
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

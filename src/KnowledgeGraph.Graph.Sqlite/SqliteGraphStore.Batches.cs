@@ -21,11 +21,11 @@ public sealed partial class SqliteGraphStore
         await using (var reader = await connection.Command($"""
                          SELECT t.value, ev.evidence_date, a.id, a.title, {GraphRows.RelationColumns}
                          FROM json_each(@ids) t JOIN relations r ON r.subject_id = t.value
-                              JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.key = ev.article_key
+                              JOIN evidence ev ON ev.relation_key = r.key JOIN articles a ON a.key = ev.article_key
                          UNION ALL
                          SELECT t.value, ev.evidence_date, a.id, a.title, {GraphRows.RelationColumns}
                          FROM json_each(@ids) t JOIN relations r ON r.object_id = t.value
-                              JOIN evidence ev ON ev.relation_id = r.id JOIN articles a ON a.key = ev.article_key
+                              JOIN evidence ev ON ev.relation_key = r.key JOIN articles a ON a.key = ev.article_key
                          """).With("@ids", ids).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

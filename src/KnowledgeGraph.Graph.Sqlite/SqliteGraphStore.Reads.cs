@@ -44,9 +44,7 @@ public sealed partial class SqliteGraphStore
         }
         var entities = new Dictionary<string, GraphEntity>(StringComparer.Ordinal);
         await using (var reader = await connection.Command("""
-                         SELECT e.id, e.type, e.name, e.chinese_name,
-                                (SELECT count(*) FROM relations r WHERE r.subject_id = e.id) +
-                                (SELECT count(*) FROM relations r WHERE r.object_id = e.id)
+                         SELECT e.id, e.type, e.name, e.chinese_name, e.degree
                          FROM entities e WHERE e.id IN (SELECT value FROM json_each(@ids))
                          """).With("@ids", json).ExecuteReaderAsync(cancellationToken))
         {
@@ -224,10 +222,10 @@ public sealed partial class SqliteGraphStore
         ArgumentNullException.ThrowIfNull(relationIds);
         await using var connection = await ReadAsync(cancellationToken);
         await using var reader = await connection.Command("""
-            SELECT ev.relation_id, a.id, a.title, a.published_at, ev.span_start, ev.span_end, ev.text, ev.confidence
-            FROM evidence ev JOIN articles a ON a.key = ev.article_key
-            WHERE ev.relation_id IN (SELECT value FROM json_each(@ids))
-            ORDER BY ev.relation_id, ev.evidence_date, ev.seq
+            SELECT r.id, a.id, a.title, a.published_at, ev.span_start, ev.span_end, ev.text, ev.confidence
+            FROM relations r JOIN evidence ev ON ev.relation_key = r.key JOIN articles a ON a.key = ev.article_key
+            WHERE r.id IN (SELECT value FROM json_each(@ids))
+            ORDER BY r.id, ev.evidence_date, ev.seq
             """).With("@ids", SqlExtensions.JsonList(relationIds)).ExecuteReaderAsync(cancellationToken);
         var evidence = new List<Evidence>();
         while (await reader.ReadAsync(cancellationToken))
@@ -250,8 +248,7 @@ public sealed partial class SqliteGraphStore
         var relationTypes = await TypeCountsAsync(connection, "SELECT type, count(*) FROM relations GROUP BY type ORDER BY type", cancellationToken);
         var top = new List<string>();
         await using (var reader = await connection.Command("""
-                         SELECT id FROM (SELECT subject_id AS id FROM relations UNION ALL SELECT object_id FROM relations)
-                         GROUP BY id ORDER BY count(*) DESC, id LIMIT @top
+                         SELECT id FROM entities WHERE degree > 0 ORDER BY degree DESC, id LIMIT @top
                          """).With("@top", topEntities).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken)) top.Add(reader.GetString(0));

@@ -37,7 +37,7 @@ public sealed partial class SqliteGraphStore
         if (centre.Count == 0) return new Neighbourhood([], [], false);
 
         // Breadth first; each level's nodes are expanded in the order they were admitted, each node's neighbours are
-        // read in (neighbour id, relation id) order from an index, and reading stops at the first new node past the limit.
+        // read in (neighbour id, relation key) order from an index, and reading stops at the first new node past the limit.
         var neighbours = new NeighbourReader(session, query.Direction, query.RelationTypes, SymmetricTypes);
         var admitted = new List<string> { query.EntityId };
         var admittedSet = new HashSet<string>(StringComparer.Ordinal) { query.EntityId };

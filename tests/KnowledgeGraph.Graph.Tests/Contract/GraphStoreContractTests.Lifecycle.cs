@@ -186,6 +186,41 @@ public abstract partial class GraphStoreContractTests
     }
 
     [Fact]
+    public async Task Degrees_follow_replacement_deletion_and_merge()
+    {
+        await Ingest(MicrosoftInvestsInInflection(), MicrosoftPartnersWithOpenAi(), MsftArticle("https://news.test/msft"));
+        Assert.Equal(3, (await Entity(Ids.Microsoft))!.Degree);
+        await AssertDegreesCountEdges();
+
+        // The same relations again: Suleyman is removed with the old version and written anew with the new one.
+        await Ingest(MicrosoftInvestsInInflection(version: "v2"));
+        await AssertDegreesCountEdges();
+
+        await Ingest(TestArticle.AtUrl("https://news.test/ms-inflection", "v3", new DateTime(2024, 3, 20))
+            .WithMicrosoft().WithInflection().Investment(Ids.Microsoft, Ids.Inflection, 1_300_000_000m, "2023-06"));
+        Assert.Equal(2, (await Entity(Ids.Microsoft))!.Degree);
+        await AssertDegreesCountEdges();
+
+        Assert.True(await Store.DeleteArticleAsync(MicrosoftPartnersWithOpenAi().Id));
+        Assert.Equal(1, (await Entity(Ids.Microsoft))!.Degree);
+        await AssertDegreesCountEdges();
+
+        // Msft's investment becomes a second piece of evidence of Microsoft's, its rivalry with Google a new edge.
+        await Store.MergeEntitiesAsync(Ids.Microsoft, Msft);
+        Assert.Equal(2, (await Entity(Ids.Microsoft))!.Degree);
+        await AssertDegreesCountEdges();
+    }
+
+    private async Task AssertDegreesCountEdges()
+    {
+        var relations = await Relations();
+        var entities = await Search(null);
+        Assert.Equal(entities.ToDictionary(e => e.Id, e => relations.Count(r => r.SubjectId == e.Id || r.ObjectId == e.Id)),
+            entities.ToDictionary(e => e.Id, e => e.Degree));
+        Assert.Equal(entities.Max(e => e.Degree), Assert.Single((await Store.GetStatsAsync(1)).MostConnected).Degree);
+    }
+
+    [Fact]
     public async Task Unknown_ids_give_empty_answers()
     {
         await Ingest(MicrosoftInvestsInInflection());
