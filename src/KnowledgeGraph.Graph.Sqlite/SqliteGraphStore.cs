@@ -32,7 +32,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(cancellationToken, forWriting: true);
             // WAL is a property of the file; set once here, it holds for every later connection.
             connection.Command("PRAGMA journal_mode = WAL").ExecuteScalar();
             SchemaMigrator.Apply(connection, (version, transaction) =>
@@ -81,21 +81,36 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return ValueTask.CompletedTask;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <param name="forWriting">
+    /// The writer gets a 64 MB page cache: ids are hashes, so inserts land all over the indexes, and the cache keeps
+    /// their upper levels in memory. Readers get SQLite's default 2 MB: the operating system caches the file anyway, a
+    /// commit in WAL mode empties a reader's cache, and every pooled connection keeps its cache while it idles (under
+    /// load the service's memory grew by the readers' caches and stayed there; docs/benchmarks.md). A pooled connection
+    /// that wrote and then reads is shrunk back here, since every open sets the size again.
+    /// </param>
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool forWriting = false)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // WAL makes NORMAL safe against process crashes: a committed transaction is in the log before COMMIT returns.
-        // Ids are hashes, so inserts land all over the indexes: a 64 MB page cache (instead of 2 MB) keeps their upper
-        // levels in memory, and checkpointing every 40 MB of log instead of 4 MB syncs the file ten times less often.
-        connection.Command("""
-            PRAGMA synchronous = NORMAL;
-            PRAGMA cache_size = -65536;
-            PRAGMA wal_autocheckpoint = 10000;
-            PRAGMA temp_store = MEMORY;
-            """).ExecuteNonQuery();
+        // Checkpointing every 40 MB of log instead of 4 MB syncs the file ten times less often.
+        connection.Command(forWriting ? WriterSettings : ReaderSettings).ExecuteNonQuery();
         return connection;
     }
+
+    private const string WriterSettings = """
+        PRAGMA synchronous = NORMAL;
+        PRAGMA cache_size = -65536;
+        PRAGMA wal_autocheckpoint = 10000;
+        PRAGMA temp_store = MEMORY;
+        """;
+
+    private const string ReaderSettings = """
+        PRAGMA synchronous = NORMAL;
+        PRAGMA cache_size = -2000;
+        PRAGMA wal_autocheckpoint = 10000;
+        PRAGMA temp_store = MEMORY;
+        """;
 
     private async Task<ReadSession> ReadAsync(CancellationToken cancellationToken)
     {
@@ -109,7 +124,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(cancellationToken, forWriting: true);
             using var transaction = connection.BeginTransaction(deferred: false);
             using var writer = new GraphWriter(connection, transaction, _ontology);
             var result = work(writer);
