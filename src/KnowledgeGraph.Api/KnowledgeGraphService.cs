@@ -25,6 +25,7 @@ public static class KnowledgeGraphService
         builder.Services.AddOptions<KnowledgeGraphOptions>().Bind(kgSection);
         var settings = kgSection.Get<KnowledgeGraphOptions>() ?? new KnowledgeGraphOptions();
 
+        builder.Logging.AddBatchedConsole();
         // No request body may exceed the GraphQL body limit, whichever endpoint it is sent to.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBytes);
         builder.Services.AddProblemDetails();
