@@ -36,6 +36,8 @@ public static class KnowledgeGraphService
         builder.Services.AddSingleton<ApiKeyValidator>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddSingleton<IdleMemoryRelease>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdleMemoryRelease>());
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.AddHostedService<StoreStartup>();
 
