@@ -25,6 +25,7 @@ public static class KnowledgeGraphService
         builder.Services.AddOptions<KnowledgeGraphOptions>().Bind(kgSection);
         var settings = kgSection.Get<KnowledgeGraphOptions>() ?? new KnowledgeGraphOptions();
 
+        builder.Logging.AddBatchedConsole();
         // No request body may exceed the GraphQL body limit, whichever endpoint it is sent to.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBytes);
         builder.Services.AddProblemDetails();
@@ -35,6 +36,8 @@ public static class KnowledgeGraphService
         builder.Services.AddSingleton<ApiKeyValidator>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddSingleton<IdleMemoryRelease>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdleMemoryRelease>());
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.AddHostedService<StoreStartup>();
 

@@ -32,7 +32,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(cancellationToken, forWriting: true);
             // WAL is a property of the file; set once here, it holds for every later connection.
             connection.Command("PRAGMA journal_mode = WAL").ExecuteScalar();
             SchemaMigrator.Apply(connection, (version, transaction) =>
@@ -81,23 +81,39 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return ValueTask.CompletedTask;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <param name="forWriting">
+    /// The writer gets a 64 MB page cache: ids are hashes, so inserts land all over the indexes, and the cache keeps
+    /// their upper levels in memory. Readers get SQLite's default 2 MB: the operating system caches the file anyway, a
+    /// commit in WAL mode empties a reader's cache, and every pooled connection keeps its cache while it idles (under
+    /// load the service's memory grew by the readers' caches and stayed there; docs/benchmarks.md). A pooled connection
+    /// that wrote and then reads is shrunk back here, since every open sets the size again.
+    /// </param>
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool forWriting = false)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // WAL makes NORMAL safe against process crashes: a committed transaction is in the log before COMMIT returns.
-        // Inserts by hash and by entity id land all over the indexes. At 385,000 edges a 64 MB page cache read about
-        // twelve pages per edge back from the OS, so the cache may grow to 256 MB; pages are allocated only as they are
-        // touched, so a reader's connection stays small. Checkpointing every 200 MB of log instead of 40 MB copies a page
-        // that several batches dirtied into the file once rather than once per batch.
-        connection.Command("""
-            PRAGMA synchronous = NORMAL;
-            PRAGMA cache_size = -262144;
-            PRAGMA wal_autocheckpoint = 50000;
-            PRAGMA temp_store = MEMORY;
-            """).ExecuteNonQuery();
+        // Checkpointing every 200 MB of log instead of 40 MB copies a page that several batches dirtied into the file
+        // once rather than once per batch. The writer's cache stays at 64 MB although 256 MB read six times less back
+        // from the OS at 385,000 edges: the service keeps that connection pooled, and its memory with it. Readers keep
+        // SQLite's default 2 MB: every pooled read connection holds its own cache.
+        connection.Command(forWriting ? WriterSettings : ReaderSettings).ExecuteNonQuery();
         return connection;
     }
+
+    private const string WriterSettings = """
+        PRAGMA synchronous = NORMAL;
+        PRAGMA cache_size = -65536;
+        PRAGMA wal_autocheckpoint = 50000;
+        PRAGMA temp_store = MEMORY;
+        """;
+
+    private const string ReaderSettings = """
+        PRAGMA synchronous = NORMAL;
+        PRAGMA cache_size = -2000;
+        PRAGMA wal_autocheckpoint = 50000;
+        PRAGMA temp_store = MEMORY;
+        """;
 
     private async Task<ReadSession> ReadAsync(CancellationToken cancellationToken)
     {
@@ -111,7 +127,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(cancellationToken, forWriting: true);
             using var transaction = connection.BeginTransaction(deferred: false);
             using var writer = new GraphWriter(connection, transaction, _ontology);
             var result = work(writer);

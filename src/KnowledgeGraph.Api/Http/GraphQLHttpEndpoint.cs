@@ -23,6 +23,7 @@ public sealed partial class GraphQLHttpEndpoint(
     ApiKeyValidator keys,
     IOptionsMonitor<KnowledgeGraphOptions> options,
     ApiMetrics metrics,
+    IdleMemoryRelease idleMemory,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandlePostAsync(HttpContext http)
@@ -207,6 +208,7 @@ public sealed partial class GraphQLHttpEndpoint(
         var elapsed = Stopwatch.GetElapsedTime(started);
         var codes = result.Errors?.Select(e => e.Code ?? "UNKNOWN").ToList() ?? [];
         metrics.Record(operationType, status, elapsed, codes);
+        idleMemory.NoteRequest();
         LogRequest(logger, http.Request.Method, operationType, status, elapsed.TotalMilliseconds, codes.Count,
             codes.Count == 0 ? "" : string.Join(',', codes.Distinct()));
     }
