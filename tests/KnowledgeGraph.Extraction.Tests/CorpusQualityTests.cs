@@ -3,16 +3,16 @@ using KnowledgeGraph.Extraction.Evaluation;
 namespace KnowledgeGraph.Extraction.Tests;
 
 /// <summary>
-/// Regression floors for extraction quality on the annotated corpus and on the held-out articles nobody tuned on.
-/// They sit at what the pipeline reaches today, so that a change that makes it worse fails; the targets of the
+/// Regression floors for extraction quality on the annotated corpus and on the held-out articles (tests/holdout/README.md
+/// says which of them have since been used for tuning). They sit at what the pipeline reaches today, so that a change that makes it worse fails; the targets of the
 /// issue (entities 0.90, relations 0.75) are higher and reported by `kg eval`.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public class CorpusQualityTests(PipelineFixture fixture)
 {
     [Theory]
-    [InlineData("tests/corpus", 0.97, 0.86)]
-    [InlineData("tests/holdout", 0.88, 0.65)]
+    [InlineData("tests/corpus", 0.97, 0.88)]
+    [InlineData("tests/holdout", 0.91, 0.76)]
     public void Quality_does_not_fall_below_its_floor(string folder, double entityF1, double relationF1)
     {
         var report = new Evaluator(fixture.Pipeline).Evaluate(Path.Combine(SharedFiles.Repository, folder));
