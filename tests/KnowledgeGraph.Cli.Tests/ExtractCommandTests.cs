@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace KnowledgeGraph.Cli.Tests;
@@ -17,7 +16,7 @@ public sealed class ExtractCommandTests : IDisposable
         var broken = Path.Combine(_workspace.Corpus, "zz_broken.json");
         File.WriteAllText(broken, "{\"title\": \"未完");
 
-        var (exitCode, stdout, stderr) = await RunKgAsync("extract", _workspace.Corpus);
+        var (exitCode, stdout, stderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(5), "extract", _workspace.Corpus);
 
         Assert.Equal(1, exitCode);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -31,25 +30,5 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains(lines, line => line.Contains("\"Microsoft\"", StringComparison.Ordinal));
         var error = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("zz_broken.json", error, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunKgAsync(params string[] arguments)
-    {
-        var kg = Path.Combine(AppContext.BaseDirectory, "kg.dll");
-        Assert.True(File.Exists(kg), $"{kg} is missing: the test project must reference the Cli project");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(kg);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start kg");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

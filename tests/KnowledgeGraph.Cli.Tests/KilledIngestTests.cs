@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using KnowledgeGraph.Cli.Ingestion;
 using KnowledgeGraph.Cli.Storage;
 using KnowledgeGraph.Extraction.Reading;
@@ -15,7 +16,28 @@ namespace KnowledgeGraph.Cli.Tests;
 public sealed class KilledIngestTests : IDisposable
 {
     private const int Batch = 2;
+    private const int Copies = 8;
     private readonly TempWorkspace _workspace = new();
+    private readonly string _corpus;
+
+    /// <summary>
+    /// Several differing copies of the corpus's UTF-8 text articles: extraction is fast enough that an ingest of the
+    /// corpus alone could finish in the moment between seeing its first commits and the kill.
+    /// </summary>
+    public KilledIngestTests()
+    {
+        _corpus = Path.Combine(_workspace.Root, "many");
+        Directory.CreateDirectory(_corpus);
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        foreach (var file in Directory.EnumerateFiles(_workspace.Corpus, "*.txt"))
+        {
+            string text;
+            try { text = strictUtf8.GetString(File.ReadAllBytes(file)); }
+            catch (DecoderFallbackException) { continue; }
+            for (var copy = 0; copy < Copies; copy++)
+                File.WriteAllText(Path.Combine(_corpus, $"{copy}_{Path.GetFileName(file)}"), $"{text}\n（第{copy}稿）\n", strictUtf8);
+        }
+    }
 
     public void Dispose() => _workspace.Dispose();
 
@@ -40,7 +62,7 @@ public sealed class KilledIngestTests : IDisposable
             }
         }
 
-        var files = ArticleReader.EnumerateFiles([_workspace.Corpus]).ToList();
+        var files = ArticleReader.EnumerateFiles([_corpus]).ToList();
         var stored = await StoredSourcesAsync(crashed);
         var committedFiles = files.TakeWhile(f => stored.Any(s => s.StartsWith(f, StringComparison.Ordinal))).ToList();
         Assert.InRange(committedFiles.Count, 4, files.Count - 1);
@@ -51,9 +73,9 @@ public sealed class KilledIngestTests : IDisposable
         Assert.Equal(0, await IngestCommand.RunAsync(Request(committedFiles, prefix), new PlainIngestDisplay(TextWriter.Null, TextWriter.Null, TimeSpan.FromHours(1)), CancellationToken.None));
         AssertSameGraph(await GraphSnapshot.OfSqliteAsync(prefix), await GraphSnapshot.OfSqliteAsync(crashed));
 
-        Assert.Equal(0, await IngestCommand.RunAsync(Request([_workspace.Corpus], crashed), new PlainIngestDisplay(TextWriter.Null, TextWriter.Null, TimeSpan.FromHours(1)), CancellationToken.None));
+        Assert.Equal(0, await IngestCommand.RunAsync(Request([_corpus], crashed), new PlainIngestDisplay(TextWriter.Null, TextWriter.Null, TimeSpan.FromHours(1)), CancellationToken.None));
         var whole = _workspace.Database("whole");
-        Assert.Equal(0, await IngestCommand.RunAsync(Request([_workspace.Corpus], whole), new PlainIngestDisplay(TextWriter.Null, TextWriter.Null, TimeSpan.FromHours(1)), CancellationToken.None));
+        Assert.Equal(0, await IngestCommand.RunAsync(Request([_corpus], whole), new PlainIngestDisplay(TextWriter.Null, TextWriter.Null, TimeSpan.FromHours(1)), CancellationToken.None));
         AssertSameGraph(await GraphSnapshot.OfSqliteAsync(whole), await GraphSnapshot.OfSqliteAsync(crashed));
     }
 
@@ -65,16 +87,7 @@ public sealed class KilledIngestTests : IDisposable
 
     private Process StartIngest(string database)
     {
-        var kg = Path.Combine(AppContext.BaseDirectory, "kg.dll");
-        Assert.True(File.Exists(kg), $"{kg} is missing: the test project must reference the Cli project");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "exec", kg, "ingest", _workspace.Corpus, "--sqlite-path", database, "--batch", $"{Batch}", "--parallel", "2" })
-            start.ArgumentList.Add(argument);
+        var start = KgProcess.StartInfo("ingest", _corpus, "--sqlite-path", database, "--batch", $"{Batch}", "--parallel", "2");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start kg ingest");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

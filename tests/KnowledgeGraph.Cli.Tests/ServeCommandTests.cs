@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -46,19 +45,9 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Kg_serve_with_an_unknown_store_says_so_and_fails()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "kg.dll"), "serve", "--KG:Store=cassandra", "--urls", "http://127.0.0.1:0" },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var kg = Process.Start(start)!;
-        var error = kg.StandardError.ReadToEndAsync();
-        await kg.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await kg.WaitForExitAsync(timeout.Token);
-        Assert.Equal(ServeCommand.ExitStartFailed, kg.ExitCode);
-        Assert.Contains("KG:Store is 'cassandra'", await error);
+        var (exitCode, _, error) = await KgProcess.RunAsync(TimeSpan.FromSeconds(60), "serve", "--KG:Store=cassandra", "--urls", "http://127.0.0.1:0");
+        Assert.Equal(ServeCommand.ExitStartFailed, exitCode);
+        Assert.Contains("KG:Store is 'cassandra'", error);
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient http, string query, string? apiKey = null)
