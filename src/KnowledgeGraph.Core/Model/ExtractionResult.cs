@@ -28,6 +28,11 @@ public sealed record RelationAttributes(
     string? Product = null)
 {
     public static RelationAttributes None { get; } = new();
+
+    /// <summary>These attributes, with any they lack taken from <paramref name="other"/>; the currency follows the amount.</summary>
+    public RelationAttributes FilledFrom(RelationAttributes other) =>
+        new(Role ?? other.Role, Amount ?? other.Amount, Amount is null ? other.Currency : Currency,
+            Round ?? other.Round, Lead ?? other.Lead, Date ?? other.Date, Product ?? other.Product);
 }
 
 public sealed record ExtractedRelation(

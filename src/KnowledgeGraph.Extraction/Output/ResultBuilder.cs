@@ -50,13 +50,7 @@ public sealed class ResultBuilder(OntologySchema ontology)
     private static RelationCandidate Better(RelationCandidate a, RelationCandidate b)
     {
         var (winner, other) = b.Confidence > a.Confidence ? (b, a) : (a, b);
-        var x = winner.Attributes;
-        var y = other.Attributes;
-        return winner with
-        {
-            Attributes = new RelationAttributes(x.Role ?? y.Role, x.Amount ?? y.Amount, x.Amount is null ? y.Currency : x.Currency,
-                x.Round ?? y.Round, x.Lead ?? y.Lead, x.Date ?? y.Date, x.Product ?? y.Product),
-        };
+        return winner with { Attributes = winner.Attributes.FilledFrom(other.Attributes) };
     }
 
     private List<ExtractedDeal> Deals(IEnumerable<ExtractedRelation> relations) =>

@@ -4,7 +4,7 @@ namespace KnowledgeGraph.Extraction.Output;
 
 /// <summary>
 /// Joins the results of an article's sections into the article's result: an entity id names the same thing in
-/// every section, so entities join by id; a relation keeps its surest evidence; offsets move from the section's
+/// every section, so entities join by id; a relation keeps its surest evidence and fills its missing attributes from the others; offsets move from the section's
 /// code points to the article's.
 /// </summary>
 public static class SectionResults
@@ -26,8 +26,8 @@ public static class SectionResults
             foreach (var relation in result.Relations)
             {
                 var key = (relation.Type, relation.Subject, relation.Object);
-                if (!relations.TryGetValue(key, out var kept) || relation.Confidence > kept.Confidence)
-                    relations[key] = relation with { Evidence = Shift(relation.Evidence, shift) };
+                var shifted = relation with { Evidence = Shift(relation.Evidence, shift) };
+                relations[key] = relations.TryGetValue(key, out var kept) ? Surer(kept, shifted) : shifted;
             }
             deals.AddRange(result.Deals.Select(d => d with { Evidence = Shift(d.Evidence, shift) }));
         }
@@ -36,6 +36,13 @@ public static class SectionResults
             entities.Values.Select(e => e.First with { Aliases = e.Aliases, Mentions = e.Mentions }).ToList(),
             relations.Values.OrderBy(r => r.Evidence.Start).ToList(),
             deals);
+    }
+
+    /// <summary>The surer relation keeps its evidence; attributes it lacks come from the other, as within a section.</summary>
+    private static ExtractedRelation Surer(ExtractedRelation kept, ExtractedRelation candidate)
+    {
+        var (winner, other) = candidate.Confidence > kept.Confidence ? (candidate, kept) : (kept, candidate);
+        return winner with { Attributes = winner.Attributes.FilledFrom(other.Attributes) };
     }
 
     private static TextSpan Shift(TextSpan span, int codePoints) =>
