@@ -71,14 +71,16 @@ public sealed class DocumentPrescanTests
     [Theory]
     [InlineData(64)]
     [InlineData(128)]
-    public void Every_value_depth_it_refuses_the_parser_refuses(int parserMaxDepth)
+    public void Every_value_and_type_depth_it_refuses_the_parser_refuses(int parserMaxDepth)
     {
         static string NestedList(int levels) => "{ a(b: " + new string('[', levels) + "1" + new string(']', levels) + ") }";
+        static string NestedListType(int levels) => "query ($v: " + new string('[', levels) + "Int" + new string(']', levels) + ") { a }";
         static string NestedObject(int levels) =>
             "{ a(b: " + string.Concat(Enumerable.Repeat("{ c: ", levels)) + "1" + new string('}', levels) + ") }";
 
         Assert.Throws<GraphQLMaxDepthExceededException>(() => Parse(NestedList(ShallowestRefused(NestedList, parserMaxDepth)), parserMaxDepth));
         Assert.Throws<GraphQLMaxDepthExceededException>(() => Parse(NestedObject(ShallowestRefused(NestedObject, parserMaxDepth)), parserMaxDepth));
+        Assert.Throws<GraphQLMaxDepthExceededException>(() => Parse(NestedListType(ShallowestRefused(NestedListType, parserMaxDepth)), parserMaxDepth));
     }
 
     [Fact]
