@@ -1,5 +1,7 @@
 using System.Net;
+using GraphQL.Execution;
 using GraphQLParser;
+using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.GraphQL.Documents;
 using KnowledgeGraph.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,5 +90,37 @@ public sealed class DocumentCacheTests
         Assert.Null(cache.Find("{ a }", "B"));
         Assert.Null(cache.Find(two, "A"));
         Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void A_cached_document_is_validated_again_only_by_rules_its_variables_can_sway()
+    {
+        var limits = new QueryLimits();
+        var rules = new ValidationRuleSets(limits);
+        var documents = new RequestDocuments(new GraphQLDocumentBuilder(), 64, new ValidatedDocumentCache(10, 1000), rules, limits);
+        const string withVariables = "query ($n: Int) { entities(first: $n) { totalCount } }";
+        const string withoutVariables = "{ entities(first: 5) { totalCount } }";
+
+        var fresh = documents.Prepare(withoutVariables, null);
+        Assert.Same(rules.ForNewDocuments, documents.RulesFor(fresh));
+        documents.PassedValidation(fresh);
+        documents.PassedValidation(documents.Prepare(withVariables, null));
+
+        Assert.Empty(documents.RulesFor(documents.Prepare(withoutVariables, null)));
+        Assert.Same(rules.ForValidatedDocuments, documents.RulesFor(documents.Prepare(withVariables, null)));
+    }
+
+    [Fact]
+    public async Task A_repeated_document_without_variables_keeps_its_answer()
+    {
+        await using var factory = new ApiFactory();
+        var client = factory.Client();
+        const string stats = "{ stats { articles } }";
+
+        var first = (await client.QueryAsync(stats)).Ok().GetRawText();
+        var again = (await client.QueryAsync(stats)).Ok().GetRawText();
+
+        Assert.Equal(first, again);
+        Assert.Equal(1, factory.Services.GetRequiredService<ValidatedDocumentCache>().Count);
     }
 }

@@ -16,23 +16,34 @@ public sealed partial class IdleMemoryRelease(ILogger<IdleMemoryRelease> logger)
     public static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(10);
 
     private long _requests;
+    private long _requestsAtLastLook;
+    private long _requestsAtLastRelease;
 
     public void NoteRequest() => Interlocked.Increment(ref _requests);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var ticks = new PeriodicTimer(IdleAfter);
-        long seen = 0, releasedAt = 0;
         while (await ticks.WaitForNextTickAsync(stoppingToken))
+            ReleaseIfIdle();
+    }
+
+    /// <summary>
+    /// One look per <see cref="IdleAfter"/>: releases when requests arrived before the previous look and none since,
+    /// once per such quiet spell. Called by one timer only.
+    /// </summary>
+    /// <returns>Whether memory was released.</returns>
+    public bool ReleaseIfIdle()
+    {
+        var requests = Interlocked.Read(ref _requests);
+        var release = requests == _requestsAtLastLook && requests != _requestsAtLastRelease;
+        if (release)
         {
-            var now = Interlocked.Read(ref _requests);
-            if (now == seen && now != releasedAt)
-            {
-                Release();
-                releasedAt = now;
-            }
-            seen = now;
+            Release();
+            _requestsAtLastRelease = requests;
         }
+        _requestsAtLastLook = requests;
+        return release;
     }
 
     private void Release()

@@ -17,11 +17,12 @@ public static class GraphQLRegistration
     public static IServiceCollection AddKnowledgeGraphQL(this IServiceCollection services, QueryLimits limits)
     {
         services.AddScoped<GraphLoaders>();
-        var parser = new GraphQLDocumentBuilder { MaxDepth = ParserDepthFor(limits) };
+        var parserMaxDepth = ParserDepthFor(limits);
+        var parser = new GraphQLDocumentBuilder { MaxDepth = parserMaxDepth };
         services.AddSingleton<IDocumentBuilder>(parser);
         services.AddSingleton(new ValidatedDocumentCache(limits.CachedDocuments, limits.MaxCachedQueryLength));
         services.AddSingleton(provider =>
-            new RequestDocuments(parser, provider.GetRequiredService<ValidatedDocumentCache>(), new ValidationRuleSets(limits), limits));
+            new RequestDocuments(parser, parserMaxDepth, provider.GetRequiredService<ValidatedDocumentCache>(), new ValidationRuleSets(limits), limits));
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<KnowledgeGraphSchema>()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using GraphQLParser;
 using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.GraphQL.Limits;
 
@@ -12,9 +14,10 @@ public sealed record PreparedDocument(string Query, string? OperationName, Graph
 
 /// <summary>
 /// Turns a request's query text into a document to execute: from the cache of validated documents when it is there,
-/// otherwise parsed and checked against the limits that need no schema, which refuses floods before validation.
+/// otherwise scanned, parsed and checked against the limits that need no schema, which refuses floods before validation.
 /// </summary>
-public sealed class RequestDocuments(IDocumentBuilder parser, ValidatedDocumentCache cache, ValidationRuleSets rules, QueryLimits limits)
+public sealed class RequestDocuments(
+    IDocumentBuilder parser, int parserMaxDepth, ValidatedDocumentCache cache, ValidationRuleSets rules, QueryLimits limits)
 {
     public const string FieldSelectionLimit = "FIELD_SELECTION_LIMIT";
 
@@ -27,11 +30,12 @@ public sealed class RequestDocuments(IDocumentBuilder parser, ValidatedDocumentC
     {
         if (cache.Find(query, operationName) is { } validated)
             return new PreparedDocument(query, operationName, validated, ValidatedBefore: true);
-        var document = parser.Build(WithoutLoneCarriageReturns(query));
+        var text = WithoutLoneCarriageReturns(query);
+        RefuseFloodsBeforeParsing(text);
+        var document = parser.Build(text);
         if (FieldSelectionCount.FirstPastLimit(document, limits.MaxFieldSelections) is { } field)
         {
-            var error = GraphErrors.Error(FieldSelectionLimit,
-                $"The document selects more than {limits.MaxFieldSelections} fields (aliases count separately); split it into smaller requests.");
+            var error = TooManySelections();
             error.AddLocation(field, document);
             throw error;
         }
@@ -45,8 +49,36 @@ public sealed class RequestDocuments(IDocumentBuilder parser, ValidatedDocumentC
         return new PreparedDocument(query, operationName, document, ValidatedBefore: false);
     }
 
+    /// <summary>The cheap pass first: it refuses what the checks on the tree would, before the tree is built.</summary>
+    private void RefuseFloodsBeforeParsing(string text)
+    {
+        var scan = DocumentPrescan.Scan(text, limits.MaxFieldSelections, parserMaxDepth);
+        switch (scan.Verdict)
+        {
+            case PrescanVerdict.TooDeep:
+                throw new GraphQLMaxDepthExceededException(text, scan.Position);
+            case PrescanVerdict.TooManySelections:
+                var error = TooManySelections();
+                error.AddLocation(Location.FromLinearPosition(text, scan.Position));
+                throw error;
+        }
+    }
+
+    private ExecutionError TooManySelections() => GraphErrors.Error(FieldSelectionLimit,
+        $"The document selects more than {limits.MaxFieldSelections} fields (aliases count separately); split it into smaller requests.");
+
+    /// <summary>
+    /// All rules for a new document; for one that validated before, only those whose verdict the variables can change,
+    /// and none when it declares no variables: validating it again could only repeat the earlier verdict, and cost
+    /// about 6% of the service's CPU samples for a repeated entity lookup (docs/benchmarks.md, session 5).
+    /// </summary>
     public IEnumerable<IValidationRule> RulesFor(PreparedDocument prepared) =>
-        prepared.ValidatedBefore ? rules.ForValidatedDocuments : rules.ForNewDocuments;
+        !prepared.ValidatedBefore ? rules.ForNewDocuments
+        : DeclaresVariables(prepared.Document) ? rules.ForValidatedDocuments
+        : [];
+
+    private static bool DeclaresVariables(GraphQLDocument document) =>
+        document.Definitions.Any(definition => definition is GraphQLOperationDefinition { Variables.Count: > 0 });
 
     /// <summary>Called once the document passed validation (the executer ran it), so later requests may skip that.</summary>
     public void PassedValidation(PreparedDocument prepared)
