@@ -14,6 +14,13 @@ public class UnitAndMakerTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_unit_read_as_one_name_with_its_parents_is_part_of_it()
+    {
+        var result = fixture.Extract("张华毕业于清华大学。她此后在清华大学智能产业研究院任职。");
+        Assert.True(result.Relation("PART_OF", "清华大学智能产业研究院", "清华大学") is not null, result.Describe());
+    }
+
+    [Fact]
     public void A_fund_named_after_its_backer_is_no_unit_of_it()
     {
         var result = fixture.Extract("本轮由腾讯领投，吉利资本和吉利汽车跟投。");

@@ -4,7 +4,8 @@ namespace KnowledgeGraph.Extraction.Relations;
 
 /// <summary>
 /// A unit named with its parent's name says whose unit it is: 「阿里巴巴达摩院」, 「微软研究院」 assert PART_OF without a
-/// verb. The unit is written right after another organization of the article, or its name begins with one's, and is
+/// verb. The unit is written right after another organization of the article (or after it and 的, 阿里的通义实验室, when it
+/// ends in a unit ending, recognition/unit-endings.txt), or its name begins with one's, and is
 /// either placed under it by the lexicon or ends in a unit word (recognition/sub-organization-suffixes.txt); or it is
 /// a lab the lexicon places under an organization of the article and its name begins with that organization's.
 /// </summary>
@@ -34,17 +35,25 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
             var owner = entry?.Owner is { } ownerId ? byLexiconId.GetValueOrDefault(ownerId) : null;
             foreach (var mention in unit.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0))
             {
-                var before = mentionEnds.GetValueOrDefault(mention.Range.Start);
+                var before = mentionEnds.GetValueOrDefault(mention.Range.Start) ?? PossessorOf(document, mention, mentionEnds);
                 var parent = owner is not null
                     ? before == owner || entry!.Kind == LabKind && StartsWithNameOf(mention.Text, owner) ? owner : null
-                    : before is not null ? EndsInUnitWord(mention.Text) ? before : null
-                    : _unitEndings.Any(e => mention.Text.EndsWith(e, StringComparison.Ordinal)) ? NamedWithin(mention.Text, unit, organizations) : null;
+                    : before is not null ? EndsInUnitWord(mention.Text) || EndsInUnitEnding(mention.Text) && IsPossessed(document, mention) ? before : null
+                    : EndsInUnitEnding(mention.Text) ? NamedWithin(mention.Text, unit, organizations) : null;
                 if (parent is null || parent == unit || !found.Add((unit, parent))) continue;
                 document.Relations.Add(new RelationCandidate("PART_OF", unit, parent, NamedUnitConfidence, document.Sentences[mention.Sentence],
                     new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null)));
             }
         }
     }
+
+    private bool EndsInUnitEnding(string name) => _unitEndings.Any(e => name.Length > e.Length && name.EndsWith(e, StringComparison.Ordinal));
+
+    /// <summary>A unit written after its parent and 的 (阿里的通义实验室, 字节跳动的Seed团队 when so named).</summary>
+    private static EntityCluster? PossessorOf(Document document, Mention mention, Dictionary<int, EntityCluster> mentionEnds) =>
+        IsPossessed(document, mention) ? mentionEnds.GetValueOrDefault(mention.Range.Start - 1) : null;
+
+    private static bool IsPossessed(Document document, Mention mention) => mention.Range.Start > 0 && document.Text[mention.Range.Start - 1] == '的';
 
     private bool EndsInUnitWord(string name) => recognition.SubOrganizationSuffixes.Any(s => name.Length > s.Length && name.EndsWith(s, StringComparison.Ordinal));
 
