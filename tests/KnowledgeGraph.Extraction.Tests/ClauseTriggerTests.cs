@@ -31,6 +31,21 @@ public class ClauseTriggerTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_rival_named_by_a_relational_noun_stands_whatever_else_the_clause_says()
+    {
+        var result = fixture.Extract("腾讯去年收购了澜渊科技的老对手星衡智能。");
+        Assert.True(result.Relation("COMPETES_WITH", "澜渊科技", "星衡智能") is not null, result.Describe());
+        Assert.Null(result.Relation("COMPETES_WITH", "腾讯", "澜渊科技"));
+    }
+
+    [Fact]
+    public void A_list_of_rivals_goes_on_after_a_comma_with_also()
+    {
+        var result = fixture.Extract("在端侧模型上，澜渊科技的对手既有谷歌，也有阿里巴巴。");
+        Assert.True(result.Relation("COMPETES_WITH", "澜渊科技", "阿里巴巴") is not null, result.Describe());
+    }
+
+    [Fact]
     public void Rivals_listed_together_are_someone_elses_not_each_others()
     {
         var result = fixture.Extract("随着AMD、英特尔等对手加紧推出新芯片，市场正在变化。");

@@ -28,7 +28,8 @@ public sealed class ClauseTriggers
     /// <summary>How far after a case word its first party may stand (与电影公司狮门影业).</summary>
     private const int MaxJoinGap = 12;
 
-    private sealed record TypeRules(string Type, string[] Triggers, string[] NotTriggers, string[] HubNouns, Regex? Blocker, bool LiftsProducts);
+    private sealed record TypeRules(string Type, string[] Triggers, string[] NotTriggers, string[] HubNouns, Regex? Blocker, Regex? LooseBlocker,
+        bool LiftsProducts);
 
     private readonly List<TypeRules> _types;
     private readonly string[] _joins;
@@ -53,12 +54,13 @@ public sealed class ClauseTriggers
         _types = rows.Where(r => r.Kind == "trigger").Select(r => r.Type).Distinct().Select(type =>
         {
             if (!ontology.IsRelationType(type)) throw new InvalidDataException($"clause-triggers.tsv: '{type}' is not a relation type of the ontology");
-            var blockers = Of("blocker", type);
             return new TypeRules(type, Of("trigger", type), Of("not-trigger", type), Of("hub-noun", type),
-                blockers.Length == 0 ? null : new Regex(string.Join("|", blockers.Select(b => $"(?:{b})")), RegexOptions.CultureInvariant),
-                Of("products", type).Contains("lift"));
+                Alternatives(Of("blocker", type)), Alternatives(Of("loose-blocker", type)), Of("products", type).Contains("lift"));
         }).ToList();
     }
+
+    private static Regex? Alternatives(string[] expressions) =>
+        expressions.Length == 0 ? null : new Regex(string.Join("|", expressions.Select(e => $"(?:{e})")), RegexOptions.CultureInvariant);
 
     /// <summary>What the sentence's clauses assert by their trigger words, with where the evidence starts and whether it is a plan.</summary>
     public IEnumerable<(RelationCandidate Candidate, int EvidenceStart, bool Plan)> Find(Document document, Sentence sentence, IReadOnlyList<Mention> mentions)
@@ -76,7 +78,7 @@ public sealed class ClauseTriggers
                 var parties = Parties(document, mentions, clause, rules.LiftsProducts);
                 if (parties.Select(p => p.Entity).Distinct().Count() < 2) continue;
                 var plan = _cues.IsPlan(clauseText);
-                foreach (var (subject, @object) in Pairs(document, clauseText, clause.Start, parties, mentions, rules))
+                foreach (var (subject, @object) in Pairs(document, clauseText, clause.Start, parties, mentions, rules, rules.LooseBlocker?.IsMatch(clauseText) != true))
                 {
                     if (subject.Entity == @object.Entity) continue;
                     yield return (Build(document, sentence, rules.Type, subject, @object), clause.Start, plan);
@@ -164,10 +166,18 @@ public sealed class ClauseTriggers
     }
 
     private IEnumerable<(Mention Subject, Mention Object)> Pairs(Document document, string clause, int clauseStart, List<Mention> parties,
-        IReadOnlyList<Mention> mentions, TypeRules rules)
+        IReadOnlyList<Mention> mentions, TypeRules rules, bool loose)
     {
+        // A relational noun names both sides (英特尔收购了赛灵思的老对手Altera): its owner against the list after it, or the
+        // list before it (A和B都是X的合作伙伴), whatever else the clause says of them.
         if (HubOf(document, clause, clauseStart, parties, rules) is { } hub)
-            return parties.Where(p => p.Entity != hub.Entity).Select(p => (hub, p));
+        {
+            var index = parties.IndexOf(hub);
+            var others = index + 1 < parties.Count ? ListFrom(document, parties, index + 1) : index > 0 ? ListUpTo(document, parties, index - 1) : [];
+            return others.Where(p => p.Entity != hub.Entity).Select(p => (hub, p));
+        }
+        // Without one, a clause that also speaks of money, clients or ownership is read by the patterns alone.
+        if (!loose) return [];
         foreach (var join in _joins)
         {
             if (Sides(document, clause, clauseStart, parties, mentions, join, rules) is { } sides)
@@ -189,7 +199,9 @@ public sealed class ClauseTriggers
         if (later.Range.Start < earlier.Range.End || later.Range.Start - earlier.Range.End > MaxJoinGap) return false;
         var gap = document.Slice(earlier.Range.End, later.Range.Start);
         if (gap.Length == 0 || _itemWords.Contains(gap)) return true;
-        if (gap.IndexOfAny(['，', ',', '；', ';', '：', ':']) >= 0) return false;
+        // A list goes on after a comma only with 以及, 还有 (…包括A、B，以及C).
+        var lastBreak = gap.LastIndexOfAny(['，', ',', '；', ';', '：', ':']);
+        if (lastBreak >= 0) return _continuations.Any(c => string.CompareOrdinal(gap, lastBreak + 1, c, 0, c.Length) == 0);
         // A later item may follow a description of the one before (慕尼黑大学的CompVis研究团队和Runway).
         return _listWords.Any(w => gap.StartsWith(w, StringComparison.Ordinal))
                || gap.Length <= MaxDescribedGap && gap.IndexOfAny(['、', '和', '及']) > 0;
