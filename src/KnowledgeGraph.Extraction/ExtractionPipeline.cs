@@ -27,6 +27,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         var lexicon = new Lexicon(resources, ontology);
         var recognition = new RecognitionData(resources);
         var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
+        var cues = new AssertionCues(resources);
         _stages =
         [
             new TextNormaliser(),
@@ -41,8 +42,9 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new ListedNameRecogniser(recognition, resources),
             new EntityResolver(lexicon, ontology, resources),
             new AnaphoraResolver(resources, recognition),
-            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon),
-            new NamedUnits(lexicon, recognition),
+            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
+                new ClauseTriggers(resources, cues, ontology)),
+            new NamedUnits(lexicon, recognition, resources),
             new ProductMakers(lexicon),
             new RelationPrecedence(resources),
         ];

@@ -4,12 +4,15 @@ namespace KnowledgeGraph.Extraction.Relations;
 
 /// <summary>
 /// A unit named with its parent's name says whose unit it is: 「阿里巴巴达摩院」, 「微软研究院」 assert PART_OF without a
-/// verb. The unit is written right after another organization of the article and is either placed under it by the
-/// lexicon or ends in a unit word (recognition/sub-organization-suffixes.txt); or it is a lab the lexicon places under
-/// an organization of the article and its name begins with that organization's.
+/// verb. The unit is written right after another organization of the article (or after it and 的, 阿里的通义实验室, when it
+/// ends in a unit ending, recognition/unit-endings.txt), or its name begins with one's, and is
+/// either placed under it by the lexicon or ends in a unit word (recognition/sub-organization-suffixes.txt); or it is
+/// a lab the lexicon places under an organization of the article and its name begins with that organization's.
 /// </summary>
-public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.RecognitionData recognition) : IPipelineStage
+public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.RecognitionData recognition, LanguageData.LanguageResources resources) : IPipelineStage
 {
+    private readonly IReadOnlyList<string> _unitEndings = resources.Lines("recognition/unit-endings.txt");
+
     private const double NamedUnitConfidence = 0.75;
 
     /// <summary>
@@ -32,10 +35,11 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
             var owner = entry?.Owner is { } ownerId ? byLexiconId.GetValueOrDefault(ownerId) : null;
             foreach (var mention in unit.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0))
             {
-                var before = mentionEnds.GetValueOrDefault(mention.Range.Start);
+                var before = mentionEnds.GetValueOrDefault(mention.Range.Start) ?? PossessorOf(document, mention, mentionEnds);
                 var parent = owner is not null
                     ? before == owner || entry!.Kind == LabKind && StartsWithNameOf(mention.Text, owner) ? owner : null
-                    : before is not null && EndsInUnitWord(mention.Text) ? before : null;
+                    : before is not null ? EndsInUnitWord(mention.Text) || EndsInUnitEnding(mention.Text) && IsPossessed(document, mention) ? before : null
+                    : EndsInUnitEnding(mention.Text) ? NamedWithin(mention.Text, unit, organizations) : null;
                 if (parent is null || parent == unit || !found.Add((unit, parent))) continue;
                 document.Relations.Add(new RelationCandidate("PART_OF", unit, parent, NamedUnitConfidence, document.Sentences[mention.Sentence],
                     new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null)));
@@ -43,7 +47,29 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
         }
     }
 
+    private bool EndsInUnitEnding(string name) => _unitEndings.Any(e => name.Length > e.Length && name.EndsWith(e, StringComparison.Ordinal));
+
+    /// <summary>A unit written after its parent and 的 (阿里的通义实验室, 字节跳动的Seed团队 when so named).</summary>
+    private static EntityCluster? PossessorOf(Document document, Mention mention, Dictionary<int, EntityCluster> mentionEnds) =>
+        IsPossessed(document, mention) ? mentionEnds.GetValueOrDefault(mention.Range.Start - 1) : null;
+
+    private static bool IsPossessed(Document document, Mention mention) => mention.Range.Start > 0 && document.Text[mention.Range.Start - 1] == '的';
+
     private bool EndsInUnitWord(string name) => recognition.SubOrganizationSuffixes.Any(s => name.Length > s.Length && name.EndsWith(s, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The organization of the article whose name the unit's own name begins with (清华大学人工智能研究院, read as one
+    /// name): the longest such name, so that 阿里巴巴达摩院 is 阿里巴巴's rather than 阿里's when both are written.
+    /// </summary>
+    private static EntityCluster? NamedWithin(string name, EntityCluster unit, List<EntityCluster> organizations) =>
+        organizations.Where(o => o != unit)
+            .Select(o => (Organization: o, Length: o.Mentions.Where(m => !m.IsAnaphor).Select(m => m.Text).Concat(o.KnownNames)
+                .Where(other => other.Length >= 2 && name.Length > other.Length && name.StartsWith(other, StringComparison.Ordinal))
+                .Select(other => other.Length).DefaultIfEmpty(0).Max()))
+            .Where(c => c.Length > 0)
+            .OrderByDescending(c => c.Length)
+            .Select(c => c.Organization)
+            .FirstOrDefault();
 
     /// <summary>The name begins with one of the organization's names as the article writes them, and goes on after it.</summary>
     private static bool StartsWithNameOf(string name, EntityCluster organization) =>

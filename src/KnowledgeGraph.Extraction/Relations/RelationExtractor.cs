@@ -16,7 +16,8 @@ public sealed class RelationExtractor(
     ClauseTopics topics,
     AmountParser amounts,
     OntologySchema ontology,
-    Recognition.Lexicon lexicon) : IPipelineStage
+    Recognition.Lexicon lexicon,
+    ClauseTriggers clauseTriggers) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;
 
@@ -56,6 +57,7 @@ public sealed class RelationExtractor(
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
             found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading));
+            found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();

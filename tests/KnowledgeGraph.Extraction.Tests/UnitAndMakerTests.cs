@@ -1,0 +1,38 @@
+namespace KnowledgeGraph.Extraction.Tests;
+
+/// <summary>Units named or merged under a parent (PART_OF), and what a maker leads with or is best known for (DEVELOPS).</summary>
+[Collection(PipelineCollection.Name)]
+public class UnitAndMakerTests(PipelineFixture fixture)
+{
+    [Theory]
+    [InlineData("澜渊科技将整体并入腾讯。", "澜渊科技", "腾讯")]
+    [InlineData("交易完成后，澜渊科技将成为腾讯的全资子公司。", "澜渊科技", "腾讯")]
+    public void A_unit_merged_or_made_a_subsidiary_is_part_of_its_parent(string sentence, string unit, string parent)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.True(result.Relation("PART_OF", unit, parent) is not null, $"{unit}→{parent} not in: {result.Describe()}");
+    }
+
+    [Fact]
+    public void A_unit_read_as_one_name_with_its_parents_is_part_of_it()
+    {
+        var result = fixture.Extract("张华毕业于清华大学。她此后在清华大学智能产业研究院任职。");
+        Assert.True(result.Relation("PART_OF", "清华大学智能产业研究院", "清华大学") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_fund_named_after_its_backer_is_no_unit_of_it()
+    {
+        var result = fixture.Extract("本轮由腾讯领投，吉利资本和吉利汽车跟投。");
+        Assert.Null(result.Relation("PART_OF", "吉利资本", "吉利汽车"));
+    }
+
+    [Theory]
+    [InlineData("澜渊科技主打推理芯片LPX-1和大模型Voxa Pro。", "澜渊科技", "Voxa Pro")]
+    [InlineData("澜渊科技最知名的产品是语音合成模型Voxa Pro。", "澜渊科技", "Voxa Pro")]
+    public void What_a_maker_leads_with_is_its_product(string sentence, string maker, string product)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.True(result.Relation("DEVELOPS", maker, product) is not null, $"{maker}→{product} not in: {result.Describe()}");
+    }
+}
