@@ -41,7 +41,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new ListedNameRecogniser(recognition, resources),
             new EntityResolver(lexicon, ontology, resources),
             new AnaphoraResolver(resources, recognition),
-            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon),
+            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), new AssertionCues(resources), new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon, new BackerClauses(resources)),
             new NamedUnits(lexicon, recognition),
             new ProductMakers(lexicon),
             new RelationPrecedence(resources),

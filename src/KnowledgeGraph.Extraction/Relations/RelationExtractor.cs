@@ -16,9 +16,13 @@ public sealed class RelationExtractor(
     ClauseTopics topics,
     AmountParser amounts,
     OntologySchema ontology,
-    Recognition.Lexicon lexicon) : IPipelineStage
+    Recognition.Lexicon lexicon,
+    BackerClauses backerClauses) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;
+
+    /// <summary>Below every INVESTED_IN pattern: the clause fallback reads less of the sentence than they do.</summary>
+    private const double BackerClauseConfidence = 0.7;
 
     /// <summary>Follows a carried topic's slot so that it joins no list (「与OpenAI的…不同」 is not 「X与OpenAI的…」).</summary>
     private const char CarriedTopicMark = '\u2060';
@@ -42,6 +46,7 @@ public sealed class RelationExtractor(
         var found = new List<(RelationCandidate Candidate, int EvidenceStart, bool Plan)>();
         var chain = new ClauseTopics.Chain();
         var leading = new LeadingOrganization();
+        var round = new BackerClauses.RoundOwner();
         foreach (var sentence in document.Sentences)
         {
             var mentions = bySentence[sentence.Index].Where(m => Kind(m.Type) != '\0').OrderBy(m => m.Range.Start).ToList();
@@ -56,6 +61,7 @@ public sealed class RelationExtractor(
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
             found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading));
+            found.AddRange(FindBackers(document, sentence, mentions, round));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
@@ -133,6 +139,29 @@ public sealed class RelationExtractor(
                         yield return (candidate, evidenceStart, plan);
                 }
             }
+        }
+    }
+
+    /// <summary>Backers the clause fallback finds, under the same assertion rules as the patterns' matches.</summary>
+    private IEnumerable<(RelationCandidate, int, bool)> FindBackers(Document document, Sentence sentence, List<Mention> mentions, BackerClauses.RoundOwner round)
+    {
+        var findings = backerClauses.Find(document, sentence, mentions, round);
+        if (findings.Count == 0) yield break;
+        var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
+        var definition = ontology.RelationType("INVESTED_IN");
+        foreach (var finding in findings)
+        {
+            var (subject, @object) = (finding.Backer, finding.Company);
+            if (subject.Entity is not { } backer || @object.Entity is not { } company || backer == company || !definition.Accepts(backer.Type, company.Type)) continue;
+            var evidenceStart = finding.ClauseStart;
+            var evidenceEnd = finding.TriggerEnd;
+            if (cues.IsUncertain(document.Slice(sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start)
+                || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
+                || cues.IsDeniedInClause(document.Slice(finding.ClauseStart, finding.ClauseEnd))) continue;
+            var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd));
+            var attributes = Attributes(document, sentence, definition, null, null, finding.Lead, subject, evidenceStart, evidenceEnd);
+            var confidence = BackerClauseConfidence * (@object.IsAnaphor ? AnaphorPenalty : 1.0);
+            yield return (new RelationCandidate(definition.Name, backer, company, Math.Round(confidence, 3), sentence, attributes), evidenceStart, plan);
         }
     }
 
@@ -224,16 +253,16 @@ public sealed class RelationExtractor(
         var definition = ontology.RelationType(pattern.Type);
         if (!pattern.Settings.ContainsKey("lift") && !definition.Accepts(subjectEntity.Type, objectEntity.Type)) return null;
         var confidence = pattern.Confidence * (subject.IsAnaphor || @object.IsAnaphor ? AnaphorPenalty : 1.0);
-        var attributes = Attributes(document, sentence, definition, pattern, match, mentions, subject, evidenceStart, evidenceEnd);
+        var role = definition.Attributes.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
+        var product = definition.Attributes.Contains("product") ? MentionsIn(match.Groups["p"], mentions).FirstOrDefault()?.Entity?.Name : null;
+        var attributes = Attributes(document, sentence, definition, role, product, pattern.Settings.ContainsKey("lead"), subject, evidenceStart, evidenceEnd);
         return new RelationCandidate(pattern.Type, subjectEntity, objectEntity, Math.Round(confidence, 3), sentence, attributes);
     }
 
-    private RelationAttributes Attributes(Document document, Sentence sentence, RelationTypeDefinition definition, RelationPattern pattern,
-        System.Text.RegularExpressions.Match match, List<Mention> mentions, Mention subject, int evidenceStart, int evidenceEnd)
+    private RelationAttributes Attributes(Document document, Sentence sentence, RelationTypeDefinition definition, string? role, string? product,
+        bool leads, Mention subject, int evidenceStart, int evidenceEnd)
     {
         var allowed = definition.Attributes;
-        string? role = allowed.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
-        string? product = allowed.Contains("product") ? MentionsIn(match.Groups["p"], mentions).FirstOrDefault()?.Entity?.Name : null;
         decimal? amount = null;
         string? currency = null;
         if (AmountTypes.Contains(definition.Name))
@@ -250,7 +279,7 @@ public sealed class RelationExtractor(
         bool? lead = null;
         if (allowed.Contains("lead"))
         {
-            lead = pattern.Settings.ContainsKey("lead") || LeadsAfter(document.Slice(subject.Range.End, Math.Max(subject.Range.End, evidenceEnd))) ? true : null;
+            lead = leads || LeadsAfter(document.Slice(subject.Range.End, Math.Max(subject.Range.End, evidenceEnd))) ? true : null;
         }
         var date = allowed.Contains("date")
             ? DateResolver.FindAll(document.Text, sentence.Range.Start, sentence.Range.End, document.Article.PublishedAt).FirstOrDefault()?.Iso
