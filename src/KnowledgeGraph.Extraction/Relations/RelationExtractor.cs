@@ -296,9 +296,15 @@ public sealed class RelationExtractor(
         return follow < 0 || follow > lead;
     }
 
+    /// <summary>How far before an amount a word making it a valuation or a total may stand (累计融资已超过10亿美元).</summary>
+    private const int ValuationReach = 8;
+
     private static bool IsValuation(string text, int amountStart)
     {
-        var before = text.AsSpan(Math.Max(0, amountStart - 6), Math.Min(6, amountStart));
+        var from = Math.Max(0, amountStart - ValuationReach);
+        var clauseBreak = text.LastIndexOfAny(['，', ',', '；', '。'], Math.Max(0, amountStart - 1), amountStart - from);
+        if (clauseBreak >= from) from = clauseBreak + 1;
+        var before = text.AsSpan(from, amountStart - from);
         return before.Contains("估值", StringComparison.Ordinal) || before.Contains("总额", StringComparison.Ordinal)
                || before.Contains("累计", StringComparison.Ordinal) || before.Contains("营收", StringComparison.Ordinal)
                || before.Contains("市值", StringComparison.Ordinal) || before.Contains("收入", StringComparison.Ordinal);
