@@ -122,4 +122,19 @@ public class DealRelationTests(PipelineFixture fixture)
         Assert.NotNull(relation);
         Assert.Null(relation.Attributes.Amount);
     }
+
+    [Fact]
+    public void An_agreement_between_two_names_takes_its_direction_from_the_article()
+    {
+        var result = fixture.Extract("英伟达与澜渊科技达成推理技术授权协议。澜渊科技宣布，将其推理技术授权给英伟达使用。");
+        Assert.NotNull(result.Relation("LICENSED_TO", "澜渊科技", "英伟达"));
+        Assert.Null(result.Relation("LICENSED_TO", "英伟达", "澜渊科技"));
+    }
+
+    [Fact]
+    public void An_agreement_between_two_names_alone_keeps_the_order_written()
+    {
+        var result = fixture.Extract("澜渊科技与英伟达签署了技术许可协议。");
+        Assert.NotNull(result.Relation("LICENSED_TO", "澜渊科技", "英伟达"));
+    }
 }

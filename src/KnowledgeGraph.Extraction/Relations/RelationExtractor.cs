@@ -47,6 +47,7 @@ public sealed class RelationExtractor(
         var chain = new ClauseTopics.Chain();
         var leading = new LeadingOrganization();
         var round = new BackerClauses.RoundOwner();
+        var eitherWay = new HashSet<RelationCandidate>(ReferenceEqualityComparer.Instance);
         foreach (var sentence in document.Sentences)
         {
             var mentions = bySentence[sentence.Index].Where(m => Kind(m.Type) != '\0').OrderBy(m => m.Range.Start).ToList();
@@ -60,12 +61,23 @@ public sealed class RelationExtractor(
                 mentions = mentions.Where(m => !(m.Range.Length == 0 && carried.Any(c => c.Range == m.Range)))
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, eitherWay));
             found.AddRange(FindBackers(document, sentence, mentions, round));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
-        document.Relations.AddRange(LiftToOwners(document, asserted));
+        document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
+    }
+
+    /// <summary>
+    /// A candidate read from a pattern that does not tell the direction (「A与B签署授权协议」) gives way to one of the
+    /// same type and pair read the other way round, which a pattern that tells it found elsewhere in the article.
+    /// </summary>
+    private static List<RelationCandidate> OrientedByTheArticle(List<RelationCandidate> candidates, HashSet<RelationCandidate> eitherWay)
+    {
+        if (eitherWay.Count == 0) return candidates;
+        var directed = candidates.Where(c => !eitherWay.Contains(c)).Select(c => (c.Type, c.Subject, c.Object)).ToHashSet();
+        return candidates.Where(c => !(eitherWay.Contains(c) && directed.Contains((c.Type, c.Object, c.Subject)))).ToList();
     }
 
     /// <summary>
@@ -103,7 +115,7 @@ public sealed class RelationExtractor(
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
-        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading)
+        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, HashSet<RelationCandidate> eitherWay)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
@@ -136,7 +148,10 @@ public sealed class RelationExtractor(
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
+                    {
+                        if (pattern.Settings.ContainsKey("either-way")) eitherWay.Add(candidate);
                         yield return (candidate, evidenceStart, plan);
+                    }
                 }
             }
         }
