@@ -70,4 +70,71 @@ public class DealRelationTests(PipelineFixture fixture)
         var result = fixture.Extract(text);
         Assert.True(result.Relation("PART_OF", unit, parent) is not null, $"PART_OF {unit}→{parent} not in: {result.Describe()}");
     }
+
+    [Theory]
+    // every name before a backer's word that closes its clause backs the round, however the list is written
+    [InlineData("澜渊科技宣布完成5亿元B轮融资，由红杉资本领投，晨曦远景、腾讯等机构跟投，老股东英伟达继续加注。", "英伟达", "澜渊科技")]
+    [InlineData("澜渊科技宣布完成5亿元B轮融资，由红杉资本领投，晨曦远景、腾讯等机构跟投，老股东英伟达继续加注。", "晨曦远景", "澜渊科技")]
+    // the round of a sentence about it (本轮) is the one the sentence before raised
+    [InlineData("澜渊科技宣布完成新一轮融资。本轮由腾讯与红杉资本联合领投，老股东英伟达持续加码。", "英伟达", "澜渊科技")]
+    [InlineData("澜渊科技宣布完成新一轮融资。本轮由腾讯与红杉资本联合领投，老股东英伟达持续加码。", "红杉资本", "澜渊科技")]
+    // a long unknown name with an organization's ending in the list
+    [InlineData("澜渊科技完成B轮融资，由腾讯领投，红杉资本、上海市未来产业投资基金等机构跟投。", "上海市未来产业投资基金", "澜渊科技")]
+    // backers named among a round's investors
+    [InlineData("澜渊科技去年完成的天使轮中，美团、腾讯都在投资方之列。", "美团", "澜渊科技")]
+    public void A_clause_closed_by_a_backers_word_names_backers_of_the_round(string text, string backer, string company)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("INVESTED_IN", backer, company) is not null, $"INVESTED_IN {backer}→{company} not in: {result.Describe()}");
+    }
+
+    [Fact]
+    public void A_backer_clause_names_the_leader_and_steps_over_brackets_and_descriptions()
+    {
+        var result = fixture.Extract("澜渊科技宣布完成B轮融资，由富达（Fidelity）领投，亚马逊创始人杰夫·贝索斯跟投。");
+        Assert.True(result.Relation("INVESTED_IN", "富达", "澜渊科技")?.Attributes.Lead == true, result.Describe());
+        Assert.NotNull(result.Relation("INVESTED_IN", "杰夫·贝索斯", "澜渊科技"));
+        Assert.Null(result.Relation("INVESTED_IN", "亚马逊", "澜渊科技"));
+    }
+
+    [Theory]
+    [InlineData("据传，澜渊科技即将完成新一轮融资，腾讯领投，英伟达跟投。")]
+    [InlineData("澜渊科技正在洽谈新一轮融资，腾讯有意领投，英伟达考虑跟投。")]
+    public void A_backer_clause_asserts_nothing_in_a_rumour_or_a_negotiation(string text)
+    {
+        var result = fixture.Extract(text);
+        Assert.DoesNotContain(result.Relations, r => r.Type == "INVESTED_IN" && r.Subject == result.Entity("英伟达").Id);
+    }
+
+    [Fact]
+    public void An_acquired_company_described_by_what_it_is_to_another_is_the_target()
+    {
+        var result = fixture.Extract("2023年，英伟达以6.5亿美元收购了腾讯的竞争对手澜渊科技。");
+        Assert.NotNull(result.Relation("ACQUIRED", "英伟达", "澜渊科技"));
+        Assert.Null(result.Relation("ACQUIRED", "英伟达", "腾讯"));
+    }
+
+    [Fact]
+    public void A_total_raised_is_not_the_amount_of_the_backers_stake()
+    {
+        var result = fixture.Extract("澜渊科技累计融资已超过10亿美元，投资方包括腾讯和英伟达。");
+        var relation = result.Relation("INVESTED_IN", "腾讯", "澜渊科技");
+        Assert.NotNull(relation);
+        Assert.Null(relation.Attributes.Amount);
+    }
+
+    [Fact]
+    public void An_agreement_between_two_names_takes_its_direction_from_the_article()
+    {
+        var result = fixture.Extract("英伟达与澜渊科技达成推理技术授权协议。澜渊科技将其推理技术授权给英伟达使用。");
+        Assert.NotNull(result.Relation("LICENSED_TO", "澜渊科技", "英伟达"));
+        Assert.Null(result.Relation("LICENSED_TO", "英伟达", "澜渊科技"));
+    }
+
+    [Fact]
+    public void An_agreement_between_two_names_alone_keeps_the_order_written()
+    {
+        var result = fixture.Extract("澜渊科技与英伟达签署了技术许可协议。");
+        Assert.NotNull(result.Relation("LICENSED_TO", "澜渊科技", "英伟达"));
+    }
 }

@@ -17,9 +17,13 @@ public sealed class RelationExtractor(
     AmountParser amounts,
     OntologySchema ontology,
     Recognition.Lexicon lexicon,
-    ClauseTriggers clauseTriggers) : IPipelineStage
+    ClauseTriggers clauseTriggers,
+    BackerClauses backerClauses) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;
+
+    /// <summary>Below every INVESTED_IN pattern: the clause fallback reads less of the sentence than they do.</summary>
+    private const double BackerClauseConfidence = 0.7;
 
     /// <summary>Follows a carried topic's slot so that it joins no list (「与OpenAI的…不同」 is not 「X与OpenAI的…」).</summary>
     private const char CarriedTopicMark = '\u2060';
@@ -43,6 +47,8 @@ public sealed class RelationExtractor(
         var found = new List<(RelationCandidate Candidate, int EvidenceStart, bool Plan)>();
         var chain = new ClauseTopics.Chain();
         var leading = new LeadingOrganization();
+        var round = new BackerClauses.RoundOwner();
+        var eitherWay = new HashSet<RelationCandidate>(ReferenceEqualityComparer.Instance);
         foreach (var sentence in document.Sentences)
         {
             var mentions = bySentence[sentence.Index].Where(m => Kind(m.Type) != '\0').OrderBy(m => m.Range.Start).ToList();
@@ -56,12 +62,24 @@ public sealed class RelationExtractor(
                 mentions = mentions.Where(m => !(m.Range.Length == 0 && carried.Any(c => c.Range == m.Range)))
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, eitherWay));
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
+            found.AddRange(FindBackers(document, sentence, mentions, round));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
-        document.Relations.AddRange(LiftToOwners(document, asserted));
+        document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
+    }
+
+    /// <summary>
+    /// A candidate read from a pattern that does not tell the direction (「A与B签署授权协议」) gives way to one of the
+    /// same type and pair read the other way round, which a pattern that tells it found elsewhere in the article.
+    /// </summary>
+    private static List<RelationCandidate> OrientedByTheArticle(List<RelationCandidate> candidates, HashSet<RelationCandidate> eitherWay)
+    {
+        if (eitherWay.Count == 0) return candidates;
+        var directed = candidates.Where(c => !eitherWay.Contains(c)).Select(c => (c.Type, c.Subject, c.Object)).ToHashSet();
+        return candidates.Where(c => !(eitherWay.Contains(c) && directed.Contains((c.Type, c.Object, c.Subject)))).ToList();
     }
 
     /// <summary>
@@ -99,7 +117,7 @@ public sealed class RelationExtractor(
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
-        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading)
+        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, HashSet<RelationCandidate> eitherWay)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
@@ -132,9 +150,35 @@ public sealed class RelationExtractor(
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
+                    {
+                        if (pattern.Settings.ContainsKey("either-way")) eitherWay.Add(candidate);
                         yield return (candidate, evidenceStart, plan);
+                    }
                 }
             }
+        }
+    }
+
+    /// <summary>Backers the clause fallback finds, under the same assertion rules as the patterns' matches.</summary>
+    private IEnumerable<(RelationCandidate, int, bool)> FindBackers(Document document, Sentence sentence, List<Mention> mentions, BackerClauses.RoundOwner round)
+    {
+        var findings = backerClauses.Find(document, sentence, mentions, round);
+        if (findings.Count == 0) yield break;
+        var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
+        var definition = ontology.RelationType("INVESTED_IN");
+        foreach (var finding in findings)
+        {
+            var (subject, @object) = (finding.Backer, finding.Company);
+            if (subject.Entity is not { } backer || @object.Entity is not { } company || backer == company || !definition.Accepts(backer.Type, company.Type)) continue;
+            var evidenceStart = finding.ClauseStart;
+            var evidenceEnd = finding.TriggerEnd;
+            if (cues.IsUncertain(document.Slice(sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start)
+                || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
+                || cues.IsDeniedInClause(document.Slice(finding.ClauseStart, finding.ClauseEnd))) continue;
+            var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd));
+            var attributes = Attributes(document, sentence, definition, null, null, finding.Lead, subject, evidenceStart, evidenceEnd);
+            var confidence = BackerClauseConfidence * (@object.IsAnaphor ? AnaphorPenalty : 1.0);
+            yield return (new RelationCandidate(definition.Name, backer, company, Math.Round(confidence, 3), sentence, attributes), evidenceStart, plan);
         }
     }
 
@@ -226,16 +270,16 @@ public sealed class RelationExtractor(
         var definition = ontology.RelationType(pattern.Type);
         if (!pattern.Settings.ContainsKey("lift") && !definition.Accepts(subjectEntity.Type, objectEntity.Type)) return null;
         var confidence = pattern.Confidence * (subject.IsAnaphor || @object.IsAnaphor ? AnaphorPenalty : 1.0);
-        var attributes = Attributes(document, sentence, definition, pattern, match, mentions, subject, evidenceStart, evidenceEnd);
+        var role = definition.Attributes.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
+        var product = definition.Attributes.Contains("product") ? MentionsIn(match.Groups["p"], mentions).FirstOrDefault()?.Entity?.Name : null;
+        var attributes = Attributes(document, sentence, definition, role, product, pattern.Settings.ContainsKey("lead"), subject, evidenceStart, evidenceEnd);
         return new RelationCandidate(pattern.Type, subjectEntity, objectEntity, Math.Round(confidence, 3), sentence, attributes);
     }
 
-    private RelationAttributes Attributes(Document document, Sentence sentence, RelationTypeDefinition definition, RelationPattern pattern,
-        System.Text.RegularExpressions.Match match, List<Mention> mentions, Mention subject, int evidenceStart, int evidenceEnd)
+    private RelationAttributes Attributes(Document document, Sentence sentence, RelationTypeDefinition definition, string? role, string? product,
+        bool leads, Mention subject, int evidenceStart, int evidenceEnd)
     {
         var allowed = definition.Attributes;
-        string? role = allowed.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
-        string? product = allowed.Contains("product") ? MentionsIn(match.Groups["p"], mentions).FirstOrDefault()?.Entity?.Name : null;
         decimal? amount = null;
         string? currency = null;
         if (AmountTypes.Contains(definition.Name))
@@ -252,7 +296,7 @@ public sealed class RelationExtractor(
         bool? lead = null;
         if (allowed.Contains("lead"))
         {
-            lead = pattern.Settings.ContainsKey("lead") || LeadsAfter(document.Slice(subject.Range.End, Math.Max(subject.Range.End, evidenceEnd))) ? true : null;
+            lead = leads || LeadsAfter(document.Slice(subject.Range.End, Math.Max(subject.Range.End, evidenceEnd))) ? true : null;
         }
         var date = allowed.Contains("date")
             ? DateResolver.FindAll(document.Text, sentence.Range.Start, sentence.Range.End, document.Article.PublishedAt).FirstOrDefault()?.Iso
@@ -269,9 +313,15 @@ public sealed class RelationExtractor(
         return follow < 0 || follow > lead;
     }
 
+    /// <summary>How far before an amount a word making it a valuation or a total may stand (累计融资已超过10亿美元).</summary>
+    private const int ValuationReach = 8;
+
     private static bool IsValuation(string text, int amountStart)
     {
-        var before = text.AsSpan(Math.Max(0, amountStart - 6), Math.Min(6, amountStart));
+        var from = Math.Max(0, amountStart - ValuationReach);
+        var clauseBreak = text.LastIndexOfAny(['，', ',', '；', '。'], Math.Max(0, amountStart - 1), amountStart - from);
+        if (clauseBreak >= from) from = clauseBreak + 1;
+        var before = text.AsSpan(from, amountStart - from);
         return before.Contains("估值", StringComparison.Ordinal) || before.Contains("总额", StringComparison.Ordinal)
                || before.Contains("累计", StringComparison.Ordinal) || before.Contains("营收", StringComparison.Ordinal)
                || before.Contains("市值", StringComparison.Ordinal) || before.Contains("收入", StringComparison.Ordinal);

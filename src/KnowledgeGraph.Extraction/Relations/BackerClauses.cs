@@ -1,0 +1,163 @@
+using KnowledgeGraph.Extraction.LanguageData;
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Relations;
+
+/// <summary>
+/// A fallback for funding news the precise patterns miss, read clause by clause: a clause that ends with a backer's
+/// word (领投, 跟投, 继续加注) makes every organization or person named before that word in the clause a backer,
+/// however the list around them is written (unknown names, brackets, 老股东, 等机构). The company is the one that
+/// raised a round in an earlier clause of the sentence (X宣布完成…融资，由A领投，B跟投); in a sentence about the
+/// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before. Its words are
+/// in <c>relations/backer-clauses.tsv</c>.
+/// </summary>
+public sealed class BackerClauses
+{
+    private const int RaiseReach = 24;
+
+    private readonly IReadOnlyList<string> _raise;
+    private readonly IReadOnlyList<string> _raiseObjects;
+    private readonly IReadOnlyList<(string Word, bool Lead)> _backing;
+    private readonly IReadOnlyList<string> _after;
+    private readonly IReadOnlyList<string> _round;
+
+    public BackerClauses(LanguageResources resources)
+    {
+        var rows = resources.Rows("relations/backer-clauses.tsv", 2);
+        IReadOnlyList<string> Of(string kind) =>
+            rows.Where(r => r[0].Trim() == kind).Select(r => r[1].Trim()).Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToList();
+        _raise = Of("raise");
+        _raiseObjects = Of("raise-object");
+        _after = Of("after");
+        _round = Of("round");
+        _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
+            .OrderByDescending(b => b.Item1.Length).ToList();
+    }
+
+    /// <summary>The company that last raised a round, as the sentences are read in order.</summary>
+    public sealed class RoundOwner
+    {
+        internal Mention? Company { get; set; }
+        internal int Paragraph { get; set; } = -1;
+        internal int Sentence { get; set; } = -1;
+    }
+
+    public readonly record struct Finding(Mention Backer, Mention Company, bool Lead, int ClauseStart, int ClauseEnd, int TriggerEnd);
+
+    public List<Finding> Find(Document document, Sentence sentence, IReadOnlyList<Mention> mentions, RoundOwner owner)
+    {
+        var text = document.Text;
+        var findings = new List<Finding>();
+        var earlier = owner.Company is not null && (owner.Paragraph == sentence.Paragraph || owner.Sentence == sentence.Index - 1) ? owner.Company : null;
+        Mention? raisedHere = null;
+        var aboutRound = false;
+        foreach (var (start, end) in Clauses(text, sentence))
+        {
+            aboutRound |= ContainsAny(text, start, end, _round);
+            if (RaisingCompany(text, start, end, mentions) is { } company)
+            {
+                raisedHere = company;
+                (owner.Company, owner.Paragraph, owner.Sentence) = (company, sentence.Paragraph, sentence.Index);
+                continue;
+            }
+            var target = raisedHere ?? (aboutRound ? earlier : null);
+            if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
+            foreach (var backer in mentions)
+            {
+                if (backer.Range.Start < start || backer.Range.End > backing.At || backer.Range.Length == 0 || backer.IsAnaphor) continue;
+                if (backer.Type is not ("Organization" or "Person") || backer.Entity is null || backer.Entity == target.Entity) continue;
+                var after = PastBrackets(text, backer.Range.End, backing.At);
+                if (IsOwnerOfNext(text, after) || InBrackets(text, start, backer.Range.Start) || DescribesNext(text, after, mentions, backing.At)) continue;
+                findings.Add(new Finding(backer, target, backing.Lead, start, end, backing.At + backing.Length));
+            }
+        }
+        return findings;
+    }
+
+    /// <summary>The clauses of the sentence, split at commas, semicolons and colons, without the sentence's closing mark.</summary>
+    private static IEnumerable<(int Start, int End)> Clauses(string text, Sentence sentence)
+    {
+        var start = sentence.Range.Start;
+        for (var i = start; i <= sentence.Range.End; i++)
+        {
+            if (i < sentence.Range.End && text[i] is not ('，' or ',' or '；' or ';' or '：' or ':' or '。' or '！' or '？')) continue;
+            if (i > start) yield return (start, i);
+            start = i + 1;
+        }
+    }
+
+    /// <summary>The organization named last before a raising word whose round follows in the clause (X宣布完成11亿元新一轮融资).</summary>
+    private Mention? RaisingCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var word = WordAt(text, i, end, _raise);
+            if (word is null) continue;
+            var reach = Math.Min(end, i + word.Length + RaiseReach);
+            if (!ContainsAny(text, i + word.Length, reach, _raiseObjects)) continue;
+            return mentions.LastOrDefault(m => m.Range.Start >= start && m.Range.End <= i && m.Type == "Organization" && m.Entity is not null);
+        }
+        return null;
+    }
+
+    /// <summary>A backer's word that only the words of <c>after</c> separate from the clause's end.</summary>
+    private (int At, int Length, bool Lead)? ClosingBacker(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            foreach (var (word, lead) in _backing)
+            {
+                if (string.CompareOrdinal(text, i, word, 0, word.Length) != 0) continue;
+                var rest = i + word.Length;
+                while (rest < end && WordAt(text, rest, end, _after) is { } after) rest += after.Length;
+                if (rest == end) return (i, word.Length, lead);
+                break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A name followed by 的 or 旗下 owns what comes next (阿里巴巴旗下的…): the next name is the backer.</summary>
+    private static bool IsOwnerOfNext(string text, int end) =>
+        end < text.Length && (text[end] == '的' || string.CompareOrdinal(text, end, "旗下", 0, 2) == 0);
+
+    /// <summary>A name inside brackets is another spelling of the name before them (富达（Fidelity Management &amp; Research）).</summary>
+    private static bool InBrackets(string text, int clauseStart, int position)
+    {
+        var open = text.LastIndexOfAny(['（', '('], Math.Max(clauseStart, position - 1), Math.Max(0, position - clauseStart));
+        return open >= 0 && text.IndexOfAny(['）', ')'], open, position - open) < 0;
+    }
+
+    /// <summary>
+    /// A name written before the next one with no joiner between describes it (亚马逊创始人杰夫·贝索斯, 谷歌前CEO埃里克·施密特):
+    /// the next one is the backer.
+    /// </summary>
+    private static bool DescribesNext(string text, int backerEnd, IReadOnlyList<Mention> mentions, int before)
+    {
+        var next = mentions.FirstOrDefault(m => m.Range.Start >= backerEnd && m.Range.Length > 0 && !InBrackets(text, backerEnd, m.Range.Start));
+        if (next is null || next.Range.End > before) return false;
+        return text.IndexOfAny(Joiners, backerEnd, next.Range.Start - backerEnd) < 0;
+    }
+
+    private static readonly char[] Joiners = ['、', '，', ',', '和', '与', '及', '同', '跟'];
+
+    /// <summary>Where the text goes on after a bracket that follows a name (阿什顿·库彻（Ashton Kutcher）的…).</summary>
+    private static int PastBrackets(string text, int position, int limit)
+    {
+        if (position >= limit || text[position] is not ('（' or '(')) return position;
+        var close = text.IndexOfAny(['）', ')'], position, limit - position);
+        return close < 0 ? position : close + 1;
+    }
+
+    private static string? WordAt(string text, int position, int end, IReadOnlyList<string> words) =>
+        words.FirstOrDefault(w => position + w.Length <= end && string.CompareOrdinal(text, position, w, 0, w.Length) == 0);
+
+    private static bool ContainsAny(string text, int start, int end, IReadOnlyList<string> words)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (WordAt(text, i, end, words) is not null) return true;
+        }
+        return false;
+    }
+}
