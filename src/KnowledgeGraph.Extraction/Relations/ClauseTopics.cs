@@ -50,6 +50,15 @@ public sealed class ClauseTopics
         /// <summary>The topic each clause of the sentence last read began with.</summary>
         public IEnumerable<Mention?> TopicsOfClauses => Clauses.Select(c => c.Topic);
 
+        /// <summary>
+        /// The latest organization named in the sentence (not carried in) that a clause up to <paramref name="position"/>
+        /// began with as its topic, or null.
+        /// </summary>
+        public Mention? NamedTopicUpTo(int position, int sentence) =>
+            Clauses.Where(c => c.Clause.Start <= position)
+                .Select(c => c.Topic)
+                .LastOrDefault(t => t is { Type: "Organization", Entity: not null, Range.Length: > 0 } && t.Sentence == sentence);
+
         /// <summary>The topic as it stood when the clause holding <paramref name="position"/> began (of the sentence last read).</summary>
         public Mention? TopicAt(int position) =>
             Clauses.FirstOrDefault(c => c.Clause.Start <= position && position <= c.Clause.End).Topic;
