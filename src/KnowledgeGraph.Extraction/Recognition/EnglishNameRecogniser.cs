@@ -314,7 +314,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         return spans.EndingAt(position).Any(m => m.Type == "Person");
     }
 
-    private const int MaxListItemDescription = 14;
+    private const int MaxListItemDescription = 20;
 
     private static bool IsDescriptionCharacter(char c) => IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == ' ';
 
