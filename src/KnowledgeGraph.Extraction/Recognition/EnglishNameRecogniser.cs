@@ -293,11 +293,16 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         return before is not null && before.InDictionary && before.Tag is "n" or "vn" or "v" or "l" or "a" && !data.IsTransliteration(before.Text);
     }
 
-    /// <summary>A person's name listed after another person's (纳文·拉奥（Naveen Rao）和Hanlin Tang).</summary>
+    /// <summary>
+    /// A person's name listed after another person's (纳文·拉奥（Naveen Rao）和Hanlin Tang), perhaps with a short
+    /// description of its own before it (Jason Warner与连续创业者Eiso Kant, David Ha、Transformer论文作者之一Llion Jones).
+    /// </summary>
     private static bool IsListedAfterPerson(Document document, MentionSpans spans, int start)
     {
         var text = document.Text;
         var position = start;
+        for (var described = 0; described < MaxListItemDescription && position > 1 && IsDescriptionCharacter(text[position - 1])
+             && text[position - 1] is not ('和' or '与' or '及' or '、'); described++) position--;
         if (position > 0 && text[position - 1] is '和' or '与' or '及' or '、') position--;
         else return false;
         if (position > 0 && text[position - 1] is '）' or ')')
@@ -308,6 +313,10 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         }
         return spans.EndingAt(position).Any(m => m.Type == "Person");
     }
+
+    private const int MaxListItemDescription = 20;
+
+    private static bool IsDescriptionCharacter(char c) => IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == ' ';
 
     /// <summary>A name in brackets right after a Chinese name spells it (奥列格·维尔哈文斯基（Oleg Verhavensky）).</summary>
     private static bool IsBracketedAfterName(Document document, MentionSpans spans, int start, int end) =>

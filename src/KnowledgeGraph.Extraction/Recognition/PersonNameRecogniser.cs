@@ -6,7 +6,9 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// <summary>
 /// People the lexicon does not know: names joined by a middle dot (奥列格·维尔哈文斯基), and Chinese or
 /// transliterated names right after a title or role (CEO纳德拉, 首席技术官郑沐阳) or right before what people do
-/// (郑沐阳创办了…, 张三表示…). A Chinese name is a surname and one or two more characters that end where a word ends.
+/// (郑沐阳创办了…, 张三表示…), before a post taken (韩旭任董事长兼CEO), in a list of founders (由韩旭和李岩于2017年创立)
+/// and listed with a person already known (彭军和楼天城). A Chinese name is a surname and one or two more characters
+/// that end where a word ends.
 /// </summary>
 public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer dictionary) : IPipelineStage
 {
@@ -26,20 +28,72 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
 
     public void Process(Document document)
     {
+        var known = document.Mentions.ToLookup(m => m.Sentence);
         foreach (var sentence in document.Sentences)
         {
+            var named = known[sentence.Index].ToList();
             var boundaries = document.TokensOf(sentence).SelectMany(t => new[] { t.Range.Start, t.Range.End }).ToHashSet();
-            FindDottedNames(document, sentence);
-            FindNamesAfterIntroducers(document, sentence, boundaries);
+            FindDottedNames(document, sentence, named);
+            FindNamesAfterIntroducers(document, sentence, boundaries, named);
             FindNamesBeforeVerbs(document, sentence, boundaries);
+            FindNamesBeforePosts(document, sentence, boundaries, named);
+            FindFounderLists(document, sentence, boundaries, named);
+            foreach (var person in named.Where(m => m.Type == "Person")) AddCoordinatedNames(document, sentence, person.Range.End, boundaries, named);
         }
     }
+
+    /// <summary>
+    /// A name right before a post verb and a title (韩旭任董事长兼CEO, 李岩任CTO): 任 alone is too common a character
+    /// to be a cue of its own, the title after it makes it one.
+    /// </summary>
+    private void FindNamesBeforePosts(Document document, Sentence sentence, HashSet<int> boundaries, List<Mention> named)
+    {
+        var text = document.Text;
+        foreach (var verb in data.PostVerbs)
+        {
+            for (var at = text.IndexOf(verb, sentence.Range.Start, sentence.Range.Length, StringComparison.Ordinal);
+                 at >= 0;
+                 at = at + 1 < sentence.Range.End ? text.IndexOf(verb, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal) : -1)
+            {
+                var afterVerb = at + verb.Length;
+                if (RecognitionData.MatchStartingAt(data.Titles, text, afterVerb, sentence.Range.End) is null) continue;
+                // 任 of 现任 belongs to the longer verb, which the name stands before.
+                if (RecognitionData.MatchEndingAt(data.PostVerbs, text, afterVerb) is { } longest && longest.Length > verb.Length) continue;
+                if (ChineseNameEndingAt(text, at, sentence.Range.Start, boundaries) is { } name && !named.Any(m => m.Range.Start < name.End && name.Start < m.Range.End))
+                    Add(document, sentence, name.Start, name.End, 0.7);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The founders listed between 由 and a founding verb of the same clause (文远知行由韩旭和李岩于2017年在广州创立):
+    /// the first item after 由 and the names coordinated with it.
+    /// </summary>
+    private void FindFounderLists(Document document, Sentence sentence, HashSet<int> boundaries, List<Mention> named)
+    {
+        var text = document.Text;
+        for (var at = text.IndexOf('由', sentence.Range.Start, sentence.Range.Length); at >= 0 && at + 1 < sentence.Range.End;
+             at = text.IndexOf('由', at + 1, sentence.Range.End - at - 1))
+        {
+            var clauseEnd = at + 1;
+            while (clauseEnd < sentence.Range.End && text[clauseEnd] is not ('，' or ',' or '。' or '；' or ';' or '：')) clauseEnd++;
+            var clauseStart = at + 1;
+            if (!data.FoundingVerbs.Any(v => text.IndexOf(v, clauseStart, clauseEnd - clauseStart, StringComparison.Ordinal) >= 0)) continue;
+            if (ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries) is not { } name || IsInsideMention(named, name)) continue;
+            if (!named.Any(m => m.Range == name)) Add(document, sentence, name.Start, name.End, 0.7);
+            AddCoordinatedNames(document, sentence, name.End, boundaries, named);
+        }
+    }
+
+    /// <summary>A name found inside one the lexicon or another recogniser knows already is part of that one.</summary>
+    private static bool IsInsideMention(List<Mention> named, TextRange range) =>
+        named.Any(m => m.Range.Start < range.End && range.Start < m.Range.End && m.Range != range);
 
     /// <summary>
     /// Both sides of the dot run over characters that can be part of a name; a common word (顾问, 一起) or a
     /// particle ends them.
     /// </summary>
-    private void FindDottedNames(Document document, Sentence sentence)
+    private void FindDottedNames(Document document, Sentence sentence, List<Mention> named)
     {
         var text = document.Text;
         var commonWords = CommonWords(document, sentence);
@@ -56,7 +110,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             if (dot - start >= 1 && end - dot >= 2)
             {
                 Add(document, sentence, start, end, 0.85);
-                AddCoordinatedNames(document, sentence, SkipBrackets(text, end, sentence.Range.End), document.TokensOf(sentence).SelectMany(t => new[] { t.Range.Start, t.Range.End }).ToHashSet());
+                AddCoordinatedNames(document, sentence, SkipBrackets(text, end, sentence.Range.End), document.TokensOf(sentence).SelectMany(t => new[] { t.Range.Start, t.Range.End }).ToHashSet(), named);
             }
             dot = end;
         }
@@ -98,7 +152,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
         return start;
     }
 
-    private void FindNamesAfterIntroducers(Document document, Sentence sentence, HashSet<int> boundaries)
+    private void FindNamesAfterIntroducers(Document document, Sentence sentence, HashSet<int> boundaries, List<Mention> named)
     {
         var text = document.Text;
         foreach (var introducer in data.PersonIntroducers)
@@ -117,7 +171,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
                 }
                 if (ChineseNameStartingAt(text, position, sentence.Range.End, boundaries) is not { } name) continue;
                 Add(document, sentence, name.Start, name.End, 0.75);
-                AddCoordinatedNames(document, sentence, name.End, boundaries);
+                AddCoordinatedNames(document, sentence, name.End, boundaries, named);
             }
         }
     }
@@ -156,13 +210,13 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     }
 
     /// <summary>More names joined to a found one: 周昕宇和吴育昕, 张三、李四.</summary>
-    private void AddCoordinatedNames(Document document, Sentence sentence, int end, HashSet<int> boundaries)
+    private void AddCoordinatedNames(Document document, Sentence sentence, int end, HashSet<int> boundaries, List<Mention> named)
     {
         var text = document.Text;
         end = SkipBrackets(text, end, sentence.Range.End);
         while (end + 1 < sentence.Range.End && text[end] is '和' or '与' or '及' or '、')
         {
-            if (ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries) is not { } name) return;
+            if (ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries) is not { } name || IsInsideMention(named, name)) return;
             Add(document, sentence, name.Start, name.End, 0.7);
             end = SkipBrackets(text, name.End, sentence.Range.End);
         }
@@ -175,6 +229,8 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
         {
             var end = start + length;
             if (end > limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
+            // The first part of a transliterated name (史蒂夫 of 史蒂夫·霍夫曼) is no name of its own.
+            if (end < limit && text[end] == '·') continue;
             if (IsPlausibleName(text[start..end]) && (boundaries.Contains(end) || end == limit)) return new TextRange(start, end);
         }
         return null;

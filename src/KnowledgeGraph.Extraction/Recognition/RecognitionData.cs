@@ -33,10 +33,18 @@ public sealed partial class RecognitionData
             .Select(r => new ContextCue(r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, r[1].Trim(), r[2].Trim()))
             .OrderByDescending(c => c.Word.Length)
             .ToList();
+        PostVerbs = LongestFirst(resources.Lines("recognition/post-verbs.txt"));
+        FoundingVerbs = LongestFirst(resources.Lines("recognition/founding-verbs.txt"));
         PersonIntroducers = LongestFirst(Titles.Concat(ContextCues.Where(c => c.Position == CuePosition.Before && c.Type == "Person").Select(c => c.Word)));
     }
 
     public IReadOnlyList<string> Titles { get; }
+
+    /// <summary>Verbs of taking or holding a post (任, 出任, 现任) that a title follows.</summary>
+    public IReadOnlyList<string> PostVerbs { get; }
+
+    /// <summary>Verbs of founding (创立, 创办, 联合创办) that close a list of founders after 由.</summary>
+    public IReadOnlyList<string> FoundingVerbs { get; }
     public IReadOnlyList<string> OrganizationSuffixes { get; }
 
     /// <summary>Endings after a known organization that name its fund, lab or division (吉利资本, 百度研究院).</summary>
@@ -135,6 +143,9 @@ public sealed partial class RecognitionData
     private static partial System.Text.RegularExpressions.Regex Version();
 
     private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份GBTMKkB";
+
+    public static string? MatchStartingAt(IReadOnlyList<string> longestFirst, string text, int start, int limit) =>
+        longestFirst.FirstOrDefault(word => start + word.Length <= limit && string.CompareOrdinal(text, start, word, 0, word.Length) == 0);
 
     public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end) =>
         longestFirst.FirstOrDefault(word => end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0);

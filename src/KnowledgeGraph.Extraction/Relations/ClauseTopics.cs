@@ -32,7 +32,11 @@ public sealed class ClauseTopics
         _adverbialPhrases = ByFirstCharacter(_adverbial);
         _backing = ByFirstCharacter(Of("backing"));
         _gluedPrepositions = Of("glued").Where(w => w.Length == 1).Select(w => w[0]).ToHashSet();
+        _posts = Of("post");
     }
+
+    /// <summary>Verbs of holding a post or working somewhere (任, 曾任, 任职, 工作): predicates however the tagger reads them (任 may be a surname to it).</summary>
+    private readonly HashSet<string> _posts;
 
     private readonly HashSet<char> _gluedPrepositions;
 
@@ -49,6 +53,15 @@ public sealed class ClauseTopics
 
         /// <summary>The topic each clause of the sentence last read began with.</summary>
         public IEnumerable<Mention?> TopicsOfClauses => Clauses.Select(c => c.Topic);
+
+        /// <summary>
+        /// The latest organization named in the sentence (not carried in) that a clause up to <paramref name="position"/>
+        /// began with as its topic, or null.
+        /// </summary>
+        public Mention? NamedTopicUpTo(int position, int sentence) =>
+            Clauses.Where(c => c.Clause.Start <= position)
+                .Select(c => c.Topic)
+                .LastOrDefault(t => t is { Type: "Organization", Entity: not null, Range.Length: > 0 } && t.Sentence == sentence);
 
         /// <summary>The topic as it stood when the clause holding <paramref name="position"/> began (of the sentence last read).</summary>
         public Mention? TopicAt(int position) =>
@@ -135,7 +148,9 @@ public sealed class ClauseTopics
         if (before is null && predicate < end)
         {
             var token = document.Tokens[predicate];
-            if (_adverbial.Contains(token.Text) || IsAdverbialPhrase(document, token)) return (null, false, false, false);
+            // 在X任职 (曾在IBM和飞思卡尔任职, 此前在谷歌担任研究员) is a post held by the topic, not a phrase of place before a subject.
+            if ((_adverbial.Contains(token.Text) || IsAdverbialPhrase(document, token)) && !(onlySkippable && IsPlaceOfPost(document, predicate, end)))
+                return (null, false, false, false);
             if (onlySkippable || aboutTopic) return (null, true, false, backs);
         }
         // A clause of names alone (本轮由IVP领投，NEA、Databricks Ventures、英伟达，以及…等参投) is a list going on into the next clause.
@@ -151,6 +166,20 @@ public sealed class ClauseTopics
         // A clause without a predicate (估值320亿美元), or about a role or a party of the topic (董事长为X, 投资方包括X),
         // says something about the topic; it does not replace it.
         return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic && !relational, false);
+    }
+
+    /// <summary>在 or 于, then a place and a verb of holding a post in the same clause, with no verb before that one and no 的 after it.</summary>
+    private bool IsPlaceOfPost(Document document, int preposition, int end)
+    {
+        if (document.Tokens[preposition].Text is not ("在" or "于")) return false;
+        for (var i = preposition + 1; i < end; i++)
+        {
+            var token = document.Tokens[i];
+            // 曾在Meta任职的副总裁X describes X, the clause's own subject.
+            if (_posts.Contains(token.Text)) return i + 1 >= end || document.Tokens[i + 1].Text != "的";
+            if (token.Tag.StartsWith('v') && !token.Tag.StartsWith("vn", StringComparison.Ordinal)) return false;
+        }
+        return false;
     }
 
     private static bool NamesOnly(Document document, int first, int end, IReadOnlyList<Mention> mentions, TextRange clause)
@@ -218,7 +247,7 @@ public sealed class ClauseTopics
 
     /// <remarks>A backer's word is a predicate however the tagger read it (参投 may be an unknown word to it).</remarks>
     private bool IsPredicate(Document document, Token token) =>
-        (token.Tag.StartsWith('v') || token.Tag == "p" || _adverbial.Contains(token.Text) || IsGluedPreposition(token) || StartsWithAny(document, token, _backing))
+        (token.Tag.StartsWith('v') || token.Tag == "p" || _posts.Contains(token.Text) || _adverbial.Contains(token.Text) || IsGluedPreposition(token) || StartsWithAny(document, token, _backing))
         && !IsNominal(document, token);
 
     /// <summary>A guessed word the segmenter glued onto a preposition (由前 in 「由前OpenAI研究员创立」) is the preposition.</summary>

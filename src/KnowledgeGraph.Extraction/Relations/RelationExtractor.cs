@@ -196,8 +196,10 @@ public sealed class RelationExtractor(
             if (topic is { Type: "Organization", Entity: not null }) yield return topic;
             yield break;
         }
-        var namedHere = topic is { Type: "Organization", Entity: not null, Range.Length: > 0 } && topic.Sentence == sentence.Index;
-        if ((namedHere ? topic : leading.Current ?? topic) is { Type: "Organization", Entity: not null } organization) yield return organization;
+        // A clause of titles (首席执行官为A，首席科学家为B) ends the chain of topics, not the sentence's: an organization
+        // an earlier clause of the sentence named as its topic (Reka由…创立) still holds the posts.
+        var namedHere = chain.NamedTopicUpTo(position, sentence.Index);
+        if ((namedHere ?? leading.Current ?? topic) is { Type: "Organization", Entity: not null } organization) yield return organization;
     }
 
     private bool IsAboutPeople(string type) => ontology.RelationType(type).Subject is ["Person"];

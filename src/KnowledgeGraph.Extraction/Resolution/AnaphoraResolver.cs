@@ -16,10 +16,11 @@ public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical)> _anaphors;
+    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
     private readonly string[] _backingWords;
+    private readonly string[] _backerListOpeners;
 
     public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition)
     {
@@ -28,12 +29,13 @@ public sealed class AnaphoraResolver : IPipelineStage
         var backing = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backing").Select(r => r[1].Trim()).ToList();
         // A word that longer ones extend is too broad alone (参与开发); its longer forms (参与投资) say it.
         _backingWords = backing.Where(w => !backing.Any(longer => longer.Length > w.Length && longer.StartsWith(w, StringComparison.Ordinal))).ToArray();
+        _backerListOpeners = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backer-list").Select(r => r[1].Trim()).ToArray();
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
             .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles), Row: r))
             .Select(p => (new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
-                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic")))
+                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest")))
             .ToList();
     }
 
@@ -56,7 +58,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
             sketch.Fill(sentenceText);
-            foreach (var (pattern, prefilter, type, count, outsideClause, topical) in _anaphors)
+            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest) in _anaphors)
             {
                 if (!prefilter.MayMatch(sentenceText, sketch)) continue;
                 foreach (Match match in pattern.Matches(sentenceText))
@@ -67,7 +69,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                     var antecedents = count == 1
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
-                            : Antecedent(document, byParagraph, namings, backers, sentence, limit, range.Start, range.Length, type, topical)]
+                            : Antecedent(document, byParagraph, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : LastDistinct(byParagraph, sentence, limit, type, count);
@@ -207,8 +209,10 @@ public sealed class AnaphoraResolver : IPipelineStage
         return candidates.First(m => m.Sentence == nearest);
     }
 
-    private static Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings,
-        HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, int anaphorLength, string type, bool topical)
+    private static readonly System.Buffers.SearchValues<char> ClauseOrSentenceBreaks = System.Buffers.SearchValues.Create("，,。；;！？!?");
+
+    private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings,
+        HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical)
     {
         var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
             .Where(m => m.Type == type && m.Range.End <= position)
@@ -218,7 +222,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         if (candidates.Any(m => !backers.Contains(m))) candidates = candidates.Where(m => !backers.Contains(m)).ToList();
         // An organization anaphor that opens a later sentence of the paragraph as its subject (「今年7月，该公司又发布了…」)
         // continues the subject of the paragraph's sentences before, not a name inside them (「…以及Databricks联合创始人…」).
-        if (type == "Organization" && anaphorLength > 0 && candidates[^1].Sentence != sentence.Index && OpensClause(document, sentence, anaphorStart))
+        if (type == "Organization" && mayContinueSubject && candidates[^1].Sentence != sentence.Index && OpensClause(document, sentence, anaphorStart))
         {
             var subjects = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph
                                                  && OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)).ToList();
@@ -232,11 +236,14 @@ public sealed class AnaphoraResolver : IPipelineStage
     }
 
     /// <summary>
-    /// The mention backs a round: its clause goes on to a backer's verb (领投, 跟投) that describes no noun after it
+    /// The mention backs a round: it is listed after a word opening a list of backers (投资方包括A、B和C), or its clause goes on to a backer's verb (领投, 跟投) that describes no noun after it
     /// (「由A领投」, 「B、C跟投」, not 「X完成由A领投的融资」, where X is the company).
     /// </summary>
     private bool IsBacker(string text, Mention mention)
     {
+        var clauseStart = mention.Range.Start;
+        while (clauseStart > 0 && text[clauseStart - 1] is not ('，' or ',' or '。' or '；' or ';' or '！' or '？' or '\n')) clauseStart--;
+        if (_backerListOpeners.Any(w => text.IndexOf(w, clauseStart, mention.Range.Start - clauseStart, StringComparison.Ordinal) >= 0)) return true;
         var end = mention.Range.End;
         while (end < text.Length && text[end] is not ('，' or ',' or '。' or '；' or ';' or '：' or ':' or '！' or '？' or '\n')) end++;
         var rest = text.AsSpan(mention.Range.End, end - mention.Range.End);
@@ -272,14 +279,18 @@ public sealed class AnaphoraResolver : IPipelineStage
     /// The mention stands first in its clause, after nothing but time words and adverbs, and owns nothing after it
     /// (Meta的团队); or it closes the clause right before the anaphor's (「…创办了芯片公司Nervana，该公司…」).
     /// </summary>
-    private static bool IsTopical(Document document, Mention mention, int anaphorClause)
+    private bool IsTopical(Document document, Mention mention, int anaphorClause)
     {
         var sentence = document.Sentences[mention.Sentence];
         var text = document.Text;
         var next = mention.Range.End;
         while (next < text.Length && text[next] is '）' or ')' or ' ') next++;
-        if (next < anaphorClause && text[next] is '，' or ',' && text.AsSpan(next + 1, anaphorClause - next - 1).IndexOfAny('，', ',') < 0) return true;
+        // Only within its sentence: a name closing the last clause of the sentence before (…、Redpoint Ventures和Bond，投前估值…。) is not
+        // the subject of the next one.
+        if (next < anaphorClause && text[next] is '，' or ',' && text.AsSpan(next + 1, anaphorClause - next - 1).IndexOfAny(ClauseOrSentenceBreaks) < 0) return true;
         if (mention.Range.End < sentence.Range.End && text[mention.Range.End] == '的') return false;
+        // An employer written before a person's title (清华大学教授朱军…) describes the person, who is the clause's subject.
+        if (Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, text, next, sentence.Range.End) is not null) return false;
         for (var i = sentence.FirstToken + sentence.TokenCount - 1; i >= sentence.FirstToken; i--)
         {
             var token = document.Tokens[i];
