@@ -197,6 +197,8 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             """, "@rows");
         upsert.Set("@rows", edges.ToJson());
         var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Edges stored before this batch, or given more than one piece of evidence by it.
+        var grown = new HashSet<long>();
         var degrees = new DegreeChanges();
         using (var reader = upsert.ExecuteReader())
         {
@@ -204,7 +206,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             {
                 var relationKey = reader.GetInt64(1);
                 keys[reader.GetString(0)] = relationKey;
-                if (reader.GetInt64(2) > 1) writer.RecomputeLater(relationKey);
+                if (reader.GetInt64(2) > 1) grown.Add(relationKey);
                 else degrees.EdgeAdded(reader.GetString(3), reader.GetString(4));
             }
         }
@@ -224,6 +226,12 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                    value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14
             FROM json_each(@rows)
             """, evidence);
+        var added = new AddedEvidence();
+        foreach (var (id, _, relation, _, evidenceDate) in _relations)
+        {
+            if (grown.Contains(keys[id])) added.Add(keys[id], relation, evidenceDate);
+        }
+        added.ApplyTo(writer);
     }
 
     private static void Execute(GraphWriter writer, string sql, JsonRows rows)

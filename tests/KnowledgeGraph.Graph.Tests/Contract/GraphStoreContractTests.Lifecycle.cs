@@ -117,6 +117,51 @@ public abstract partial class GraphStoreContractTests
     }
 
     [Fact]
+    public async Task Evidence_without_attributes_added_in_later_batches_moves_confidence_and_dates_but_keeps_attributes()
+    {
+        var stated = TestArticle.AtUrl("https://news.test/s1", "v1", new DateTime(2024, 1, 10))
+            .WithMicrosoft().WithInflection().Relation("INVESTED_IN", Ids.Microsoft, Ids.Inflection, 0.6,
+                new RelationAttributes(Amount: 1_300_000_000m, Currency: "USD", Date: "2023-06"));
+        var surer = TestArticle.AtUrl("https://news.test/s2", "v1", new DateTime(2024, 4, 2))
+            .WithMicrosoft().WithInflection().WithOpenAi()
+            .Relation("INVESTED_IN", Ids.Microsoft, Ids.Inflection, 0.9)
+            .Relation("PARTNERED_WITH", Ids.Microsoft, Ids.OpenAi, 0.55);
+        var undated = TestArticle.AtUrl("https://news.test/s3")
+            .WithMicrosoft().WithInflection().WithOpenAi()
+            .Relation("INVESTED_IN", Ids.Microsoft, Ids.Inflection, 0.5)
+            .Relation("PARTNERED_WITH", Ids.OpenAi, Ids.Microsoft, 0.75);
+        var older = TestArticle.AtUrl("https://news.test/s4", "v1", new DateTime(2021, 2, 3))
+            .WithMicrosoft().WithInflection().Relation("INVESTED_IN", Ids.Microsoft, Ids.Inflection, 0.8);
+        await Ingest(stated);
+        await Ingest(surer, undated);
+        await Ingest(older);
+
+        var investment = await SingleRelation("INVESTED_IN", Ids.Microsoft, Ids.Inflection);
+        Assert.Equal(4, investment.EvidenceCount);
+        Assert.Equal(0.9, investment.Confidence, 6);
+        Assert.Equal("2021-02-03", investment.FirstDate);
+        Assert.Equal("2024-04-02", investment.LastDate);
+        Assert.Equal(new RelationAttributes(Amount: 1_300_000_000m, Currency: "USD", Date: "2023-06"), investment.Attributes);
+        // An edge first stored by a batch that states it twice.
+        var partnership = await SingleRelation("PARTNERED_WITH", Ids.Microsoft, Ids.OpenAi);
+        Assert.Equal(2, partnership.EvidenceCount);
+        Assert.Equal(0.75, partnership.Confidence, 6);
+        Assert.Equal("2024-04-02", partnership.FirstDate);
+        Assert.Equal("2024-04-02", partnership.LastDate);
+
+        // Removing the most confident and the latest evidence derives the edge from what is left.
+        Assert.True(await Store.DeleteArticleAsync(surer.Id));
+        investment = await SingleRelation("INVESTED_IN", Ids.Microsoft, Ids.Inflection);
+        Assert.Equal(3, investment.EvidenceCount);
+        Assert.Equal(0.8, investment.Confidence, 6);
+        Assert.Equal("2021-02-03", investment.FirstDate);
+        Assert.Equal("2023-06", investment.LastDate);
+        partnership = await SingleRelation("PARTNERED_WITH", Ids.Microsoft, Ids.OpenAi);
+        Assert.Equal(1, partnership.EvidenceCount);
+        Assert.Null(partnership.FirstDate);
+    }
+
+    [Fact]
     public async Task Symmetric_relations_are_one_edge_whichever_way_round_they_are_stated()
     {
         var one = TestArticle.AtUrl("https://news.test/p1").WithMicrosoft().WithOpenAi().WithGoogle()

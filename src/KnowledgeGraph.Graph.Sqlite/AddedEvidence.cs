@@ -1,0 +1,51 @@
+using KnowledgeGraph.Model;
+
+namespace KnowledgeGraph.Graph.Sqlite;
+
+/// <summary>
+/// New evidence for edges that already had some. An edge's confidence and dates are a maximum and a minimum over its
+/// evidence, so they follow from the stored values and the new rows alone, without reading the edge's older evidence
+/// (which sits on pages written long ago and, in a large store, outside the cache). Its attributes come from the most
+/// confident evidence stating each one; evidence that states none cannot change them, and the rare edge whose new
+/// evidence does state one is derived again from all its evidence.
+/// </summary>
+internal sealed class AddedEvidence
+{
+    private readonly Dictionary<long, (double Confidence, string? FirstDate, string? LastDate)> _plain = [];
+    private readonly HashSet<long> _withAttributes = [];
+
+    public void Add(long relationKey, ExtractedRelation relation, string? evidenceDate)
+    {
+        if (relation.Attributes != RelationAttributes.None) _withAttributes.Add(relationKey);
+        _plain[relationKey] = _plain.TryGetValue(relationKey, out var seen)
+            ? (Math.Max(seen.Confidence, relation.Confidence), Earlier(seen.FirstDate, evidenceDate), Later(seen.LastDate, evidenceDate))
+            : (relation.Confidence, evidenceDate, evidenceDate);
+    }
+
+    public void ApplyTo(GraphWriter writer)
+    {
+        foreach (var key in _withAttributes) writer.RecomputeLater(key);
+        var rows = new JsonRows();
+        foreach (var (key, (confidence, first, last)) in _plain)
+        {
+            if (!_withAttributes.Contains(key)) rows.Row().Add(key).Add(confidence).Add(first).Add(last);
+        }
+        if (rows.Count == 0) return;
+        // Scalar min() and max() are NULL when either side is; the coalesce keeps whichever date is known.
+        var update = writer.Prepared("""
+            UPDATE relations SET
+                confidence = max(relations.confidence, n.confidence),
+                first_date = coalesce(min(relations.first_date, n.first_date), relations.first_date, n.first_date),
+                last_date = coalesce(max(relations.last_date, n.last_date), relations.last_date, n.last_date)
+            FROM (SELECT value ->> 0 AS key, value ->> 1 AS confidence, value ->> 2 AS first_date, value ->> 3 AS last_date
+                  FROM json_each(@rows)) AS n
+            WHERE relations.key = n.key
+            """, "@rows");
+        update.Set("@rows", rows.ToJson());
+        update.ExecuteNonQuery();
+    }
+
+    private static string? Earlier(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
+
+    private static string? Later(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) >= 0 ? a : b;
+}
