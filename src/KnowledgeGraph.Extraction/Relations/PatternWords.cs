@@ -50,7 +50,7 @@ public sealed class PatternWords
         if (tests.Triggers.Length > 0 && !AnyInSentence(tests.Triggers, found)) return false;
         foreach (var set in tests.PrefilterSets)
         {
-            if (LastInSlotted(set, found) < 0) return false;
+            if (!AnyInSlotted(set, found)) return false;
         }
         var latest = int.MaxValue;
         foreach (var set in tests.RequiredSets)
@@ -68,6 +68,16 @@ public sealed class PatternWords
         foreach (var word in words)
         {
             if (found.InSentence(word)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A prefilter set may hold every title: the first word found is enough.</summary>
+    private static bool AnyInSlotted(int[] set, Occurrences found)
+    {
+        foreach (var word in set)
+        {
+            if (found.LastInSlotted(word) >= 0) return true;
         }
         return false;
     }
