@@ -17,7 +17,7 @@ public sealed class NameTrie<T>
         foreach (var c in surface)
         {
             node.Children ??= [];
-            var key = char.ToLowerInvariant(c);
+            var key = InvariantLowerCase.Of(c);
             if (!node.Children.TryGetValue(key, out var next)) node.Children[key] = next = new Node();
             node = next;
         }
@@ -26,17 +26,37 @@ public sealed class NameTrie<T>
     }
 
     /// <summary>Every name that starts at <paramref name="start"/>, longest first.</summary>
+    /// <remarks>Asked at every character of a text, and most characters begin no name: those cost one lookup and nothing else.</remarks>
     public IEnumerable<(int Length, string Surface, T Value)> MatchesAt(string text, int start, int end)
     {
+        if (start >= end || _root.Children is null || !_root.Children.ContainsKey(InvariantLowerCase.Of(text[start]))) return [];
         var found = new List<(int, string, T)>();
         var node = _root;
         for (var i = start; i < end; i++)
         {
-            if (node.Children is null || !node.Children.TryGetValue(char.ToLowerInvariant(text[i]), out node)) break;
+            if (node.Children is null || !node.Children.TryGetValue(InvariantLowerCase.Of(text[i]), out node)) break;
             if (node.Values is not null)
                 found.AddRange(node.Values.Select(v => (i + 1 - start, v.Surface, v.Value)));
         }
         found.Reverse();
         return found;
+    }
+}
+
+/// <summary>
+/// char.ToLowerInvariant, remembered per character: outside ASCII every call goes to ICU, and a trie asks for every
+/// character of every sentence.
+/// </summary>
+file static class InvariantLowerCase
+{
+    /// <summary>Filled as characters are met; '\0' is not known yet (no character above ASCII lowers to it).</summary>
+    private static readonly char[] Lowered = new char[char.MaxValue + 1];
+
+    public static char Of(char c)
+    {
+        if (c < 128) return char.ToLowerInvariant(c);
+        var lower = Lowered[c];
+        if (lower == '\0') Lowered[c] = lower = char.ToLowerInvariant(c);
+        return lower;
     }
 }

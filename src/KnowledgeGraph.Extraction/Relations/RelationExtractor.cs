@@ -41,6 +41,9 @@ public sealed class RelationExtractor(
 
     private static readonly HashSet<string> AmountTypes = ["INVESTED_IN", "ACQUIRED", "ACQUIHIRED", "LICENSED_TO"];
 
+    private readonly IReadOnlyList<RelationPattern> _patterns = patterns;
+    private readonly PatternWords _patternWords = PatternWords.Of(patterns);
+
     public void Process(Document document)
     {
         var bySentence = document.Mentions.Where(m => m.Entity is not null && m.Sentence >= 0).ToLookup(m => m.Sentence);
@@ -49,6 +52,7 @@ public sealed class RelationExtractor(
         var leading = new LeadingOrganization();
         var round = new BackerClauses.RoundOwner();
         var eitherWay = new HashSet<RelationCandidate>(ReferenceEqualityComparer.Instance);
+        var words = _patternWords.NewOccurrences();
         foreach (var sentence in document.Sentences)
         {
             var mentions = bySentence[sentence.Index].Where(m => Kind(m.Type) != '\0').OrderBy(m => m.Range.Start).ToList();
@@ -62,7 +66,7 @@ public sealed class RelationExtractor(
                 mentions = mentions.Where(m => !(m.Range.Length == 0 && carried.Any(c => c.Range == m.Range)))
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, eitherWay));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, eitherWay, words));
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             found.AddRange(FindBackers(document, sentence, mentions, round));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
@@ -117,19 +121,19 @@ public sealed class RelationExtractor(
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
-        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, HashSet<RelationCandidate> eitherWay)
+        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, HashSet<RelationCandidate> eitherWay,
+        PatternWords.Occurrences words)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
         var kinds = mentions.Aggregate(0, (bits, m) => bits | RelationPattern.KindBit(Kind(m.Type)));
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
-        var sketch = CharacterSketch.Of(slotted);
-        foreach (var pattern in patterns)
+        words.Fill(sentenceText, slotted);
+        for (var index = 0; index < _patterns.Count; index++)
         {
+            var pattern = _patterns[index];
             if (alone && !pattern.ObjectIsTopic) continue;
-            if ((pattern.NeededKindBits & ~kinds) != 0 || !pattern.CanMatch(sentenceText) || !pattern.SlottedPrefilter.MayMatch(slotted, sketch)) continue;
-            var latestStart = pattern.LatestStart(slotted);
-            if (latestStart < 0) continue;
+            if ((pattern.NeededKindBits & ~kinds) != 0 || !_patternWords.Passes(index, words, out var latestStart)) continue;
             foreach (var match in Matches(pattern, slotted, latestStart))
             {
                 var evidenceStart = positions[match.Index];

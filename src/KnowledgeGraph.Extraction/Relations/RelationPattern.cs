@@ -27,19 +27,6 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// <summary>Words the pattern cannot match without (see <see cref="RequiredWords"/>): a cheap test before the regex.</summary>
     public IReadOnlyList<string[]> RequiredWords { get; init; } = [];
 
-    /// <summary>The last start in the slotted sentence a match could have by its required words; -1 when it cannot match.</summary>
-    public int LatestStart(string slotted) => Relations.RequiredWords.LatestStart(RequiredWords, slotted);
-
-    public bool CanMatch(string sentence)
-    {
-        if (Triggers.Count == 0) return true;
-        foreach (var trigger in Triggers)
-        {
-            if (sentence.Contains(trigger, StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
-
     /// <summary>
     /// True for a pattern of a clause that leaves its object out (同年12月，a16z领投了A轮): the object is the topic
     /// of the clauses before it (setting object=topic; the pattern has no object slot).

@@ -46,7 +46,7 @@ public sealed class JiebaTokenizer : IPipelineStage
 
     public void Process(Document document)
     {
-        var words = new WordStrings();
+        var words = new WordStrings(_dictionary);
         foreach (var sentence in document.Sentences)
         {
             sentence.FirstToken = document.Tokens.Count;
@@ -59,15 +59,24 @@ public sealed class JiebaTokenizer : IPipelineStage
     /// One string per distinct word of the article: a long article repeats a few thousand words millions of times,
     /// and a string per token was a large part of its memory.
     /// </summary>
-    private sealed class WordStrings
+    private sealed class WordStrings(SegmenterDictionary dictionary)
     {
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Text, string? Tag)> _tagged = new(StringComparer.Ordinal);
 
         public string Of(ReadOnlySpan<char> word)
         {
             var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(word, out var text)) lookup[word] = text = word.ToString();
             return text;
+        }
+
+        /// <summary>A Chinese word with its dictionary tag (null when unknown), the dictionary asked once per distinct word.</summary>
+        public (string Text, string? Tag) Tagged(ReadOnlySpan<char> word)
+        {
+            var lookup = _tagged.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(word, out var tagged)) lookup[word] = tagged = (word.ToString(), dictionary.TagOf(word));
+            return tagged;
         }
     }
 
@@ -104,9 +113,8 @@ public sealed class JiebaTokenizer : IPipelineStage
         _segmenter.Cut(document.Text, start, end, words);
         foreach (var (wordStart, wordEnd) in words)
         {
-            var word = document.Text.AsSpan(wordStart, wordEnd - wordStart);
-            var tag = _dictionary.TagOf(word);
-            document.Tokens.Add(new Token(new TextRange(wordStart, wordEnd), strings.Of(word), tag ?? "x", tag is not null));
+            var (word, tag) = strings.Tagged(document.Text.AsSpan(wordStart, wordEnd - wordStart));
+            document.Tokens.Add(new Token(new TextRange(wordStart, wordEnd), word, tag ?? "x", tag is not null));
         }
     }
 
