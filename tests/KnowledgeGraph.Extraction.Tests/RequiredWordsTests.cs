@@ -20,25 +20,4 @@ public class RequiredWordsTests
         var required = RequiredWords.Of(pattern).Select(alternatives => string.Join("|", alternatives));
         Assert.Equal(expected, string.Join(";", required));
     }
-
-    [Fact]
-    public void A_text_lacking_a_required_word_after_the_start_cannot_match()
-    {
-        var required = RequiredWords.Of("<O\\d+>[^<>]{0,12}?领投了?[^<>]{0,12}?<O\\d+>");
-        Assert.True(RequiredWords.AllPresent(required, "<O0>领投了<O1>", 0));
-        Assert.False(RequiredWords.AllPresent(required, "领投<O0>跟投了<O1>", 2));
-    }
-
-    [Theory]
-    [InlineData("<O0>并购<O1>，<O2>收购", 12)]
-    [InlineData("<O0>并购<O1>，<P2>", 4)]
-    [InlineData("<O0>投资<O1>", -1)]
-    public void The_latest_start_is_the_last_from_which_every_required_set_still_occurs(string text, int expected)
-    {
-        var required = RequiredWords.Of("<O\\d+>(?:收购|并购)了?<O\\d+>");
-        Assert.Equal(expected, RequiredWords.LatestStart(required, text));
-        if (expected < 0) return;
-        Assert.True(RequiredWords.AllPresent(required, text, expected));
-        Assert.False(RequiredWords.AllPresent(required, text, expected + 1));
-    }
 }

@@ -41,7 +41,7 @@ public sealed class PatternWords
     /// <summary>
     /// True when pattern number <paramref name="pattern"/> passes all three tests on the sentence that
     /// <paramref name="found"/> was last filled with; <paramref name="latestStart"/> is then the last position of the
-    /// slotted sentence a match may start from (<see cref="RequiredWords.LatestStart"/>).
+    /// slotted sentence a match may start from so that one word of every required set still follows it.
     /// </summary>
     public bool Passes(int pattern, Occurrences found, out int latestStart)
     {

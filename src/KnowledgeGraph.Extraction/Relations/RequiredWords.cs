@@ -55,26 +55,6 @@ public static class RequiredWords
         return required;
     }
 
-    /// <summary>True when the text contains, after <paramref name="from"/>, one alternative of every required set.</summary>
-    public static bool AllPresent(IReadOnlyList<string[]> required, string text, int from) => LatestStart(required, text) >= from;
-
-    /// <summary>
-    /// The last position a match may start from so that one alternative of every required set still follows it, or
-    /// -1 when none does: one backward search per word and text, where testing each candidate start would search again.
-    /// </summary>
-    public static int LatestStart(IReadOnlyList<string[]> required, string text)
-    {
-        var latest = int.MaxValue;
-        foreach (var alternatives in required)
-        {
-            var last = -1;
-            foreach (var word in alternatives) last = Math.Max(last, text.LastIndexOf(word, StringComparison.Ordinal));
-            if (last < 0) return -1;
-            latest = Math.Min(latest, last);
-        }
-        return latest;
-    }
-
     private static void EndRun(System.Text.StringBuilder run, List<string[]> required)
     {
         if (run.Length > 0) required.Add([run.ToString()]);
