@@ -51,17 +51,22 @@ internal static partial class Cypher
             a.entityCount = row.entityCount, a.relationCount = row.relationCount
         """;
 
+    /// <summary>
+    /// A stored entity is written only when the batch brings it a new alias, search key or Chinese name: a hub named in
+    /// every batch is otherwise left as it is, and the commit has no property records to rewrite for it.
+    /// </summary>
     public const string UpsertEntities = """
         UNWIND $rows AS row
         MERGE (e:Entity {id: row.id})
         ON CREATE SET e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = row.aliases,
             e.nameKeys = row.nameKeys, e.keys = row.keys, e.degree = 0
-        ON MATCH SET
-            e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
+        WITH e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys
+        WHERE size(newAliases) > 0 OR size(newKeys) > 0 OR (e.chineseName IS NULL AND row.chineseName IS NOT NULL)
+        SET e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
                 THEN e.nameKeys + row.chineseKey ELSE e.nameKeys END,
             e.chineseName = coalesce(e.chineseName, row.chineseName),
-            e.aliases = e.aliases + [x IN row.aliases WHERE NOT x IN e.aliases],
-            e.keys = e.keys + [k IN row.keys WHERE NOT k IN e.keys]
+            e.aliases = e.aliases + newAliases,
+            e.keys = e.keys + newKeys
         """;
 
     /// <summary>
@@ -79,6 +84,26 @@ internal static partial class Cypher
         """;
 
     public const string CreateEvidence = "UNWIND $rows AS row CREATE (ev:Evidence) SET ev = row";
+
+    /// <summary>
+    /// Adds a batch's aggregates (<see cref="EdgeAggregate"/>) to edges whose new evidence has no attributes, creating the
+    /// edges that are new. It never reads an edge's stored evidence, so an edge between hubs costs the same in every
+    /// batch. Runs before <see cref="Settle"/>, which recomputes from scratch any of these edges a removal also touched.
+    /// Both ends were upserted earlier in the transaction; MERGE finds them by a unique index seek (see <see cref="CreateMentions"/>).
+    /// </summary>
+    public const string AddToEdges = """
+        UNWIND $rows AS row
+        MERGE (s:Entity {id: row.subjectId})
+        MERGE (o:Entity {id: row.objectId})
+        MERGE (s)-[r:REL {id: row.id}]->(o)
+        ON CREATE SET r.type = row.type, r.symmetric = row.symmetric, r.evidenceCount = row.evidenceCount,
+            r.confidence = row.confidence, r.firstDate = row.firstDate, r.lastDate = row.lastDate,
+            s.degree = coalesce(s.degree, 0) + 1, o.degree = coalesce(o.degree, 0) + 1
+        ON MATCH SET r.evidenceCount = r.evidenceCount + row.evidenceCount,
+            r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END,
+            r.firstDate = CASE WHEN r.firstDate IS NULL OR row.firstDate < r.firstDate THEN row.firstDate ELSE r.firstDate END,
+            r.lastDate = CASE WHEN r.lastDate IS NULL OR row.lastDate > r.lastDate THEN row.lastDate ELSE r.lastDate END
+        """;
 
     public const string CreateDeals = "UNWIND $rows AS row CREATE (d:Deal) SET d = row";
 

@@ -46,6 +46,7 @@ public sealed partial class Neo4jGraphStore
         // after those locks sees what the writers before committed, so evidence counts and degrees are never stale.
         var clear = Params(("ids", toClear.ToList()));
         var plannedEntityIds = plan.Entities.Select(r => (string)r["id"]!).Distinct().ToList();
+        var (addedEdges, recomputedEdges) = plan.TouchedEdges();
         await _cypher.RunAsync(
         [
             new(Cypher.UpsertArticles, Params(("rows", InIdOrder(plan.Articles)))),
@@ -57,7 +58,8 @@ public sealed partial class Neo4jGraphStore
             new(Cypher.CreateMentions, Params(("rows", plan.Mentions))),
             new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
             new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
-            .. Cypher.Settle(SymmetricTypes, plan.TouchedEdges()),
+            new(Cypher.AddToEdges, Params(("rows", addedEdges))),
+            .. Cypher.Settle(SymmetricTypes, recomputedEdges),
         ], cancellationToken);
         return outcomes;
     }
