@@ -51,7 +51,7 @@ public sealed class BackerClauses
         var earlier = owner.Company is not null && (owner.Paragraph == sentence.Paragraph || owner.Sentence == sentence.Index - 1) ? owner.Company : null;
         Mention? raisedHere = null;
         var aboutRound = false;
-        foreach (var (start, end) in Clauses(text, sentence))
+        foreach (var (start, end) in SentenceClauses.Of(text, sentence))
         {
             aboutRound |= ContainsAny(text, start, end, _round);
             if (RaisingCompany(text, start, end, mentions) is { } company)
@@ -72,18 +72,6 @@ public sealed class BackerClauses
             }
         }
         return findings;
-    }
-
-    /// <summary>The clauses of the sentence, split at commas, semicolons and colons, without the sentence's closing mark.</summary>
-    private static IEnumerable<(int Start, int End)> Clauses(string text, Sentence sentence)
-    {
-        var start = sentence.Range.Start;
-        for (var i = start; i <= sentence.Range.End; i++)
-        {
-            if (i < sentence.Range.End && text[i] is not ('，' or ',' or '；' or ';' or '：' or ':' or '。' or '！' or '？')) continue;
-            if (i > start) yield return (start, i);
-            start = i + 1;
-        }
     }
 
     /// <summary>The organization named last before a raising word whose round follows in the clause (X宣布完成11亿元新一轮融资).</summary>

@@ -96,22 +96,15 @@ public sealed class ClauseTriggers
         return new RelationCandidate(type, subject.Entity!, @object.Entity!, Math.Round(confidence, 3), sentence, new RelationAttributes(Date: date));
     }
 
-    /// <summary>The sentence cut at commas, semicolons and colons; a clause opening with 以及 or 还有 goes on with the one before.</summary>
+    /// <summary>The sentence's clauses (<see cref="SentenceClauses"/>); a clause opening with 以及 or 还有 goes on with the one before.</summary>
     private List<TextRange> Clauses(Document document, Sentence sentence)
     {
         var clauses = new List<TextRange>();
-        var start = sentence.Range.Start;
-        for (var i = sentence.Range.Start; i <= sentence.Range.End; i++)
+        foreach (var clause in SentenceClauses.Of(document.Text, sentence))
         {
-            if (i < sentence.Range.End && document.Text[i] is not ('，' or ',' or '；' or ';' or '：' or ':')) continue;
-            if (i > start)
-            {
-                var clauseStart = start;
-                var continues = clauses.Count > 0 && _continuations.Any(c => string.CompareOrdinal(document.Text, clauseStart, c, 0, c.Length) == 0);
-                if (continues) clauses[^1] = new TextRange(clauses[^1].Start, i);
-                else clauses.Add(new TextRange(start, i));
-            }
-            start = i + 1;
+            var continues = clauses.Count > 0 && _continuations.Any(c => string.CompareOrdinal(document.Text, clause.Start, c, 0, c.Length) == 0);
+            if (continues) clauses[^1] = clauses[^1] with { End = clause.End };
+            else clauses.Add(clause);
         }
         return clauses;
     }
