@@ -35,6 +35,17 @@ public class NormalisationTests
     }
 
     [Fact]
+    public void A_title_without_a_blank_line_after_it_is_not_joined_to_the_first_sentence()
+    {
+        var article = PlainTextArticleParser.Parse("2024-06-22 10:30\nOpenAI收购Rockset\nOpenAI于6月21日宣布收购Rockset。", "t");
+        var document = new Document(article);
+        new TextNormaliser().Process(document);
+        new SentenceSplitter(new PageFurniture(new LanguageResources())).Process(document);
+        var sentences = document.Sentences.Select(s => document.Slice(s.Range.Start, s.Range.End)).ToList();
+        Assert.Equal(["OpenAI收购Rockset", "OpenAI于6月21日宣布收购Rockset。"], sentences);
+    }
+
+    [Fact]
     public void Sentences_end_at_chinese_terminators_and_keep_closing_quotes()
     {
         var document = Normalise("他说：“我们会加入。”随后离开了会场！还有问题吗？");

@@ -16,11 +16,12 @@ public sealed class TextNormaliser : IPipelineStage
         // Filled in place and shortened only when characters were dropped: a list and its copy cost two maps of a long article.
         var map = new int[source.Length + 1];
         var count = 0;
+        var headerEnd = HeaderEnd(source, document.Article.Title);
         for (var i = 0; i < source.Length; i++)
         {
             var c = source[i];
             if (c == '\r') continue;
-            if (c == '\n' && IsSoftBreak(source, i)) continue;
+            if (c == '\n' && i > headerEnd && IsSoftBreak(source, i)) continue;
             text.Append(Fold(c));
             map[count++] = i;
         }
@@ -41,6 +42,22 @@ public sealed class TextNormaliser : IPipelineStage
 
     /// <summary>Chinese clause punctuation stays full-width: patterns and the sentence splitter rely on it.</summary>
     private static bool IsChinesePunctuation(char c) => c is '，' or '！' or '？' or '；' or '：' or '（' or '）';
+
+    /// <summary>
+    /// Where the line holding the title ends: a date line and a title carry no closing punctuation, yet each is a
+    /// line of its own, never the start of the first sentence.
+    /// </summary>
+    private static int HeaderEnd(string source, string? title)
+    {
+        if (string.IsNullOrEmpty(title)) return -1;
+        var titleStart = source.IndexOf(title, StringComparison.Ordinal);
+        if (titleStart < 0 || titleStart > HeaderSearchLimit) return -1;
+        var lineEnd = source.IndexOf('\n', titleStart + title.Length);
+        return lineEnd < 0 ? source.Length : lineEnd;
+    }
+
+    /// <summary>The title is looked for only near the start: an HTML or JSON title repeated deep in the body is not a header.</summary>
+    private const int HeaderSearchLimit = 200;
 
     /// <summary>A single line break between two letters of one sentence is a wrap, not a paragraph end.</summary>
     private static bool IsSoftBreak(string text, int index)
