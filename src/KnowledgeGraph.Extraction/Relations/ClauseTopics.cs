@@ -33,7 +33,11 @@ public sealed class ClauseTopics
         _backing = ByFirstCharacter(Of("backing"));
         _gluedPrepositions = Of("glued").Where(w => w.Length == 1).Select(w => w[0]).ToHashSet();
         _posts = Of("post");
+        _verbs = Of("verb");
     }
+
+    /// <summary>Verbs the tagger may read as something else (自研 as a noun): predicates however it reads them.</summary>
+    private readonly HashSet<string> _verbs;
 
     /// <summary>Verbs of holding a post or working somewhere (任, 曾任, 任职, 工作): predicates however the tagger reads them (任 may be a surname to it).</summary>
     private readonly HashSet<string> _posts;
@@ -247,7 +251,7 @@ public sealed class ClauseTopics
 
     /// <remarks>A backer's word is a predicate however the tagger read it (参投 may be an unknown word to it).</remarks>
     private bool IsPredicate(Document document, Token token) =>
-        (token.Tag.StartsWith('v') || token.Tag == "p" || _posts.Contains(token.Text) || _adverbial.Contains(token.Text) || IsGluedPreposition(token) || StartsWithAny(document, token, _backing))
+        (token.Tag.StartsWith('v') || token.Tag == "p" || _posts.Contains(token.Text) || _verbs.Contains(token.Text) || _adverbial.Contains(token.Text) || IsGluedPreposition(token) || StartsWithAny(document, token, _backing))
         && !IsNominal(document, token);
 
     /// <summary>A guessed word the segmenter glued onto a preposition (由前 in 「由前OpenAI研究员创立」) is the preposition.</summary>
