@@ -69,7 +69,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                     var antecedents = count == 1
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
-                            : Antecedent(document, byParagraph, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
+                            : Antecedent(document, byParagraph, range.Length == 0 ? added : [], namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : LastDistinct(byParagraph, sentence, limit, type, count);
@@ -211,11 +211,18 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     private static readonly System.Buffers.SearchValues<char> ClauseOrSentenceBreaks = System.Buffers.SearchValues.Create("，,。；;！？!?");
 
-    private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings,
+    /// <remarks>
+    /// For a gap (a title without its organization) a description resolved before (这家公司 opening the sentence) is a
+    /// candidate as well: in 「这家公司成立于2023年，由前Meta研究员A创立，A出任CEO」 the post is at the company the sentence
+    /// is about, not at the one describing a founder.
+    /// </remarks>
+    private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, Dictionary<EntityCluster, List<int>> namings,
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical)
     {
         var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+            .Concat(DescriptionsResolved(document, resolved, sentence, type))
             .Where(m => m.Type == type && m.Range.End <= position)
+            .OrderBy(m => m.Range.Start)
             .ToList();
         if (candidates.Count == 0) return null;
         // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
@@ -234,6 +241,13 @@ public sealed class AnaphoraResolver : IPipelineStage
         if (!topical || IsTopical(document, nearest, position)) return nearest;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
     }
+
+    /// <summary>Written anaphors of the paragraph and the one before that stand for one entity (这家公司, not 双方).</summary>
+    private static IEnumerable<Mention> DescriptionsResolved(Document document, IReadOnlyList<Mention> resolved, Sentence sentence, string type) =>
+        resolved.Where(m => m.Range.Length > 0 && m.Type == type && document.Sentences[m.Sentence].Paragraph >= sentence.Paragraph - 1)
+            .GroupBy(m => m.Range)
+            .Where(g => g.Count() == 1)
+            .Select(g => g.First());
 
     /// <summary>
     /// The mention backs a round: it is listed after a word opening a list of backers (投资方包括A、B和C), or its clause goes on to a backer's verb (领投, 跟投) that describes no noun after it
