@@ -212,18 +212,23 @@ public sealed class AnaphoraResolver : IPipelineStage
     private static readonly System.Buffers.SearchValues<char> ClauseOrSentenceBreaks = System.Buffers.SearchValues.Create("，,。；;！？!?");
 
     /// <remarks>
-    /// For a gap (a title without its organization) a description resolved before (这家公司 opening the sentence) is a
-    /// candidate as well: in 「这家公司成立于2023年，由前Meta研究员A创立，A出任CEO」 the post is at the company the sentence
-    /// is about, not at the one describing a founder.
+    /// A gap (a title without its organization, <paramref name="resolved"/> then holds the anaphors resolved so far) is
+    /// at the organization that opens the sentence as its subject, a description resolved before (这家公司) included:
+    /// in 「这家公司成立于2023年，由前Meta研究员A创立，A出任CEO」 and 「Meta入股Scale AI，并邀请其创始人王出任首席AI官」 the
+    /// post is at the company the sentence is about, not at the one describing a person.
     /// </remarks>
     private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, Dictionary<EntityCluster, List<int>> namings,
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical)
     {
-        var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+        var named = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
             .Concat(DescriptionsResolved(document, resolved, sentence, type))
-            .Where(m => m.Type == type && m.Range.End <= position)
+            .Where(m => m.Range.End <= position)
             .OrderBy(m => m.Range.Start)
             .ToList();
+        if (resolved.Count > 0 && named.FirstOrDefault(m => m.Sentence == sentence.Index) is { } opening && opening.Type == type
+            && OpensClause(document, sentence, opening.Range.Start) && !DescribesPerson(document, opening, sentence)
+            && OnePersonBetween(document, byParagraph, resolved, sentence, opening.Range.End, anaphorStart)) return opening;
+        var candidates = named.Where(m => m.Type == type).ToList();
         if (candidates.Count == 0) return null;
         // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
         if (candidates.Any(m => !backers.Contains(m))) candidates = candidates.Where(m => !backers.Contains(m)).ToList();
@@ -240,6 +245,25 @@ public sealed class AnaphoraResolver : IPipelineStage
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>
+    /// At most one person, named or pointed back to, stands between the positions: the one who takes the post
+    /// (「…收购GitHub后，他进入GitHub，并接替A出任CEO」 is about two people, and the post is not the opening company's).
+    /// </summary>
+    private static bool OnePersonBetween(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, Sentence sentence, int from, int to) =>
+        byParagraph[sentence.Paragraph].Concat(resolved)
+            .Where(m => m.Type == "Person" && m.Sentence == sentence.Index && m.Range.Start >= from && m.Range.End <= to)
+            .Select(m => m.Entity)
+            .Distinct()
+            .Count() <= 1;
+
+    /// <summary>An employer written before a person's title (赛灵思原首席执行官彭胜, 谷歌的研究员A) describes the person.</summary>
+    private bool DescribesPerson(Document document, Mention mention, Sentence sentence)
+    {
+        var next = mention.Range.End;
+        while (next < sentence.Range.End && document.Text[next] is '的' or '前' or '原' or '现' or '）' or ')') next++;
+        return Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, document.Text, next, sentence.Range.End) is not null;
     }
 
     /// <summary>Written anaphors of the paragraph and the one before that stand for one entity (这家公司, not 双方).</summary>
