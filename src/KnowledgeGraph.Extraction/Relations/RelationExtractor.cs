@@ -145,9 +145,8 @@ public sealed class RelationExtractor(
                 if (!presupposed && uncertain || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions);
-                foreach (var subject in MentionsIn(match.Groups["s"], mentions))
-                foreach (var @object in objects)
+                var objects = (pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
+                foreach (var (subject, @object) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
