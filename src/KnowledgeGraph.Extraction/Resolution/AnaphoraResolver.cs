@@ -69,7 +69,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                     var antecedents = count == 1
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
-                            : Antecedent(document, byParagraph, range.Length == 0 ? added : [], namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
+                            : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : LastDistinct(byParagraph, sentence, limit, type, count);
@@ -212,20 +212,20 @@ public sealed class AnaphoraResolver : IPipelineStage
     private static readonly System.Buffers.SearchValues<char> ClauseOrSentenceBreaks = System.Buffers.SearchValues.Create("，,。；;！？!?");
 
     /// <remarks>
-    /// A gap (a title without its organization, <paramref name="resolved"/> then holds the anaphors resolved so far) is
+    /// A gap (a title without its organization; <paramref name="resolved"/> holds the anaphors resolved so far) is
     /// at the organization that opens the sentence as its subject, a description resolved before (这家公司) included:
     /// in 「这家公司成立于2023年，由前Meta研究员A创立，A出任CEO」 and 「Meta入股Scale AI，并邀请其创始人王出任首席AI官」 the
     /// post is at the company the sentence is about, not at the one describing a person.
     /// </remarks>
-    private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, Dictionary<EntityCluster, List<int>> namings,
+    private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, bool gap, Dictionary<EntityCluster, List<int>> namings,
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical)
     {
         var named = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
-            .Concat(DescriptionsResolved(document, resolved, sentence, type))
+            .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type) : [])
             .Where(m => m.Range.End <= position)
             .OrderBy(m => m.Range.Start)
             .ToList();
-        if (resolved.Count > 0 && named.FirstOrDefault(m => m.Sentence == sentence.Index) is { } opening && opening.Type == type
+        if (gap && named.FirstOrDefault(m => m.Sentence == sentence.Index) is { } opening && opening.Type == type
             && OpensClause(document, sentence, opening.Range.Start) && !DescribesPerson(document, opening, sentence)
             && OnePersonBetween(document, byParagraph, resolved, sentence, opening.Range.End, anaphorStart)) return opening;
         var candidates = named.Where(m => m.Type == type).ToList();
