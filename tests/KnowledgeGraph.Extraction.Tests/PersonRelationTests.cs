@@ -66,6 +66,17 @@ public class PersonRelationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void Clauses_that_leave_out_their_subject_after_four_people_are_about_all_four()
+    {
+        var result = fixture.Extract("星衡智能由马可·贝洛蒂、卢卡·费拉里、安娜·罗西和朱塞佩·孔蒂共同创立。四人此前曾一起创办云安全公司星衡科技，并将其出售给华为，随后在华为任职数年。");
+        foreach (var person in new[] { "马可·贝洛蒂", "卢卡·费拉里", "安娜·罗西", "朱塞佩·孔蒂" })
+        {
+            Assert.True(result.Relation("FOUNDED", person, "星衡科技") is not null, $"{person}: {result.Describe()}");
+            Assert.True(result.Relation("WORKS_FOR", person, "华为") is not null, $"{person}: {result.Describe()}");
+        }
+    }
+
+    [Fact]
     public void A_title_without_its_organization_is_held_at_the_company_opening_the_sentence()
     {
         var result = fixture.Extract("百度此前已入股星衡智能，并邀请其创始人马可·贝洛蒂出任首席AI官。");

@@ -387,11 +387,18 @@ public sealed class RelationExtractor(
         for (var index = 0; index < mentions.Count; index++)
         {
             var mention = mentions[index];
+            var groupGoesOn = carried.Contains(mention) && index + 1 < mentions.Count && mentions[index + 1].Range == mention.Range && carried.Contains(mentions[index + 1]);
             if (index > 0 && mention.Range == mentions[index - 1].Range && mention.IsAnaphor)
             {
-                var member = $"和<{Kind(mention.Type)}{index}>";
+                var member = carried.Contains(mention) ? $"和{CarriedSlotOpening}{Kind(mention.Type)}{index}{CarriedSlotClosing}" : $"和<{Kind(mention.Type)}{index}>";
                 builder.Append(member);
-                positions.AddRange(Enumerable.Repeat(mention.Range.End - 1, member.Length));
+                positions.AddRange(Enumerable.Repeat(Math.Max(mention.Range.Start, mention.Range.End - 1), member.Length));
+                // The mark follows the last of a group carried in (四人 → ⟨P3⟩和⟨P4⟩和⟨P5⟩), so that the group is one list.
+                if (carried.Contains(mention) && !groupGoesOn)
+                {
+                    builder.Append(CarriedTopicMark);
+                    positions.Add(mention.Range.Start);
+                }
                 continue;
             }
             if (mention.Range.Start < cursor) continue;
@@ -405,7 +412,7 @@ public sealed class RelationExtractor(
             builder.Append(slot);
             for (var i = 0; i < slot.Length - 1; i++) positions.Add(mention.Range.Start);
             positions.Add(mention.Range.End - 1);
-            if (carried.Contains(mention))
+            if (carried.Contains(mention) && !groupGoesOn)
             {
                 builder.Append(CarriedTopicMark);
                 positions.Add(mention.Range.Start);
