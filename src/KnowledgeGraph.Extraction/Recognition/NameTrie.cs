@@ -30,14 +30,17 @@ public sealed class NameTrie<T>
     public IEnumerable<(int Length, string Surface, T Value)> MatchesAt(string text, int start, int end)
     {
         if (start >= end || _root.Children is null || !_root.Children.ContainsKey(InvariantLowerCase.Of(text[start]))) return [];
-        var found = new List<(int, string, T)>();
+        // Made only when a name ends here: a prefix that ends none (a common first character) costs no list.
+        List<(int, string, T)>? found = null;
         var node = _root;
         for (var i = start; i < end; i++)
         {
             if (node.Children is null || !node.Children.TryGetValue(InvariantLowerCase.Of(text[i]), out node)) break;
-            if (node.Values is not null)
-                found.AddRange(node.Values.Select(v => (i + 1 - start, v.Surface, v.Value)));
+            if (node.Values is null) continue;
+            found ??= [];
+            foreach (var (surface, value) in node.Values) found.Add((i + 1 - start, surface, value));
         }
+        if (found is null) return [];
         found.Reverse();
         return found;
     }

@@ -85,7 +85,14 @@ public sealed partial class RecognitionData
 
     public bool IsGeneric(string text) => GenericWords.Contains(text.Trim());
 
-    public bool IsTransliteration(string text) => text.Length > 0 && text.All(c => c == '·' || TransliterationCharacters.Contains(c));
+    public bool IsTransliteration(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c != '·' && !TransliterationCharacters.Contains(c)) return false;
+        }
+        return text.Length > 0;
+    }
 
     public bool StartsWithSurname(string text) =>
         text.Length >= 2 && (Surnames.Contains(text[..1]) || text.Length >= 3 && Surnames.Contains(text[..2]));
@@ -147,8 +154,16 @@ public sealed partial class RecognitionData
     public static string? MatchStartingAt(IReadOnlyList<string> longestFirst, string text, int start, int limit) =>
         longestFirst.FirstOrDefault(word => start + word.Length <= limit && string.CompareOrdinal(text, start, word, 0, word.Length) == 0);
 
-    public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end) =>
-        longestFirst.FirstOrDefault(word => end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0);
+    /// <remarks>A loop, not a query: recognisers ask this at every token, and a query's closure is an allocation each time.</remarks>
+    public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end)
+    {
+        for (var i = 0; i < longestFirst.Count; i++)
+        {
+            var word = longestFirst[i];
+            if (end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0) return word;
+        }
+        return null;
+    }
 
     private static IReadOnlyList<string> LongestFirst(IEnumerable<string> words) =>
         words.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length).ToList();

@@ -35,37 +35,51 @@ public sealed class AssertionCues
     /// True when the sentence hedges the statement before it ends, or denies it anywhere but in a clause before a new
     /// statement (「否认公司被收购，并表示已与阿里云达成战略合作」: the partnership stands).
     /// </summary>
-    public bool IsUncertain(string sentenceUpToEvidenceEnd, string sentence, int evidenceStart) =>
-        _uncertain.IsMatch(sentenceUpToEvidenceEnd)
-        || _denial.Matches(sentence).Any(denial => !NewStatementBetween(sentence, denial.Index + denial.Length, evidenceStart));
+    public bool IsUncertain(ReadOnlySpan<char> sentenceUpToEvidenceEnd, ReadOnlySpan<char> sentence, int evidenceStart)
+    {
+        if (_uncertain.IsMatch(sentenceUpToEvidenceEnd)) return true;
+        foreach (var denial in _denial.EnumerateMatches(sentence))
+        {
+            if (!NewStatementBetween(sentence, denial.Index + denial.Length, evidenceStart)) return true;
+        }
+        return false;
+    }
 
     /// <summary>A new statement begins after <paramref name="from"/> and before <paramref name="to"/>, its first word perhaps where the evidence begins.</summary>
-    private bool NewStatementBetween(string sentence, int from, int to)
+    private bool NewStatementBetween(ReadOnlySpan<char> sentence, int from, int to)
     {
         if (from >= to) return false;
         var reach = Math.Min(sentence.Length, to + MaxStatementOpening);
-        return _newStatement.Matches(sentence[from..reach]).Any(m => from + m.Index < to);
+        foreach (var statement in _newStatement.EnumerateMatches(sentence[from..reach]))
+        {
+            if (from + statement.Index < to) return true;
+        }
+        return false;
     }
 
     /// <summary>How far past the evidence's start a new statement's opening (a clause break and a conjunction) may reach.</summary>
     private const int MaxStatementOpening = 3;
 
     /// <summary>True when a negation stands in the evidence with no clause break between it and the end.</summary>
-    public bool IsNegated(string evidence)
+    public bool IsNegated(ReadOnlySpan<char> evidence)
     {
-        foreach (Match match in _negation.Matches(evidence))
+        foreach (var match in _negation.EnumerateMatches(evidence))
         {
-            var rest = evidence.AsSpan(match.Index + match.Length);
+            var rest = evidence[(match.Index + match.Length)..];
             if (rest.IndexOfAny('，', ',') < 0) return true;
         }
         return false;
     }
 
     /// <summary>True when the clause holding the evidence calls the deal off or quotes it as a rumour, before or after it.</summary>
-    public bool IsDeniedInClause(string clause) => _clauseDenial.IsMatch(clause);
+    public bool IsDeniedInClause(ReadOnlySpan<char> clause) => _clauseDenial.IsMatch(clause);
 
     /// <summary>Where in the sentence a reversal is stated, or -1.</summary>
-    public int ReversalAt(string sentence) => _reversal.Match(sentence) is { Success: true } match ? match.Index : -1;
+    public int ReversalAt(ReadOnlySpan<char> sentence)
+    {
+        foreach (var match in _reversal.EnumerateMatches(sentence)) return match.Index;
+        return -1;
+    }
 
-    public bool IsPlan(string text) => _future.IsMatch(text);
+    public bool IsPlan(ReadOnlySpan<char> text) => _future.IsMatch(text);
 }

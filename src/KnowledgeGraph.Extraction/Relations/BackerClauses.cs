@@ -15,23 +15,25 @@ public sealed class BackerClauses
 {
     private const int RaiseReach = 24;
 
-    private readonly IReadOnlyList<string> _raise;
-    private readonly IReadOnlyList<string> _raiseObjects;
-    private readonly IReadOnlyList<(string Word, bool Lead)> _backing;
-    private readonly IReadOnlyList<string> _after;
-    private readonly IReadOnlyList<string> _round;
+    // Arrays, not lists behind an interface: they are walked at every character of a clause, and an interface's
+    // enumerator is an allocation each time.
+    private readonly string[] _raise;
+    private readonly string[] _raiseObjects;
+    private readonly (string Word, bool Lead)[] _backing;
+    private readonly string[] _after;
+    private readonly string[] _round;
 
     public BackerClauses(LanguageResources resources)
     {
         var rows = resources.Rows("relations/backer-clauses.tsv", 2);
-        IReadOnlyList<string> Of(string kind) =>
-            rows.Where(r => r[0].Trim() == kind).Select(r => r[1].Trim()).Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToList();
+        string[] Of(string kind) =>
+            rows.Where(r => r[0].Trim() == kind).Select(r => r[1].Trim()).Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToArray();
         _raise = Of("raise");
         _raiseObjects = Of("raise-object");
         _after = Of("after");
         _round = Of("round");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
-            .OrderByDescending(b => b.Item1.Length).ToList();
+            .OrderByDescending(b => b.Item1.Length).ToArray();
     }
 
     /// <summary>The company that last raised a round, as the sentences are read in order.</summary>
@@ -137,10 +139,16 @@ public sealed class BackerClauses
         return close < 0 ? position : close + 1;
     }
 
-    private static string? WordAt(string text, int position, int end, IReadOnlyList<string> words) =>
-        words.FirstOrDefault(w => position + w.Length <= end && string.CompareOrdinal(text, position, w, 0, w.Length) == 0);
+    private static string? WordAt(string text, int position, int end, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (position + word.Length <= end && string.CompareOrdinal(text, position, word, 0, word.Length) == 0) return word;
+        }
+        return null;
+    }
 
-    private static bool ContainsAny(string text, int start, int end, IReadOnlyList<string> words)
+    private static bool ContainsAny(string text, int start, int end, string[] words)
     {
         for (var i = start; i < end; i++)
         {

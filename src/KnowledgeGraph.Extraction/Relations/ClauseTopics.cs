@@ -16,10 +16,10 @@ public sealed class ClauseTopics
 {
     private readonly HashSet<string> _adverbial;
     private readonly HashSet<string> _openers;
-    private readonly ILookup<char, string> _skipped;
-    private readonly ILookup<char, string> _nominal;
-    private readonly ILookup<char, string> _adverbialPhrases;
-    private readonly ILookup<char, string> _backing;
+    private readonly Dictionary<char, string[]> _skipped;
+    private readonly Dictionary<char, string[]> _nominal;
+    private readonly Dictionary<char, string[]> _adverbialPhrases;
+    private readonly Dictionary<char, string[]> _backing;
 
     public ClauseTopics(LanguageResources resources, Recognition.RecognitionData recognition)
     {
@@ -282,11 +282,20 @@ public sealed class ClauseTopics
     /// <summary>A preposition opening a longer adverbial word, such as 与此同时, 截至.</summary>
     private bool IsAdverbialPhrase(Document document, Token token) => StartsWithAny(document, token, _adverbialPhrases);
 
-    private static ILookup<char, string> ByFirstCharacter(IEnumerable<string> words) => words.Where(w => w.Length > 0).Distinct().ToLookup(w => w[0]);
+    private static Dictionary<char, string[]> ByFirstCharacter(IEnumerable<string> words) =>
+        words.Where(w => w.Length > 0).Distinct().GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.ToArray());
 
     /// <summary>A word of the list, as long as the token or longer, begins where the token does (jieba may cut it in two).</summary>
-    private static bool StartsWithAny(Document document, Token token, ILookup<char, string> words) =>
-        words[token.Text[0]].Any(w => w.Length >= token.Text.Length && string.CompareOrdinal(document.Text, token.Range.Start, w, 0, w.Length) == 0);
+    /// <remarks>A loop over an array: this is asked several times of every token, and a query would allocate each time.</remarks>
+    private static bool StartsWithAny(Document document, Token token, Dictionary<char, string[]> words)
+    {
+        if (!words.TryGetValue(token.Text[0], out var candidates)) return false;
+        foreach (var word in candidates)
+        {
+            if (word.Length >= token.Text.Length && string.CompareOrdinal(document.Text, token.Range.Start, word, 0, word.Length) == 0) return true;
+        }
+        return false;
+    }
 
     private bool IsSkippable(Document document, Token token) =>
         token.Tag is "t" or "d" or "ad" or "c" or "m" or "q" or "f" or "w" || StartsWithAny(document, token, _skipped);

@@ -66,9 +66,10 @@ public sealed class RelationExtractor(
                 mentions = mentions.Where(m => !(m.Range.Length == 0 && carried.Any(c => c.Range == m.Range)))
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, eitherWay, words));
+            var attributes = new SentenceAttributes(document, sentence, amounts);
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, eitherWay, words, attributes));
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
-            found.AddRange(FindBackers(document, sentence, mentions, round));
+            found.AddRange(FindBackers(document, sentence, mentions, round, attributes));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
@@ -122,7 +123,7 @@ public sealed class RelationExtractor(
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
         List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, HashSet<RelationCandidate> eitherWay,
-        PatternWords.Occurrences words)
+        PatternWords.Occurrences words, SentenceAttributes attributes)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
@@ -138,13 +139,12 @@ public sealed class RelationExtractor(
             {
                 var evidenceStart = positions[match.Index];
                 var evidenceEnd = positions[match.Index + match.Length];
-                var upToEnd = document.Slice(sentence.Range.Start, evidenceEnd);
                 // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
                 var presupposed = pattern.Settings.ContainsKey("nominal");
-                var uncertain = cues.IsUncertain(upToEnd, sentenceText, evidenceStart - sentence.Range.Start);
-                if (!presupposed && uncertain || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
+                var uncertain = cues.IsUncertain(Span(document, sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start);
+                if (!presupposed && uncertain || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
-                var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
+                var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 var objects = (pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
                 foreach (var (subject, @object) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {
@@ -152,7 +152,7 @@ public sealed class RelationExtractor(
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
-                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
+                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd, attributes) is { } candidate)
                     {
                         if (pattern.Settings.ContainsKey("either-way")) eitherWay.Add(candidate);
                         yield return (candidate, evidenceStart, plan);
@@ -163,7 +163,8 @@ public sealed class RelationExtractor(
     }
 
     /// <summary>Backers the clause fallback finds, under the same assertion rules as the patterns' matches.</summary>
-    private IEnumerable<(RelationCandidate, int, bool)> FindBackers(Document document, Sentence sentence, List<Mention> mentions, BackerClauses.RoundOwner round)
+    private IEnumerable<(RelationCandidate, int, bool)> FindBackers(Document document, Sentence sentence, List<Mention> mentions, BackerClauses.RoundOwner round,
+        SentenceAttributes sentenceAttributes)
     {
         var findings = backerClauses.Find(document, sentence, mentions, round);
         if (findings.Count == 0) yield break;
@@ -175,11 +176,11 @@ public sealed class RelationExtractor(
             if (subject.Entity is not { } backer || @object.Entity is not { } company || backer == company || !definition.Accepts(backer.Type, company.Type)) continue;
             var evidenceStart = finding.ClauseStart;
             var evidenceEnd = finding.TriggerEnd;
-            if (cues.IsUncertain(document.Slice(sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start)
-                || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
-                || cues.IsDeniedInClause(document.Slice(finding.ClauseStart, finding.ClauseEnd))) continue;
-            var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd));
-            var attributes = Attributes(document, sentence, definition, null, null, finding.Lead, subject, evidenceStart, evidenceEnd);
+            if (cues.IsUncertain(Span(document, sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start)
+                || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))
+                || cues.IsDeniedInClause(Span(document, finding.ClauseStart, finding.ClauseEnd))) continue;
+            var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd));
+            var attributes = Attributes(document, definition, null, null, finding.Lead, subject, evidenceStart, evidenceEnd, sentenceAttributes);
             var confidence = BackerClauseConfidence * (@object.IsAnaphor ? AnaphorPenalty : 1.0);
             yield return (new RelationCandidate(definition.Name, backer, company, Math.Round(confidence, 3), sentence, attributes), evidenceStart, plan);
         }
@@ -269,7 +270,7 @@ public sealed class RelationExtractor(
     }
 
     private RelationCandidate? Build(Document document, Sentence sentence, RelationPattern pattern, System.Text.RegularExpressions.Match match,
-        Mention subject, Mention @object, List<Mention> mentions, int evidenceStart, int evidenceEnd)
+        Mention subject, Mention @object, List<Mention> mentions, int evidenceStart, int evidenceEnd, SentenceAttributes sentenceAttributes)
     {
         if (subject.Entity is not { } subjectEntity || @object.Entity is not { } objectEntity || subjectEntity == objectEntity) return null;
         var definition = ontology.RelationType(pattern.Type);
@@ -277,19 +278,19 @@ public sealed class RelationExtractor(
         var confidence = pattern.Confidence * (subject.IsAnaphor || @object.IsAnaphor ? AnaphorPenalty : 1.0);
         var role = definition.Attributes.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
         var product = definition.Attributes.Contains("product") ? MentionsIn(match.Groups["p"], mentions).FirstOrDefault()?.Entity?.Name : null;
-        var attributes = Attributes(document, sentence, definition, role, product, pattern.Settings.ContainsKey("lead"), subject, evidenceStart, evidenceEnd);
+        var attributes = Attributes(document, definition, role, product, pattern.Settings.ContainsKey("lead"), subject, evidenceStart, evidenceEnd, sentenceAttributes);
         return new RelationCandidate(pattern.Type, subjectEntity, objectEntity, Math.Round(confidence, 3), sentence, attributes);
     }
 
-    private RelationAttributes Attributes(Document document, Sentence sentence, RelationTypeDefinition definition, string? role, string? product,
-        bool leads, Mention subject, int evidenceStart, int evidenceEnd)
+    private static RelationAttributes Attributes(Document document, RelationTypeDefinition definition, string? role, string? product,
+        bool leads, Mention subject, int evidenceStart, int evidenceEnd, SentenceAttributes sentence)
     {
         var allowed = definition.Attributes;
         decimal? amount = null;
         string? currency = null;
         if (AmountTypes.Contains(definition.Name))
         {
-            var money = amounts.FindAll(document.Text, sentence.Range.Start, sentence.Range.End)
+            var money = sentence.Amounts
                 .Where(a => !IsValuation(document.Text, a.Start))
                 .OrderBy(a => a.Start >= evidenceStart ? 0 : 1)
                 .ThenBy(a => Math.Abs(a.Start - evidenceStart))
@@ -297,20 +298,18 @@ public sealed class RelationExtractor(
             amount = money?.Value;
             currency = money?.Currency;
         }
-        string? round = allowed.Contains("round") ? FundingRound.Find(document.Slice(sentence.Range.Start, sentence.Range.End)) : null;
+        string? round = allowed.Contains("round") ? sentence.Round : null;
         bool? lead = null;
         if (allowed.Contains("lead"))
         {
-            lead = leads || LeadsAfter(document.Slice(subject.Range.End, Math.Max(subject.Range.End, evidenceEnd))) ? true : null;
+            lead = leads || LeadsAfter(Span(document, subject.Range.End, Math.Max(subject.Range.End, evidenceEnd))) ? true : null;
         }
-        var date = allowed.Contains("date")
-            ? DateResolver.FindAll(document.Text, sentence.Range.Start, sentence.Range.End, document.Article.PublishedAt).FirstOrDefault()?.Iso
-            : null;
+        var date = allowed.Contains("date") ? sentence.Date : null;
         return new RelationAttributes(role, amount, currency, round, lead, date, product);
     }
 
     /// <summary>领投 after the investor, before any 跟投 or 参投 (which would make it a follower).</summary>
-    private static bool LeadsAfter(string text)
+    private static bool LeadsAfter(ReadOnlySpan<char> text)
     {
         var lead = text.IndexOf("领投", StringComparison.Ordinal);
         if (lead < 0) return false;
@@ -339,26 +338,29 @@ public sealed class RelationExtractor(
         var lastReversal = new Dictionary<int, int>();
         foreach (var sentence in document.Sentences)
         {
-            var at = cues.ReversalAt(document.Slice(sentence.Range.Start, sentence.Range.End));
+            var at = cues.ReversalAt(Span(document, sentence.Range.Start, sentence.Range.End));
             if (at >= 0) lastReversal[sentence.Paragraph] = Math.Max(lastReversal.GetValueOrDefault(sentence.Paragraph, int.MinValue), sentence.Range.Start + at);
         }
         return found.Where(f => !(f.Plan && lastReversal.TryGetValue(f.Candidate.Sentence.Paragraph, out var reversal) && reversal > f.EvidenceStart));
     }
 
     /// <summary>The evidence with the rest of the clauses it begins and ends in.</summary>
-    private static string Clause(Document document, Sentence sentence, int start, int end)
+    private static ReadOnlySpan<char> Clause(Document document, Sentence sentence, int start, int end)
     {
         var clauseStart = start - ClauseBefore(document, sentence, start).Length;
         while (end < sentence.Range.End && document.Text[end] is not ('，' or ',')) end++;
-        return document.Slice(clauseStart, end);
+        return Span(document, clauseStart, end);
     }
 
-    private static string ClauseBefore(Document document, Sentence sentence, int position)
+    private static ReadOnlySpan<char> ClauseBefore(Document document, Sentence sentence, int position)
     {
         var start = position;
         while (start > sentence.Range.Start && document.Text[start - 1] is not ('，' or ',')) start--;
-        return document.Slice(start, position);
+        return Span(document, start, position);
     }
+
+    /// <summary>Text the cues only read: a view of the document, not a copy.</summary>
+    private static ReadOnlySpan<char> Span(Document document, int start, int end) => document.Text.AsSpan(start, end - start);
 
     private static IEnumerable<Mention> MentionsIn(System.Text.RegularExpressions.Group group, List<Mention> mentions)
     {

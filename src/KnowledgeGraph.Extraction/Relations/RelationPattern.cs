@@ -22,7 +22,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     public IReadOnlyList<string> Triggers { get; init; } = [];
 
     /// <summary>True when a gap of the pattern (…) may step over other mentions between its arguments.</summary>
-    public bool StepsOverMentions => Source.Contains('…');
+    public bool StepsOverMentions { get; } = Source.Contains('…');
 
     /// <summary>Words the pattern cannot match without (see <see cref="RequiredWords"/>): a cheap test before the regex.</summary>
     public IReadOnlyList<string[]> RequiredWords { get; init; } = [];
@@ -31,7 +31,8 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// True for a pattern of a clause that leaves its object out (同年12月，a16z领投了A轮): the object is the topic
     /// of the clauses before it (setting object=topic; the pattern has no object slot).
     /// </summary>
-    public bool ObjectIsTopic => Settings.GetValueOrDefault("object") == "topic";
+    /// <remarks>Read once here: the extractor asks it of every pattern for every sentence with fewer than two mentions.</remarks>
+    public bool ObjectIsTopic { get; } = Settings.GetValueOrDefault("object") == "topic";
 
     /// <summary>Mention kinds (P, O, R) the pattern needs; a sentence without them is not tried.</summary>
     public required IReadOnlySet<char> NeededKinds { get; init; }

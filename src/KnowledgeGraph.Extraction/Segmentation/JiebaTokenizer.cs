@@ -64,6 +64,9 @@ public sealed class JiebaTokenizer : IPipelineStage
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Text, string? Tag)> _tagged = new(StringComparer.Ordinal);
 
+        /// <summary>The words of the Chinese run being cut, one list for all the runs of the article.</summary>
+        public List<(int Start, int End)> Cuts { get; } = [];
+
         public string Of(ReadOnlySpan<char> word)
         {
             var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -109,7 +112,8 @@ public sealed class JiebaTokenizer : IPipelineStage
 
     private void AddHanRun(Document document, int start, int end, WordStrings strings)
     {
-        var words = new List<(int Start, int End)>();
+        var words = strings.Cuts;
+        words.Clear();
         _segmenter.Cut(document.Text, start, end, words);
         foreach (var (wordStart, wordEnd) in words)
         {
