@@ -59,7 +59,7 @@ public sealed partial class GraphQLHttpEndpoint(
         }
         catch (Exception refusal) when (IsDocumentRefusal(refusal))
         {
-            await RefuseDocumentAsync(http, mediaType, refusal, "unknown", started);
+            await RefuseDocumentAsync(http, mediaType, refusal, started);
             return;
         }
         if (shape is not null)
@@ -136,7 +136,7 @@ public sealed partial class GraphQLHttpEndpoint(
         }
         catch (Exception refusal) when (IsDocumentRefusal(refusal))
         {
-            await RefuseDocumentAsync(http, mediaType, refusal, "unknown", started);
+            await RefuseDocumentAsync(http, mediaType, refusal, started);
             return;
         }
 
@@ -184,12 +184,13 @@ public sealed partial class GraphQLHttpEndpoint(
     /// <summary>What <see cref="RequestDocuments"/> throws for a document it will not parse or run.</summary>
     private static bool IsDocumentRefusal(Exception error) => error is ExecutionError or GraphQLMaxDepthExceededException;
 
-    private Task RefuseDocumentAsync(HttpContext http, string mediaType, Exception refusal, string operationType, long started) =>
+    /// <summary>Refused before parsing finished, the operation's type is not known yet.</summary>
+    private Task RefuseDocumentAsync(HttpContext http, string mediaType, Exception refusal, long started) =>
         refusal is ExecutionError error
-            ? RespondAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [error] }, operationType, started)
+            ? RespondAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [error] }, "unknown", started)
             : RefuseAsync(http, mediaType, RequestErrorStatus(mediaType), "MAX_DEPTH_EXCEEDED",
                 $"The document nests past the parser's depth limit; queries may be at most {options.CurrentValue.Limits.MaxDepth} fields deep.",
-                started, operationType);
+                started);
 
     private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
     {
