@@ -1,3 +1,4 @@
+using System.Text;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -25,6 +26,8 @@ public sealed class DocumentPrescanTests
         "query A { stats { articles } } mutation B { deleteArticle(id: 1.5e3, block: \"\"\" { \\\"\"\" } \"\"\") { ok } } subscription C { s }",
         "{ entities(first: 2, after: null, where: { and: [{ a: 1 }, { b: [1, 2, -3] }] }) @d(x: [1]) { edges { cursor node { id } } } }",
         "\uFEFF{ a,b,,c\r\nd\re }",
+        "{ a:\uFEFFb \uFEFF... on T { c } }",
+        "{ entities(search: \"微软 { x y }\") { edges { node { name } } } }\n# 注释 { z }\n{ w }",
         HostileQueries.GraphiQLIntrospection,
         HostileQueries.FragmentCycle,
         HostileQueries.FragmentBomb(5),
@@ -36,7 +39,7 @@ public sealed class DocumentPrescanTests
     [MemberData(nameof(ExecutableDocuments))]
     public void Counts_the_selections_the_parsed_tree_holds(string text)
     {
-        var scan = DocumentPrescan.Scan(text, maxSelections: 10_000, parserMaxDepth: 128);
+        var scan = Scan(text, maxSelections: 10_000, parserMaxDepth: 128);
 
         Assert.Equal(PrescanVerdict.LeftToParser, scan.Verdict);
         Assert.Equal(FieldsIn(GraphQLParser.Parser.Parse(text)), scan.Selections);
@@ -47,7 +50,7 @@ public sealed class DocumentPrescanTests
     {
         var text = HostileQueries.Aliases(10_000);
 
-        var scan = DocumentPrescan.Scan(text, maxSelections: 500, parserMaxDepth: 64);
+        var scan = Scan(text, maxSelections: 500, parserMaxDepth: 64);
 
         Assert.Equal(PrescanVerdict.TooManySelections, scan.Verdict);
         var document = GraphQLParser.Parser.Parse(text);
@@ -65,7 +68,7 @@ public sealed class DocumentPrescanTests
         var shallowestRefused = ShallowestRefused(Nested, parserMaxDepth);
 
         Assert.Throws<GraphQLMaxDepthExceededException>(() => Parse(Nested(shallowestRefused), parserMaxDepth));
-        Assert.Equal(PrescanVerdict.TooDeep, DocumentPrescan.Scan(HostileQueries.Depth(100), 500, parserMaxDepth).Verdict);
+        Assert.Equal(PrescanVerdict.TooDeep, Scan(HostileQueries.Depth(100), 500, parserMaxDepth).Verdict);
     }
 
     [Theory]
@@ -88,8 +91,8 @@ public sealed class DocumentPrescanTests
     {
         var fields = string.Join(" ", Enumerable.Range(0, 1000).Select(i => $"f{i}: Int"));
 
-        Assert.Equal(PrescanVerdict.LeftToParser, DocumentPrescan.Scan("type T { " + fields + " }", 500, 64).Verdict);
-        Assert.Equal(PrescanVerdict.LeftToParser, DocumentPrescan.Scan("\"about\" query { " + fields + " }", 500, 64).Verdict);
+        Assert.Equal(PrescanVerdict.LeftToParser, Scan("type T { " + fields + " }", 500, 64).Verdict);
+        Assert.Equal(PrescanVerdict.LeftToParser, Scan("\"about\" query { " + fields + " }", 500, 64).Verdict);
     }
 
     [Fact]
@@ -107,13 +110,17 @@ public sealed class DocumentPrescanTests
         Assert.Equal(1, parser.Calls);
     }
 
+    /// <summary>The pass reads UTF-8, as a POST body holds it.</summary>
+    private static PrescanResult Scan(string text, int maxSelections, int parserMaxDepth) =>
+        DocumentPrescan.Scan(Encoding.UTF8.GetBytes(text), maxSelections, parserMaxDepth);
+
     private static int ShallowestRefused(Func<int, string> document, int parserMaxDepth)
     {
         for (var levels = 1; levels <= parserMaxDepth + 1; levels++)
         {
-            if (DocumentPrescan.Scan(document(levels), 500, parserMaxDepth).Verdict == PrescanVerdict.TooDeep)
+            if (Scan(document(levels), 500, parserMaxDepth).Verdict == PrescanVerdict.TooDeep)
             {
-                Assert.Equal(PrescanVerdict.LeftToParser, DocumentPrescan.Scan(document(levels - 1), 500, parserMaxDepth).Verdict);
+                Assert.Equal(PrescanVerdict.LeftToParser, Scan(document(levels - 1), 500, parserMaxDepth).Verdict);
                 return levels;
             }
         }

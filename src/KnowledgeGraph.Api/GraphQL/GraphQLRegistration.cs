@@ -26,10 +26,11 @@ public static class GraphQLRegistration
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<KnowledgeGraphSchema>()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
-            .AddSystemTextJson()
+            .AddSerializer<GraphQLBodySerializer>()
             .UseMiddleware<ArgumentTextMiddleware>()
             .WithTimeout(limits.ExecutionTimeout)
             .AddUnhandledExceptionHandler(TranslateStoreErrors));
+        services.AddSingleton(provider => (GraphQLBodySerializer)provider.GetRequiredService<IGraphQLSerializer>());
         return services;
     }
 

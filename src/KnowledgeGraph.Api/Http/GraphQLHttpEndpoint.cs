@@ -18,7 +18,7 @@ namespace KnowledgeGraph.Api.Http;
 /// </summary>
 public sealed partial class GraphQLHttpEndpoint(
     IDocumentExecuter<KnowledgeGraphSchema> executer,
-    IGraphQLTextSerializer serializer,
+    GraphQLBodySerializer serializer,
     RequestDocuments documents,
     ApiKeyValidator keys,
     IOptionsMonitor<KnowledgeGraphOptions> options,
@@ -26,6 +26,8 @@ public sealed partial class GraphQLHttpEndpoint(
     IdleMemoryRelease idleMemory,
     ILogger<GraphQLHttpEndpoint> logger)
 {
+    private readonly QueryScreen _screenQuery = documents.RefuseFloods;
+
     public async Task HandlePostAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
@@ -43,14 +45,24 @@ public sealed partial class GraphQLHttpEndpoint(
             return;
         }
         var limit = options.CurrentValue.Limits.MaxRequestBytes;
-        var body = await RequestBody.ReadAsync(http.Request, limit, http.RequestAborted);
+        using var body = await RequestBody.ReadAsync(http.Request, limit, http.RequestAborted);
         if (body is null)
         {
             await RefuseAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
                 $"The request body is larger than {limit} bytes.", started);
             return;
         }
-        if (RequestShape.Problem(body) is { } shape)
+        string? shape;
+        try
+        {
+            shape = RequestShape.Problem(body.Bytes, _screenQuery);
+        }
+        catch (Exception refusal) when (IsDocumentRefusal(refusal))
+        {
+            await RefuseDocumentAsync(http, mediaType, refusal, started);
+            return;
+        }
+        if (shape is not null)
         {
             await RefuseAsync(http, mediaType, StatusCodes.Status400BadRequest, "INVALID_JSON",
                 "The body is not a GraphQL request in JSON: " + shape + ".", started);
@@ -59,7 +71,7 @@ public sealed partial class GraphQLHttpEndpoint(
         GraphQLRequest? request;
         try
         {
-            request = serializer.Deserialize<GraphQLRequest>(body);
+            request = serializer.Deserialize<GraphQLRequest>(body.Bytes);
         }
         // ArgumentException: an object in the variables names a member twice (found by fuzzing; it was a 500).
         catch (Exception error) when (error is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
@@ -122,15 +134,9 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             prepared = documents.Prepare(request.Query, request.OperationName);
         }
-        catch (ExecutionError error)
+        catch (Exception refusal) when (IsDocumentRefusal(refusal))
         {
-            await RespondAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [error] }, "unknown", started);
-            return;
-        }
-        catch (GraphQLMaxDepthExceededException)
-        {
-            await RefuseAsync(http, mediaType, RequestErrorStatus(mediaType), "MAX_DEPTH_EXCEEDED",
-                $"The document nests past the parser's depth limit; queries may be at most {options.CurrentValue.Limits.MaxDepth} fields deep.", started);
+            await RefuseDocumentAsync(http, mediaType, refusal, started);
             return;
         }
 
@@ -174,6 +180,17 @@ public sealed partial class GraphQLHttpEndpoint(
         var status = result.Executed ? StatusCodes.Status200OK : RequestErrorStatus(mediaType);
         await RespondAsync(http, mediaType, status, result, operationType, started);
     }
+
+    /// <summary>What <see cref="RequestDocuments"/> throws for a document it will not parse or run.</summary>
+    private static bool IsDocumentRefusal(Exception error) => error is ExecutionError or GraphQLMaxDepthExceededException;
+
+    /// <summary>Refused before parsing finished, the operation's type is not known yet.</summary>
+    private Task RefuseDocumentAsync(HttpContext http, string mediaType, Exception refusal, long started) =>
+        refusal is ExecutionError error
+            ? RespondAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [error] }, "unknown", started)
+            : RefuseAsync(http, mediaType, RequestErrorStatus(mediaType), "MAX_DEPTH_EXCEEDED",
+                $"The document nests past the parser's depth limit; queries may be at most {options.CurrentValue.Limits.MaxDepth} fields deep.",
+                started);
 
     private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
     {

@@ -1,11 +1,16 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 
 namespace KnowledgeGraph.Api.Http;
 
+/// <summary>Judges a query's UTF-8 text before the request is deserialised; refuses by throwing.</summary>
+internal delegate void QueryScreen(ReadOnlySpan<byte> utf8Query);
+
 /// <summary>
 /// Checks the top level of a JSON request before it is deserialised, so that a wrong member type is refused with its
-/// name ("'variables' must be a JSON object, found String") rather than the serialiser's generic conversion error.
+/// name ("'variables' must be a JSON object, found String") rather than the serialiser's generic conversion error,
+/// and hands every 'query' member's text to a screen while it is still bytes: a flood is refused before the body
+/// becomes strings or a tree.
 /// </summary>
 internal static class RequestShape
 {
@@ -18,9 +23,9 @@ internal static class RequestShape
     };
 
     /// <summary>The problem with the request's shape, or null when the serialiser may have it.</summary>
-    public static string? Problem(string body)
+    public static string? Problem(ReadOnlySpan<byte> body, QueryScreen screen)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(body), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
             if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
@@ -29,18 +34,40 @@ internal static class RequestShape
                 return $"the body must be a JSON object with a 'query', found {Describe(reader.TokenType)}";
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                var isQuery = reader.ValueTextEquals("query"u8);
+                var name = isQuery ? "query" : reader.GetString()!;
                 reader.Read();
                 if (Members.TryGetValue(name, out var allowed) && !allowed.Contains(reader.TokenType))
                     return $"'{name}' must be {Describe(allowed[0])}, found {Describe(reader.TokenType)}";
+                if (isQuery && reader.TokenType == JsonTokenType.String)
+                    Screen(ref reader, screen);
                 reader.Skip();
             }
             return null;
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
-            // Malformed JSON: the serialiser reports it with its position.
+            // Malformed JSON or text that is not UTF-8 or UTF-16: the serialiser reports it, with its position.
             return null;
+        }
+    }
+
+    /// <summary>Hands the string's unescaped bytes to the screen; only escaped text needs a (pooled) copy.</summary>
+    private static void Screen(ref Utf8JsonReader reader, QueryScreen screen)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            screen(reader.ValueSpan);
+            return;
+        }
+        var unescaped = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
+        try
+        {
+            screen(unescaped.AsSpan(0, reader.CopyString(unescaped)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(unescaped);
         }
     }
 

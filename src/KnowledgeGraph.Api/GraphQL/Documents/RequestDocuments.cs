@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -30,9 +32,8 @@ public sealed class RequestDocuments(
     {
         if (cache.Find(query, operationName) is { } validated)
             return new PreparedDocument(query, operationName, validated, ValidatedBefore: true);
-        var text = WithoutLoneCarriageReturns(query);
-        RefuseFloodsBeforeParsing(text);
-        var document = parser.Build(text);
+        RefuseFloods(query);
+        var document = parser.Build(WithoutLoneCarriageReturns(query));
         if (FieldSelectionCount.FirstPastLimit(document, limits.MaxFieldSelections) is { } field)
         {
             var error = TooManySelections();
@@ -49,18 +50,36 @@ public sealed class RequestDocuments(
         return new PreparedDocument(query, operationName, document, ValidatedBefore: false);
     }
 
-    /// <summary>The cheap pass first: it refuses what the checks on the tree would, before the tree is built.</summary>
-    private void RefuseFloodsBeforeParsing(string text)
+    /// <summary>
+    /// The cheap pass over a query's UTF-8 text: it refuses what the checks on the tree would, before there is a tree
+    /// (or, for a POST body, a string). The error's location comes from the text up to the refused spot alone.
+    /// </summary>
+    /// <exception cref="ExecutionError">The text selects too many fields.</exception>
+    /// <exception cref="GraphQLMaxDepthExceededException">The text nests past the parser's limit.</exception>
+    public void RefuseFloods(ReadOnlySpan<byte> utf8Query)
     {
-        var scan = DocumentPrescan.Scan(text, limits.MaxFieldSelections, parserMaxDepth);
-        switch (scan.Verdict)
+        var scan = DocumentPrescan.Scan(utf8Query, limits.MaxFieldSelections, parserMaxDepth);
+        if (scan.Verdict == PrescanVerdict.LeftToParser)
+            return;
+        var upToRefused = WithoutLoneCarriageReturns(Encoding.UTF8.GetString(utf8Query[..(scan.Position + 1)]));
+        var position = upToRefused.Length - 1;
+        if (scan.Verdict == PrescanVerdict.TooDeep)
+            throw new GraphQLMaxDepthExceededException(upToRefused, position);
+        var error = TooManySelections();
+        error.AddLocation(Location.FromLinearPosition(upToRefused, position));
+        throw error;
+    }
+
+    private void RefuseFloods(string query)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(query.Length));
+        try
         {
-            case PrescanVerdict.TooDeep:
-                throw new GraphQLMaxDepthExceededException(text, scan.Position);
-            case PrescanVerdict.TooManySelections:
-                var error = TooManySelections();
-                error.AddLocation(Location.FromLinearPosition(text, scan.Position));
-                throw error;
+            RefuseFloods(utf8.AsSpan(0, Encoding.UTF8.GetBytes(query, utf8)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
         }
     }
 
