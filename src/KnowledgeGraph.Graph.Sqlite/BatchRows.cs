@@ -96,17 +96,17 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             INSERT INTO articles (key, id, source, content_hash, title, url, published_at, published_key, entity_count, relation_count)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
                    value ->> 9
-            FROM json_each(@rows)
+            FROM jsonb_each(@rows)
             """, _articles);
         WriteEntities(writer);
         Execute(writer, """
             INSERT OR IGNORE INTO article_entities (entity_id, article_key, aliases)
-            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)
+            SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)
             """, _articleEntities);
         WriteAliases(writer);
         Execute(writer, """
             INSERT OR IGNORE INTO mentions (article_key, entity_id, span_start, span_end, text)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(@rows)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM jsonb_each(@rows)
             """, _mentions);
         writer.AddTerms(_terms);
         WriteRelations(writer);
@@ -115,11 +115,11 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                                span_start, span_end, text)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
                    value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
-            FROM json_each(@rows)
+            FROM jsonb_each(@rows)
             """, _deals);
         Execute(writer, """
             INSERT INTO deal_parties (deal_id, ordinal, entity_id, role)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(@rows)
             """, _parties);
     }
 
@@ -134,7 +134,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         foreach (var ((entityId, alias), articles) in _aliasArticles) rows.Row().Add(entityId).Add(alias).Add(articles);
         var upsert = writer.Prepared("""
             INSERT INTO entity_aliases (entity_id, alias, articles, pinned)
-            SELECT value ->> 0, value ->> 1, value ->> 2, 0 FROM json_each(@rows) WHERE true
+            SELECT value ->> 0, value ->> 1, value ->> 2, 0 FROM jsonb_each(@rows) WHERE true
             ON CONFLICT (entity_id, alias) DO UPDATE SET articles = entity_aliases.articles + excluded.articles
             RETURNING entity_id, alias, articles, pinned
             """, "@rows");
@@ -157,7 +157,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         foreach (var (id, type, name) in _entities) rows.Row().Add(id).Add(type).Add(name).Add(_chineseNames.GetValueOrDefault(id));
         var upsert = writer.Prepared("""
             INSERT INTO entities (id, type, name, chinese_name)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows) WHERE true
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(@rows) WHERE true
             ON CONFLICT (id) DO UPDATE SET chinese_name = excluded.chinese_name
                 WHERE entities.chinese_name IS NULL AND excluded.chinese_name IS NOT NULL
             RETURNING id, name, chinese_name
@@ -191,7 +191,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                                    attr_date, product, first_date, last_date, evidence_count)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
                    value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 13, 1
-            FROM json_each(@rows) WHERE true
+            FROM jsonb_each(@rows) WHERE true
             ON CONFLICT (id) DO UPDATE SET evidence_count = relations.evidence_count + 1
             RETURNING id, key, evidence_count, subject_id, object_id
             """, "@rows");
@@ -224,7 +224,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                                   role, amount, amount_value, currency, round, lead, attr_date, product)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
                    value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14
-            FROM json_each(@rows)
+            FROM jsonb_each(@rows)
             """, evidence);
         var added = new AddedEvidence();
         foreach (var (id, _, relation, _, evidenceDate) in _relations)

@@ -90,7 +90,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         if (rows.Count == 0) return;
         var command = Prepared("""
             UPDATE entities SET degree = degree + c.change
-            FROM (SELECT value ->> 0 AS id, value ->> 1 AS change FROM json_each(@rows)) AS c
+            FROM (SELECT value ->> 0 AS id, value ->> 1 AS change FROM jsonb_each(@rows)) AS c
             WHERE entities.id = c.id
             """, "@rows");
         command.Set("@rows", rows.ToJson());
@@ -188,7 +188,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         foreach (var ((entityId, term), rank) in best) rows.Row().Add(term).Add(entityId).Add(rank);
         var upsert = Prepared("""
             INSERT INTO entity_terms (term, entity_id, rank)
-            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) WHERE true
+            SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows) WHERE true
             ON CONFLICT (term, entity_id) DO UPDATE SET rank = excluded.rank WHERE excluded.rank < entity_terms.rank
             RETURNING entity_id, term
             """, "@rows");
@@ -204,8 +204,8 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
                 foreach (var word in NameSearch.LaterWordStarts(term)) words.Row().Add(word).Add(entityId).Add(term);
             }
         }
-        InsertIgnoringDuplicates("INSERT OR IGNORE INTO term_grams (gram, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)", grams);
-        InsertIgnoringDuplicates("INSERT OR IGNORE INTO term_words (word, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)", words);
+        InsertIgnoringDuplicates("INSERT OR IGNORE INTO term_grams (gram, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)", grams);
+        InsertIgnoringDuplicates("INSERT OR IGNORE INTO term_words (word, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)", words);
     }
 
     private void InsertIgnoringDuplicates(string sql, JsonRows rows)
