@@ -38,7 +38,7 @@ internal sealed class AddedEvidence
                 first_date = coalesce(min(relations.first_date, n.first_date), relations.first_date, n.first_date),
                 last_date = coalesce(max(relations.last_date, n.last_date), relations.last_date, n.last_date)
             FROM (SELECT value ->> 0 AS key, value ->> 1 AS confidence, value ->> 2 AS first_date, value ->> 3 AS last_date
-                  FROM json_each(@rows)) AS n
+                  FROM jsonb_each(@rows)) AS n
             WHERE relations.key = n.key
             """, "@rows");
         update.Set("@rows", rows.ToJson());

@@ -92,34 +92,34 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
 
     public void WriteTo(GraphWriter writer)
     {
-        Execute(writer, """
+        writer.ExecuteRows("""
             INSERT INTO articles (key, id, source, content_hash, title, url, published_at, published_key, entity_count, relation_count)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
                    value ->> 9
-            FROM json_each(@rows)
+            FROM jsonb_each(@rows)
             """, _articles);
         WriteEntities(writer);
-        Execute(writer, """
+        writer.ExecuteRows("""
             INSERT OR IGNORE INTO article_entities (entity_id, article_key, aliases)
-            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)
+            SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)
             """, _articleEntities);
         WriteAliases(writer);
-        Execute(writer, """
+        writer.ExecuteRows("""
             INSERT OR IGNORE INTO mentions (article_key, entity_id, span_start, span_end, text)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(@rows)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM jsonb_each(@rows)
             """, _mentions);
         writer.AddTerms(_terms);
         WriteRelations(writer);
-        Execute(writer, """
+        writer.ExecuteRows("""
             INSERT INTO deals (id, article_key, kind, amount, amount_value, currency, round, date, filter_date, confidence,
                                span_start, span_end, text)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
                    value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
-            FROM json_each(@rows)
+            FROM jsonb_each(@rows)
             """, _deals);
-        Execute(writer, """
+        writer.ExecuteRows("""
             INSERT INTO deal_parties (deal_id, ordinal, entity_id, role)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(@rows)
             """, _parties);
     }
 
@@ -134,7 +134,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         foreach (var ((entityId, alias), articles) in _aliasArticles) rows.Row().Add(entityId).Add(alias).Add(articles);
         var upsert = writer.Prepared("""
             INSERT INTO entity_aliases (entity_id, alias, articles, pinned)
-            SELECT value ->> 0, value ->> 1, value ->> 2, 0 FROM json_each(@rows) WHERE true
+            SELECT value ->> 0, value ->> 1, value ->> 2, 0 FROM jsonb_each(@rows) WHERE true
             ON CONFLICT (entity_id, alias) DO UPDATE SET articles = entity_aliases.articles + excluded.articles
             RETURNING entity_id, alias, articles, pinned
             """, "@rows");
@@ -157,7 +157,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         foreach (var (id, type, name) in _entities) rows.Row().Add(id).Add(type).Add(name).Add(_chineseNames.GetValueOrDefault(id));
         var upsert = writer.Prepared("""
             INSERT INTO entities (id, type, name, chinese_name)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows) WHERE true
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(@rows) WHERE true
             ON CONFLICT (id) DO UPDATE SET chinese_name = excluded.chinese_name
                 WHERE entities.chinese_name IS NULL AND excluded.chinese_name IS NOT NULL
             RETURNING id, name, chinese_name
@@ -191,15 +191,15 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                                    attr_date, product, first_date, last_date, evidence_count)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
                    value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 13, 1
-            FROM json_each(@rows) WHERE true
+            FROM jsonb_each(@rows) WHERE true
             ON CONFLICT (id) DO UPDATE SET evidence_count = relations.evidence_count + 1
-            RETURNING id, key, evidence_count, subject_id, object_id
+            RETURNING id, key, evidence_count, subject_id, object_id, type
             """, "@rows");
         upsert.Set("@rows", edges.ToJson());
         var keys = new Dictionary<string, long>(StringComparer.Ordinal);
         // Edges stored before this batch, or given more than one piece of evidence by it.
         var grown = new HashSet<long>();
-        var degrees = new DegreeChanges();
+        var newEdges = new EdgeChanges();
         using (var reader = upsert.ExecuteReader())
         {
             while (reader.Read())
@@ -207,10 +207,10 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                 var relationKey = reader.GetInt64(1);
                 keys[reader.GetString(0)] = relationKey;
                 if (reader.GetInt64(2) > 1) grown.Add(relationKey);
-                else degrees.EdgeAdded(reader.GetString(3), reader.GetString(4));
+                else newEdges.EdgeAdded(reader.GetString(5), reader.GetString(3), reader.GetString(4));
             }
         }
-        writer.AdjustDegrees(degrees);
+        writer.Apply(newEdges);
         var evidence = new JsonRows();
         foreach (var (id, _, relation, articleKey, evidenceDate) in _relations)
         {
@@ -219,12 +219,12 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                 .Add(relation.Confidence).Add(evidenceDate).Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency)
                 .Add(a.Round).Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product);
         }
-        Execute(writer, """
+        writer.ExecuteRows("""
             INSERT INTO evidence (relation_key, article_key, span_start, span_end, text, confidence, evidence_date,
                                   role, amount, amount_value, currency, round, lead, attr_date, product)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
                    value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14
-            FROM json_each(@rows)
+            FROM jsonb_each(@rows)
             """, evidence);
         var added = new AddedEvidence();
         foreach (var (id, _, relation, _, evidenceDate) in _relations)
@@ -234,13 +234,6 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         added.ApplyTo(writer);
     }
 
-    private static void Execute(GraphWriter writer, string sql, JsonRows rows)
-    {
-        if (rows.Count == 0) return;
-        var command = writer.Prepared(sql, "@rows");
-        command.Set("@rows", rows.ToJson());
-        command.ExecuteNonQuery();
-    }
 }
 
 /// <summary>One piece of evidence for an edge, as the batch will store it.</summary>

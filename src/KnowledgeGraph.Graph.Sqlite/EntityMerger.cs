@@ -70,16 +70,20 @@ internal static class EntityMerger
                 moves.Add((reader.GetInt64(0), RelationKey.Of(writer.Ontology, reader.GetString(1), Moved(reader.GetString(2)), Moved(reader.GetString(3)))));
             }
         }
+        // Degrees are counted again by the caller; only the type counts follow the moves here.
+        var collapsed = new EdgeChanges();
         foreach (var (oldKey, key) in moves)
         {
             // An edge between the two merged entities would now join the entity to itself: it has no meaning left.
-            if (!key.IsLoop)
+            if (key.IsLoop) collapsed.EdgeCollapsed(key.Type);
+            else
             {
-                writer.OneOff("""
+                var inserted = writer.OneOff("""
                     INSERT INTO relations (id, type, subject_id, object_id, confidence, evidence_count)
                     VALUES (@id, @type, @subject, @object, 0, 0) ON CONFLICT (id) DO NOTHING
                     """).With("@id", key.Id).With("@type", key.Type).With("@subject", key.SubjectId).With("@object", key.ObjectId)
                     .ExecuteNonQuery();
+                if (inserted == 0) collapsed.EdgeCollapsed(key.Type);
                 var newKey = (long)writer.OneOff("SELECT key FROM relations WHERE id = @id").With("@id", key.Id).ExecuteScalar()!;
                 writer.OneOff("""
                     INSERT OR IGNORE INTO evidence (relation_key, article_key, span_start, span_end, text, confidence, evidence_date,
@@ -92,6 +96,7 @@ internal static class EntityMerger
             }
             writer.OneOff("DELETE FROM relations WHERE key = @old").With("@old", oldKey).ExecuteNonQuery();
         }
+        writer.Apply(collapsed);
         return moves.SelectMany(m => new[] { m.Key.SubjectId, m.Key.ObjectId }).Where(id => id != keepId).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -59,17 +59,17 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
             WHERE entity_id IN (SELECT value FROM json_each(@ids)) AND articles = 0 AND pinned = 0
             """).With("@ids", SqlExtensions.JsonList(entityIds)).ExecuteNonQuery();
 
-        var degrees = new DegreeChanges();
+        var removed = new EdgeChanges();
         using (var reader = OneOff("""
                    DELETE FROM relations
                    WHERE key IN (SELECT value FROM json_each(@keys))
                      AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_key = relations.key)
-                   RETURNING subject_id, object_id
+                   RETURNING type, subject_id, object_id
                    """).With("@keys", SqlExtensions.JsonList(relationKeys)).ExecuteReader())
         {
-            while (reader.Read()) degrees.EdgeRemoved(reader.GetString(0), reader.GetString(1));
+            while (reader.Read()) removed.EdgeRemoved(reader.GetString(0), reader.GetString(1), reader.GetString(2));
         }
-        AdjustDegrees(degrees);
+        Apply(removed);
         _relationsToRecompute.UnionWith(relationKeys);
         OneOff("""
             DELETE FROM entities
@@ -81,20 +81,21 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     }
 
     /// <summary>
-    /// Applies degree changes at once rather than at <see cref="Finish"/>: a replaced article may delete an entity and
-    /// write it again, with degree 0, later in the same transaction.
+    /// Applies degree and type count changes at once rather than at <see cref="Finish"/>: a replaced article may delete
+    /// an entity and write it again, with degree 0, later in the same transaction.
     /// </summary>
-    public void AdjustDegrees(DegreeChanges changes)
+    public void Apply(EdgeChanges changes)
     {
-        var rows = changes.ToRows();
-        if (rows.Count == 0) return;
-        var command = Prepared("""
+        ExecuteRows("""
             UPDATE entities SET degree = degree + c.change
-            FROM (SELECT value ->> 0 AS id, value ->> 1 AS change FROM json_each(@rows)) AS c
+            FROM (SELECT value ->> 0 AS id, value ->> 1 AS change FROM jsonb_each(@rows)) AS c
             WHERE entities.id = c.id
-            """, "@rows");
-        command.Set("@rows", rows.ToJson());
-        command.ExecuteNonQuery();
+            """, changes.DegreeRows());
+        ExecuteRows("""
+            INSERT INTO relation_type_counts (type, relations)
+            SELECT value ->> 0, value ->> 1 FROM jsonb_each(@rows) WHERE true
+            ON CONFLICT (type) DO UPDATE SET relations = relation_type_counts.relations + excluded.relations
+            """, changes.TypeRows());
     }
 
     /// <summary>Counts the degrees of these entities again from their edges, for changes that move edges wholesale.</summary>
@@ -188,7 +189,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         foreach (var ((entityId, term), rank) in best) rows.Row().Add(term).Add(entityId).Add(rank);
         var upsert = Prepared("""
             INSERT INTO entity_terms (term, entity_id, rank)
-            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) WHERE true
+            SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows) WHERE true
             ON CONFLICT (term, entity_id) DO UPDATE SET rank = excluded.rank WHERE excluded.rank < entity_terms.rank
             RETURNING entity_id, term
             """, "@rows");
@@ -204,11 +205,12 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
                 foreach (var word in NameSearch.LaterWordStarts(term)) words.Row().Add(word).Add(entityId).Add(term);
             }
         }
-        InsertIgnoringDuplicates("INSERT OR IGNORE INTO term_grams (gram, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)", grams);
-        InsertIgnoringDuplicates("INSERT OR IGNORE INTO term_words (word, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)", words);
+        ExecuteRows("INSERT OR IGNORE INTO term_grams (gram, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)", grams);
+        ExecuteRows("INSERT OR IGNORE INTO term_words (word, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)", words);
     }
 
-    private void InsertIgnoringDuplicates(string sql, JsonRows rows)
+    /// <summary>Runs a set-based statement over <paramref name="rows"/> (read in SQL as <c>jsonb_each(@rows)</c>), if there are any.</summary>
+    public void ExecuteRows(string sql, JsonRows rows)
     {
         if (rows.Count == 0) return;
         var command = Prepared(sql, "@rows");

@@ -7,8 +7,10 @@ namespace KnowledgeGraph.Graph.Sqlite;
 
 /// <summary>
 /// Rows for one set-based statement, written as a JSON array of arrays and read in SQL with
-/// <c>json_each(@rows)</c> and <c>value -&gt;&gt; n</c>: one round trip per table and article instead of one per row,
-/// and still a single parameter, never text spliced into SQL.
+/// <c>jsonb_each(@rows)</c> and <c>value -&gt;&gt; n</c>: one round trip per table and article instead of one per row,
+/// and still a single parameter, never text spliced into SQL. <c>jsonb_each</c> rather than <c>json_each</c>: the
+/// latter hands each row to <c>-&gt;&gt;</c> as JSON text, which SQLite then parses again for every column read
+/// (a tenth of the writer's samples in a profile), while the binary form is read as it is.
 /// </summary>
 internal sealed class JsonRows
 {

@@ -20,6 +20,8 @@ internal sealed class SqlFilter
     public SqlFilter AddIf(bool when, string condition, params (string Name, object? Value)[] parameters) =>
         when ? Add(condition, parameters) : this;
 
+    public int Count => _conditions.Count;
+
     public string Where => _conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", _conditions);
 
     /// <summary>The same filter plus a keyset condition for the page after a cursor.</summary>

@@ -125,7 +125,10 @@ public sealed partial class SqliteGraphStore
         var keyset = after is null ? where : where.With("r.id > @after", ("@after", after[0].GetString()));
 
         await using var connection = await ReadAsync(cancellationToken);
-        var total = await CountAsync(connection, where, "SELECT count(*) FROM relations r", cancellationToken);
+        // Filtered by type alone, the total is the stored count of those types, not a scan of every edge.
+        var byTypeAlone = filter.Types is { Count: > 0 } && where.Count == 1;
+        var total = await CountAsync(connection, where,
+            byTypeAlone ? "SELECT coalesce(sum(r.relations), 0) FROM relation_type_counts r" : "SELECT count(*) FROM relations r", cancellationToken);
         var rows = new List<GraphRelation>();
         await using (var reader = await keyset.Bind(connection.Command(
                              $"SELECT {GraphRows.RelationColumns} FROM relations r {keyset.Where} ORDER BY r.id LIMIT @limit"))
@@ -245,7 +248,8 @@ public sealed partial class SqliteGraphStore
         var articles = await ScalarAsync(connection, "SELECT count(*) FROM articles", cancellationToken);
         var deals = await ScalarAsync(connection, "SELECT count(*) FROM deals", cancellationToken);
         var entityTypes = await TypeCountsAsync(connection, "SELECT type, count(*) FROM entities GROUP BY type ORDER BY type", cancellationToken);
-        var relationTypes = await TypeCountsAsync(connection, "SELECT type, count(*) FROM relations GROUP BY type ORDER BY type", cancellationToken);
+        var relationTypes = await TypeCountsAsync(connection,
+            "SELECT type, relations FROM relation_type_counts WHERE relations > 0 ORDER BY type", cancellationToken);
         var top = new List<string>();
         await using (var reader = await connection.Command("""
                          SELECT id FROM entities WHERE degree > 0 ORDER BY degree DESC, id LIMIT @top

@@ -205,7 +205,7 @@ public static class BenchCommand
     private static async Task<string> MeasureIngestAsync(string label, IArticleExtractor extractor, StoreSettings settings, string corpus, CancellationToken cancellationToken)
     {
         await using var store = await GraphStoreFactory.OpenAsync(settings, cancellationToken);
-        var ingester = new BulkIngester(extractor, store, IngestLedger.None(), new BulkIngestOptions(Environment.ProcessorCount));
+        var ingester = new BulkIngester(extractor, store, IngestLedger.None(), new BulkIngestOptions(Environment.ProcessorCount, settings.DefaultBatchArticles));
         ingester.FileFailed += failure => Console.Error.WriteLine($"kg bench: {failure.Path}: {failure.Message}");
         var clock = Stopwatch.StartNew();
         await ingester.RunAsync(ArticleReader.EnumerateFiles([corpus]), cancellationToken);

@@ -18,7 +18,7 @@ public static class IngestCommand
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Article files or folders (searched recursively)" };
         var parallel = new Option<int>("--parallel") { Description = "Extraction workers", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var batch = new Option<int>("--batch") { Description = "Articles per store transaction", DefaultValueFactory = _ => 200 };
+        var batch = new Option<int?>("--batch") { Description = "Articles per store transaction (default 1000 for SQLite, 200 for Neo4j)" };
         var ledger = new Option<string?>("--ledger") { Description = "File of content hashes already ingested, to skip on a rerun (SQLite default: beside the database)" };
         var rescan = new Option<bool>("--rescan") { Description = "Read every file again even if the ledger lists it; the store still adds no duplicates" };
         var storeWait = new Option<int>("--store-wait") { Description = "Seconds a batch keeps retrying an unavailable store before the run stops", DefaultValueFactory = _ => 600 };
@@ -27,8 +27,10 @@ public static class IngestCommand
         store.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
-            var request = new IngestRequest(result.GetValue(paths)!, store.Read(result), result.GetValue(parallel), result.GetValue(batch),
-                result.GetValue(ledger), result.GetValue(rescan), TimeSpan.FromSeconds(result.GetValue(storeWait)));
+            var settings = store.Read(result);
+            var request = new IngestRequest(result.GetValue(paths)!, settings, result.GetValue(parallel),
+                result.GetValue(batch) ?? settings.DefaultBatchArticles, result.GetValue(ledger), result.GetValue(rescan),
+                TimeSpan.FromSeconds(result.GetValue(storeWait)));
             return RunAsync(request, IngestDisplay.ForConsole(), cancellationToken);
         });
         return command;

@@ -231,38 +231,50 @@ public abstract partial class GraphStoreContractTests
     }
 
     [Fact]
-    public async Task Degrees_follow_replacement_deletion_and_merge()
+    public async Task Degrees_and_type_counts_follow_replacement_deletion_and_merge()
     {
         await Ingest(MicrosoftInvestsInInflection(), MicrosoftPartnersWithOpenAi(), MsftArticle("https://news.test/msft"));
         Assert.Equal(3, (await Entity(Ids.Microsoft))!.Degree);
-        await AssertDegreesCountEdges();
+        await AssertAggregatesCountEdges();
 
         // The same relations again: Suleyman is removed with the old version and written anew with the new one.
         await Ingest(MicrosoftInvestsInInflection(version: "v2"));
-        await AssertDegreesCountEdges();
+        await AssertAggregatesCountEdges();
 
         await Ingest(TestArticle.AtUrl("https://news.test/ms-inflection", "v3", new DateTime(2024, 3, 20))
             .WithMicrosoft().WithInflection().Investment(Ids.Microsoft, Ids.Inflection, 1_300_000_000m, "2023-06"));
         Assert.Equal(2, (await Entity(Ids.Microsoft))!.Degree);
-        await AssertDegreesCountEdges();
+        await AssertAggregatesCountEdges();
 
         Assert.True(await Store.DeleteArticleAsync(MicrosoftPartnersWithOpenAi().Id));
         Assert.Equal(1, (await Entity(Ids.Microsoft))!.Degree);
-        await AssertDegreesCountEdges();
+        await AssertAggregatesCountEdges();
 
         // Msft's investment becomes a second piece of evidence of Microsoft's, its rivalry with Google a new edge.
         await Store.MergeEntitiesAsync(Ids.Microsoft, Msft);
         Assert.Equal(2, (await Entity(Ids.Microsoft))!.Degree);
-        await AssertDegreesCountEdges();
+        await AssertAggregatesCountEdges();
     }
 
-    private async Task AssertDegreesCountEdges()
+    private async Task AssertAggregatesCountEdges()
     {
         var relations = await Relations();
         var entities = await Search(null);
         Assert.Equal(entities.ToDictionary(e => e.Id, e => relations.Count(r => r.SubjectId == e.Id || r.ObjectId == e.Id)),
             entities.ToDictionary(e => e.Id, e => e.Degree));
-        Assert.Equal(entities.Max(e => e.Degree), Assert.Single((await Store.GetStatsAsync(1)).MostConnected).Degree);
+        var stats = await Store.GetStatsAsync(1);
+        Assert.Equal(entities.Max(e => e.Degree), Assert.Single(stats.MostConnected).Degree);
+
+        // Counts by type, in the statistics and as the total of a listing filtered by type, are the edges there are.
+        var byType = relations.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new TypeCount(g.Key, g.Count())).ToList();
+        Assert.Equal(byType, stats.RelationsByType);
+        foreach (var type in new[] { "INVESTED_IN", "PARTNERED_WITH", "COMPETES_WITH", "WORKS_FOR" })
+        {
+            var listed = await Store.FindRelationsAsync(new RelationFilter(Types: [type]), new PageRequest(1));
+            Assert.Equal(relations.Count(r => r.Type == type), listed.TotalCount);
+        }
+        var twoTypes = await Store.FindRelationsAsync(new RelationFilter(Types: ["INVESTED_IN", "PARTNERED_WITH"]), new PageRequest(1));
+        Assert.Equal(relations.Count(r => r.Type is "INVESTED_IN" or "PARTNERED_WITH"), twoTypes.TotalCount);
     }
 
     [Fact]
