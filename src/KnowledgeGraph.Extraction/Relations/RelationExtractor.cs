@@ -66,9 +66,10 @@ public sealed class RelationExtractor(
                 mentions = mentions.Where(m => !(m.Range.Length == 0 && carried.Any(c => c.Range == m.Range)))
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, eitherWay, words));
-            found.AddRange(clauseTriggers.Find(document, sentence, mentions));
+            // The backers' clauses go first: they tell whose round each clause is about, which the patterns' topic then follows.
             found.AddRange(FindBackers(document, sentence, mentions, round));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, round, eitherWay, words));
+            found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
@@ -121,8 +122,8 @@ public sealed class RelationExtractor(
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
-        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, HashSet<RelationCandidate> eitherWay,
-        PatternWords.Occurrences words)
+        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, BackerClauses.RoundOwner round,
+        HashSet<RelationCandidate> eitherWay, PatternWords.Occurrences words)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
@@ -145,7 +146,7 @@ public sealed class RelationExtractor(
                 if (!presupposed && uncertain || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions);
+                var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions);
                 foreach (var subject in MentionsIn(match.Groups["s"], mentions))
                 foreach (var @object in objects)
                 {
@@ -188,13 +189,14 @@ public sealed class RelationExtractor(
 
     /// <summary>
     /// The topic of the clause a match begins in, as the object of a clause that names none (only an organization is
-    /// a deal's object). A person's post or founding stated without its organization (董事长为X, 联合创始人还包括Y) is at
+    /// a deal's object); backers of a round invest in the company whose round the clause is about. A person's post or founding stated without its organization (董事长为X, 联合创始人还包括Y) is at
     /// the organization this sentence is about, or else the one the article is about: a topic carried in from before
     /// may be an organization the text only passed through.
     /// </summary>
-    private IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, int position, string type, Sentence sentence, LeadingOrganization leading)
+    private IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, BackerClauses.RoundOwner round, int position, string type, Sentence sentence,
+        LeadingOrganization leading)
     {
-        var topic = chain.TopicAt(position);
+        var topic = (type == "INVESTED_IN" ? round.CompanyAt(position) : null) ?? chain.TopicAt(position);
         if (!IsAboutPeople(type))
         {
             if (topic is { Type: "Organization", Entity: not null }) yield return topic;
