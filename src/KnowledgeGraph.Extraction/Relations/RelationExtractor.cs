@@ -152,6 +152,7 @@ public sealed class RelationExtractor(
                 {
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
+                    if (ReachedAcrossClause(match, slotted, mentions, carried, subject) || ReachedAcrossClause(match, slotted, mentions, carried, @object)) continue;
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
@@ -162,6 +163,20 @@ public sealed class RelationExtractor(
                 }
             }
         }
+    }
+
+    private static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '：', ':'];
+
+    /// <summary>
+    /// A carried topic is the subject of the clause it opens: a match that began in an earlier clause does not make it
+    /// the object of a verb there (「谷歌已同意向Anthropic投资最多20亿美元：先期投入5亿美元」 is no investment in 谷歌 by Anthropic).
+    /// </summary>
+    private static bool ReachedAcrossClause(System.Text.RegularExpressions.Match match, string slotted, List<Mention> mentions, List<Mention> carried,
+        Mention mention)
+    {
+        if (!carried.Contains(mention)) return false;
+        var slot = slotted.IndexOf($"{CarriedSlotOpening}{Kind(mention.Type)}{mentions.IndexOf(mention)}{CarriedSlotClosing}", match.Index, match.Length, StringComparison.Ordinal);
+        return slot > match.Index && slotted.IndexOfAny(ClauseBreaks, match.Index, slot - match.Index) >= 0;
     }
 
     /// <summary>Backers the clause fallback finds, under the same assertion rules as the patterns' matches.</summary>
