@@ -186,7 +186,8 @@ public sealed class AnaphoraResolver : IPipelineStage
     private static int ClauseStart(string text, int sentenceStart, int position)
     {
         var start = position;
-        while (start > sentenceStart && text[start - 1] is not ('，' or ',' or '：' or ':')) start--;
+        // A dash opens a clause too (…收购的Annapurna Labs——如今它是AWS旗下的芯片部门).
+        while (start > sentenceStart && text[start - 1] is not ('，' or ',' or '：' or ':' or '—')) start--;
         return start;
     }
 
@@ -287,7 +288,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         while (next < text.Length && text[next] is '）' or ')' or ' ') next++;
         // Only within its sentence: a name closing the last clause of the sentence before (…、Redpoint Ventures和Bond，投前估值…。) is not
         // the subject of the next one.
-        if (next < anaphorClause && text[next] is '，' or ',' && text.AsSpan(next + 1, anaphorClause - next - 1).IndexOfAny(ClauseOrSentenceBreaks) < 0) return true;
+        if (next < anaphorClause && text[next] is '，' or ',' or '—' && text.AsSpan(next + 1, anaphorClause - next - 1).IndexOfAny(ClauseOrSentenceBreaks) < 0) return true;
         if (mention.Range.End < sentence.Range.End && text[mention.Range.End] == '的') return false;
         // An employer written before a person's title (清华大学教授朱军…) describes the person, who is the clause's subject.
         if (Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, text, next, sentence.Range.End) is not null) return false;
