@@ -78,13 +78,21 @@ public sealed class RelationExtractor(
 
     /// <summary>
     /// A candidate read from a pattern that does not tell the direction (「A与B签署授权协议」) gives way to one of the
-    /// same type and pair read the other way round, which a pattern that tells it found elsewhere in the article.
+    /// same type and pair read the other way round, which a pattern that tells it found elsewhere in the article; else
+    /// it is turned round when only its object is a subject of that type elsewhere (「Nuvia持有Arm的架构授权，而高通
+    /// 也与Arm签有另一份许可协议」: Arm is the one that licenses).
     /// </summary>
     private static List<RelationCandidate> OrientedByTheArticle(List<RelationCandidate> candidates, HashSet<RelationCandidate> eitherWay)
     {
         if (eitherWay.Count == 0) return candidates;
-        var directed = candidates.Where(c => !eitherWay.Contains(c)).Select(c => (c.Type, c.Subject, c.Object)).ToHashSet();
-        return candidates.Where(c => !(eitherWay.Contains(c) && directed.Contains((c.Type, c.Object, c.Subject)))).ToList();
+        var directedCandidates = candidates.Where(c => !eitherWay.Contains(c)).ToList();
+        var directed = directedCandidates.Select(c => (c.Type, c.Subject, c.Object)).ToHashSet();
+        var subjects = directedCandidates.Select(c => (c.Type, c.Subject)).ToHashSet();
+        return candidates.Where(c => !(eitherWay.Contains(c) && directed.Contains((c.Type, c.Object, c.Subject))))
+            .Select(c => eitherWay.Contains(c) && subjects.Contains((c.Type, c.Object)) && !subjects.Contains((c.Type, c.Subject))
+                ? c with { Subject = c.Object, Object = c.Subject }
+                : c)
+            .ToList();
     }
 
     /// <summary>
