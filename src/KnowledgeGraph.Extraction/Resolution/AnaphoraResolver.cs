@@ -19,6 +19,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
+    private readonly HashSet<string> _descriptionHeads;
     private readonly string[] _backingWords;
     private readonly string[] _backerListOpeners;
 
@@ -26,6 +27,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     {
         _recognition = recognition;
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
+        _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         var backing = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backing").Select(r => r[1].Trim()).ToList();
         // A word that longer ones extend is too broad alone (参与开发); its longer forms (参与投资) say it.
         _backingWords = backing.Where(w => !backing.Any(longer => longer.Length > w.Length && longer.StartsWith(w, StringComparison.Ordinal))).ToArray();
@@ -302,11 +304,16 @@ public sealed class AnaphoraResolver : IPipelineStage
         return true;
     }
 
-    /// <summary>Only time words, numbers, adverbs and conjunctions stand between the clause's start and the position.</summary>
-    private static bool OpensClause(Document document, Sentence sentence, int position)
+    /// <summary>
+    /// Only time words, numbers, adverbs and conjunctions stand between the clause's start and the position, and
+    /// perhaps a description of the name there (10月3日，AI芯片公司Cerebras…).
+    /// </summary>
+    private bool OpensClause(Document document, Sentence sentence, int position)
     {
         var clauseStart = ClauseStart(document.Text, sentence.Range.Start, position);
-        return document.TokensOf(sentence).Where(t => t.Range.Start >= clauseStart && t.Range.End <= position)
-            .All(t => t.Tag is "t" or "m" or "q" or "d" or "c" || string.IsNullOrWhiteSpace(t.Text));
+        var before = document.TokensOf(sentence).Where(t => t.Range.Start >= clauseStart && t.Range.End <= position).ToList();
+        var opening = before.TakeWhile(t => t.Tag is "t" or "m" or "q" or "d" or "c" || string.IsNullOrWhiteSpace(t.Text)).Count();
+        if (opening == before.Count) return true;
+        return _descriptionHeads.Contains(before[^1].Text) && before.Skip(opening).All(t => t.Tag is "eng" or "a" or "b" or "j" or "vn" || t.Tag.StartsWith('n'));
     }
 }
