@@ -45,6 +45,14 @@ public sealed class BackerClauses
         internal int Sentence { get; set; } = -1;
         internal List<(TextRange Clause, Mention Company)> Clauses { get; } = [];
 
+        /// <summary>The sentence that raised the round last raised and its raising clause: the round's amount, name and date are there.</summary>
+        public Sentence? RaisedIn { get; private set; }
+
+        public TextRange RaisingClause { get; private set; }
+
+        internal void Raised(Mention company, Sentence sentence, TextRange clause) =>
+            (Company, Paragraph, Sentence, RaisedIn, RaisingClause) = (company, sentence.Paragraph, sentence.Index, sentence, clause);
+
         /// <summary>
         /// The company whose round the clause holding <paramref name="position"/> is about (本轮由A领投，B跟投), so that
         /// its backers invest in it rather than in a company the clauses before only named (仅次于…DeepL).
@@ -70,7 +78,7 @@ public sealed class BackerClauses
             if (RaisingCompany(text, sentence.Range.Start, start, end, mentions) is { } company)
             {
                 raisedHere = company;
-                (owner.Company, owner.Paragraph, owner.Sentence) = (company, sentence.Paragraph, sentence.Index);
+                owner.Raised(company, sentence, new TextRange(start, end));
                 continue;
             }
             var target = raisedHere ?? (aboutRound ? earlier : null);

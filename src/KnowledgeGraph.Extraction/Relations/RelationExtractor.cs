@@ -163,8 +163,9 @@ public sealed class RelationExtractor(
                     if (ReachedAcrossClause(match, slotted, mentions, carried, subject) || ReachedAcrossClause(match, slotted, mentions, carried, @object)) continue;
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
-                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } candidate)
+                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd) is { } built)
                     {
+                        var candidate = WithRoundFacts(document, sentence, round, evidenceStart, built);
                         if (pattern.Settings.ContainsKey("either-way")) eitherWay.Add(candidate);
                         yield return (candidate, evidenceStart, plan);
                     }
@@ -206,8 +207,34 @@ public sealed class RelationExtractor(
             var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd));
             var attributes = Attributes(document, sentence, definition, null, null, finding.Lead, subject, evidenceStart, evidenceEnd);
             var confidence = BackerClauseConfidence * (@object.IsAnaphor ? AnaphorPenalty : 1.0);
-            yield return (new RelationCandidate(definition.Name, backer, company, Math.Round(confidence, 3), sentence, attributes), evidenceStart, plan);
+            var candidate = new RelationCandidate(definition.Name, backer, company, Math.Round(confidence, 3), sentence, attributes);
+            yield return (WithRoundFacts(document, sentence, round, evidenceStart, candidate), evidenceStart, plan);
         }
+    }
+
+    /// <summary>
+    /// A backer of a round raised in an earlier sentence (…宣布完成1.01亿美元种子轮融资。本轮融资由Coatue领投) takes the
+    /// round's amount, name and date from there where its own sentence gives none: co-investors share the round's total.
+    /// The date is one written up to the raising clause's end; a later clause may date an earlier round (约为今年3月E轮融资时…).
+    /// </summary>
+    private RelationCandidate WithRoundFacts(Document document, Sentence sentence, BackerClauses.RoundOwner round, int evidenceStart, RelationCandidate candidate)
+    {
+        if (candidate.Type != "INVESTED_IN" || round.RaisedIn is not { } raised || raised == sentence
+            || round.CompanyAt(evidenceStart)?.Entity != candidate.Object) return candidate;
+        var own = candidate.Attributes;
+        var facts = Attributes(document, raised, ontology.RelationType("INVESTED_IN"), null, null, false, round.CompanyAt(evidenceStart)!,
+            round.RaisingClause.Start, raised.Range.End);
+        var date = DateResolver.FindAll(document.Text, raised.Range.Start, round.RaisingClause.End, document.Article.PublishedAt).FirstOrDefault()?.Iso;
+        return candidate with
+        {
+            Attributes = own with
+            {
+                Amount = own.Amount ?? facts.Amount,
+                Currency = own.Amount is null ? facts.Currency : own.Currency,
+                Round = own.Round ?? facts.Round,
+                Date = own.Date ?? date,
+            },
+        };
     }
 
     /// <summary>
