@@ -48,4 +48,65 @@ public class PersonRelationTests(PipelineFixture fixture)
         Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
         Assert.Null(result.Relation("JOINED", "马可·贝洛蒂", "百度"));
     }
+
+    [Fact]
+    public void Posts_held_at_a_list_of_places_belong_to_the_person_the_sentence_is_about()
+    {
+        var result = fixture.Extract("马可·贝洛蒂在业内被称为芯片老将，曾先后在华为、百度和英特尔主导处理器设计。");
+        foreach (var employer in new[] { "华为", "百度", "英特尔" })
+            Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", employer) is not null, $"{employer}: {result.Describe()}");
+    }
+
+    [Fact]
+    public void Four_people_named_before_all_held_the_post_of_a_later_sentence()
+    {
+        var result = fixture.Extract("星衡智能由马可·贝洛蒂、卢卡·费拉里、安娜·罗西和朱塞佩·孔蒂共同创立。四人此前都在AI公司百度工作。");
+        foreach (var person in new[] { "马可·贝洛蒂", "卢卡·费拉里", "安娜·罗西", "朱塞佩·孔蒂" })
+            Assert.True(result.Relation("WORKS_FOR", person, "百度") is not null, $"{person}: {result.Describe()}");
+    }
+
+    [Fact]
+    public void Clauses_that_leave_out_their_subject_after_four_people_are_about_all_four()
+    {
+        var result = fixture.Extract("星衡智能由马可·贝洛蒂、卢卡·费拉里、安娜·罗西和朱塞佩·孔蒂共同创立。四人此前曾一起创办云安全公司星衡科技，并将其出售给华为，随后在华为任职数年。");
+        foreach (var person in new[] { "马可·贝洛蒂", "卢卡·费拉里", "安娜·罗西", "朱塞佩·孔蒂" })
+        {
+            Assert.True(result.Relation("FOUNDED", person, "星衡科技") is not null, $"{person}: {result.Describe()}");
+            Assert.True(result.Relation("WORKS_FOR", person, "华为") is not null, $"{person}: {result.Describe()}");
+        }
+    }
+
+    [Fact]
+    public void A_title_without_its_organization_is_held_at_the_company_opening_the_sentence()
+    {
+        var result = fixture.Extract("百度此前已入股星衡智能，并邀请其创始人马可·贝洛蒂出任首席AI官。");
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "百度") is not null, result.Describe());
+        Assert.Null(result.Relation("WORKS_FOR", "马可·贝洛蒂", "星衡智能"));
+    }
+
+    [Fact]
+    public void Respectively_pairs_two_lists_item_by_item()
+    {
+        var result = fixture.Extract("星衡智能的两位创始人卢卡·费拉里和安娜·罗西则分别来自百度和华为。");
+        Assert.True(result.Relation("WORKS_FOR", "卢卡·费拉里", "百度") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "安娜·罗西", "华为") is not null, result.Describe());
+        Assert.Null(result.Relation("WORKS_FOR", "卢卡·费拉里", "华为"));
+        Assert.Null(result.Relation("WORKS_FOR", "安娜·罗西", "百度"));
+    }
+
+    [Fact]
+    public void Posts_taken_after_leaving_are_not_left()
+    {
+        var result = fixture.Extract("马可·贝洛蒂曾在华为工作多年，2009年离开后出任百度总裁、英特尔CEO。");
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "百度") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "英特尔") is not null, result.Describe());
+        Assert.Null(result.Relation("LEFT", "马可·贝洛蒂", "百度"));
+    }
+
+    [Fact]
+    public void A_post_in_a_relative_clause_is_held_by_the_person_it_describes()
+    {
+        var result = fixture.Extract("“这笔交易意义重大。”即将接任百度CEO的马可·贝洛蒂在声明中表示。");
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "百度") is not null, result.Describe());
+    }
 }

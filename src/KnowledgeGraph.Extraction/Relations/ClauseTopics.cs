@@ -33,7 +33,11 @@ public sealed class ClauseTopics
         _backing = ByFirstCharacter(Of("backing"));
         _gluedPrepositions = Of("glued").Where(w => w.Length == 1).Select(w => w[0]).ToHashSet();
         _posts = Of("post");
+        _verbs = Of("verb");
     }
+
+    /// <summary>Verbs the tagger may read as something else (自研 as a noun): predicates however it reads them.</summary>
+    private readonly HashSet<string> _verbs;
 
     /// <summary>Verbs of holding a post or working somewhere (任, 曾任, 任职, 工作): predicates however the tagger reads them (任 may be a surname to it).</summary>
     private readonly HashSet<string> _posts;
@@ -45,6 +49,12 @@ public sealed class ClauseTopics
     {
         internal int Paragraph { get; set; } = -1;
         internal Mention? Topic { get; set; }
+
+        /// <summary>
+        /// The people a plural anaphor as the topic stands for (四人此前…，随后在微软任职: each of the four), else empty:
+        /// the clauses the topic is carried into are about all of them.
+        /// </summary>
+        internal List<EntityCluster> TopicGroup { get; } = [];
 
         /// <summary>The topic the paragraph before ended with: a backer's clause opening a paragraph (本轮参投方还包括…) is about it.</summary>
         internal Mention? PreviousTopic { get; set; }
@@ -75,7 +85,7 @@ public sealed class ClauseTopics
         {
             chain.Paragraph = sentence.Paragraph;
             chain.PreviousTopic = chain.Topic ?? chain.PreviousTopic;
-            chain.Topic = null;
+            TakeTopic(chain, null, mentions);
         }
         var carried = new List<Mention>();
         chain.Clauses.Clear();
@@ -93,21 +103,34 @@ public sealed class ClauseTopics
                 // A backer named as the subject (a16z领投了A轮) does not become the topic: the round is the topic's.
                 if (opening.Subject is not null)
                 {
-                    if (!opening.Backs) chain.Topic = opening.Subject;
+                    if (!opening.Backs) TakeTopic(chain, opening.Subject, mentions);
                 }
-                else if (opening.NamesNoEntity) chain.Topic = null;
+                else if (opening.NamesNoEntity) TakeTopic(chain, null, mentions);
                 else if (opening.Subjectless && !filled && chain.Topic?.Entity is { } topic)
                 {
-                    carried.Add(new Mention(new TextRange(clause.Start, clause.Start), "", topic.Type, MentionSource.Anaphor, chain.Topic.Confidence)
+                    foreach (var entity in chain.TopicGroup.Count > 0 ? chain.TopicGroup : [topic])
                     {
-                        Sentence = sentence.Index,
-                        Entity = topic,
-                    });
+                        carried.Add(new Mention(new TextRange(clause.Start, clause.Start), "", topic.Type, MentionSource.Anaphor, chain.Topic.Confidence)
+                        {
+                            Sentence = sentence.Index,
+                            Entity = entity,
+                        });
+                    }
                 }
             }
             first = next + 1;
         }
         return carried;
+    }
+
+    /// <summary>A plural anaphor for people (四人, 两人) is one mention per person at one place: all of them become the topic.</summary>
+    private static void TakeTopic(Chain chain, Mention? subject, IReadOnlyList<Mention> mentions)
+    {
+        chain.Topic = subject;
+        chain.TopicGroup.Clear();
+        if (subject is not { IsAnaphor: true, Type: "Person", Range.Length: > 0 }) return;
+        var group = mentions.Where(m => m.Range == subject.Range && m.Entity is not null).Select(m => m.Entity!).Distinct().ToList();
+        if (group.Count > 1) chain.TopicGroup.AddRange(group);
     }
 
     private static bool IsClauseBreak(string token) => token is "，" or "," or "；" or ";" or "：" or ":";
@@ -247,7 +270,7 @@ public sealed class ClauseTopics
 
     /// <remarks>A backer's word is a predicate however the tagger read it (参投 may be an unknown word to it).</remarks>
     private bool IsPredicate(Document document, Token token) =>
-        (token.Tag.StartsWith('v') || token.Tag == "p" || _posts.Contains(token.Text) || _adverbial.Contains(token.Text) || IsGluedPreposition(token) || StartsWithAny(document, token, _backing))
+        (token.Tag.StartsWith('v') || token.Tag == "p" || _posts.Contains(token.Text) || _verbs.Contains(token.Text) || _adverbial.Contains(token.Text) || IsGluedPreposition(token) || StartsWithAny(document, token, _backing))
         && !IsNominal(document, token);
 
     /// <summary>A guessed word the segmenter glued onto a preposition (由前 in 「由前OpenAI研究员创立」) is the preposition.</summary>

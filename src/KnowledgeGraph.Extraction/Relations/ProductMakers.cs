@@ -68,8 +68,11 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         }
     }
 
-    /// <summary>DEVELOPS from the maker to its product, for every known pair the article names in one sentence and no pattern found.</summary>
-    private static IEnumerable<RelationCandidate> NamedTogether(Document document, Dictionary<EntityCluster, string> makers)
+    /// <summary>
+    /// DEVELOPS from the maker to its product, for every known pair the article names in one sentence and no pattern
+    /// found; not when a pattern found a division or parent of the maker making it (微软旗下GitHub推出的Copilot: GitHub's).
+    /// </summary>
+    private IEnumerable<RelationCandidate> NamedTogether(Document document, Dictionary<EntityCluster, string> makers)
     {
         var found = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
         var added = new List<RelationCandidate>();
@@ -77,6 +80,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         {
             var maker = document.Entities.FirstOrDefault(e => e.LexiconId == makerId);
             if (maker is null || found.Contains((maker, product))) continue;
+            if (found.Any(f => f.Object == product && IsOfFamily(f.Subject, makerId) == true)) continue;
             var sentence = product.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence)
                 .Intersect(maker.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence))
                 .Order()

@@ -154,9 +154,8 @@ public sealed class RelationExtractor(
                 if (!presupposed && uncertain || cues.IsNegated(document.Slice(evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(document.Slice(evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = pattern.ObjectIsTopic ? TopicAsObject(chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions);
-                foreach (var subject in MentionsIn(match.Groups["s"], mentions))
-                foreach (var @object in objects)
+                var objects = (pattern.ObjectIsTopic ? TopicAsObject(chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
+                foreach (var (subject, @object) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
@@ -440,11 +439,18 @@ public sealed class RelationExtractor(
         for (var index = 0; index < mentions.Count; index++)
         {
             var mention = mentions[index];
+            var groupGoesOn = carried.Contains(mention) && index + 1 < mentions.Count && mentions[index + 1].Range == mention.Range && carried.Contains(mentions[index + 1]);
             if (index > 0 && mention.Range == mentions[index - 1].Range && mention.IsAnaphor)
             {
-                var member = $"和<{Kind(mention.Type)}{index}>";
+                var member = carried.Contains(mention) ? $"和{CarriedSlotOpening}{Kind(mention.Type)}{index}{CarriedSlotClosing}" : $"和<{Kind(mention.Type)}{index}>";
                 builder.Append(member);
-                positions.AddRange(Enumerable.Repeat(mention.Range.End - 1, member.Length));
+                positions.AddRange(Enumerable.Repeat(Math.Max(mention.Range.Start, mention.Range.End - 1), member.Length));
+                // The mark follows the last of a group carried in (四人 → ⟨P3⟩和⟨P4⟩和⟨P5⟩), so that the group is one list.
+                if (carried.Contains(mention) && !groupGoesOn)
+                {
+                    builder.Append(CarriedTopicMark);
+                    positions.Add(mention.Range.Start);
+                }
                 continue;
             }
             if (mention.Range.Start < cursor) continue;
@@ -458,7 +464,7 @@ public sealed class RelationExtractor(
             builder.Append(slot);
             for (var i = 0; i < slot.Length - 1; i++) positions.Add(mention.Range.Start);
             positions.Add(mention.Range.End - 1);
-            if (carried.Contains(mention))
+            if (carried.Contains(mention) && !groupGoesOn)
             {
                 builder.Append(CarriedTopicMark);
                 positions.Add(mention.Range.Start);

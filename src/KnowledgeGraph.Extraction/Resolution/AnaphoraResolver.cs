@@ -71,7 +71,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                     var antecedents = count == 1
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
-                            : Antecedent(document, byParagraph, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
+                            : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : LastDistinct(byParagraph, sentence, limit, type, count);
@@ -214,12 +214,24 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     private static readonly System.Buffers.SearchValues<char> ClauseOrSentenceBreaks = System.Buffers.SearchValues.Create("，,。；;！？!?");
 
-    private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings,
+    /// <remarks>
+    /// A gap (a title without its organization; <paramref name="resolved"/> holds the anaphors resolved so far) is
+    /// at the organization that opens the sentence as its subject, a description resolved before (这家公司) included:
+    /// in 「这家公司成立于2023年，由前Meta研究员A创立，A出任CEO」 and 「Meta入股Scale AI，并邀请其创始人王出任首席AI官」 the
+    /// post is at the company the sentence is about, not at the one describing a person.
+    /// </remarks>
+    private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, bool gap, Dictionary<EntityCluster, List<int>> namings,
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical)
     {
-        var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
-            .Where(m => m.Type == type && m.Range.End <= position)
+        var named = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+            .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type) : [])
+            .Where(m => m.Range.End <= position)
+            .OrderBy(m => m.Range.Start)
             .ToList();
+        if (gap && named.FirstOrDefault(m => m.Sentence == sentence.Index) is { } opening && opening.Type == type
+            && OpensClause(document, sentence, opening.Range.Start) && !DescribesPerson(document, opening, sentence)
+            && OnePersonBetween(document, byParagraph, resolved, sentence, opening.Range.End, anaphorStart)) return opening;
+        var candidates = named.Where(m => m.Type == type).ToList();
         if (candidates.Count == 0) return null;
         // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
         if (candidates.Any(m => !backers.Contains(m))) candidates = candidates.Where(m => !backers.Contains(m)).ToList();
@@ -237,6 +249,32 @@ public sealed class AnaphoraResolver : IPipelineStage
         if (!topical || IsTopical(document, nearest, position)) return nearest;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
     }
+
+    /// <summary>
+    /// At most one person, named or pointed back to, stands between the positions: the one who takes the post
+    /// (「…收购GitHub后，他进入GitHub，并接替A出任CEO」 is about two people, and the post is not the opening company's).
+    /// </summary>
+    private static bool OnePersonBetween(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, Sentence sentence, int from, int to) =>
+        byParagraph[sentence.Paragraph].Concat(resolved)
+            .Where(m => m.Type == "Person" && m.Sentence == sentence.Index && m.Range.Start >= from && m.Range.End <= to)
+            .Select(m => m.Entity)
+            .Distinct()
+            .Count() <= 1;
+
+    /// <summary>An employer written before a person's title (赛灵思原首席执行官彭胜, 谷歌的研究员A) describes the person.</summary>
+    private bool DescribesPerson(Document document, Mention mention, Sentence sentence)
+    {
+        var next = mention.Range.End;
+        while (next < sentence.Range.End && document.Text[next] is '的' or '前' or '原' or '现' or '）' or ')') next++;
+        return Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, document.Text, next, sentence.Range.End) is not null;
+    }
+
+    /// <summary>Written anaphors of the paragraph and the one before that stand for one entity (这家公司, not 双方).</summary>
+    private static IEnumerable<Mention> DescriptionsResolved(Document document, IReadOnlyList<Mention> resolved, Sentence sentence, string type) =>
+        resolved.Where(m => m.Range.Length > 0 && m.Type == type && document.Sentences[m.Sentence].Paragraph >= sentence.Paragraph - 1)
+            .GroupBy(m => m.Range)
+            .Where(g => g.Count() == 1)
+            .Select(g => g.First());
 
     /// <summary>
     /// The mention backs a round: it is listed after a word opening a list of backers (投资方包括A、B和C), or its clause goes on to a backer's verb (领投, 跟投) that describes no noun after it
