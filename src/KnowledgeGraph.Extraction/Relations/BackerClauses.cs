@@ -36,12 +36,31 @@ public sealed class BackerClauses
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
 
-    /// <summary>The company that last raised a round, as the sentences are read in order.</summary>
+    /// <summary>
+    /// The company that last raised a round, as the sentences are read in order, and for each clause of the sentence
+    /// last read the company whose round it is about, if any.
+    /// </summary>
     public sealed class RoundOwner
     {
         internal Mention? Company { get; set; }
         internal int Paragraph { get; set; } = -1;
         internal int Sentence { get; set; } = -1;
+        internal List<(TextRange Clause, Mention Company)> Clauses { get; } = [];
+
+        /// <summary>The sentence that raised the round last raised and its raising clause: the round's amount, name and date are there.</summary>
+        public Sentence? RaisedIn { get; private set; }
+
+        public TextRange RaisingClause { get; private set; }
+
+        internal void Raised(Mention company, Sentence sentence, TextRange clause) =>
+            (Company, Paragraph, Sentence, RaisedIn, RaisingClause) = (company, sentence.Paragraph, sentence.Index, sentence, clause);
+
+        /// <summary>
+        /// The company whose round the clause holding <paramref name="position"/> is about (本轮由A领投，B跟投), so that
+        /// its backers invest in it rather than in a company the clauses before only named (仅次于…DeepL).
+        /// </summary>
+        public Mention? CompanyAt(int position) =>
+            Clauses.FirstOrDefault(c => c.Clause.Start <= position && position <= c.Clause.End).Company;
     }
 
     public readonly record struct Finding(Mention Backer, Mention Company, bool Lead, int ClauseStart, int ClauseEnd, int TriggerEnd);
@@ -50,19 +69,22 @@ public sealed class BackerClauses
     {
         var text = document.Text;
         var findings = new List<Finding>();
-        var earlier = owner.Company is not null && (owner.Paragraph == sentence.Paragraph || owner.Sentence == sentence.Index - 1) ? owner.Company : null;
+        // A paragraph about the round may follow the one announcing it (…宣布完成B轮融资。¶本轮由A领投).
+        var earlier = owner.Company is not null && (owner.Paragraph >= sentence.Paragraph - 1 || owner.Sentence == sentence.Index - 1) ? owner.Company : null;
         Mention? raisedHere = null;
         var aboutRound = false;
+        owner.Clauses.Clear();
         foreach (var (start, end) in SentenceClauses.Of(text, sentence))
         {
             aboutRound |= ContainsAny(text, start, end, _round);
-            if (RaisingCompany(text, start, end, mentions) is { } company)
+            if (RaisingCompany(text, sentence.Range.Start, start, end, mentions) is { } company)
             {
                 raisedHere = company;
-                (owner.Company, owner.Paragraph, owner.Sentence) = (company, sentence.Paragraph, sentence.Index);
+                owner.Raised(company, sentence, new TextRange(start, end));
                 continue;
             }
             var target = raisedHere ?? (aboutRound ? earlier : null);
+            if (target?.Entity is not null) owner.Clauses.Add((new TextRange(start, end), target));
             if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
             foreach (var backer in mentions)
             {
@@ -76,8 +98,11 @@ public sealed class BackerClauses
         return findings;
     }
 
-    /// <summary>The organization named last before a raising word whose round follows in the clause (X宣布完成11亿元新一轮融资).</summary>
-    private Mention? RaisingCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
+    /// <summary>
+    /// The organization named last before a raising word whose round follows in the clause (X宣布完成11亿元新一轮融资);
+    /// in a clause that names none, the one that closes the clause before (…的AI芯片公司Tenstorrent，于12月2日宣布完成…融资).
+    /// </summary>
+    private Mention? RaisingCompany(string text, int sentenceStart, int start, int end, IReadOnlyList<Mention> mentions)
     {
         for (var i = start; i < end; i++)
         {
@@ -85,7 +110,9 @@ public sealed class BackerClauses
             if (word is null) continue;
             var reach = Math.Min(end, i + word.Length + RaiseReach);
             if (!ContainsAny(text, i + word.Length, reach, _raiseObjects)) continue;
-            return mentions.LastOrDefault(m => m.Range.Start >= start && m.Range.End <= i && m.Type == "Organization" && m.Entity is not null);
+            return mentions.LastOrDefault(m => m.Range.Start >= start && m.Range.End <= i && m.Type == "Organization" && m.Entity is not null)
+                   ?? mentions.LastOrDefault(m => m.Range.Start >= sentenceStart && m.Range.Length > 0 && m.Type == "Organization" && m.Entity is not null
+                                                  && PastBrackets(text, m.Range.End, start) == start - 1);
         }
         return null;
     }

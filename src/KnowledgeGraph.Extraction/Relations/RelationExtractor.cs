@@ -67,9 +67,10 @@ public sealed class RelationExtractor(
                     .Concat(carried).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length).ToList();
             }
             var attributes = new SentenceAttributes(document, sentence, amounts);
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, eitherWay, words, attributes));
-            found.AddRange(clauseTriggers.Find(document, sentence, mentions));
+            // The backers' clauses go first: they tell whose round each clause is about, which the patterns' topic then follows.
             found.AddRange(FindBackers(document, sentence, mentions, round, attributes));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, round, eitherWay, words, attributes));
+            found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
         var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
@@ -78,13 +79,21 @@ public sealed class RelationExtractor(
 
     /// <summary>
     /// A candidate read from a pattern that does not tell the direction (「A与B签署授权协议」) gives way to one of the
-    /// same type and pair read the other way round, which a pattern that tells it found elsewhere in the article.
+    /// same type and pair read the other way round, which a pattern that tells it found elsewhere in the article; else
+    /// it is turned round when only its object is a subject of that type elsewhere (「Nuvia持有Arm的架构授权，而高通
+    /// 也与Arm签有另一份许可协议」: Arm is the one that licenses).
     /// </summary>
     private static List<RelationCandidate> OrientedByTheArticle(List<RelationCandidate> candidates, HashSet<RelationCandidate> eitherWay)
     {
         if (eitherWay.Count == 0) return candidates;
-        var directed = candidates.Where(c => !eitherWay.Contains(c)).Select(c => (c.Type, c.Subject, c.Object)).ToHashSet();
-        return candidates.Where(c => !(eitherWay.Contains(c) && directed.Contains((c.Type, c.Object, c.Subject)))).ToList();
+        var directedCandidates = candidates.Where(c => !eitherWay.Contains(c)).ToList();
+        var directed = directedCandidates.Select(c => (c.Type, c.Subject, c.Object)).ToHashSet();
+        var subjects = directedCandidates.Select(c => (c.Type, c.Subject)).ToHashSet();
+        return candidates.Where(c => !(eitherWay.Contains(c) && directed.Contains((c.Type, c.Object, c.Subject))))
+            .Select(c => eitherWay.Contains(c) && subjects.Contains((c.Type, c.Object)) && !subjects.Contains((c.Type, c.Subject))
+                ? c with { Subject = c.Object, Object = c.Subject }
+                : c)
+            .ToList();
     }
 
     /// <summary>
@@ -122,8 +131,8 @@ public sealed class RelationExtractor(
     }
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
-        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, HashSet<RelationCandidate> eitherWay,
-        PatternWords.Occurrences words, SentenceAttributes attributes)
+        List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, BackerClauses.RoundOwner round,
+        HashSet<RelationCandidate> eitherWay, PatternWords.Occurrences words, SentenceAttributes attributes)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
@@ -145,21 +154,37 @@ public sealed class RelationExtractor(
                 if (!presupposed && uncertain || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = (pattern.ObjectIsTopic ? TopicAsObject(chain, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
+                var objects = (pattern.ObjectIsTopic ? TopicAsObject(chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
                 foreach (var (subject, @object) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
+                    if (ReachedAcrossClause(match, slotted, mentions, carried, subject) || ReachedAcrossClause(match, slotted, mentions, carried, @object)) continue;
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
-                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd, attributes) is { } candidate)
+                    if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd, attributes) is { } built)
                     {
+                        var candidate = WithRoundFacts(document, sentence, round, evidenceStart, built);
                         if (pattern.Settings.ContainsKey("either-way")) eitherWay.Add(candidate);
                         yield return (candidate, evidenceStart, plan);
                     }
                 }
             }
         }
+    }
+
+    private static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '：', ':'];
+
+    /// <summary>
+    /// A carried topic is the subject of the clause it opens: a match that began in an earlier clause does not make it
+    /// the object of a verb there (「谷歌已同意向Anthropic投资最多20亿美元：先期投入5亿美元」 is no investment in 谷歌 by Anthropic).
+    /// </summary>
+    private static bool ReachedAcrossClause(System.Text.RegularExpressions.Match match, string slotted, List<Mention> mentions, List<Mention> carried,
+        Mention mention)
+    {
+        if (!carried.Contains(mention)) return false;
+        var slot = slotted.IndexOf($"{CarriedSlotOpening}{Kind(mention.Type)}{mentions.IndexOf(mention)}{CarriedSlotClosing}", match.Index, match.Length, StringComparison.Ordinal);
+        return slot > match.Index && slotted.IndexOfAny(ClauseBreaks, match.Index, slot - match.Index) >= 0;
     }
 
     /// <summary>Backers the clause fallback finds, under the same assertion rules as the patterns' matches.</summary>
@@ -182,19 +207,46 @@ public sealed class RelationExtractor(
             var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd));
             var attributes = Attributes(document, definition, null, null, finding.Lead, subject, evidenceStart, evidenceEnd, sentenceAttributes);
             var confidence = BackerClauseConfidence * (@object.IsAnaphor ? AnaphorPenalty : 1.0);
-            yield return (new RelationCandidate(definition.Name, backer, company, Math.Round(confidence, 3), sentence, attributes), evidenceStart, plan);
+            var candidate = new RelationCandidate(definition.Name, backer, company, Math.Round(confidence, 3), sentence, attributes);
+            yield return (WithRoundFacts(document, sentence, round, evidenceStart, candidate), evidenceStart, plan);
         }
     }
 
     /// <summary>
+    /// A backer of a round raised in an earlier sentence (…宣布完成1.01亿美元种子轮融资。本轮融资由Coatue领投) takes the
+    /// round's amount, name and date from there where its own sentence gives none: co-investors share the round's total.
+    /// The date is one written up to the raising clause's end; a later clause may date an earlier round (约为今年3月E轮融资时…).
+    /// </summary>
+    private RelationCandidate WithRoundFacts(Document document, Sentence sentence, BackerClauses.RoundOwner round, int evidenceStart, RelationCandidate candidate)
+    {
+        if (candidate.Type != "INVESTED_IN" || round.RaisedIn is not { } raised || raised == sentence
+            || round.CompanyAt(evidenceStart)?.Entity != candidate.Object) return candidate;
+        var own = candidate.Attributes;
+        var facts = Attributes(document, ontology.RelationType("INVESTED_IN"), null, null, false, round.CompanyAt(evidenceStart)!,
+            round.RaisingClause.Start, raised.Range.End, new SentenceAttributes(document, raised, amounts));
+        var date = DateResolver.FindAll(document.Text, raised.Range.Start, round.RaisingClause.End, document.Article.PublishedAt).FirstOrDefault()?.Iso;
+        return candidate with
+        {
+            Attributes = own with
+            {
+                Amount = own.Amount ?? facts.Amount,
+                Currency = own.Amount is null ? facts.Currency : own.Currency,
+                Round = own.Round ?? facts.Round,
+                Date = own.Date ?? date,
+            },
+        };
+    }
+
+    /// <summary>
     /// The topic of the clause a match begins in, as the object of a clause that names none (only an organization is
-    /// a deal's object). A person's post or founding stated without its organization (董事长为X, 联合创始人还包括Y) is at
+    /// a deal's object); backers of a round invest in the company whose round the clause is about. A person's post or founding stated without its organization (董事长为X, 联合创始人还包括Y) is at
     /// the organization this sentence is about, or else the one the article is about: a topic carried in from before
     /// may be an organization the text only passed through.
     /// </summary>
-    private IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, int position, string type, Sentence sentence, LeadingOrganization leading)
+    private IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, BackerClauses.RoundOwner round, int position, string type, Sentence sentence,
+        LeadingOrganization leading)
     {
-        var topic = chain.TopicAt(position);
+        var topic = (type == "INVESTED_IN" ? round.CompanyAt(position) : null) ?? chain.TopicAt(position);
         if (!IsAboutPeople(type))
         {
             if (topic is { Type: "Organization", Entity: not null }) yield return topic;

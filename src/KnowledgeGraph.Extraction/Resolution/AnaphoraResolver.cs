@@ -19,6 +19,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
+    private readonly HashSet<string> _descriptionHeads;
     private readonly string[] _backingWords;
     private readonly string[] _backerListOpeners;
 
@@ -26,6 +27,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     {
         _recognition = recognition;
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
+        _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         var backing = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backing").Select(r => r[1].Trim()).ToList();
         // A word that longer ones extend is too broad alone (参与开发); its longer forms (参与投资) say it.
         _backingWords = backing.Where(w => !backing.Any(longer => longer.Length > w.Length && longer.StartsWith(w, StringComparison.Ordinal))).ToArray();
@@ -186,7 +188,8 @@ public sealed class AnaphoraResolver : IPipelineStage
     private static int ClauseStart(string text, int sentenceStart, int position)
     {
         var start = position;
-        while (start > sentenceStart && text[start - 1] is not ('，' or ',' or '：' or ':')) start--;
+        // A dash opens a clause too (…收购的Annapurna Labs——如今它是AWS旗下的芯片部门).
+        while (start > sentenceStart && text[start - 1] is not ('，' or ',' or '：' or ':' or '—')) start--;
         return start;
     }
 
@@ -325,7 +328,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         while (next < text.Length && text[next] is '）' or ')' or ' ') next++;
         // Only within its sentence: a name closing the last clause of the sentence before (…、Redpoint Ventures和Bond，投前估值…。) is not
         // the subject of the next one.
-        if (next < anaphorClause && text[next] is '，' or ',' && text.AsSpan(next + 1, anaphorClause - next - 1).IndexOfAny(ClauseOrSentenceBreaks) < 0) return true;
+        if (next < anaphorClause && text[next] is '，' or ',' or '—' && text.AsSpan(next + 1, anaphorClause - next - 1).IndexOfAny(ClauseOrSentenceBreaks) < 0) return true;
         if (mention.Range.End < sentence.Range.End && text[mention.Range.End] == '的') return false;
         // An employer written before a person's title (清华大学教授朱军…) describes the person, who is the clause's subject.
         if (Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, text, next, sentence.Range.End) is not null) return false;
@@ -339,11 +342,16 @@ public sealed class AnaphoraResolver : IPipelineStage
         return true;
     }
 
-    /// <summary>Only time words, numbers, adverbs and conjunctions stand between the clause's start and the position.</summary>
-    private static bool OpensClause(Document document, Sentence sentence, int position)
+    /// <summary>
+    /// Only time words, numbers, adverbs and conjunctions stand between the clause's start and the position, and
+    /// perhaps a description of the name there (10月3日，AI芯片公司Cerebras…).
+    /// </summary>
+    private bool OpensClause(Document document, Sentence sentence, int position)
     {
         var clauseStart = ClauseStart(document.Text, sentence.Range.Start, position);
-        return document.TokensOf(sentence).Where(t => t.Range.Start >= clauseStart && t.Range.End <= position)
-            .All(t => t.Tag is "t" or "m" or "q" or "d" or "c" || string.IsNullOrWhiteSpace(t.Text));
+        var before = document.TokensOf(sentence).Where(t => t.Range.Start >= clauseStart && t.Range.End <= position).ToList();
+        var opening = before.TakeWhile(t => t.Tag is "t" or "m" or "q" or "d" or "c" || string.IsNullOrWhiteSpace(t.Text)).Count();
+        if (opening == before.Count) return true;
+        return _descriptionHeads.Contains(before[^1].Text) && before.Skip(opening).All(t => t.Tag is "eng" or "a" or "b" or "j" or "vn" || t.Tag.StartsWith('n'));
     }
 }
