@@ -94,4 +94,40 @@ public class EntityTypingTests(PipelineFixture fixture)
         Assert.False(result.HasEntity("Reid Hoffman"));
         Assert.Contains("霍夫曼", result.Entity("Steve Huffman").Aliases);
     }
+
+    [Fact]
+    public void A_licence_named_after_an_organization_is_no_mention_of_it()
+    {
+        var result = fixture.Extract("该公司发布了新模型，并以MIT许可证开源。");
+        Assert.False(result.HasEntity("MIT"));
+    }
+
+    [Fact]
+    public void A_category_before_a_capitalised_name_makes_it_a_product()
+    {
+        var result = fixture.Extract("英伟达正在研发的数据中心CPU Vantor基于Arm架构。");
+        Assert.Equal("Product", result.Entity("Vantor").Type);
+        Assert.False(result.HasEntity("CPU Vantor"));
+    }
+
+    [Fact]
+    public void A_name_whose_developer_is_named_after_it_is_a_product()
+    {
+        var result = fixture.Extract("2023年，汤森路透收购了Lexora的开发商Casewise。");
+        Assert.Equal("Product", result.Entity("Lexora").Type);
+    }
+
+    [Fact]
+    public void An_ampersand_between_words_keeps_an_english_name_whole()
+    {
+        var result = fixture.Extract("本轮由富达（Fidelity Management & Research）领投。");
+        Assert.Contains("Fidelity Management & Research", result.Entity("Fidelity").Aliases);
+    }
+
+    [Fact]
+    public void Jia_inside_a_given_name_does_not_end_it()
+    {
+        var result = fixture.Extract("星河智能的首席执行官为唐家渝。");
+        Assert.Equal("Person", result.Entity("唐家渝").Type);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         {
             var sentenceTokens = document.TokensOf(sentence).ToList();
             var run = new List<Token>();
-            foreach (var token in sentenceTokens.Where(t => t.Tag is "eng" or "m"))
+            foreach (var token in sentenceTokens.Where(t => t.Tag is "eng" or "m" || t.Text == "&"))
             {
                 if (run.Count > 0 && !Adjacent(document.Text, run[^1], token))
                 {
@@ -88,6 +88,13 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     {
         while (words.Count > 0 && !IsNameWord(words[0].Text)) words.RemoveAt(0);
         var category = false;
+        // A category written before a capitalised name (数据中心CPU Grace) types it as one written after it does;
+        // before a version (TPU v5e) it is part of the name.
+        while (words.Count > 1 && CategoryWords.Contains(words[0].Text) && char.IsUpper(words[1].Text[0]) && !CategoryWords.Contains(words[1].Text))
+        {
+            words.RemoveAt(0);
+            category = true;
+        }
         while (words.Count > 1 && CategoryWords.Contains(words[^1].Text))
         {
             words.RemoveAt(words.Count - 1);

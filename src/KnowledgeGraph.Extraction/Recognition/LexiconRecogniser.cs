@@ -42,6 +42,7 @@ public sealed class LexiconRecogniser : IPipelineStage
         var retyped = RetypedInThisArticle(document.Text, found);
         foreach (var (span, entry, sentence) in found)
         {
+            if (RecognitionData.TypeFromCues(_data.LexiconTypeCues, document.Text, span.Start, span.End) == RecognitionData.NotAnEntity) continue;
             var surface = document.Slice(span.Start, span.End);
             document.Mentions.Add(retyped.TryGetValue(entry.Id, out var type)
                 ? new Mention(span, surface, type, MentionSource.Pattern, 0.8) { Sentence = sentence.Index }
@@ -60,7 +61,7 @@ public sealed class LexiconRecogniser : IPipelineStage
         {
             if (entry.Type is not ("Product" or "Organization")) continue;
             var cued = RecognitionData.TypeFromCues(_data.LexiconTypeCues, text, span.Start, span.End);
-            if (cued is not null && cued != entry.Type) retyped.TryAdd(entry.Id, cued);
+            if (cued is not null && cued != entry.Type && cued != RecognitionData.NotAnEntity) retyped.TryAdd(entry.Id, cued);
         }
         foreach (var (entry, type) in ListedAmongTheOtherType(text, found)) retyped.TryAdd(entry.Id, type);
         return retyped;

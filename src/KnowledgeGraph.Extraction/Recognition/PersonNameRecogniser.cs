@@ -274,13 +274,16 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     private bool IsPlausibleName(string candidate, bool afterTitle = false)
     {
         if (!data.StartsWithSurname(candidate) || data.IsGeneric(candidate) || data.Titles.Contains(candidate)) return false;
-        if (candidate.Skip(1).Any(StopCharacters.Contains)) return false;
+        if (candidate.Skip(1).Where((c, i) => !(IsInnerGivenNameCharacter(c) && i + 2 < candidate.Length)).Any(StopCharacters.Contains)) return false;
         if (!IsNameTag(dictionary.DictionaryTag(candidate))) return false;
         var surname = data.Surnames.Contains(candidate[..Math.Min(2, candidate.Length)]) && candidate.Length > 2 ? 2 : 1;
         var given = candidate[surname..];
         var givenTag = dictionary.DictionaryTag(given);
         return given.Length < 2 || IsNameTag(givenTag) || afterTitle && givenTag == "a";
     }
+
+    /// <summary>家 counts (一家, 这家) but is common inside given names (唐家渝): there it does not end the name.</summary>
+    private static bool IsInnerGivenNameCharacter(char c) => c == '家';
 
     private static bool IsNameTag(string? tag) => tag is null or "nr" or "nrt" or "nrfg" or "nz" or "ns" or "x";
 
