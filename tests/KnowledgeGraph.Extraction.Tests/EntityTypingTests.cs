@@ -130,4 +130,18 @@ public class EntityTypingTests(PipelineFixture fixture)
         var result = fixture.Extract("星河智能的首席执行官为唐家渝。");
         Assert.Equal("Person", result.Entity("唐家渝").Type);
     }
+
+    [Fact]
+    public void Capitalised_words_enumerated_after_an_organization_are_an_organization()
+    {
+        var result = fixture.Extract("本轮由Menlo Ventures领投，红杉资本、Kestrel Harbor以及老股东参投。");
+        Assert.Equal("Organization", result.Entity("Kestrel Harbor").Type);
+    }
+
+    [Fact]
+    public void Investment_and_media_words_make_an_english_name_an_organization()
+    {
+        var result = fixture.Extract("布尔达集团旗下的Corvell Principal Investments也参与了本轮融资。");
+        Assert.Equal("Organization", result.Entity("Corvell Principal Investments").Type);
+    }
 }

@@ -17,11 +17,11 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> OrganizationWords =
-        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy", "Department", "Ministry", "Agency", "Commission", "Council", "Association", "Society", "School", "Center", "Centre", "Laboratory", "Academy"];
+        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy", "Department", "Ministry", "Agency", "Commission", "Council", "Association", "Society", "School", "Center", "Centre", "Laboratory", "Academy", "Investments", "Investment", "Management", "Media", "Securities", "Electronics", "Global"];
 
     /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
     private static readonly HashSet<string> StrongOrganizationWords =
-        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms"];
+        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms", "Investments", "Management", "Securities", "Electronics"];
 
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
     private static readonly HashSet<string> CategoryWords = ["CPU", "CPUs", "GPU", "GPUs", "TPU", "NPU", "DPU", "SoC", "API", "SDK"];
@@ -238,8 +238,16 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return "Organization";
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
-        return LooksLikePersonName(words) ? null : "Organization";
+        if (LooksLikePersonName(words)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
+        return "Organization";
     }
+
+    /// <summary>
+    /// Capitalised words enumerated right after an organization (Lightspeed、Hallwood Media) are the next item of a
+    /// list of organizations, not a person's name.
+    /// </summary>
+    private static bool IsEnumeratedAfterOrganization(Document document, MentionSpans spans, int start) =>
+        start > 1 && document.Text[start - 1] == '、' && spans.EndingAt(start - 1).Any(m => m.Type == "Organization");
 
     /// <summary>
     /// A name written right after a known organization's Chinese name is something of that organization's
