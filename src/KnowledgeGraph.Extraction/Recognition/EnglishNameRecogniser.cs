@@ -17,11 +17,11 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> OrganizationWords =
-        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy", "Department", "Ministry", "Agency", "Commission", "Council", "Association", "Society", "School", "Center", "Centre", "Laboratory", "Academy"];
+        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy", "Department", "Ministry", "Agency", "Commission", "Council", "Association", "Society", "School", "Center", "Centre", "Laboratory", "Academy", "Investments", "Investment", "Management", "Media", "Securities", "Electronics", "Global"];
 
     /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
     private static readonly HashSet<string> StrongOrganizationWords =
-        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms"];
+        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms", "Investments", "Management", "Securities", "Electronics"];
 
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
     private static readonly HashSet<string> CategoryWords = ["CPU", "CPUs", "GPU", "GPUs", "TPU", "NPU", "DPU", "SoC", "API", "SDK"];
@@ -50,7 +50,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         {
             var sentenceTokens = document.TokensOf(sentence).ToList();
             var run = new List<Token>();
-            foreach (var token in sentenceTokens.Where(t => t.Tag is "eng" or "m"))
+            foreach (var token in sentenceTokens.Where(t => t.Tag is "eng" or "m" || t.Text == "&"))
             {
                 if (run.Count > 0 && !Adjacent(document.Text, run[^1], token))
                 {
@@ -88,6 +88,13 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     {
         while (words.Count > 0 && !IsNameWord(words[0].Text)) words.RemoveAt(0);
         var category = false;
+        // A category written before a capitalised name (数据中心CPU Grace) types it as one written after it does;
+        // before a version (TPU v5e) it is part of the name.
+        while (words.Count > 1 && CategoryWords.Contains(words[0].Text) && char.IsUpper(words[1].Text[0]) && !CategoryWords.Contains(words[1].Text))
+        {
+            words.RemoveAt(0);
+            category = true;
+        }
         while (words.Count > 1 && CategoryWords.Contains(words[^1].Text))
         {
             words.RemoveAt(words.Count - 1);
@@ -118,12 +125,14 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         var surface = document.Slice(start, end);
         titleBefore |= data.PersonIntroducerBefore(text, start) is not null || IsBracketedAfterName(document, spans, start, end);
         var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= EndWithCategoryWords(sentenceTokens, words));
-        var (head, modifiers) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
+        var (head, modifiers, noun) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
         if (head == RecognitionData.NotAnEntity) return;
-        var type = category ? "Product" : head ?? TypeOf(document, spans, start, end, words, titleBefore);
+        var type = category ? "Product" : head ?? TypeOf(document, spans, sentence, start, end, words, titleBefore);
         if (type is null) return;
-        var confidence = head is not null && modifiers > 0 ? IndirectHeadConfidence
-            : titleBefore || head is not null || data.TypeFromContext(text, start, end) is not null ? 0.8
+        var cue = head is null && !titleBefore ? data.CueAround(text, start, end) : null;
+        var confidence = head is not null && data.WeakCues.Contains(noun!) || cue is not null && cue.Type == type && data.WeakCues.Contains(cue.Word) ? RecognitionData.WeakCueConfidence
+            : head is not null && modifiers > 0 ? IndirectHeadConfidence
+            : titleBefore || head is not null || cue is not null ? 0.8
             : type == "Person" && data.GivenNames.Contains(words[0].Text) ? 0.7 : 0.5;
         if (type == "Product" && words.Count == 1 && IsModelCode(words[0].Text) && SeriesNameBefore(spans, sentenceTokens, start) is { } series)
             (start, surface) = (series, document.Slice(series, end));
@@ -214,18 +223,56 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         return sentenceTokens[index].Range.End;
     }
 
-    private string? TypeOf(Document document, MentionSpans spans, int start, int end, List<Token> words, bool titleBefore)
+    private string? TypeOf(Document document, MentionSpans spans, Sentence sentence, int start, int end, List<Token> words, bool titleBefore)
     {
         var text = document.Text;
+        // A company noun right before the name outweighs a given name and a person's verb after it
+        // (初创公司Alex Codes, 风险投资公司Playground Global担任…).
+        if (!titleBefore && AfterOrganizationNoun(text, start)) return "Organization";
         if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text))) return "Person";
+        if (SpellsOrganizationBefore(document, spans, sentence, start, end)) return "Organization";
         if (ExtendedLexiconType(spans, start, end, words) is { } extended) return extended;
         var cued = data.TypeFromContext(text, start, end);
         if (cued == RecognitionData.NotAnEntity) return null;
         if (cued is not null && (cued != "Person" || LooksLikePersonName(words))) return cued;
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return "Organization";
-        if (LooksLikeModelName(words)) return "Product";
+        if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
-        return LooksLikePersonName(words) ? null : "Organization";
+        if (LooksLikePersonName(words)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
+        return "Organization";
+    }
+
+    /// <summary>
+    /// Capitalised words enumerated right after an organization (Lightspeed、Hallwood Media) are the next item of a
+    /// list of organizations, not a person's name.
+    /// </summary>
+    private static bool IsEnumeratedAfterOrganization(Document document, MentionSpans spans, int start) =>
+        start > 1 && document.Text[start - 1] == '、' && spans.EndingAt(start - 1).Any(m => m.Type == "Organization");
+
+    /// <summary>
+    /// A name written right after a known organization's Chinese name is something of that organization's
+    /// (苹果Xcode, 百度Apollo): its product, when nothing else types it.
+    /// </summary>
+    private static bool FollowsKnownOrganization(MentionSpans spans, int start) =>
+        spans.EndingAt(start).Any(m => m.Source == MentionSource.Lexicon && m.Type == "Organization" && m.Text.Any(IsHan));
+
+    /// <summary>
+    /// A Latin name in brackets spells the organization's name before it: one already found (三星证券（Samsung
+    /// Securities）), or a Chinese term that an organization noun introduces (背后的公司蝴蝶效应（Butterfly Effect）),
+    /// which is then a name too.
+    /// </summary>
+    private bool SpellsOrganizationBefore(Document document, MentionSpans spans, Sentence sentence, int start, int end)
+    {
+        var text = document.Text;
+        if (start < 3 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return false;
+        var close = start - 1;
+        var before = spans.EndingAt(close);
+        if (before.Count > 0) return before.Any(m => m.Type == "Organization");
+        var term = document.TokensOf(sentence).LastOrDefault(t => t.Range.End == close);
+        if (term is null || term.Text.Length < 2 || !term.Text.All(IsHan) || data.IsGeneric(term.Text)) return false;
+        if (!IntroducedAsOrganization(text, term)) return false;
+        Add(document, spans, new Mention(term.Range, term.Text, "Organization", MentionSource.Pattern, 0.75) { Sentence = sentence.Index });
+        return true;
     }
 
     /// <summary>
@@ -251,23 +298,25 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     /// The noun right after the name, or after one or two modifiers (ACF SuperNIC网络芯片), or after 的 when the
     /// name was introduced as a name (名为CLAIRE的AI引擎).
     /// </summary>
-    private (string? Type, int Modifiers) HeadNounType(Document document, List<Token> tokens, int index, bool named)
+    private (string? Type, int Modifiers, string? Noun) HeadNounType(Document document, List<Token> tokens, int index, bool named)
     {
-        if (index < 0) return (null, 0);
+        if (index < 0) return (null, 0, null);
         var text = document.Text;
         while (index < tokens.Count && tokens[index].Text is "）" or ")" or "”" or "」" or "》") index++;
+        // A list closed by 等 is of the kind the noun after it says (Wormhole、Blackhole等AI加速卡).
+        if (index < tokens.Count && tokens[index].Text is "等" or "等等") index++;
         if (named && index < tokens.Count && tokens[index].Text == "的") index++;
         for (var skipped = 0; index < tokens.Count && skipped <= 2; index++, skipped++)
         {
             var token = tokens[index];
             foreach (var (type, noun) in data.HeadNouns)
             {
-                if (string.CompareOrdinal(text, token.Range.Start, noun, 0, noun.Length) == 0) return (type, skipped);
-                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token)) return (type, skipped + 1);
+                if (string.CompareOrdinal(text, token.Range.Start, noun, 0, noun.Length) == 0) return (type, skipped, noun);
+                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token)) return (type, skipped + 1, noun);
             }
-            if (!IsModifier(token) && !(named && token.Tag == "v")) return (null, 0);
+            if (!IsModifier(token) && !(named && token.Tag == "v")) return (null, 0, null);
         }
-        return (null, 0);
+        return (null, 0, null);
     }
 
     private bool IsModifier(Token token) =>
@@ -280,6 +329,13 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
     /// English in brackets right after a common Chinese term glosses the term (混合专家（MoE）, 思维树（Tree of
     /// Thoughts）); after a name it spells the name, and that case has a recognised mention before the bracket.
     /// </summary>
+    /// <summary>An organization noun stands right before the term (公司蝴蝶效应): the term is the organization's name.</summary>
+    private bool IntroducedAsOrganization(string text, Token term) => AfterOrganizationNoun(text, term.Range.Start);
+
+    private bool AfterOrganizationNoun(string text, int start) =>
+        data.HeadNouns.Any(h => h.Type == "Organization" && start >= h.Noun.Length
+                                && string.CompareOrdinal(text, start - h.Noun.Length, h.Noun, 0, h.Noun.Length) == 0);
+
     private bool IsGlossOfATerm(Document document, MentionSpans spans, List<Token> sentenceTokens, int start, int end, List<Token> words)
     {
         var text = document.Text;
@@ -290,7 +346,8 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return false;
         if (RecognitionData.MatchEndingAt(data.OrganizationSuffixes, text, start - 1) is not null) return false;
         var before = sentenceTokens.LastOrDefault(t => t.Range.End == start - 1);
-        return before is not null && before.InDictionary && before.Tag is "n" or "vn" or "v" or "l" or "a" && !data.IsTransliteration(before.Text);
+        return before is not null && before.InDictionary && before.Tag is "n" or "vn" or "v" or "l" or "a" && !data.IsTransliteration(before.Text)
+               && !IntroducedAsOrganization(text, before);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class LexiconRecogniser : IPipelineStage
                 foreach (var (length, surface, entry) in _trie.MatchesAt(document.Text, i, range.End))
                 {
                     var span = new TextRange(i, i + length);
-                    if (!Acceptable(document.Text, span, surface, tokenBoundaries)) continue;
+                    if (!Acceptable(document.Text, span, surface, tokenBoundaries) || IsPartOfDottedName(document.Text, span, entry)) continue;
                     found.Add((span, entry, sentence));
                     break;
                 }
@@ -42,6 +42,7 @@ public sealed class LexiconRecogniser : IPipelineStage
         var retyped = RetypedInThisArticle(document.Text, found);
         foreach (var (span, entry, sentence) in found)
         {
+            if (RecognitionData.TypeFromCues(_data.LexiconTypeCues, document.Text, span.Start, span.End) == RecognitionData.NotAnEntity) continue;
             var surface = document.Slice(span.Start, span.End);
             document.Mentions.Add(retyped.TryGetValue(entry.Id, out var type)
                 ? new Mention(span, surface, type, MentionSource.Pattern, 0.8) { Sentence = sentence.Index }
@@ -60,10 +61,44 @@ public sealed class LexiconRecogniser : IPipelineStage
         {
             if (entry.Type is not ("Product" or "Organization")) continue;
             var cued = RecognitionData.TypeFromCues(_data.LexiconTypeCues, text, span.Start, span.End);
-            if (cued is not null && cued != entry.Type) retyped.TryAdd(entry.Id, cued);
+            if (cued is not null && cued != entry.Type && cued != RecognitionData.NotAnEntity) retyped.TryAdd(entry.Id, cued);
         }
+        foreach (var (entry, type) in ListedAmongTheOtherType(text, found)) retyped.TryAdd(entry.Id, type);
         return retyped;
     }
+
+    /// <summary>
+    /// A company's name listed among two or more products and nothing else (整合进Facebook、Instagram、WhatsApp和
+    /// Messenger) is its platform there. Not the other way round: a product listed with companies is compared with
+    /// them (通义千问与零一万物、百川智能等公司的模型), it does not become one.
+    /// </summary>
+    private static IEnumerable<(LexiconEntry Entry, string Type)> ListedAmongTheOtherType(string text, List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> found)
+    {
+        var ordered = found.OrderBy(f => f.Span.Start).ToList();
+        for (var first = 0; first < ordered.Count;)
+        {
+            var last = first;
+            while (last + 1 < ordered.Count && IsListJoiner(text, ordered[last].Span.End, ordered[last + 1].Span.Start)) last++;
+            var list = ordered.GetRange(first, last - first + 1).Select(f => f.Entry).DistinctBy(e => e.Id).ToList();
+            if (list.Count >= 3 && list.All(e => e.Type is "Product" or "Organization"))
+            {
+                var companies = list.Where(e => e.Type == "Organization").ToList();
+                if (companies.Count == 1) yield return (companies[0], "Product");
+            }
+            first = last + 1;
+        }
+    }
+
+    private static bool IsListJoiner(string text, int end, int start) =>
+        start > end && text.AsSpan(end, start - end).Trim(' ') is "、" or "和" or "与" or "及" or "以及";
+
+    /// <summary>
+    /// A known person's short name joined by a middle dot to more of a name (斯里尼瓦斯·纳拉亚南) is part of
+    /// another person's name, not that person.
+    /// </summary>
+    private static bool IsPartOfDottedName(string text, TextRange span, LexiconEntry entry) =>
+        entry.Type == "Person" && !text.AsSpan(span.Start, span.Length).Contains('·')
+        && (span.End < text.Length && text[span.End] == '·' || span.Start > 0 && text[span.Start - 1] == '·');
 
     /// <summary>The segmenter's words of the sentence by their start.</summary>
     private static Dictionary<int, Token> TokenBoundaries(Document document, Sentence sentence) =>

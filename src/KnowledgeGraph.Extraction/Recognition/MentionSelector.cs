@@ -17,6 +17,7 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)
             .ToList();
+        var readings = ReadingsByRange(ordered);
         var occupied = new System.Collections.BitArray(document.Text.Length);
         var kept = new List<Mention>();
         foreach (var mention in ordered)
@@ -28,7 +29,23 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
         document.Mentions.Clear();
         document.Mentions.AddRange(kept.OrderBy(m => m.Range.Start));
         TypeListedNamesLikeTheirNeighbours(document.Text, document.Mentions);
-        GiveEachNameOneType(document.Mentions);
+        GiveEachNameOneType(document.Mentions, readings);
+    }
+
+    /// <summary>
+    /// Every reading the recognisers gave a stretch of text, by its range: one name in one place can be read as a
+    /// product by the noun before it (网约车平台Lyft) and as an organization by the verb after it (Lyft宣布); only
+    /// one reading is kept, but all of them are evidence of what the name is.
+    /// </summary>
+    private static Dictionary<TextRange, List<Mention>> ReadingsByRange(List<Mention> candidates)
+    {
+        var readings = new Dictionary<TextRange, List<Mention>>();
+        foreach (var candidate in candidates.Where(m => m.Source == MentionSource.Pattern))
+        {
+            if (!readings.TryGetValue(candidate.Range, out var list)) readings[candidate.Range] = list = [];
+            list.Add(candidate);
+        }
+        return readings;
     }
 
     /// <summary>
@@ -62,19 +79,30 @@ public sealed class MentionSelector(RecognitionData data) : IPipelineStage
 
     /// <summary>
     /// An article means one thing by one unknown name: where its mentions were typed differently (Covariant the
-    /// company, and Covariant机器人基础模型 read as a model), the type with the most evidence wins; types guessed
-    /// from the name's shape alone count only when nothing else does.
+    /// company, and Covariant机器人基础模型 read as a model), the type with the most evidence wins, counting every
+    /// reading of every mention; types guessed from the name's shape alone count only when nothing else does or
+    /// to break a tie.
     /// </summary>
-    private static void GiveEachNameOneType(List<Mention> mentions)
+    private static void GiveEachNameOneType(List<Mention> mentions, Dictionary<TextRange, List<Mention>> readings)
     {
         foreach (var group in mentions.Where(m => m.Source == MentionSource.Pattern).GroupBy(m => Resolution.NameKey.Of(m.Text)))
         {
-            var evidence = group.Any(m => m.Confidence > WeakConfidence) ? group.Where(m => m.Confidence > WeakConfidence) : group;
-            var types = evidence.GroupBy(m => m.Type).Select(g => (Type: g.Key, Weight: g.Sum(m => m.Confidence))).OrderByDescending(t => t.Weight).ToList();
-            if (types.Count > 1 && types[1].Weight == types[0].Weight) continue;
+            var evidence = group.SelectMany(m => readings.TryGetValue(m.Range, out var all) ? all.Where(r => r.Text == m.Text) : [m]).ToList();
+            if (evidence.Select(m => m.Type).Distinct().Count() < 2) continue;
+            var strong = evidence.Where(m => m.Confidence > WeakConfidence).ToList();
+            var types = Weights(strong.Count > 0 ? strong : evidence);
+            if (types.Count > 1 && types[1].Weight == types[0].Weight)
+            {
+                var tied = types.Where(t => t.Weight == types[0].Weight).Select(t => t.Type).ToHashSet();
+                types = Weights(evidence.Where(m => tied.Contains(m.Type)));
+                if (types.Count > 1 && types[1].Weight == types[0].Weight) continue;
+            }
             foreach (var mention in group) mention.Type = types[0].Type;
         }
     }
+
+    private static List<(string Type, double Weight)> Weights(IEnumerable<Mention> evidence) =>
+        evidence.GroupBy(m => m.Type).Select(g => (Type: g.Key, Weight: Math.Round(g.Sum(m => m.Confidence), 6))).OrderByDescending(t => t.Weight).ToList();
 
     /// <summary>
     /// A name that adds words to exactly one known name inside it names something else and wins over the known

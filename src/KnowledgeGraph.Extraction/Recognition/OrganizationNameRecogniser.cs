@@ -32,7 +32,8 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
             for (var t = 0; t < tokens.Count; t++)
             {
                 var suffixEnd = SuffixRunEnd(document.Text, tokens, t);
-                if (suffixEnd <= t || ContinuesAsAnotherWord(tokens, suffixEnd) || DescribesTheNameAfter(document.Text, mentionStarts, tokens, suffixEnd)) continue;
+                if (suffixEnd <= t || ContinuesAsAnotherWord(tokens, suffixEnd) || DescribesTheNameAfter(document.Text, mentionStarts, tokens, suffixEnd)
+                    || StartsACompound(document.Text, tokens[t])) continue;
                 var nameStart = NameStart(tokens, t);
                 if (nameStart < t)
                 {
@@ -107,12 +108,28 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
         token.InDictionary && token.Tag == "nt" && token.Range.Length >= 3 && !data.IsGeneric(token.Text) && !IsSuffix(token.Text)
         && data.OrganizationSuffixes.Any(suffix => token.Text.EndsWith(suffix, StringComparison.Ordinal));
 
-    /// <summary>A phrase with an organization ending right before a name describes that name (数据云公司Snowflake).</summary>
+    /// <summary>
+    /// A phrase with an organization ending right before a name describes that name (数据云公司Snowflake,
+    /// 机器人公司1X); a number after it (澜渊科技1.5亿美元) is no name.
+    /// </summary>
     private static bool DescribesTheNameAfter(string text, HashSet<int> mentionStarts, IReadOnlyList<Token> tokens, int afterSuffix)
     {
         var end = tokens[afterSuffix - 1].Range.End;
-        return end < text.Length && (char.IsAsciiLetter(text[end]) || mentionStarts.Contains(end));
+        return end < text.Length && (StartsLatinName(text, end) || mentionStarts.Contains(end));
     }
+
+    private static bool StartsLatinName(string text, int start)
+    {
+        for (var i = start; i < text.Length && char.IsAsciiLetterOrDigit(text[i]); i++)
+        {
+            if (char.IsAsciiLetter(text[i])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The ending begins a longer word of its own (高阶智能驾驶): it ends no name there.</summary>
+    private bool StartsACompound(string text, Token suffix) =>
+        RecognitionData.MatchStartingAt(data.SuffixCompounds, text, suffix.Range.Start, text.Length) is not null;
 
     /// <summary>An ending followed by one more character that the segmenter left alone is part of another word (智能体, 科技园).</summary>
     private static bool ContinuesAsAnotherWord(IReadOnlyList<Token> tokens, int afterSuffix) =>
@@ -151,11 +168,15 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
             placesOnly &= token.Tag == "ns";
             start = t;
         }
-        if (placesOnly && tokens[suffix].Text == MoneyWord) return suffix;
+        if (placesOnly && DescriptiveAfterPlace.Contains(tokens[suffix].Text)) return suffix;
         return proper && length >= 2 ? start : suffix;
     }
 
-    private const string MoneyWord = "资本";
+    /// <summary>
+    /// Endings that after a place alone, with or without a field, describe rather than name: 中东资本 is money from
+    /// there, 挪威机器人公司 a company from there (上海人工智能实验室 is a name).
+    /// </summary>
+    private static readonly HashSet<string> DescriptiveAfterPlace = ["资本", "公司"];
 
     /// <summary>
     /// A generic word for a field right before the ending (人工智能, 机器人) belongs to the name when a proper name
@@ -167,7 +188,19 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
     /// <summary>A generic word (科技, 大模型) is no part of a name; a generic single character inside one is (云深处科技).</summary>
     private bool IsNameWord(Token token) =>
         !FunctionWords.Contains(token.Text) && (token.Range.Length == 1 || !data.IsGeneric(token.Text)) && token.Tag is not ("w" or "m" or "v" or "d" or "p" or "c" or "u" or "r" or "q" or "f" or "t")
-        && !IsSuffix(token.Text);
+        && !IsSuffix(token.Text) && !IsCountOrNegation(token);
+
+    /// <summary>
+    /// A word the segmenter did not know that counts (三大, 两家) or negates (不买, 没有) is a phrase about
+    /// organizations (三大唱片公司, 不买公司), not a name.
+    /// </summary>
+    private static bool IsCountOrNegation(Token token) =>
+        !token.InDictionary && token.Text.Length == 2
+        && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || Negations.Contains(token.Text[0]));
+
+    private const string Numerals = "一二三四五六七八九十两几多";
+    private const string Counters = "大家个所类项种";
+    private const string Negations = "不没未";
 
     private static bool IsProperWord(Token token) =>
         !token.InDictionary || token.Tag is "nr" or "nrt" or "nrfg" or "nz" or "nt" or "eng" or "j" or "ns";

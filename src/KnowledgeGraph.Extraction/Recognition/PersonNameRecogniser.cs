@@ -107,7 +107,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             var end = dot + 1;
             while (end < sentence.Range.End && end - dot <= MaxNamePart * 2 && !IsInCommonWord(commonWords, end, dot)
                    && (IsHan(text[end]) && !EndsNamePart(text, end, sentence.Range.End) || IsInnerNameMark(text, end, sentence.Range.End))) end++;
-            if (dot - start >= 1 && end - dot >= 2)
+            if (dot - start >= 1 && end - dot >= 2 && !NamesAnOrganization(text, end))
             {
                 Add(document, sentence, start, end, 0.85);
                 AddCoordinatedNames(document, sentence, SkipBrackets(text, end, sentence.Range.End), document.TokensOf(sentence).SelectMany(t => new[] { t.Range.Start, t.Range.End }).ToHashSet(), named);
@@ -123,9 +123,25 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     private bool EndsNamePart(string text, int position, int limit)
     {
         if (!StopCharacters.Contains(text[position])) return false;
-        var continues = position + 1 < limit && data.TransliterationCharacters.Contains(text[position]) && data.TransliterationCharacters.Contains(text[position + 1]);
-        return !continues || _personVerbs.Any(v => string.CompareOrdinal(text, position, v, 0, v.Length) == 0);
+        var sound = data.TransliterationCharacters.Contains(text[position]);
+        var continues = position + 1 < limit && sound && data.TransliterationCharacters.Contains(text[position + 1]);
+        return !continues && !(sound && ClosesName(text, position, limit)) || _personVerbs.Any(v => string.CompareOrdinal(text, position, v, 0, v.Length) == 0);
     }
+
+    /// <summary>
+    /// A sound of transliterations right before a bracket or a comma is the name's last syllable (贾因（Amit Jain）,
+    /// 拉古纳坦，), unless it is a particle that follows names (于, 任, 让).
+    /// </summary>
+    private static bool ClosesName(string text, int position, int limit) =>
+        !ParticlesAfterNames.Contains(text[position]) && (position + 1 >= limit || NameClosers.Contains(text[position + 1]));
+
+    private const string ParticlesAfterNames = "于任让";
+
+    private const string NameClosers = "（(，,、。；";
+
+    /// <summary>A dotted name followed by an organization's ending names the organization (迪特尔·施瓦茨基金会).</summary>
+    private bool NamesAnOrganization(string text, int end) =>
+        RecognitionData.MatchStartingAt(data.OrganizationSuffixes, text, end, text.Length) is { Length: >= 2 };
 
     /// <summary>A dot or a hyphen between two parts of a transliterated name (艾哈迈德·阿尔-达赫勒).</summary>
     private static bool IsInnerNameMark(string text, int position, int limit) =>
@@ -169,7 +185,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
                     Add(document, sentence, position, end, 0.8);
                     continue;
                 }
-                if (ChineseNameStartingAt(text, position, sentence.Range.End, boundaries) is not { } name) continue;
+                if (ChineseNameStartingAt(text, position, sentence.Range.End, boundaries, afterTitle: true) is not { } name) continue;
                 Add(document, sentence, name.Start, name.End, 0.75);
                 AddCoordinatedNames(document, sentence, name.End, boundaries, named);
             }
@@ -223,7 +239,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     }
 
     /// <summary>A surname and one or two characters more, ending where the segmenter ends a word, that is not itself a common word.</summary>
-    private TextRange? ChineseNameStartingAt(string text, int start, int limit, HashSet<int> boundaries)
+    private TextRange? ChineseNameStartingAt(string text, int start, int limit, HashSet<int> boundaries, bool afterTitle = false)
     {
         foreach (var length in new[] { 3, 2, 4 })
         {
@@ -231,7 +247,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             if (end > limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
             // The first part of a transliterated name (史蒂夫 of 史蒂夫·霍夫曼) is no name of its own.
             if (end < limit && text[end] == '·') continue;
-            if (IsPlausibleName(text[start..end]) && (boundaries.Contains(end) || end == limit)) return new TextRange(start, end);
+            if (IsPlausibleName(text[start..end], afterTitle) && (boundaries.Contains(end) || end == limit)) return new TextRange(start, end);
         }
         return null;
     }
@@ -251,15 +267,23 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     /// A surname, then a given name that is no particle and no common word (王随之, 向记者 are not names), and the
     /// whole not a common word either.
     /// </summary>
-    private bool IsPlausibleName(string candidate)
+    /// <remarks>
+    /// Right after a title a given name may also be an adjective of the dictionary (CEO周宏伟): a title is followed
+    /// by a name, not by a description.
+    /// </remarks>
+    private bool IsPlausibleName(string candidate, bool afterTitle = false)
     {
         if (!data.StartsWithSurname(candidate) || data.IsGeneric(candidate) || data.Titles.Contains(candidate)) return false;
-        if (candidate.Skip(1).Any(StopCharacters.Contains)) return false;
+        if (candidate.Skip(1).Where((c, i) => !(IsInnerGivenNameCharacter(c) && i + 2 < candidate.Length)).Any(StopCharacters.Contains)) return false;
         if (!IsNameTag(dictionary.DictionaryTag(candidate))) return false;
         var surname = data.Surnames.Contains(candidate[..Math.Min(2, candidate.Length)]) && candidate.Length > 2 ? 2 : 1;
         var given = candidate[surname..];
-        return given.Length < 2 || IsNameTag(dictionary.DictionaryTag(given));
+        var givenTag = dictionary.DictionaryTag(given);
+        return given.Length < 2 || IsNameTag(givenTag) || afterTitle && givenTag == "a";
     }
+
+    /// <summary>家 counts (一家, 这家) but is common inside given names (唐家渝): there it does not end the name.</summary>
+    private static bool IsInnerGivenNameCharacter(char c) => c == '家';
 
     private static bool IsNameTag(string? tag) => tag is null or "nr" or "nrt" or "nrfg" or "nz" or "ns" or "x";
 

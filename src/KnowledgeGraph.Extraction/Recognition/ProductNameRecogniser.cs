@@ -55,7 +55,7 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
                 while (last + 1 < tokens.Count && tokens[last + 1].Tag is "eng" or "m" && tokens[last + 1].Range.Start == tokens[last].Range.End + 1
                        && text[tokens[last].Range.End] == ' ')
                     last++;
-                Add(document, sentence, tokens[first].Range.Start, tokens[last].Range.End, 0.85);
+                Add(document, sentence, tokens[first].Range.Start, tokens[last].Range.End, data.WeakCues.Contains(cue) ? RecognitionData.WeakCueConfidence : 0.85);
                 first = last;
                 if (first + 2 >= tokens.Count || !ListJoiners.Contains(tokens[first + 1].Text)) break;
             }

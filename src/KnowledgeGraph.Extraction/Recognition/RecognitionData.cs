@@ -33,12 +33,23 @@ public sealed partial class RecognitionData
             .Select(r => new ContextCue(r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, r[1].Trim(), r[2].Trim()))
             .OrderByDescending(c => c.Word.Length)
             .ToList();
+        SuffixCompounds = LongestFirst(resources.Lines("recognition/suffix-compounds.txt"));
+        WeakCues = resources.Lines("recognition/weak-cues.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         PostVerbs = LongestFirst(resources.Lines("recognition/post-verbs.txt"));
         FoundingVerbs = LongestFirst(resources.Lines("recognition/founding-verbs.txt"));
         PersonIntroducers = LongestFirst(Titles.Concat(ContextCues.Where(c => c.Position == CuePosition.Before && c.Type == "Person").Select(c => c.Word)));
     }
 
     public IReadOnlyList<string> Titles { get; }
+
+    /// <summary>Words that begin with an organization's ending but are no ending (智能驾驶, 科技园).</summary>
+    public IReadOnlyList<string> SuffixCompounds { get; }
+
+    /// <summary>Cue words (平台) that name products and companies alike: the type they give is weak evidence.</summary>
+    public IReadOnlySet<string> WeakCues { get; }
+
+    /// <summary>The confidence of a reading that only a weak cue gave: above a guess from the name's shape, below any other cue.</summary>
+    public const double WeakCueConfidence = 0.55;
 
     /// <summary>Verbs of taking or holding a post (任, 出任, 现任) that a title follows.</summary>
     public IReadOnlyList<string> PostVerbs { get; }
@@ -98,17 +109,20 @@ public sealed partial class RecognitionData
         text.Length >= 2 && (Surnames.Contains(text[..1]) || text.Length >= 3 && Surnames.Contains(text[..2]));
 
     /// <summary>The type an unknown name gets from the words right around it, if any.</summary>
-    public string? TypeFromContext(string text, int start, int end)
+    public string? TypeFromContext(string text, int start, int end) => CueAround(text, start, end)?.Type;
+
+    /// <summary>The context cue right around an unknown name that types it, if any; cues after the name win.</summary>
+    public ContextCue? CueAround(string text, int start, int end)
     {
         var after = text.AsSpan(end).TrimStart(' ');
         foreach (var cue in ContextCues)
         {
-            if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue.Type;
+            if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue;
         }
         var before = text.AsSpan(0, start).TrimEnd(' ').TrimEnd("《“「\"'").TrimEnd('了');
         foreach (var cue in ContextCues)
         {
-            if (cue.Position == CuePosition.Before && before.EndsWith(cue.Word, StringComparison.Ordinal)) return cue.Type;
+            if (cue.Position == CuePosition.Before && before.EndsWith(cue.Word, StringComparison.Ordinal)) return cue;
         }
         return null;
     }

@@ -32,6 +32,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         JoinAbbreviationsToFullNames(document, keys, abbreviations);
         var fullNames = FullNameKeys(document, keys);
         JoinSurnamesToFullNames(document, keys, fullNames);
+        JoinKnownShortNamesToArticlePeople(document, keys, fullNames);
         var knownShortNames = KnownShortNames(document);
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
@@ -200,6 +201,20 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         {
             keys[mention] = renamed[keys[mention]];
             mention.Type = "Person";
+        }
+    }
+
+    /// <summary>
+    /// A known person's short name (霍夫曼 of 里德·霍夫曼) in an article that names another person in full with it
+    /// (史蒂夫·霍夫曼) and never the known one is the article's person.
+    /// </summary>
+    private static void JoinKnownShortNamesToArticlePeople(Document document, Dictionary<Mention, string> keys, Dictionary<(string Type, string Text), string> fullNames)
+    {
+        var shortOnly = document.Mentions.Where(m => m.LexiconId is not null && m.Type == "Person")
+            .GroupBy(m => m.LexiconId!).Where(g => g.Select(m => m.Text).Distinct().Count() == 1).Select(g => g.Key).ToHashSet();
+        foreach (var mention in document.Mentions.Where(m => m.LexiconId is not null && shortOnly.Contains(m.LexiconId) && !keys.ContainsKey(m)))
+        {
+            if (fullNames.TryGetValue(("Person", mention.Text), out var person) && person.Contains('|')) keys[mention] = person;
         }
     }
 
