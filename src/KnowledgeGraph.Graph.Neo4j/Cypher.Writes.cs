@@ -78,7 +78,8 @@ internal static partial class Cypher
     /// Both ends come by the node ids <see cref="UpsertArticles"/> and <see cref="UpsertEntities"/> returned earlier in the
     /// same transaction. On 3.1 every unique-index seek is a Lucene query, about a fifth of the query threads' time in a
     /// batch when this statement and <see cref="AddToEdges"/> found their ends by id property; a node id is read
-    /// straight from the store. Run through <see cref="SeekingByNodeId"/>.
+    /// straight from the store, and the planner seeks by it whatever its statistics say (keyed MATCHes were once
+    /// planned as label scans joined by value while the index samples lagged the data).
     /// </summary>
     public const string CreateMentions = """
         UNWIND $rows AS row
@@ -87,22 +88,13 @@ internal static partial class Cypher
         CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts, aliases: row.aliases, keys: row.keys}]->(e)
         """;
 
-    /// <summary>
-    /// On 3.x the statement goes to the rule planner, which always seeks a node by id. The cost planner of 3.1 plans
-    /// id(n) = row.x as a scan of all nodes whenever the committed store is nearly empty, so the first batch into a
-    /// new store scanned every node of its own transaction twice per row (over 300 s for 500 articles) and the plan
-    /// stayed cached. Servers from 4.0 have no rule planner; how their cost planners treat this was not tried here.
-    /// </summary>
-    public static string SeekingByNodeId(string statement, Neo4jServer server) =>
-        server.Major == 3 ? "CYPHER planner=rule " + statement : statement;
-
     public const string CreateEvidence = "UNWIND $rows AS row CREATE (ev:Evidence) SET ev = row";
 
     /// <summary>
     /// Adds a batch's aggregates (<see cref="EdgeAggregate"/>) to edges whose new evidence has no attributes, creating the
     /// edges that are new. It never reads an edge's stored evidence, so an edge between hubs costs the same in every
     /// batch. Runs before <see cref="Settle"/>, which recomputes from scratch any of these edges a removal also touched.
-    /// Both ends come by node id, as in <see cref="CreateMentions"/>; run through <see cref="SeekingByNodeId"/>.
+    /// Both ends come by node id, as in <see cref="CreateMentions"/>.
     /// </summary>
     public const string AddToEdges = """
         UNWIND $rows AS row

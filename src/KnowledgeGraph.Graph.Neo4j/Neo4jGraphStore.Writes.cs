@@ -47,7 +47,6 @@ public sealed partial class Neo4jGraphStore
         var clear = Params(("ids", toClear.ToList()));
         var plannedEntityIds = plan.Entities.Select(r => (string)r["id"]!).Distinct().ToList();
         var (addedEdges, recomputedEdges) = plan.TouchedEdges();
-        var server = await _cypher.ServerAsync(cancellationToken);
         // Two requests, one transaction: the upserts return node ids, by which the statements that link nodes find them.
         await _cypher.RunInTwoStepsAsync(
         [
@@ -63,10 +62,10 @@ public sealed partial class Neo4jGraphStore
             var entityNodes = NodeIds(upserted[5]);
             return
             [
-                new(Cypher.SeekingByNodeId(Cypher.CreateMentions, server), Params(("rows", ByNode(plan.Mentions, ("articleId", "articleNode", articleNodes), ("entityId", "entityNode", entityNodes))))),
+                new(Cypher.CreateMentions, Params(("rows", ByNode(plan.Mentions, ("articleId", "articleNode", articleNodes), ("entityId", "entityNode", entityNodes))))),
                 new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
                 new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
-                new(Cypher.SeekingByNodeId(Cypher.AddToEdges, server), Params(("rows", ByNode(addedEdges, ("subjectId", "subjectNode", entityNodes), ("objectId", "objectNode", entityNodes))))),
+                new(Cypher.AddToEdges, Params(("rows", ByNode(addedEdges, ("subjectId", "subjectNode", entityNodes), ("objectId", "objectNode", entityNodes))))),
                 .. Cypher.Settle(SymmetricTypes, recomputedEdges),
             ];
         }, cancellationToken);
