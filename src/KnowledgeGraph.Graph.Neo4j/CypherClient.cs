@@ -22,8 +22,6 @@ internal sealed class CypherClient
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(5);
-
     private readonly HttpClient _http;
     private readonly Neo4jGraphStoreOptions _options;
     private readonly ResiliencePipeline _retry;
@@ -78,69 +76,19 @@ internal sealed class CypherClient
         CancellationToken cancellationToken)
     {
         var server = await ServerAsync(cancellationToken);
-        var payload = Serialize(statements);
-        return await Unavailable(() => retry.ExecuteAsync(async ct => (await PostAsync(server.CommitEndpoint, payload, ct)).Results, cancellationToken),
+        var body = new
+        {
+            statements = statements.Select(s => new
+            {
+                statement = s.Text,
+                parameters = s.Parameters ?? new Dictionary<string, object?>(),
+                resultDataContents = new[] { "row" },
+            }),
+        };
+        var payload = JsonSerializer.SerializeToUtf8Bytes(body, RequestOptions);
+        return await Unavailable(() => retry.ExecuteAsync(async ct => await PostAsync(server.CommitEndpoint, payload, ct), cancellationToken),
             cancellationToken);
     }
-
-    /// <summary>
-    /// Runs <paramref name="first"/>, then the statements <paramref name="next"/> makes from their results, as one
-    /// transaction over two requests; the second commits. A failure in between rolls the transaction back, and a retry
-    /// starts again from <paramref name="first"/>. Should the client vanish between the two, the server rolls back
-    /// once the transaction has been idle for its timeout (dbms.rest.transaction.idle_timeout, 60 s by default).
-    /// </summary>
-    public async Task<IReadOnlyList<CypherResult>> RunInTwoStepsAsync(IReadOnlyList<CypherStatement> first,
-        Func<IReadOnlyList<CypherResult>, IReadOnlyList<CypherStatement>> next, CancellationToken cancellationToken)
-    {
-        var server = await ServerAsync(cancellationToken);
-        var firstPayload = Serialize(first);
-        return await Unavailable(() => _retry.ExecuteAsync(async ct =>
-        {
-            var begun = await PostAsync(server.TransactionEndpoint, firstPayload, ct);
-            var commit = begun.Commit ?? throw new Neo4jException("Transaction.NoCommitLink",
-                $"{server.TransactionEndpoint} began a transaction without saying where to commit it");
-            try
-            {
-                var committed = await PostAsync(commit, Serialize(next(begun.Results)), ct);
-                return (IReadOnlyList<CypherResult>)[.. begun.Results, .. committed.Results];
-            }
-            catch
-            {
-                await RollBackAsync(commit);
-                throw;
-            }
-        }, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>
-    /// Best effort, and brief: the server has already rolled back after a statement error, and if it cannot be reached
-    /// its idle timeout will; either way the caller's exception is the one worth reporting.
-    /// </summary>
-    private async Task RollBackAsync(Uri commit)
-    {
-        var transaction = new Uri(commit.AbsoluteUri[..commit.AbsoluteUri.LastIndexOf('/')]);
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Delete, transaction);
-            Authorize(request);
-            using var brief = new CancellationTokenSource(RollbackTimeout);
-            using var response = await _http.SendAsync(request, brief.Token);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            // Left to the server's idle timeout, as the summary says.
-        }
-    }
-
-    private static byte[] Serialize(IReadOnlyList<CypherStatement> statements) => JsonSerializer.SerializeToUtf8Bytes(new
-    {
-        statements = statements.Select(s => new
-        {
-            statement = s.Text,
-            parameters = s.Parameters ?? new Dictionary<string, object?>(),
-            resultDataContents = new[] { "row" },
-        }),
-    }, RequestOptions);
 
     /// <summary>Turns "cannot reach the server" into the port's own exception; refusals by the server stay as they are.</summary>
     private async ValueTask<T> Unavailable<T>(Func<ValueTask<T>> call, CancellationToken cancellationToken)
@@ -200,7 +148,7 @@ internal sealed class CypherClient
         return JsonDocument.Parse(text);
     }
 
-    private async Task<(IReadOnlyList<CypherResult> Results, Uri? Commit)> PostAsync(Uri endpoint, byte[] payload, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CypherResult>> PostAsync(Uri endpoint, byte[] payload, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(payload) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -230,8 +178,7 @@ internal sealed class CypherClient
         throw new Neo4jException(code, $"{message} [{(int)response.StatusCode} from {uri}]");
     }
 
-    /// <summary>The statements' results and, for a transaction left open, the link that commits it (its path on the configured server).</summary>
-    private (IReadOnlyList<CypherResult> Results, Uri? Commit) ParseResults(string body)
+    private static IReadOnlyList<CypherResult> ParseResults(string body)
     {
         if (FirstError(body) is var (code, message))
             throw new Neo4jException(code, message);
@@ -245,11 +192,7 @@ internal sealed class CypherClient
                 .ToList();
             results.Add(new CypherResult(columns, rows));
         }
-        // The server writes its own idea of its address into the link; behind a proxy only the path can be trusted.
-        var commit = document.RootElement.TryGetProperty("commit", out var link) && link.GetString() is { } url
-            ? new Uri(_options.Uri!, new Uri(url).AbsolutePath)
-            : null;
-        return (results, commit);
+        return results;
     }
 
     private static (string Code, string Message)? FirstError(string body)

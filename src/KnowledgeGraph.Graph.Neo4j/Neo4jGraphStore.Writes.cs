@@ -47,8 +47,7 @@ public sealed partial class Neo4jGraphStore
         var clear = Params(("ids", toClear.ToList()));
         var plannedEntityIds = plan.Entities.Select(r => (string)r["id"]!).Distinct().ToList();
         var (addedEdges, recomputedEdges) = plan.TouchedEdges();
-        // Two requests, one transaction: the upserts return node ids, by which the statements that link nodes find them.
-        await _cypher.RunInTwoStepsAsync(
+        await _cypher.RunAsync(
         [
             new(Cypher.UpsertArticles, Params(("rows", InIdOrder(plan.Articles)))),
             new(Cypher.LockEntities, Params(("ids", toClear.ToList()), ("entityIds", plannedEntityIds))),
@@ -56,38 +55,14 @@ public sealed partial class Neo4jGraphStore
             new(Cypher.ClearMentions, clear),
             new(Cypher.ClearDeals, clear),
             new(Cypher.UpsertEntities, Params(("rows", InIdOrder(plan.Entities)))),
-        ], upserted =>
-        {
-            var articleNodes = NodeIds(upserted[0]);
-            var entityNodes = NodeIds(upserted[5]);
-            return
-            [
-                new(Cypher.CreateMentions, Params(("rows", ByNode(plan.Mentions, ("articleId", "articleNode", articleNodes), ("entityId", "entityNode", entityNodes))))),
-                new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
-                new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
-                new(Cypher.AddToEdges, Params(("rows", ByNode(addedEdges, ("subjectId", "subjectNode", entityNodes), ("objectId", "objectNode", entityNodes))))),
-                .. Cypher.Settle(SymmetricTypes, recomputedEdges),
-            ];
-        }, cancellationToken);
+            new(Cypher.CreateMentions, Params(("rows", plan.Mentions))),
+            new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
+            new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
+            new(Cypher.AddToEdges, Params(("rows", addedEdges))),
+            .. Cypher.Settle(SymmetricTypes, recomputedEdges),
+        ], cancellationToken);
         return outcomes;
     }
-
-    private static Dictionary<string, long> NodeIds(CypherResult upserted) =>
-        upserted.As<NodeIdRow>().ToDictionary(r => r.Id, r => r.Node, StringComparer.Ordinal);
-
-    /// <summary>Copies of the rows with each named id replaced by its node id; copies, because a retry brings new node ids.</summary>
-    private static List<Dictionary<string, object?>> ByNode(List<Dictionary<string, object?>> rows,
-        params (string IdField, string NodeField, Dictionary<string, long> Nodes)[] ends) =>
-        rows.Select(row =>
-        {
-            var copy = new Dictionary<string, object?>(row);
-            foreach (var (idField, nodeField, nodes) in ends)
-            {
-                copy[nodeField] = nodes[(string)row[idField]!];
-                copy.Remove(idField);
-            }
-            return copy;
-        }).ToList();
 
     /// <summary>Rows sorted by id; the sort is stable, so rows of one entity keep the order of their articles.</summary>
     private static List<Dictionary<string, object?>> InIdOrder(List<Dictionary<string, object?>> rows) =>

@@ -3,9 +3,6 @@ namespace KnowledgeGraph.Graph.Neo4j;
 /// <summary>What discovery found: the version and the endpoint that runs a whole transaction in one request.</summary>
 public sealed record Neo4jServer(string Version, Uri CommitEndpoint)
 {
-    /// <summary>Where a transaction that spans several requests begins: the commit endpoint without its last segment.</summary>
-    public Uri TransactionEndpoint => new(CommitEndpoint.AbsoluteUri[..CommitEndpoint.AbsoluteUri.LastIndexOf('/')]);
-
     public int Major => int.TryParse(Version.Split('.')[0], out var major) ? major : 0;
 
     public int Minor => Version.Split('.') is { Length: > 1 } parts && int.TryParse(parts[1], out var minor) ? minor : 0;

@@ -58,8 +58,6 @@ internal sealed record ArticleHashRow(string Id, string ContentHash);
 
 internal sealed record MergeRow(string Id, string Into);
 
-internal sealed record NodeIdRow(string Id, long Node);
-
 internal sealed record EdgeRow(string Id, string Type, string SubjectId, string ObjectId);
 
 internal sealed record NamesRow(string Id, string Name, string? ChineseName, List<string>? Aliases, List<string>? Keys, List<string>? NameKeys);
