@@ -193,7 +193,7 @@ public sealed class ClauseTriggers
         var gap = document.Slice(earlier.Range.End, later.Range.Start);
         if (gap.Length == 0 || _itemWords.Contains(gap)) return true;
         // A list goes on after a comma only with 以及, 还有 (…包括A、B，以及C).
-        var lastBreak = gap.LastIndexOfAny(['，', ',', '；', ';', '：', ':']);
+        var lastBreak = gap.AsSpan().LastIndexOfAny(SentenceClauses.Breaks);
         if (lastBreak >= 0) return _continuations.Any(c => string.CompareOrdinal(gap, lastBreak + 1, c, 0, c.Length) == 0);
         // A later item may follow a description of the one before (慕尼黑大学的CompVis研究团队和Runway).
         return _listWords.Any(w => gap.StartsWith(w, StringComparison.Ordinal))

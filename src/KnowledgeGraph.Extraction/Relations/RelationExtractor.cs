@@ -173,8 +173,6 @@ public sealed class RelationExtractor(
         }
     }
 
-    private static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '：', ':'];
-
     /// <summary>
     /// A carried topic is the subject of the clause it opens: a match that began in an earlier clause does not make it
     /// the object of a verb there (「谷歌已同意向Anthropic投资最多20亿美元：先期投入5亿美元」 is no investment in 谷歌 by Anthropic).
@@ -184,7 +182,7 @@ public sealed class RelationExtractor(
     {
         if (!carried.Contains(mention)) return false;
         var slot = slotted.IndexOf($"{CarriedSlotOpening}{Kind(mention.Type)}{mentions.IndexOf(mention)}{CarriedSlotClosing}", match.Index, match.Length, StringComparison.Ordinal);
-        return slot > match.Index && slotted.IndexOfAny(ClauseBreaks, match.Index, slot - match.Index) >= 0;
+        return slot > match.Index && slotted.AsSpan(match.Index, slot - match.Index).IndexOfAny(SentenceClauses.Breaks) >= 0;
     }
 
     /// <summary>Backers the clause fallback finds, under the same assertion rules as the patterns' matches.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using KnowledgeGraph.Extraction.Pipeline;
 
 namespace KnowledgeGraph.Extraction.Relations;
@@ -8,12 +9,15 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// </summary>
 public static class SentenceClauses
 {
+    /// <summary>The marks that end a clause inside a sentence.</summary>
+    public static readonly SearchValues<char> Breaks = SearchValues.Create("，,；;：:");
+
     public static IEnumerable<TextRange> Of(string text, Sentence sentence)
     {
         var start = sentence.Range.Start;
         for (var i = start; i <= sentence.Range.End; i++)
         {
-            if (i < sentence.Range.End && text[i] is not ('，' or ',' or '；' or ';' or '：' or ':' or '。' or '！' or '？')) continue;
+            if (i < sentence.Range.End && !Breaks.Contains(text[i]) && text[i] is not ('。' or '！' or '？')) continue;
             if (i > start) yield return new TextRange(start, i);
             start = i + 1;
         }
