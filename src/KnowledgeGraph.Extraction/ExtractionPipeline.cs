@@ -26,6 +26,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         ontology ??= OntologySchema.Default;
         var lexicon = new Lexicon(resources, ontology);
         var recognition = new RecognitionData(resources);
+        var descriptions = new DescriptionFilter(recognition, resources.Lines("recognition/determiners.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToList());
         var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         var cues = new AssertionCues(resources);
         _stages =
@@ -38,8 +39,8 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new OrganizationNameRecogniser(recognition),
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition),
-            new MentionSelector(recognition),
-            new ListedNameRecogniser(recognition, resources),
+            new MentionSelector(recognition, descriptions),
+            new ListedNameRecogniser(recognition, resources, descriptions),
             new EntityResolver(lexicon, ontology, resources),
             new AnaphoraResolver(resources, recognition),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,

@@ -59,13 +59,17 @@ public sealed class TextNormaliser : IPipelineStage
     /// <summary>The title is looked for only near the start: an HTML or JSON title repeated deep in the body is not a header.</summary>
     private const int HeaderSearchLimit = 200;
 
-    /// <summary>A single line break between two letters of one sentence is a wrap, not a paragraph end.</summary>
+    /// <summary>
+    /// A single line break between two letters of one sentence is a wrap, not a paragraph end. Between two Latin
+    /// letters or digits it stays: Latin words are never written together, so joining them would make one name of
+    /// a byline and a headline (公众号 QbitAI / Meta又出手了) or of a name and a date (执掌Grammarly / 12月17日).
+    /// </summary>
     private static bool IsSoftBreak(string text, int index)
     {
         if (index == 0 || index + 1 >= text.Length) return false;
         var before = text[index - 1] == '\r' && index >= 2 ? text[index - 2] : text[index - 1];
         var after = text[index + 1];
-        return IsWordCharacter(before) && IsWordCharacter(after) && !IsSentenceEnd(before);
+        return IsWordCharacter(before) && IsWordCharacter(after) && !IsSentenceEnd(before) && !(char.IsAsciiLetterOrDigit(before) && char.IsAsciiLetterOrDigit(after));
     }
 
     private static bool IsWordCharacter(char c) => c is >= '\u4E00' and <= '\u9FFF' || char.IsLetterOrDigit(c) || c is '，' or ',' or '、';

@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// runs of capitalised or mixed words, split at titles, typed by the words around them (the noun they modify,
 /// the cue before them, the names they are listed with) and by their shape.
 /// </summary>
-public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon) : IPipelineStage
+public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon) : IPipelineStage
 {
     /// <summary>Latin names of known companies and products: a word made of one and a version is a model (Qwen-Long, DeepSeek-V3).</summary>
     private readonly HashSet<string> _knownLatinNames = lexicon.Entries
@@ -36,6 +36,10 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
 
     /// <summary>Words before a name that say what follows is its name (名为CLAIRE的AI引擎): the noun after 的 types it.</summary>
     private static readonly string[] NamingWords = ["名为", "名叫", "叫做", "称为", "代号为", "代号"];
+
+    /// <summary>A round's own name (Pre-A, Pre-B+) before 轮: the letter and a number are caught by their length.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[Pp]re-?[A-Ha-h]\d?\+*$")]
+    private static partial System.Text.RegularExpressions.Regex RoundName();
 
     /// <summary>What follows a letter and a number that is a funding round (A1轮), not a name.</summary>
     private static readonly string[] RoundWords = ["轮", "系列"];
@@ -114,7 +118,7 @@ public sealed class EnglishNameRecogniser(RecognitionData data, Lexicon lexicon)
         if (words.Count == 1 && StartsInLowerCase(words[0].Text)) return;
         if (words.Any(w => Connectors.Contains(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text) && w.Text != "AI")) return;
         if (IsTitleOfAWork(text, start, end, words)) return;
-        if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && words[0].Text.Length <= 3) return;
+        if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && (words[0].Text.Length <= 3 || RoundName().IsMatch(words[0].Text))) return;
         if (IsGlossOfATerm(document, spans, sentenceTokens, start, end, words)) return;
 
         if (DivisionSuffixEnd(text, end) is { } divisionEnd)

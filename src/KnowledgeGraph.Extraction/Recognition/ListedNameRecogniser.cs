@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// (北京市人工智能产业投资基金) is one too. Names found so extend the list for the next item.
 /// Runs after the mentions are selected, so the gap it looks at is text no other name covers.
 /// </summary>
-public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources resources) : IPipelineStage
+public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources resources, DescriptionFilter descriptions) : IPipelineStage
 {
     private static readonly string[] Joiners = ["以及", "、", "和", "与", "及"];
 
@@ -85,7 +85,8 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
         var suffixed = RecognitionData.MatchEndingAt(data.OrganizationSuffixes, document.Text, end) is { } suffix && length > suffix.Length;
         if (length < MinNameLength || length > (suffixed ? MaxSuffixedNameLength : MaxNameLength)) return null;
         if (!LooksLikeAName(document, sentence, start, end, suffixed)) return null;
-        return new Mention(new TextRange(start, end), document.Text[start..end], "Organization", MentionSource.Pattern, ListedConfidence) { Sentence = sentence.Index };
+        var mention = new Mention(new TextRange(start, end), document.Text[start..end], "Organization", MentionSource.Pattern, ListedConfidence) { Sentence = sentence.Index };
+        return descriptions.IsDescription(mention) ? null : mention;
     }
 
     /// <summary>The text just before <paramref name="position"/> is a word that opens a list (由, 包括, 老股东).</summary>

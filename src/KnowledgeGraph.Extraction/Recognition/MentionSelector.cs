@@ -4,15 +4,15 @@ namespace KnowledgeGraph.Extraction.Recognition;
 
 /// <summary>
 /// Keeps one reading of every stretch of text: lexicon names first, then longer names, then surer ones.
-/// Names that are generic words are dropped.
+/// Names that are generic words or descriptions (这一事业部, FPGA公司) are dropped.
 /// </summary>
-public sealed class MentionSelector(RecognitionData data) : IPipelineStage
+public sealed class MentionSelector(RecognitionData data, DescriptionFilter descriptions) : IPipelineStage
 {
     public void Process(Document document)
     {
         var lexiconMentions = new MentionSpans(document.Mentions.Where(m => m.Source == MentionSource.Lexicon));
         var ordered = document.Mentions
-            .Where(m => !data.IsGeneric(m.Text))
+            .Where(m => !data.IsGeneric(m.Text) && !descriptions.IsDescription(m))
             .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)

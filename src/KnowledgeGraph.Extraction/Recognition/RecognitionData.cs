@@ -142,10 +142,10 @@ public sealed partial class RecognitionData
     private static bool IsPersonNoun(ContextCue cue, ReadOnlySpan<char> after) =>
         cue.Type == "Person" && after.Length > cue.Word.Length && after[cue.Word.Length] == '人';
 
-    /// <summary>Quantities (10TB, 4NP, 70B) and bare versions (V3.0) are not names even when written like one.</summary>
+    /// <summary>Quantities (10TB, 4NP, 70B, 508TOPS, 3.2GHz) and bare versions (V3.0) are not names even when written like one.</summary>
     public static bool IsQuantityOrVersion(string word) => QuantityOrVersion().IsMatch(word);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+(?:\.\d+)?[A-Za-z]{1,3}|[Vv]\d+(?:\.\d+)*)$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+(?:\.\d+)?(?:[A-Za-z]{1,3}|[TPE]?FLOPS|TOPS|[GMK]Hz|[GT]bps|mAh)|[Vv]\d+(?:\.\d+)*)$")]
     private static partial System.Text.RegularExpressions.Regex QuantityOrVersion();
 
     /// <summary>
