@@ -88,7 +88,27 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             keys[inner] = key;
             outer.Type = inner.Type = source.Type;
         }
+        JoinRepeatsOfAppositions(mentions, keys);
         return keys;
+    }
+
+    /// <summary>
+    /// A name given once with its other spelling (蝴蝶效应（Butterfly Effect）) is that thing wherever it stands alone
+    /// again in the article (蝴蝶效应宣布…), also when the other spelling is the lexicon's.
+    /// </summary>
+    private static void JoinRepeatsOfAppositions(List<Mention> mentions, Dictionary<Mention, string> keys)
+    {
+        if (keys.Count == 0) return;
+        var bySurface = keys.Where(k => k.Key.LexiconId is null)
+            .GroupBy(k => k.Key.Text, StringComparer.Ordinal)
+            .Where(g => g.Select(k => k.Value).Distinct(StringComparer.Ordinal).Count() == 1)
+            .ToDictionary(g => g.Key, g => (Key: g.First().Value, g.First().Key.Type), StringComparer.Ordinal);
+        foreach (var mention in mentions.Where(m => m.LexiconId is null && !keys.ContainsKey(m)))
+        {
+            if (!bySurface.TryGetValue(mention.Text, out var known)) continue;
+            keys[mention] = known.Key;
+            mention.Type = known.Type;
+        }
     }
 
     /// <summary>
@@ -206,7 +226,8 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 
     /// <summary>
     /// A known person's short name (霍夫曼 of 里德·霍夫曼) in an article that names another person in full with it
-    /// (史蒂夫·霍夫曼) and never the known one is the article's person.
+    /// (史蒂夫·霍夫曼) and never the known one is the article's person, whether the lexicon knows that one too or not
+    /// (舒尔曼 after 迈基·舒尔曼 is not John Schulman).
     /// </summary>
     private static void JoinKnownShortNamesToArticlePeople(Document document, Dictionary<Mention, string> keys, Dictionary<(string Type, string Text), string> fullNames)
     {
@@ -214,7 +235,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             .GroupBy(m => m.LexiconId!).Where(g => g.Select(m => m.Text).Distinct().Count() == 1).Select(g => g.Key).ToHashSet();
         foreach (var mention in document.Mentions.Where(m => m.LexiconId is not null && shortOnly.Contains(m.LexiconId) && !keys.ContainsKey(m)))
         {
-            if (fullNames.TryGetValue(("Person", mention.Text), out var person) && person.Contains('|')) keys[mention] = person;
+            if (fullNames.TryGetValue(("Person", mention.Text), out var person) && person != mention.LexiconId) keys[mention] = person;
         }
     }
 
