@@ -56,4 +56,61 @@ public class PersonMoveTests(PipelineFixture fixture)
         Assert.True(result.Relation("FOUNDED", "卢卡·费拉里", "星衡智能") is not null, result.Describe());
         Assert.True(result.Relation("FOUNDED", "卢卡·费拉里", "百度") is null, result.Describe());
     }
+
+    [Theory]
+    [InlineData("马可·贝洛蒂加盟百度，出任首席科学家。")]
+    [InlineData("马可·贝洛蒂近日履新百度，出任首席科学家。")]
+    [InlineData("马可·贝洛蒂离开谷歌后回到百度，担任首席科学家。")]
+    public void A_post_taken_on_moving_is_held_at_the_company_moved_to(string text)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("JOINED", "马可·贝洛蒂", "百度") is not null, result.Describe());
+        Assert.Equal("首席科学家", result.Relation("WORKS_FOR", "马可·贝洛蒂", "百度")?.Attributes.Role);
+    }
+
+    [Theory]
+    [InlineData("微软宣布，比尔·盖茨卸任CEO，由萨提亚·纳德拉接任。")]
+    [InlineData("微软创始人比尔·盖茨将CEO职位交棒给萨提亚·纳德拉。")]
+    public void A_successor_holds_the_post_handed_over(string text)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("WORKS_FOR", "萨提亚·纳德拉", "微软") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void The_one_reported_to_may_follow_the_verb()
+    {
+        var result = fixture.Extract("马可·贝洛蒂将加入微软，并直接汇报给萨提亚·纳德拉。");
+        Assert.True(result.Relation("REPORTS_TO", "马可·贝洛蒂", "萨提亚·纳德拉") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_founder_reported_to_is_the_founder_of_the_company_named_before()
+    {
+        var result = fixture.Extract("据报道，王建国在百度将负责汽车业务，直接向创始人兼CEO李明远汇报。");
+        Assert.True(result.Relation("FOUNDED", "李明远", "百度") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "李明远", "百度") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void Retiring_from_a_company_is_leaving_it()
+    {
+        var result = fixture.Extract("马可·贝洛蒂今年正式从百度退休。");
+        Assert.True(result.Relation("LEFT", "马可·贝洛蒂", "百度") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_bare_title_after_a_founder_described_by_another_company_is_held_at_the_company_named_last()
+    {
+        var result = fixture.Extract("交易完成后，星衡智能联合创始人兼CEO马可·贝洛蒂将出任百度CEO，现任CEO卢卡·费拉里将卸任。");
+        Assert.True(result.Relation("WORKS_FOR", "卢卡·费拉里", "百度") is not null, result.Describe());
+        Assert.Null(result.Relation("WORKS_FOR", "卢卡·费拉里", "星衡智能"));
+    }
+
+    [Fact]
+    public void A_person_named_by_what_they_are_points_back_to_that_person()
+    {
+        var result = fixture.Extract("百度前副总裁马可·贝洛蒂已加入星衡智能。该高管此前在谷歌负责智能驾驶业务。");
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "谷歌") is not null, result.Describe());
+    }
 }
