@@ -254,18 +254,36 @@ public sealed class ClauseTopics
         return null;
     }
 
-    /// <summary>A mention after <paramref name="from"/> that a verb or preposition follows with at most time words, adverbs and numbers between.</summary>
+    /// <summary>
+    /// A mention after <paramref name="from"/> that a verb or preposition follows with at most time words, adverbs and
+    /// numbers between, and perhaps its other spelling in brackets (联合创始人兼CEO阿拉文德·斯里尼瓦斯（Aravind Srinivas）曾在OpenAI担任…).
+    /// </summary>
     private Mention? MentionBeforePredicate(Document document, int from, int end, IReadOnlyList<Mention> mentions, TextRange clause)
     {
         Mention? last = null;
         for (var i = from; i < end; i++)
         {
             var token = document.Tokens[i];
+            if (last is not null && token.Text is "（" or "(" && ClosingBracket(document, i, end) is var closing and > 0)
+            {
+                i = closing;
+                continue;
+            }
             if (MentionAt(mentions, token.Range, clause) is { } mention) last = mention;
             else if (last is not null && IsPredicate(document, token)) return last;
             else if (token.Tag is not ("t" or "d" or "m" or "q")) last = null;
         }
         return null;
+    }
+
+    /// <summary>The token closing the bracket opened at <paramref name="opening"/> within the clause, else -1.</summary>
+    private static int ClosingBracket(Document document, int opening, int end)
+    {
+        for (var i = opening + 1; i < end; i++)
+        {
+            if (document.Tokens[i].Text is "）" or ")") return i;
+        }
+        return -1;
     }
 
     /// <remarks>A backer's word is a predicate however the tagger read it (参投 may be an unknown word to it).</remarks>

@@ -20,6 +20,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly Recognition.RecognitionData _recognition;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
     private readonly HashSet<string> _descriptionHeads;
+    private readonly string[] _personDescribers;
     private readonly string[] _backingWords;
     private readonly string[] _backerListOpeners;
 
@@ -28,6 +29,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         _recognition = recognition;
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
         _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        _personDescribers = resources.Lines("resolution/person-describers.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         var backing = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backing").Select(r => r[1].Trim()).ToList();
         // A word that longer ones extend is too broad alone (参与开发); its longer forms (参与投资) say it.
         _backingWords = backing.Where(w => !backing.Any(longer => longer.Length > w.Length && longer.StartsWith(w, StringComparison.Ordinal))).ToArray();
@@ -261,12 +263,13 @@ public sealed class AnaphoraResolver : IPipelineStage
             .Distinct()
             .Count() <= 1;
 
-    /// <summary>An employer written before a person's title (赛灵思原首席执行官彭胜, 谷歌的研究员A) describes the person.</summary>
+    /// <summary>An employer written before a person's title or founding (赛灵思原首席执行官彭胜, 谷歌的研究员A, Coda联合创始人兼CEO希希尔) describes the person.</summary>
     private bool DescribesPerson(Document document, Mention mention, Sentence sentence)
     {
         var next = mention.Range.End;
         while (next < sentence.Range.End && document.Text[next] is '的' or '前' or '原' or '现' or '）' or ')') next++;
-        return Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, document.Text, next, sentence.Range.End) is not null;
+        return Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, document.Text, next, sentence.Range.End) is not null
+               || _personDescribers.Any(word => string.CompareOrdinal(document.Text, next, word, 0, word.Length) == 0);
     }
 
     /// <summary>Written anaphors of the paragraph and the one before that stand for one entity (这家公司, not 双方).</summary>

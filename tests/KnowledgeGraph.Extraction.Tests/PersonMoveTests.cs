@@ -1,0 +1,116 @@
+namespace KnowledgeGraph.Extraction.Tests;
+
+/// <summary>Moves between employers, posts described before a name, and founders named in lists or away from their company.</summary>
+[Collection(PipelineCollection.Name)]
+public class PersonMoveTests(PipelineFixture fixture)
+{
+    [Fact]
+    public void A_founder_listed_among_backers_founded_only_the_company_written_before_the_title()
+    {
+        var result = fixture.Extract("本轮融资获微软、百度、英伟达以及亚马逊创始人杰夫·贝索斯等投资，英特尔资本也参与其中。");
+        Assert.True(result.Relation("FOUNDED", "杰夫·贝索斯", "亚马逊") is not null, result.Describe());
+        foreach (var backer in new[] { "微软", "百度", "英伟达" })
+            Assert.True(result.Relation("FOUNDED", "杰夫·贝索斯", backer) is null, $"{backer}: {result.Describe()}");
+    }
+
+    [Fact]
+    public void Posts_in_a_row_each_at_its_own_organization_all_belong_to_the_holder()
+    {
+        var result = fixture.Extract("星衡智能成立于2017年，联合创始人中还包括谷歌创始人、英伟达创始人马可·贝洛蒂。");
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "谷歌") is not null, result.Describe());
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "英伟达") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_person_poached_by_a_company_joins_it_and_takes_the_post_named_after()
+    {
+        var result = fixture.Extract("马可·贝洛蒂早年在斯坦福大学读博。2017年，马可·贝洛蒂被英伟达挖走，出任AI高级总监。");
+        Assert.True(result.Relation("JOINED", "马可·贝洛蒂", "英伟达") is not null, result.Describe());
+        var post = result.Relation("WORKS_FOR", "马可·贝洛蒂", "英伟达");
+        Assert.True(post is not null, result.Describe());
+        Assert.EndsWith("总监", post!.Attributes.Role);
+    }
+
+    [Fact]
+    public void A_company_that_brings_a_person_in_is_joined()
+    {
+        var result = fixture.Extract("6月，百度入股星衡智能，并把后者的创始人马可·贝洛蒂请来担任首席AI官。");
+        Assert.True(result.Relation("JOINED", "马可·贝洛蒂", "百度") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "百度") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void Employers_after_a_verb_of_working_there_describe_the_person_after_them()
+    {
+        var result = fixture.Extract("星衡智能由曾任职于华为和百度的马可·贝洛蒂创办。");
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "华为") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "百度") is not null, result.Describe());
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_name_spelled_again_in_brackets_stays_the_subject_of_its_clause()
+    {
+        var result = fixture.Extract("星衡智能成立于2021年。联合创始人兼CEO马可·贝洛蒂（Marco Bellotti）曾在百度担任研究科学家，其他联合创始人包括CTO卢卡·费拉里、安娜·罗西。");
+        Assert.True(result.Relation("FOUNDED", "卢卡·费拉里", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("FOUNDED", "卢卡·费拉里", "百度") is null, result.Describe());
+    }
+
+    [Theory]
+    [InlineData("马可·贝洛蒂加盟百度，出任首席科学家。")]
+    [InlineData("马可·贝洛蒂近日履新百度，出任首席科学家。")]
+    [InlineData("马可·贝洛蒂离开谷歌后回到百度，担任首席科学家。")]
+    public void A_post_taken_on_moving_is_held_at_the_company_moved_to(string text)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("JOINED", "马可·贝洛蒂", "百度") is not null, result.Describe());
+        Assert.Equal("首席科学家", result.Relation("WORKS_FOR", "马可·贝洛蒂", "百度")?.Attributes.Role);
+    }
+
+    [Theory]
+    [InlineData("微软宣布，比尔·盖茨卸任CEO，由萨提亚·纳德拉接任。")]
+    [InlineData("微软创始人比尔·盖茨将CEO职位交棒给萨提亚·纳德拉。")]
+    public void A_successor_holds_the_post_handed_over(string text)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("WORKS_FOR", "萨提亚·纳德拉", "微软") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void The_one_reported_to_may_follow_the_verb()
+    {
+        var result = fixture.Extract("马可·贝洛蒂将加入微软，并直接汇报给萨提亚·纳德拉。");
+        Assert.True(result.Relation("REPORTS_TO", "马可·贝洛蒂", "萨提亚·纳德拉") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_founder_reported_to_is_the_founder_of_the_company_named_before()
+    {
+        var result = fixture.Extract("据报道，王建国在百度将负责汽车业务，直接向创始人兼CEO李明远汇报。");
+        Assert.True(result.Relation("FOUNDED", "李明远", "百度") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "李明远", "百度") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void Retiring_from_a_company_is_leaving_it()
+    {
+        var result = fixture.Extract("马可·贝洛蒂今年正式从百度退休。");
+        Assert.True(result.Relation("LEFT", "马可·贝洛蒂", "百度") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_bare_title_after_a_founder_described_by_another_company_is_held_at_the_company_named_last()
+    {
+        var result = fixture.Extract("交易完成后，星衡智能联合创始人兼CEO马可·贝洛蒂将出任百度CEO，现任CEO卢卡·费拉里将卸任。");
+        Assert.True(result.Relation("WORKS_FOR", "卢卡·费拉里", "百度") is not null, result.Describe());
+        Assert.Null(result.Relation("WORKS_FOR", "卢卡·费拉里", "星衡智能"));
+    }
+
+    [Fact]
+    public void A_person_named_by_what_they_are_points_back_to_that_person()
+    {
+        var result = fixture.Extract("百度前副总裁马可·贝洛蒂已加入星衡智能。该高管此前在谷歌负责智能驾驶业务。");
+        Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "谷歌") is not null, result.Describe());
+    }
+}
