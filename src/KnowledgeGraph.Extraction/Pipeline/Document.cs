@@ -61,6 +61,12 @@ public sealed class Mention(TextRange range, string text, string type, MentionSo
     public int Sentence { get; set; } = -1;
     public EntityCluster? Entity { get; set; }
     public bool IsAnaphor => Source == MentionSource.Anaphor;
+
+    /// <summary>
+    /// One of the items of a list a plural anaphor stands for (与它们竞争): unlike the parties 双方 stands for, the items
+    /// are not thereby said to relate to each other.
+    /// </summary>
+    public bool StandsForListItem { get; init; }
 }
 
 /// <summary>All mentions of one real-world thing in the article.</summary>

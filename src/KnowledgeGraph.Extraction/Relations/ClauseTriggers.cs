@@ -176,6 +176,9 @@ public sealed class ClauseTriggers
             if (Sides(document, clause, clauseStart, parties, mentions, join, rules) is { } sides)
                 return sides.Before.SelectMany(a => sides.After.Select(b => (a, b)));
         }
+        // A plural anaphor alone (双方在数据中心场景合作多年, 两家在城市领航辅助驾驶上正面交锋) relates the parties it stands for to each other.
+        if (parties.All(p => p.IsAnaphor && !p.StandsForListItem && p.Range.Length > 0 && p.Range == parties[0].Range))
+            return parties.SelectMany((a, i) => parties.Skip(i + 1).Select(b => (a, b)));
         // The first party named, not a topic carried in, against the list after it: a list of its own names someone else's
         // rivals or partners (AMD、英特尔等对手); a partnership is stated between the two (A携手B), not after them.
         var first = parties[0];
@@ -186,9 +189,13 @@ public sealed class ClauseTriggers
         return ListFrom(document, parties, 1).Select(p => (first, p));
     }
 
-    /// <summary>Two parties one after the other in one list (A、B; 谷歌的TPU、亚马逊的Trainium; 电影公司A与B).</summary>
+    /// <summary>
+    /// Two parties one after the other in one list (A、B; 谷歌的TPU、亚马逊的Trainium; 电影公司A与B), or two that one plural
+    /// anaphor stands for (双方, 与它们竞争).
+    /// </summary>
     private bool IsListed(Document document, Mention earlier, Mention later)
     {
+        if (later.Range == earlier.Range && later.IsAnaphor && earlier.IsAnaphor && later.Range.Length > 0) return true;
         if (later.Range.Start < earlier.Range.End || later.Range.Start - earlier.Range.End > MaxJoinGap) return false;
         var gap = document.Slice(earlier.Range.End, later.Range.Start);
         if (gap.Length == 0 || _itemWords.Contains(gap)) return true;

@@ -442,7 +442,9 @@ public sealed class RelationExtractor(
             var groupGoesOn = carried.Contains(mention) && index + 1 < mentions.Count && mentions[index + 1].Range == mention.Range && carried.Contains(mentions[index + 1]);
             if (index > 0 && mention.Range == mentions[index - 1].Range && mention.IsAnaphor)
             {
-                var member = carried.Contains(mention) ? $"和{CarriedSlotOpening}{Kind(mention.Type)}{index}{CarriedSlotClosing}" : $"和<{Kind(mention.Type)}{index}>";
+                // The items a plural anaphor stands for are a list (A、B、C), not parties acting together (A和B).
+                var joint = mention.StandsForListItem ? '、' : '和';
+                var member = carried.Contains(mention) ? $"{joint}{CarriedSlotOpening}{Kind(mention.Type)}{index}{CarriedSlotClosing}" : $"{joint}<{Kind(mention.Type)}{index}>";
                 builder.Append(member);
                 positions.AddRange(Enumerable.Repeat(Math.Max(mention.Range.Start, mention.Range.End - 1), member.Length));
                 // The mark follows the last of a group carried in (四人 → ⟨P3⟩和⟨P4⟩和⟨P5⟩), so that the group is one list.

@@ -24,6 +24,9 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly string[] _backingWords;
     private readonly string[] _backerListOpeners;
 
+    /// <summary>What joins the items of a list of names (、, 和, 以及 …): the list words of relations/clause-triggers.tsv.</summary>
+    private readonly HashSet<string> _listJoints;
+
     public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition)
     {
         _recognition = recognition;
@@ -34,6 +37,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         // A word that longer ones extend is too broad alone (参与开发); its longer forms (参与投资) say it.
         _backingWords = backing.Where(w => !backing.Any(longer => longer.Length > w.Length && longer.StartsWith(w, StringComparison.Ordinal))).ToArray();
         _backerListOpeners = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backer-list").Select(r => r[1].Trim()).ToArray();
+        _listJoints = resources.Rows("relations/clause-triggers.tsv", 3).Where(r => r[0].Trim() == "list").Select(r => r[2].Trim()).ToHashSet(StringComparer.Ordinal);
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
@@ -76,13 +80,16 @@ public sealed class AnaphoraResolver : IPipelineStage
                             : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
-                            : LastDistinct(byParagraph, sentence, limit, type, count);
+                            : count == ListCount
+                                ? LastList(document, byParagraph, sentence, limit, type)
+                                : LastDistinct(byParagraph, sentence, limit, type, count);
                     if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                     added.AddRange(antecedents.Select(antecedent => new Mention(range, match.Value, type, MentionSource.Anaphor, antecedent!.Confidence * 0.85)
                     {
                         Sentence = sentence.Index,
                         Entity = antecedent.Entity,
+                        StandsForListItem = count == ListCount,
                     }));
                 }
             }
@@ -141,7 +148,50 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     private static string TypeOf(string column) => column.Trim().Split(' ')[^1];
 
-    private static int CountOf(string column) => column.Trim().Split(' ') is [var number, _] ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) : 1;
+    private static int CountOf(string column) => column.Trim().Split(' ') switch
+    {
+        [ListWord, _] => ListCount,
+        [var number, _] => int.Parse(number, System.Globalization.CultureInfo.InvariantCulture),
+        _ => 1,
+    };
+
+    /// <summary>A plural anaphor written "list Organization" in anaphora.tsv stands for every item of the last list named before it.</summary>
+    private const string ListWord = "list";
+
+    private const int ListCount = 0;
+
+    /// <summary>
+    /// The entities of the list of names that ends nearest before a plural anaphor (华为昇腾、寒武纪、海光信息都在争夺…，燧原要与它们
+    /// 正面竞争), in this sentence or the one before: items joined by list words, each perhaps written with its maker before
+    /// it (华为昇腾, 科大讯飞的讯飞配音); the maker is the item then. Fewer than two items are no list, and none is meant.
+    /// </summary>
+    private List<Mention?> LastList(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type)
+    {
+        var before = byParagraph[sentence.Paragraph]
+            .Where(m => m.Range.End <= position && m.Sentence >= sentence.Index - 1 && m.Type is "Organization" or "Product")
+            .OrderBy(m => m.Range.Start)
+            .ToList();
+        var items = new List<Mention?>();
+        Mention? later = null;
+        for (var i = before.Count - 1; i >= 0; i--)
+        {
+            var mention = before[i];
+            if (later is null)
+            {
+                if (mention.Type != type) continue;
+                items.Add(mention);
+                later = mention;
+                continue;
+            }
+            if (mention.Range.End > later.Range.Start) continue;
+            var gap = document.Slice(mention.Range.End, later.Range.Start);
+            var makerOfItem = mention.Type == "Organization" && later.Type == "Product" && gap is "" or "的" or "旗下的" or "旗下";
+            if (!makerOfItem && !_listJoints.Contains(gap)) break;
+            if (mention.Type == type && items.All(item => item!.Entity != mention.Entity)) items.Add(mention);
+            later = mention;
+        }
+        return items.Count >= 2 ? items : [];
+    }
 
     /// <summary>The last <paramref name="count"/> different entities named before a plural anaphor (两人), or none.</summary>
     private static List<Mention?> LastDistinct(ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type, int count)
