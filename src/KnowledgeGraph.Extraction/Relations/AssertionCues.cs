@@ -16,6 +16,7 @@ public sealed class AssertionCues
     private readonly Regex _clauseDenial;
     private readonly Regex _newStatement;
     private readonly Regex _reversal;
+    private readonly Regex _dealReversal;
     private readonly Regex _future;
 
     public AssertionCues(LanguageResources resources)
@@ -28,6 +29,7 @@ public sealed class AssertionCues
         _clauseDenial = Of("clause-denial");
         _newStatement = Of("new-statement");
         _reversal = Of("reversal");
+        _dealReversal = Of("deal-reversal");
         _future = Of("future");
     }
 
@@ -78,6 +80,13 @@ public sealed class AssertionCues
     public int ReversalAt(ReadOnlySpan<char> sentence)
     {
         foreach (var match in _reversal.EnumerateMatches(sentence)) return match.Index;
+        return -1;
+    }
+
+    /// <summary>Where in the sentence a deal or a move is said to have fallen through (这笔交易被否决, 加入微软的计划随之落空), or -1.</summary>
+    public int DealReversalAt(ReadOnlySpan<char> sentence)
+    {
+        foreach (var match in _dealReversal.EnumerateMatches(sentence)) return match.Index;
         return -1;
     }
 

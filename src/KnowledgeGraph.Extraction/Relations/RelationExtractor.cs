@@ -52,6 +52,7 @@ public sealed class RelationExtractor(
         var leading = new LeadingOrganization();
         var round = new BackerClauses.RoundOwner();
         var eitherWay = new HashSet<RelationCandidate>(ReferenceEqualityComparer.Instance);
+        var yielding = new YieldingCandidates();
         var words = _patternWords.NewOccurrences();
         foreach (var sentence in document.Sentences)
         {
@@ -69,11 +70,11 @@ public sealed class RelationExtractor(
             var attributes = new SentenceAttributes(document, sentence, amounts);
             // The backers' clauses go first: they tell whose round each clause is about, which the patterns' topic then follows.
             found.AddRange(FindBackers(document, sentence, mentions, round, attributes));
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, round, eitherWay, words, attributes));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, round, eitherWay, yielding, words, attributes));
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
         }
-        var asserted = DropReversed(document, found).Select(f => f.Candidate).ToList();
+        var asserted = yielding.Without(DropReversed(document, found).Select(f => f.Candidate).ToList());
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
     }
 
@@ -132,7 +133,7 @@ public sealed class RelationExtractor(
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
         List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, BackerClauses.RoundOwner round,
-        HashSet<RelationCandidate> eitherWay, PatternWords.Occurrences words, SentenceAttributes attributes)
+        HashSet<RelationCandidate> eitherWay, YieldingCandidates yielding, PatternWords.Occurrences words, SentenceAttributes attributes)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
@@ -166,6 +167,7 @@ public sealed class RelationExtractor(
                     {
                         var candidate = WithRoundFacts(document, sentence, round, evidenceStart, built);
                         if (pattern.Settings.ContainsKey("either-way")) eitherWay.Add(candidate);
+                        if (pattern.Settings.TryGetValue("yields", out var strongerType)) yielding.Add(candidate, strongerType);
                         yield return (candidate, evidenceStart, plan);
                     }
                 }
@@ -381,17 +383,44 @@ public sealed class RelationExtractor(
                || before.Contains("市值", StringComparison.Ordinal) || before.Contains("收入", StringComparison.Ordinal);
     }
 
-    /// <summary>Plans stated before a reversal in the same paragraph did not happen; the reversal's own clause stands.</summary>
+    private static readonly HashSet<string> DealTypes = ["INVESTED_IN", "ACQUIRED", "ACQUIHIRED", "LICENSED_TO"];
+
+    /// <summary>
+    /// Plans stated before a reversal in the same paragraph did not happen; the reversal's own clause stands. A clause
+    /// saying a deal or a move fell through cancels, before it, the deals in its paragraph with a party it names
+    /// (CoreWeave宣布收购Core Scientific…Core Scientific的股东投票否决了这笔交易), and its sentence cancels the plans
+    /// anywhere before whose two parties it names (…将加入微软。最终，奥特曼重返OpenAI，加入微软的计划随之落空).
+    /// </summary>
     private IEnumerable<(RelationCandidate Candidate, int EvidenceStart, bool Plan)> DropReversed(Document document,
         List<(RelationCandidate Candidate, int EvidenceStart, bool Plan)> found)
     {
         var lastReversal = new Dictionary<int, int>();
+        var dealReversals = new List<DealReversal>();
+        ILookup<int, Mention>? bySentence = null;
         foreach (var sentence in document.Sentences)
         {
-            var at = cues.ReversalAt(Span(document, sentence.Range.Start, sentence.Range.End));
+            var text = Span(document, sentence.Range.Start, sentence.Range.End);
+            var at = cues.ReversalAt(text);
             if (at >= 0) lastReversal[sentence.Paragraph] = Math.Max(lastReversal.GetValueOrDefault(sentence.Paragraph, int.MinValue), sentence.Range.Start + at);
+            var dealAt = cues.DealReversalAt(text);
+            if (dealAt < 0) continue;
+            bySentence ??= document.Mentions.Where(m => m.Entity is not null && m.Sentence >= 0).ToLookup(m => m.Sentence);
+            var position = sentence.Range.Start + dealAt;
+            var clauseStart = position - ClauseBefore(document, sentence, position).Length;
+            var clauseEnd = text[dealAt..].IndexOfAny(SentenceClauses.Breaks) is var next and >= 0 ? position + next : sentence.Range.End;
+            var mentions = bySentence[sentence.Index].ToList();
+            dealReversals.Add(new DealReversal(position, sentence.Paragraph, mentions.Select(m => m.Entity!).ToHashSet(),
+                mentions.Where(m => m.Range.Start >= clauseStart && m.Range.Start < clauseEnd).Select(m => m.Entity!).ToHashSet()));
         }
-        return found.Where(f => !(f.Plan && lastReversal.TryGetValue(f.Candidate.Sentence.Paragraph, out var reversal) && reversal > f.EvidenceStart));
+        return found.Where(f => !(f.Plan && lastReversal.TryGetValue(f.Candidate.Sentence.Paragraph, out var reversal) && reversal > f.EvidenceStart)
+                                && !dealReversals.Any(r => r.Position > f.EvidenceStart && r.Cancels(f.Candidate, f.Plan)));
+    }
+
+    private sealed record DealReversal(int Position, int Paragraph, HashSet<EntityCluster> InSentence, HashSet<EntityCluster> InClause)
+    {
+        public bool Cancels(RelationCandidate candidate, bool plan) =>
+            candidate.Sentence.Paragraph == Paragraph && DealTypes.Contains(candidate.Type) && (InClause.Contains(candidate.Subject) || InClause.Contains(candidate.Object))
+            || plan && InSentence.Contains(candidate.Subject) && InSentence.Contains(candidate.Object);
     }
 
     /// <summary>The evidence with the rest of the clauses it begins and ends in.</summary>
