@@ -103,7 +103,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
 
     /// <summary>
     /// A word list as one alternation behind a test of its first characters. The regex interpreter tries the words
-    /// one by one at every position a gap before them lets it reach (80 titles after each character of
+    /// one by one at every position a gap before them lets it reach (83 titles after each character of
     /// 「前…的」), and the test turns most of those positions away at once; what matches is the same.
     /// </summary>
     private static string AnyOf(IReadOnlyList<string> words)
