@@ -26,13 +26,15 @@ public sealed class LexiconRecogniser : IPipelineStage
         var found = new List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)>();
         foreach (var sentence in document.Sentences)
         {
-            var tokenBoundaries = TokenBoundaries(document, sentence);
+            // Made for the first name the sentence holds: most positions begin none.
+            Dictionary<int, Token>? tokenBoundaries = null;
             var range = sentence.Range;
             for (var i = range.Start; i < range.End; i++)
             {
                 foreach (var (length, surface, entry) in _trie.MatchesAt(document.Text, i, range.End))
                 {
                     var span = new TextRange(i, i + length);
+                    tokenBoundaries ??= TokenBoundaries(document, sentence);
                     if (!Acceptable(document.Text, span, surface, tokenBoundaries) || IsPartOfDottedName(document.Text, span, entry)) continue;
                     found.Add((span, entry, sentence));
                     break;

@@ -23,8 +23,13 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     /// <summary>Words that may stand between a name and what the person does: 郑沐阳将正式加入….</summary>
     private static readonly HashSet<string> Adverbs = ["将", "已", "已经", "正式", "也", "还", "曾", "曾经", "即将", "宣布", "随后", "则", "又", "再次", "近日", "此前", "早已"];
 
-    private readonly IReadOnlyList<string> _personVerbs = data.ContextCues
-        .Where(c => c.Position == CuePosition.After && c.Type == "Person").Select(c => c.Word).ToList();
+    /// <summary>
+    /// The verbs of what people do, by first character: they are looked for at every token and at every character
+    /// that may end a name part, and only those starting with that character can stand there.
+    /// </summary>
+    private readonly Dictionary<char, string[]> _personVerbsByFirstCharacter = data.ContextCues
+        .Where(c => c.Position == CuePosition.After && c.Type == "Person").Select(c => c.Word)
+        .GroupBy(word => word[0]).ToDictionary(group => group.Key, group => group.ToArray());
 
     public void Process(Document document)
     {
@@ -32,7 +37,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
         foreach (var sentence in document.Sentences)
         {
             var named = known[sentence.Index].ToList();
-            var boundaries = document.TokensOf(sentence).SelectMany(t => new[] { t.Range.Start, t.Range.End }).ToHashSet();
+            var boundaries = TokenBoundaries(document, sentence);
             FindDottedNames(document, sentence, named);
             FindNamesAfterIntroducers(document, sentence, boundaries, named);
             FindNamesBeforeVerbs(document, sentence, boundaries);
@@ -110,7 +115,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             if (dot - start >= 1 && end - dot >= 2 && !NamesAnOrganization(text, end))
             {
                 Add(document, sentence, start, end, 0.85);
-                AddCoordinatedNames(document, sentence, SkipBrackets(text, end, sentence.Range.End), document.TokensOf(sentence).SelectMany(t => new[] { t.Range.Start, t.Range.End }).ToHashSet(), named);
+                AddCoordinatedNames(document, sentence, SkipBrackets(text, end, sentence.Range.End), TokenBoundaries(document, sentence), named);
             }
             dot = end;
         }
@@ -125,7 +130,31 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
         if (!StopCharacters.Contains(text[position])) return false;
         var sound = data.TransliterationCharacters.Contains(text[position]);
         var continues = position + 1 < limit && sound && data.TransliterationCharacters.Contains(text[position + 1]);
-        return !continues && !(sound && ClosesName(text, position, limit)) || _personVerbs.Any(v => string.CompareOrdinal(text, position, v, 0, v.Length) == 0);
+        return !continues && !(sound && ClosesName(text, position, limit)) || PersonVerbAt(text, position, exceptNounWithPerson: false);
+    }
+
+    /// <summary>True when a verb of what people do starts at <paramref name="position"/> (not 负责人 when so asked).</summary>
+    private bool PersonVerbAt(string text, int position, bool exceptNounWithPerson)
+    {
+        if (position >= text.Length || !_personVerbsByFirstCharacter.TryGetValue(text[position], out var verbs)) return false;
+        foreach (var verb in verbs)
+        {
+            if (string.CompareOrdinal(text, position, verb, 0, verb.Length) == 0
+                && !(exceptNounWithPerson && IsNounWithPerson(text, position + verb.Length))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Where the sentence's tokens start and end: a name found by characters must begin and end there.</summary>
+    private static HashSet<int> TokenBoundaries(Document document, Sentence sentence)
+    {
+        var boundaries = new HashSet<int>(sentence.TokenCount * 2);
+        for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            boundaries.Add(document.Tokens[t].Range.Start);
+            boundaries.Add(document.Tokens[t].Range.End);
+        }
+        return boundaries;
     }
 
     /// <summary>
@@ -195,12 +224,13 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     private void FindNamesBeforeVerbs(Document document, Sentence sentence, HashSet<int> boundaries)
     {
         var text = document.Text;
-        var tokens = document.TokensOf(sentence).ToList();
-        for (var t = 0; t < tokens.Count; t++)
+        var tokens = document.Tokens;
+        var first = sentence.FirstToken;
+        for (var t = first; t < first + sentence.TokenCount; t++)
         {
-            if (!_personVerbs.Any(v => string.CompareOrdinal(text, tokens[t].Range.Start, v, 0, v.Length) == 0 && !IsNounWithPerson(text, tokens[t].Range.Start + v.Length))) continue;
+            if (!PersonVerbAt(text, tokens[t].Range.Start, exceptNounWithPerson: true)) continue;
             var before = t;
-            while (before > 0 && Adverbs.Contains(tokens[before - 1].Text)) before--;
+            while (before > first && Adverbs.Contains(tokens[before - 1].Text)) before--;
             if (ChineseNameEndingAt(text, tokens[before].Range.Start, sentence.Range.Start, boundaries) is { } name)
                 Add(document, sentence, name.Start, name.End, 0.7);
         }

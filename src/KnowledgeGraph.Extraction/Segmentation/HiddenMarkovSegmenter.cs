@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace KnowledgeGraph.Extraction.Segmentation;
@@ -69,9 +70,26 @@ public sealed class HiddenMarkovSegmenter
     private void CutHan(string text, int start, int end, List<(int Start, int End)> words)
     {
         var length = end - start;
-        var score = new double[4];
-        var next = new double[4];
-        var from = new int[length, 4];
+        Span<double> score = stackalloc double[4];
+        Span<double> next = stackalloc double[4];
+        // One row of four predecessors per character, flat: a two-dimensional array is created by a slow runtime
+        // helper, which cost more than the Viterbi pass itself on short runs.
+        var from = ArrayPool<int>.Shared.Rent(length * 4);
+        var states = ArrayPool<int>.Shared.Rent(length);
+        try
+        {
+            Viterbi(text, start, length, score, next, from, states);
+            AddWords(start, end, states.AsSpan(0, length), words);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(from);
+            ArrayPool<int>.Shared.Return(states);
+        }
+    }
+
+    private void Viterbi(string text, int start, int length, Span<double> score, Span<double> next, int[] from, int[] states)
+    {
         for (var state = 0; state < 4; state++) score[state] = Start[state] + _emission[state][text[start]];
         for (var i = 1; i < length; i++)
         {
@@ -91,15 +109,20 @@ public sealed class HiddenMarkovSegmenter
                     }
                 }
                 next[state] = best;
-                from[i, state] = bestFrom;
+                from[i * 4 + state] = bestFrom;
             }
-            (score, next) = (next, score);
+            var swap = score;
+            score = next;
+            next = swap;
         }
 
-        var states = new int[length];
         states[length - 1] = score[E] < score[S] ? S : E;
-        for (var i = length - 1; i > 0; i--) states[i - 1] = from[i, states[i]];
+        for (var i = length - 1; i > 0; i--) states[i - 1] = from[i * 4 + states[i]];
+    }
 
+    private static void AddWords(int start, int end, ReadOnlySpan<int> states, List<(int Start, int End)> words)
+    {
+        var length = end - start;
         int begin = 0, after = 0;
         for (var i = 0; i < length; i++)
         {

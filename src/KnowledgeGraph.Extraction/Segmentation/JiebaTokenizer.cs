@@ -57,12 +57,12 @@ public sealed class JiebaTokenizer : IPipelineStage
 
     /// <summary>
     /// One string per distinct word of the article: a long article repeats a few thousand words millions of times,
-    /// and a string per token was a large part of its memory.
+    /// and a string per token was a large part of its memory. Words the dictionary has a node for take the node's
+    /// string, shared by all articles.
     /// </summary>
     private sealed class WordStrings(SegmenterDictionary dictionary)
     {
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Text, string? Tag)> _tagged = new(StringComparer.Ordinal);
 
         /// <summary>The words of the Chinese run being cut, one list for all the runs of the article.</summary>
         public List<(int Start, int End)> Cuts { get; } = [];
@@ -74,12 +74,11 @@ public sealed class JiebaTokenizer : IPipelineStage
             return text;
         }
 
-        /// <summary>A Chinese word with its dictionary tag (null when unknown), the dictionary asked once per distinct word.</summary>
+        /// <summary>A Chinese word with its dictionary tag (null when unknown).</summary>
         public (string Text, string? Tag) Tagged(ReadOnlySpan<char> word)
         {
-            var lookup = _tagged.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(word, out var tagged)) lookup[word] = tagged = (word.ToString(), dictionary.TagOf(word));
-            return tagged;
+            var node = dictionary.Find(word);
+            return node >= 0 ? (dictionary.TextOf(node, word), dictionary.Tag(node)) : (Of(word), null);
         }
     }
 

@@ -20,6 +20,12 @@ public sealed class SegmenterDictionary
     private readonly Dictionary<string, string> _internedTags = new(StringComparer.Ordinal);
     private int[] _frequencies = new int[700_000];
     private string?[] _tags = new string?[700_000];
+
+    /// <summary>
+    /// Each word's text as one string, made the first time a cut yields it and then shared by all articles, so that
+    /// tokens of known words cost no string and no hashing of their own. A race makes two equal strings, which is harmless.
+    /// </summary>
+    private string?[] _texts = new string?[700_000];
     private int _nodeCount = 1;
 
     /// <summary>The sum of all frequencies, as jieba.NET keeps it (a double).</summary>
@@ -92,6 +98,9 @@ public sealed class SegmenterDictionary
 
     public string? Tag(int node) => _tags[node];
 
+    /// <summary>The text of the word or prefix that ends at <paramref name="node"/>, which is <paramref name="word"/>.</summary>
+    public string TextOf(int node, ReadOnlySpan<char> word) => _texts[node] ??= word.ToString();
+
     /// <summary>The node of a whole word or prefix, or -1.</summary>
     public int Find(ReadOnlySpan<char> word)
     {
@@ -131,6 +140,7 @@ public sealed class SegmenterDictionary
         {
             Array.Resize(ref _frequencies, _nodeCount * 2);
             Array.Resize(ref _tags, _nodeCount * 2);
+            Array.Resize(ref _texts, _nodeCount * 2);
         }
         return _nodeCount++;
     }
