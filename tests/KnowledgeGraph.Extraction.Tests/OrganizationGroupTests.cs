@@ -114,4 +114,18 @@ public class OrganizationGroupTests(PipelineFixture fixture)
         Assert.True(result.Relation("USES", "澜渊科技", "Llama 3") is not null, result.Describe());
         Assert.Null(result.Relation("DEVELOPS", "澜渊科技", "Llama 3"));
     }
+
+    [Fact]
+    public void A_parent_named_before_its_unit_is_not_the_partner()
+    {
+        var result = fixture.Extract("澜渊科技还与吉利旗下的一家车企合作开发了一款无人驾驶车型。");
+        Assert.Null(result.Relation("PARTNERED_WITH", "澜渊科技", "吉利"));
+    }
+
+    [Fact]
+    public void A_product_of_the_user_may_stand_between_the_user_and_its_verb_of_use()
+    {
+        var result = fixture.Extract("澜渊科技曾在Nova X1等机型上采用高通的骁龙芯片。");
+        Assert.True(result.Relation("USES", "澜渊科技", "骁龙") is not null, result.Describe());
+    }
 }
