@@ -84,4 +84,23 @@ public class DealAssertionTests(PipelineFixture fixture)
         Assert.True(result.Relation("LICENSED_TO", "华为", "澜渊科技") is not null, result.Describe());
         Assert.Null(result.Relation("LICENSED_TO", "澜渊科技", "华为"));
     }
+
+    [Fact]
+    public void A_round_written_in_English_is_no_backer()
+    {
+        var result = fixture.Extract("成立当年，澜渊科技就拿到了3.4亿元Pre-A轮融资，由腾讯领投。");
+        Assert.False(result.HasEntity("Pre-A"), result.Describe());
+        Assert.NotNull(result.Relation("INVESTED_IN", "腾讯", "澜渊科技"));
+    }
+
+    [Fact]
+    public void An_owner_backs_a_round_through_a_fund_it_leaves_unnamed_but_not_through_a_named_unit()
+    {
+        var unnamed = fixture.Extract("澜渊科技完成了18亿元的C轮融资，中金资本旗下基金和春华资本联合领投，腾讯跟投。");
+        Assert.True(unnamed.Relation("INVESTED_IN", "中金资本", "澜渊科技") is not null, unnamed.Describe());
+        Assert.NotNull(unnamed.Relation("INVESTED_IN", "春华资本", "澜渊科技"));
+        var named = fixture.Extract("澜渊科技完成9亿美元C轮融资，由沙特主权基金PIF旗下的AI公司HUMAIN领投。");
+        Assert.NotNull(named.Relation("INVESTED_IN", "HUMAIN", "澜渊科技"));
+        Assert.Null(named.Relation("INVESTED_IN", "PIF", "澜渊科技"));
+    }
 }
