@@ -47,6 +47,7 @@ public class DealAssertionTests(PipelineFixture fixture)
     [Theory]
     [InlineData("澜渊科技在官网宣布，其团队将加入英伟达，公司随即停止接受新客户。")]
     [InlineData("根据协议，澜渊科技创始人兼CEO张卫东以及其他部分团队成员将加入英伟达。")]
+    [InlineData("英伟达吸纳了澜渊科技的大部分AI硬件和软件工程师。")]
     public void A_team_or_founders_with_staff_joining_another_company_is_an_acquihire(string text)
     {
         var result = fixture.Extract(text);
@@ -91,6 +92,13 @@ public class DealAssertionTests(PipelineFixture fixture)
         var result = fixture.Extract("成立当年，澜渊科技就拿到了3.4亿元Pre-A轮融资，由腾讯领投。");
         Assert.False(result.HasEntity("Pre-A"), result.Describe());
         Assert.NotNull(result.Relation("INVESTED_IN", "腾讯", "澜渊科技"));
+    }
+
+    [Fact]
+    public void A_backer_list_goes_on_past_a_name_the_recogniser_missed_before_its_last_joiner()
+    {
+        var result = fixture.Extract("澜渊科技此前累计融资超过1350万美元，投资方包括Index Ventures、Shopify、Plug and Play和Radical Ventures。");
+        Assert.True(result.Relation("INVESTED_IN", "Radical Ventures", "澜渊科技") is not null, result.Describe());
     }
 
     [Fact]
