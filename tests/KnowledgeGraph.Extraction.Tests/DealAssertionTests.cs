@@ -95,6 +95,14 @@ public class DealAssertionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void The_buyer_of_a_stake_another_holder_sells_invests_in_the_company()
+    {
+        var result = fixture.Extract("英特尔宣布向私募股权公司凯雷集团出售Mobileye 10%的股份。");
+        Assert.True(result.Relation("INVESTED_IN", "凯雷集团", "Mobileye") is not null, result.Describe());
+        Assert.Null(result.Relation("INVESTED_IN", "英特尔", "凯雷集团"));
+    }
+
+    [Fact]
     public void A_backer_list_goes_on_past_a_name_the_recogniser_missed_before_its_last_joiner()
     {
         var result = fixture.Extract("澜渊科技此前累计融资超过1350万美元，投资方包括Index Ventures、Shopify、Plug and Play和Radical Ventures。");
