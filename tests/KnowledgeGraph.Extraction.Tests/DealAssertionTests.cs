@@ -47,6 +47,7 @@ public class DealAssertionTests(PipelineFixture fixture)
     [Theory]
     [InlineData("澜渊科技在官网宣布，其团队将加入英伟达，公司随即停止接受新客户。")]
     [InlineData("根据协议，澜渊科技创始人兼CEO张卫东以及其他部分团队成员将加入英伟达。")]
+    [InlineData("英伟达吸纳了澜渊科技的大部分AI硬件和软件工程师。")]
     public void A_team_or_founders_with_staff_joining_another_company_is_an_acquihire(string text)
     {
         var result = fixture.Extract(text);
@@ -83,5 +84,39 @@ public class DealAssertionTests(PipelineFixture fixture)
         var result = fixture.Extract(text);
         Assert.True(result.Relation("LICENSED_TO", "华为", "澜渊科技") is not null, result.Describe());
         Assert.Null(result.Relation("LICENSED_TO", "澜渊科技", "华为"));
+    }
+
+    [Fact]
+    public void A_round_written_in_English_is_no_backer()
+    {
+        var result = fixture.Extract("成立当年，澜渊科技就拿到了3.4亿元Pre-A轮融资，由腾讯领投。");
+        Assert.False(result.HasEntity("Pre-A"), result.Describe());
+        Assert.NotNull(result.Relation("INVESTED_IN", "腾讯", "澜渊科技"));
+    }
+
+    [Fact]
+    public void The_buyer_of_a_stake_another_holder_sells_invests_in_the_company()
+    {
+        var result = fixture.Extract("英特尔宣布向私募股权公司凯雷集团出售Mobileye 10%的股份。");
+        Assert.True(result.Relation("INVESTED_IN", "凯雷集团", "Mobileye") is not null, result.Describe());
+        Assert.Null(result.Relation("INVESTED_IN", "英特尔", "凯雷集团"));
+    }
+
+    [Fact]
+    public void A_backer_list_goes_on_past_a_name_the_recogniser_missed_before_its_last_joiner()
+    {
+        var result = fixture.Extract("澜渊科技此前累计融资超过1350万美元，投资方包括Index Ventures、Shopify、Plug and Play和Radical Ventures。");
+        Assert.True(result.Relation("INVESTED_IN", "Radical Ventures", "澜渊科技") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void An_owner_backs_a_round_through_a_fund_it_leaves_unnamed_but_not_through_a_named_unit()
+    {
+        var unnamed = fixture.Extract("澜渊科技完成了18亿元的C轮融资，中金资本旗下基金和春华资本联合领投，腾讯跟投。");
+        Assert.True(unnamed.Relation("INVESTED_IN", "中金资本", "澜渊科技") is not null, unnamed.Describe());
+        Assert.NotNull(unnamed.Relation("INVESTED_IN", "春华资本", "澜渊科技"));
+        var named = fixture.Extract("澜渊科技完成9亿美元C轮融资，由沙特主权基金PIF旗下的AI公司HUMAIN领投。");
+        Assert.NotNull(named.Relation("INVESTED_IN", "HUMAIN", "澜渊科技"));
+        Assert.Null(named.Relation("INVESTED_IN", "PIF", "澜渊科技"));
     }
 }

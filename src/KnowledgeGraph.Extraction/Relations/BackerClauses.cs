@@ -91,7 +91,7 @@ public sealed class BackerClauses
                 if (backer.Range.Start < start || backer.Range.End > backing.At || backer.Range.Length == 0 || backer.IsAnaphor) continue;
                 if (backer.Type is not ("Organization" or "Person") || backer.Entity is null || backer.Entity == target.Entity) continue;
                 var after = PastBrackets(text, backer.Range.End, backing.At);
-                if (IsOwnerOfNext(text, after) || InBrackets(text, start, backer.Range.Start) || DescribesNext(text, after, mentions, backing.At)) continue;
+                if (OwnsNext(text, after, mentions, backing.At) || InBrackets(text, start, backer.Range.Start) || DescribesNext(text, after, mentions, backing.At)) continue;
                 findings.Add(new Finding(backer, target, backing.Lead, start, end, backing.At + backing.Length));
             }
         }
@@ -134,9 +134,13 @@ public sealed class BackerClauses
         return null;
     }
 
-    /// <summary>A name followed by 的 or 旗下 owns what comes next (阿里巴巴旗下的…): the next name is the backer.</summary>
-    private static bool IsOwnerOfNext(string text, int end) =>
-        end < text.Length && (text[end] == '的' || string.CompareOrdinal(text, end, "旗下", 0, 2) == 0);
+    /// <summary>
+    /// A name followed by 的 owns what comes next (阿里巴巴的…): the next name is the backer. After 旗下 only a name
+    /// that follows it in the same list item is the backer (沙特主权基金PIF旗下的AI公司HUMAIN领投); a fund it leaves
+    /// unnamed (中金资本旗下基金和春华资本联合领投) is the owner's money.
+    /// </summary>
+    private static bool OwnsNext(string text, int end, IReadOnlyList<Mention> mentions, int before) =>
+        end < text.Length && (text[end] == '的' || string.CompareOrdinal(text, end, "旗下", 0, 2) == 0 && DescribesNext(text, end, mentions, before));
 
     /// <summary>A name inside brackets is another spelling of the name before them (富达（Fidelity Management &amp; Research）).</summary>
     private static bool InBrackets(string text, int clauseStart, int position)
