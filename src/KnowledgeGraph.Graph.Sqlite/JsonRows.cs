@@ -47,9 +47,9 @@ internal sealed class JsonRows
         // The header's size field is chosen from the largest UTF-8 length the string can have, then filled in exactly.
         var maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);
         var sizeBytes = maxBytes <= 0xFF ? 1 : maxBytes <= 0xFFFF ? 2 : 4;
-        var header = Take(1 + sizeBytes + maxBytes);
-        var written = Encoding.UTF8.GetBytes(value, header[(1 + sizeBytes)..]);
-        WriteHeader(header, RawTextElement, written, sizeBytes);
+        var element = Take(1 + sizeBytes + maxBytes);
+        var written = Encoding.UTF8.GetBytes(value, element[(1 + sizeBytes)..]);
+        WriteHeader(element, RawTextElement, written, sizeBytes);
         _length -= maxBytes - written;
         return this;
     }
