@@ -41,7 +41,7 @@ internal sealed class AddedEvidence
                   FROM jsonb_each(@rows)) AS n
             WHERE relations.key = n.key
             """, "@rows");
-        update.Set("@rows", rows.ToJson());
+        update.Set("@rows", rows.ToBlob());
         update.ExecuteNonQuery();
     }
 

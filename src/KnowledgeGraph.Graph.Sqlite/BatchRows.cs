@@ -138,7 +138,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             ON CONFLICT (entity_id, alias) DO UPDATE SET articles = entity_aliases.articles + excluded.articles
             RETURNING entity_id, alias, articles, pinned
             """, "@rows");
-        upsert.Set("@rows", rows.ToJson());
+        upsert.Set("@rows", rows.ToBlob());
         using var reader = upsert.ExecuteReader();
         while (reader.Read())
         {
@@ -162,7 +162,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                 WHERE entities.chinese_name IS NULL AND excluded.chinese_name IS NOT NULL
             RETURNING id, name, chinese_name
             """, "@rows");
-        upsert.Set("@rows", rows.ToJson());
+        upsert.Set("@rows", rows.ToBlob());
         using var reader = upsert.ExecuteReader();
         while (reader.Read())
         {
@@ -195,7 +195,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             ON CONFLICT (id) DO UPDATE SET evidence_count = relations.evidence_count + 1
             RETURNING id, key, evidence_count, subject_id, object_id, type
             """, "@rows");
-        upsert.Set("@rows", edges.ToJson());
+        upsert.Set("@rows", edges.ToBlob());
         var keys = new Dictionary<string, long>(StringComparer.Ordinal);
         // Edges stored before this batch, or given more than one piece of evidence by it.
         var grown = new HashSet<long>();

@@ -193,7 +193,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
             ON CONFLICT (term, entity_id) DO UPDATE SET rank = excluded.rank WHERE excluded.rank < entity_terms.rank
             RETURNING entity_id, term
             """, "@rows");
-        upsert.Set("@rows", rows.ToJson());
+        upsert.Set("@rows", rows.ToBlob());
         var grams = new JsonRows();
         var words = new JsonRows();
         using (var reader = upsert.ExecuteReader())
@@ -214,7 +214,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     {
         if (rows.Count == 0) return;
         var command = Prepared(sql, "@rows");
-        command.Set("@rows", rows.ToJson());
+        command.Set("@rows", rows.ToBlob());
         command.ExecuteNonQuery();
     }
 

@@ -1,70 +1,155 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace KnowledgeGraph.Graph.Sqlite;
 
 /// <summary>
-/// Rows for one set-based statement, written as a JSON array of arrays and read in SQL with
-/// <c>jsonb_each(@rows)</c> and <c>value -&gt;&gt; n</c>: one round trip per table and article instead of one per row,
-/// and still a single parameter, never text spliced into SQL. <c>jsonb_each</c> rather than <c>json_each</c>: the
-/// latter hands each row to <c>-&gt;&gt;</c> as JSON text, which SQLite then parses again for every column read
-/// (a tenth of the writer's samples in a profile), while the binary form is read as it is.
+/// Rows for one set-based statement, as one array of arrays in SQLite's own binary JSON (JSONB, documented in SQLite's
+/// doc/jsonb.md), bound as a blob and read in SQL with <c>jsonb_each(@rows)</c> and <c>value -&gt;&gt; n</c>: one round
+/// trip per table instead of one per row, and still a single parameter, never text spliced into SQL.
+/// Why JSONB rather than JSON text: text had to be built as UTF-8, turned into a .NET string, turned back into UTF-8 on
+/// binding, and then parsed by SQLite into this very form; a blob is read as it is. Strings are written as JSONB's raw
+/// text (its payload is the string's UTF-8, with nothing escaped), numbers as their invariant text, as JSONB stores them.
 /// </summary>
 internal sealed class JsonRows
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new();
-    private readonly Utf8JsonWriter _writer;
-    private bool _inRow;
-    private string? _json;
+    private const byte NullElement = 0x0;
+    private const byte IntElement = 0x3;
+    private const byte FloatElement = 0x5;
+    private const byte RawTextElement = 0xA;
+    private const byte ArrayElement = 0xB;
 
-    public JsonRows()
-    {
-        // Relaxed escaping keeps Chinese text as UTF-8 instead of \u escapes; the JSON never reaches a browser.
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        _writer.WriteStartArray();
-    }
+    /// <summary>An array's header is written before its size is known, so it takes the four-byte size form (allowed by the format).</summary>
+    private const int ArrayHeaderBytes = 5;
+
+    private byte[] _buffer = [];
+    private int _length;
+    private int _rowStart = -1;
+    private byte[]? _blob;
 
     public int Count { get; private set; }
 
     public JsonRows Row()
     {
-        if (_json is not null) throw new InvalidOperationException("rows were already turned into JSON");
-        if (_inRow) _writer.WriteEndArray();
-        _writer.WriteStartArray();
-        _inRow = true;
+        if (_blob is not null) throw new InvalidOperationException("the rows were already handed to SQLite");
+        if (_length == 0) ReserveArrayHeader();
+        if (_rowStart >= 0) CloseArray(_rowStart);
+        _rowStart = ReserveArrayHeader();
         Count++;
         return this;
     }
 
     public JsonRows Add(string? value)
     {
-        if (value is null) _writer.WriteNullValue();
-        else _writer.WriteStringValue(value);
+        if (value is null) return AddNull();
+        // The header's size field is chosen from the largest UTF-8 length the string can have, then filled in exactly.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var sizeBytes = maxBytes <= 0xFF ? 1 : maxBytes <= 0xFFFF ? 2 : 4;
+        var element = Take(1 + sizeBytes + maxBytes);
+        var written = Encoding.UTF8.GetBytes(value, element[(1 + sizeBytes)..]);
+        WriteHeader(element, RawTextElement, written, sizeBytes);
+        _length -= maxBytes - written;
         return this;
     }
 
     public JsonRows Add(long value)
     {
-        _writer.WriteNumberValue(value);
-        return this;
+        Span<byte> digits = stackalloc byte[20];
+        Utf8Formatter.TryFormat(value, digits, out var length);
+        return AddNumber(IntElement, digits[..length]);
     }
 
     public JsonRows Add(double? value)
     {
-        if (value is null) _writer.WriteNullValue();
-        else _writer.WriteNumberValue(value.Value);
+        if (value is not { } number) return AddNull();
+        if (!double.IsFinite(number)) throw new ArgumentOutOfRangeException(nameof(value), number, "JSON has no such number");
+        // Shortest text that reads back as the same double ("0.85", "1E+20"): the JSON number grammar allows both.
+        Span<byte> text = stackalloc byte[32];
+        number.TryFormat(text, out var length, "R", System.Globalization.CultureInfo.InvariantCulture);
+        return AddNumber(FloatElement, text[..length]);
+    }
+
+    /// <summary>The rows as one JSONB blob, exactly as long as its outer array; adding rows afterwards is an error.</summary>
+    public byte[] ToBlob()
+    {
+        if (_blob is not null) return _blob;
+        if (_length == 0) ReserveArrayHeader();
+        if (_rowStart >= 0) CloseArray(_rowStart);
+        CloseArray(0);
+        _blob = _buffer.AsSpan(0, _length).ToArray();
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        return _blob;
+    }
+
+    private JsonRows AddNull()
+    {
+        Take(1)[0] = NullElement;
         return this;
     }
 
-    /// <summary>The rows as JSON; adding rows afterwards is an error.</summary>
-    public string ToJson()
+    private JsonRows AddNumber(byte type, ReadOnlySpan<byte> text)
     {
-        if (_json is not null) return _json;
-        if (_inRow) _writer.WriteEndArray();
-        _writer.WriteEndArray();
-        _writer.Flush();
-        return _json = Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        var sizeBytes = text.Length <= 11 ? 0 : 1;
+        var element = Take(1 + sizeBytes + text.Length);
+        WriteHeader(element, type, text.Length, sizeBytes);
+        text.CopyTo(element[(1 + sizeBytes)..]);
+        return this;
+    }
+
+    private int ReserveArrayHeader()
+    {
+        var start = _length;
+        Take(ArrayHeaderBytes);
+        return start;
+    }
+
+    private void CloseArray(int start) =>
+        WriteHeader(_buffer.AsSpan(start, ArrayHeaderBytes), ArrayElement, _length - start - ArrayHeaderBytes, 4);
+
+    /// <summary>
+    /// The low four bits give the type; the high four give the payload size when it is at most 11, or say that the size
+    /// follows big-endian in 1, 2 or 4 bytes (12, 13, 14).
+    /// </summary>
+    private static void WriteHeader(Span<byte> element, byte type, int payloadBytes, int sizeBytes)
+    {
+        switch (sizeBytes)
+        {
+            case 0:
+                element[0] = (byte)(payloadBytes << 4 | type);
+                break;
+            case 1:
+                element[0] = (byte)(0xC0 | type);
+                element[1] = (byte)payloadBytes;
+                break;
+            case 2:
+                element[0] = (byte)(0xD0 | type);
+                BinaryPrimitives.WriteUInt16BigEndian(element[1..], (ushort)payloadBytes);
+                break;
+            default:
+                element[0] = (byte)(0xE0 | type);
+                BinaryPrimitives.WriteUInt32BigEndian(element[1..], (uint)payloadBytes);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="bytes"/> bytes of the blob. The working buffer comes from the shared pool and goes back
+    /// to it when it grows, so a batch's rows do not leave a trail of ever larger arrays for the collector.
+    /// </summary>
+    private Span<byte> Take(int bytes)
+    {
+        if (_length + bytes > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_length + bytes, Math.Max(4096, _buffer.Length * 2)));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        var taken = _buffer.AsSpan(_length, bytes);
+        _length += bytes;
+        return taken;
     }
 }
