@@ -26,7 +26,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         ontology ??= OntologySchema.Default;
         var lexicon = new Lexicon(resources, ontology);
         var recognition = new RecognitionData(resources);
-        var descriptions = new DescriptionFilter(recognition, resources.Lines("recognition/determiners.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToList());
+        var descriptions = new DescriptionFilter(recognition, TrimmedLines(resources, "recognition/determiners.txt"));
         var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         var cues = new AssertionCues(resources);
         _stages =
@@ -39,6 +39,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new OrganizationNameRecogniser(recognition),
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition),
+            new DescribedNameRecogniser(recognition, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt")),
             new MentionSelector(recognition, descriptions),
             new ListedNameRecogniser(recognition, resources, descriptions),
             new EntityResolver(lexicon, ontology, resources),
@@ -77,6 +78,9 @@ public sealed class ExtractionPipeline : IArticleExtractor
             yield return (ExtractWhole(section), codePoints);
         }
     }
+
+    private static List<string> TrimmedLines(LanguageResources resources, string path) =>
+        resources.Lines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
     private static IEnumerable<(string Word, string Tag)> UserWords(Lexicon lexicon) =>
         lexicon.Entries.SelectMany(entry => entry.AllNames.Select(name => (name, entry.Type switch

@@ -1,0 +1,91 @@
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Recognition;
+
+/// <summary>
+/// Unknown Chinese names of young companies that carry no ending of their own but are introduced by what they are
+/// and followed by what they do: 具身智能初创公司它石智航宣布…, AI芯片企业曦望完成…, 机器人公司松延动力获得…. The name
+/// is the run between a description's head noun (resolution/description-heads.txt) and what the company does right
+/// after it (recognition/described-name-closers.txt: 宣布, 完成, 获得 …) or a bracketed spelling; it must hold a word the segmenter does
+/// not know as a common noun, so that 公司员工宣布 or 该企业今天完成 name nobody.
+/// </summary>
+public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers) : IPipelineStage
+{
+    private const int MinNameLength = 2;
+    private const int MaxNameLength = 6;
+    private const double DescribedConfidence = 0.6;
+
+    private readonly IReadOnlyList<string> _heads = descriptionHeads.Where(h => h.Length > 0).OrderByDescending(h => h.Length).ToList();
+
+    private readonly IReadOnlyList<string> _closers = closers.Where(c => c.Length > 0).OrderByDescending(c => c.Length).ToList();
+
+    /// <summary>Adverbs the segmenter may glue to the verb after them (再获, 刚完成): a name starts with none.</summary>
+    private const string AdverbCharacters = "再刚正即均";
+
+    /// <summary>An English spelling in brackets closes the name (初创公司它石智航（TARS）); a comma does not: 和多家公司谈过，</summary>
+    private const string BracketOpens = "（(";
+
+    /// <summary>A counter before the head (多家公司, 几家企业, 这家公司) speaks of companies in general or of one named before.</summary>
+    private const char Counter = '家';
+
+    public void Process(Document document)
+    {
+        var text = document.Text;
+        var named = new MentionSpans(document.Mentions);
+        foreach (var sentence in document.Sentences)
+        {
+            var tokens = document.TokensOf(sentence).ToList();
+            for (var t = 0; t + 1 < tokens.Count; t++)
+            {
+                if (!_heads.Contains(tokens[t].Text) || named.Overlapping(tokens[t].Range).Count > 0 || CountedBefore(text, tokens[t].Range.Start)) continue;
+                if (NameAfter(document, tokens, t + 1, sentence.Range.End) is not { } name || named.Overlapping(name).Count > 0) continue;
+                var mention = new Mention(name, text[name.Start..name.End], "Organization", MentionSource.Pattern, DescribedConfidence) { Sentence = sentence.Index };
+                document.Mentions.Add(mention);
+                named.Add(mention);
+            }
+        }
+    }
+
+    /// <summary>The name-like words from <paramref name="first"/> up to an organization's cue or the clause's end.</summary>
+    private TextRange? NameAfter(Document document, List<Token> tokens, int first, int sentenceEnd)
+    {
+        var text = document.Text;
+        var start = tokens[first].Range.Start;
+        if (start != tokens[first - 1].Range.End || AdverbCharacters.Contains(text[start])) return null;
+        var proper = false;
+        for (var t = first; t < tokens.Count; t++)
+        {
+            var token = tokens[t];
+            if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start])) return null;
+            if (data.IsGeneric(token.Text) || PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) && token.Text.Length == 1) return null;
+            var single = token.Text.Length == 1;
+            if (!single && !IsNameWord(token)) return null;
+            // Characters the segmenter left single, two in a row (曦 望), are a word it does not know: a name.
+            proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1;
+            var end = token.Range.End;
+            var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0));
+            if (!closed) continue;
+            return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
+        }
+        return null;
+    }
+
+    private static bool CountedBefore(string text, int head)
+    {
+        for (var i = head - 1; i >= 0 && i >= head - MaxDescriptionBetweenCounterAndHead; i--)
+        {
+            if (text[i] == Counter) return true;
+            if (!IsHan(text[i])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>How far a counter may stand before the head (几家头部制造企业): a few words of description.</summary>
+    private const int MaxDescriptionBetweenCounterAndHead = 6;
+
+    /// <summary>Nouns and words the segmenter guessed; verbs, particles, numbers, times and pronouns end no name.</summary>
+    private static bool IsNameWord(Token token) =>
+        !token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "j" or "x" or "ng" or "b" or "l" or "i";
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+}
