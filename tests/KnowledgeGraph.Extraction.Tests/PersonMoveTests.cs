@@ -148,4 +148,12 @@ public class PersonMoveTests(PipelineFixture fixture)
         var result = fixture.Extract("有消息称，马可·贝洛蒂将加入百度。对此，百度方面否认了这一说法。");
         Assert.Null(result.Relation("JOINED", "马可·贝洛蒂", "百度"));
     }
+
+    [Fact]
+    public void A_founding_team_listed_in_a_clause_carrying_the_topic_founded_it()
+    {
+        var result = fixture.Extract("星衡智能成立于2016年，创始团队包括马可·贝洛蒂、CTO卢卡·费拉里等五人。");
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("FOUNDED", "卢卡·费拉里", "星衡智能") is not null, result.Describe());
+    }
 }
