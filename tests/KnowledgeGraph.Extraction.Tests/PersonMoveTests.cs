@@ -156,4 +156,14 @@ public class PersonMoveTests(PipelineFixture fixture)
         Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
         Assert.True(result.Relation("FOUNDED", "卢卡·费拉里", "星衡智能") is not null, result.Describe());
     }
+
+    [Theory]
+    [InlineData("星衡智能的前身是百川科技，2014年由马可·贝洛蒂在挪威创立，他至今担任公司CEO。")]
+    [InlineData("马可·贝洛蒂于2014年创立了百川科技。2020年，百川科技更名为星衡智能。")]
+    public void A_company_founded_under_an_earlier_name_is_founded_as_it_is_now(string text)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
+        Assert.Single(result.Relations, r => r.Type == "FOUNDED");
+    }
 }
