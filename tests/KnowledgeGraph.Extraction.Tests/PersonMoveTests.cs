@@ -113,4 +113,57 @@ public class PersonMoveTests(PipelineFixture fixture)
         var result = fixture.Extract("百度前副总裁马可·贝洛蒂已加入星衡智能。该高管此前在谷歌负责智能驾驶业务。");
         Assert.True(result.Relation("WORKS_FOR", "马可·贝洛蒂", "谷歌") is not null, result.Describe());
     }
+
+    [Fact]
+    public void Founders_moving_to_a_company_are_not_its_founders()
+    {
+        var result = fixture.Extract("星衡智能宣布，其团队将加入百度，公司随即停止运营。联合创始人兼CEO马可·贝洛蒂和联合创始人卢卡·费拉里都将加入百度。");
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("JOINED", "卢卡·费拉里", "百度") is not null, result.Describe());
+        Assert.Null(result.Relation("FOUNDED", "马可·贝洛蒂", "百度"));
+        Assert.Null(result.Relation("LEFT", "马可·贝洛蒂", "百度"));
+    }
+
+    [Fact]
+    public void People_poached_are_named_after_the_group_they_belong_to()
+    {
+        var result = fixture.Extract("据报道，百度已从谷歌挖走多名研究员，其中包括此前负责组建谷歌苏黎世办公室的马可·贝洛蒂和卢卡·费拉里。");
+        foreach (var person in new[] { "马可·贝洛蒂", "卢卡·费拉里" })
+        {
+            Assert.True(result.Relation("JOINED", person, "百度") is not null, $"{person}: {result.Describe()}");
+            Assert.True(result.Relation("LEFT", person, "谷歌") is not null, $"{person}: {result.Describe()}");
+        }
+    }
+
+    [Fact]
+    public void Denying_a_statement_the_sentence_reports_leaves_an_earlier_plan_standing()
+    {
+        var result = fixture.Extract("马可·贝洛蒂将加入百度。卢卡·费拉里此前公开表示百度开出了上亿美元的签约奖金，但百度方面否认了这一说法。");
+        Assert.True(result.Relation("JOINED", "马可·贝洛蒂", "百度") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_plan_denied_afterwards_does_not_stand()
+    {
+        var result = fixture.Extract("有消息称，马可·贝洛蒂将加入百度。对此，百度方面否认了这一说法。");
+        Assert.Null(result.Relation("JOINED", "马可·贝洛蒂", "百度"));
+    }
+
+    [Fact]
+    public void A_founding_team_listed_in_a_clause_carrying_the_topic_founded_it()
+    {
+        var result = fixture.Extract("星衡智能成立于2016年，创始团队包括马可·贝洛蒂、CTO卢卡·费拉里等五人。");
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("FOUNDED", "卢卡·费拉里", "星衡智能") is not null, result.Describe());
+    }
+
+    [Theory]
+    [InlineData("星衡智能的前身是百川科技，2014年由马可·贝洛蒂在挪威创立，他至今担任公司CEO。")]
+    [InlineData("马可·贝洛蒂于2014年创立了百川科技。2020年，百川科技更名为星衡智能。")]
+    public void A_company_founded_under_an_earlier_name_is_founded_as_it_is_now(string text)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("FOUNDED", "马可·贝洛蒂", "星衡智能") is not null, result.Describe());
+        Assert.Single(result.Relations, r => r.Type == "FOUNDED");
+    }
 }

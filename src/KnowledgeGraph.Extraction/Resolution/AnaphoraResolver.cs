@@ -21,6 +21,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly IReadOnlyList<string> _surnameReferenceWords;
     private readonly HashSet<string> _descriptionHeads;
     private readonly string[] _personDescribers;
+    private readonly string[] _moveVerbs;
     private readonly string[] _backingWords;
     private readonly string[] _backerListOpeners;
 
@@ -33,6 +34,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
         _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         _personDescribers = resources.Lines("resolution/person-describers.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        _moveVerbs = resources.Lines("resolution/move-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         var backing = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backing").Select(r => r[1].Trim()).ToList();
         // A word that longer ones extend is too broad alone (参与开发); its longer forms (参与投资) say it.
         _backingWords = backing.Where(w => !backing.Any(longer => longer.Length > w.Length && longer.StartsWith(w, StringComparison.Ordinal))).ToArray();
@@ -77,7 +79,8 @@ public sealed class AnaphoraResolver : IPipelineStage
                     var antecedents = count == 1
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
-                            : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical)]
+                            : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
+                                range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : [])]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : count == ListCount
@@ -273,11 +276,12 @@ public sealed class AnaphoraResolver : IPipelineStage
     /// post is at the company the sentence is about, not at the one describing a person.
     /// </remarks>
     private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, bool gap, Dictionary<EntityCluster, List<int>> namings,
-        HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical)
+        HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical,
+        HashSet<EntityCluster> movedTo)
     {
         var named = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
             .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type) : [])
-            .Where(m => m.Range.End <= position)
+            .Where(m => m.Range.End <= position && !movedTo.Contains(m.Entity!))
             .OrderBy(m => m.Range.Start)
             .ToList();
         if (gap && named.FirstOrDefault(m => m.Sentence == sentence.Index) is { } opening && opening.Type == type
@@ -300,6 +304,22 @@ public sealed class AnaphoraResolver : IPipelineStage
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>
+    /// Organizations the sentence names after the position as where someone moves (都将加入OpenAI): a title or founding
+    /// left without its organization before them is not held there (联合创始人兼CEO A和联合创始人B都将加入OpenAI).
+    /// </summary>
+    private HashSet<EntityCluster> MovedTo(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position)
+    {
+        var moved = new HashSet<EntityCluster>();
+        foreach (var mention in byParagraph[sentence.Paragraph].Where(m => m.Sentence == sentence.Index && m.Type == "Organization" && m.Range.Start > position))
+        {
+            var verbEnd = mention.Range.Start > 0 && document.Text[mention.Range.Start - 1] == '了' ? mention.Range.Start - 1 : mention.Range.Start;
+            if (_moveVerbs.Any(verb => verbEnd >= verb.Length && string.CompareOrdinal(document.Text, verbEnd - verb.Length, verb, 0, verb.Length) == 0))
+                moved.Add(mention.Entity!);
+        }
+        return moved;
     }
 
     /// <summary>
