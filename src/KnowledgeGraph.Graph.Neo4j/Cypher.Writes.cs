@@ -70,16 +70,23 @@ internal static partial class Cypher
         """;
 
     /// <summary>
-    /// Both ends were upserted earlier in the same transaction, so MERGE only ever finds them. It is used instead of
-    /// MATCH because Neo4j 3.1 always plans a MERGE on a uniquely constrained property as a unique index seek, whereas
-    /// two MATCHes keyed by row fields were planned as index scans joined by value whenever the index samples were
-    /// older than the data (the second batch into a new store: 12 s of server CPU for this statement instead of 0.3 s).
-    /// Index hints did not prevent that, since an index scan satisfies them.
+    /// Finds each of the batch's articles and entities once, then every mention reaches its ends by position in those
+    /// lists ($articleIds and $entityIds, which the rows' article and entity fields index): a unique-index seek per node
+    /// instead of two per mention. The ends were upserted earlier in the same transaction, so MERGE only ever finds them;
+    /// it is used instead of MATCH because Neo4j 3.1 always plans a MERGE on a uniquely constrained property as a unique
+    /// index seek, whatever its statistics, and because a MATCH that missed a node would shift every later position.
+    /// Node ids (id(n) = $x) would need no seek at all, but 3.1's cost planner plans them as a scan of all nodes while
+    /// the store is empty and keeps that plan cached.
     /// </summary>
     public const string CreateMentions = """
+        UNWIND $articleIds AS id
+        MERGE (a:Article {id: id})
+        WITH collect(a) AS articles
+        UNWIND $entityIds AS id
+        MERGE (e:Entity {id: id})
+        WITH articles, collect(e) AS entities
         UNWIND $rows AS row
-        MERGE (a:Article {id: row.articleId})
-        MERGE (e:Entity {id: row.entityId})
+        WITH articles[row.article] AS a, entities[row.entity] AS e, row
         CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts, aliases: row.aliases, keys: row.keys}]->(e)
         """;
 
@@ -89,12 +96,14 @@ internal static partial class Cypher
     /// Adds a batch's aggregates (<see cref="EdgeAggregate"/>) to edges whose new evidence has no attributes, creating the
     /// edges that are new. It never reads an edge's stored evidence, so an edge between hubs costs the same in every
     /// batch. Runs before <see cref="Settle"/>, which recomputes from scratch any of these edges a removal also touched.
-    /// Both ends were upserted earlier in the transaction; MERGE finds them by a unique index seek (see <see cref="CreateMentions"/>).
+    /// Each entity is found once and the rows name their ends by position in $entityIds (see <see cref="CreateMentions"/>).
     /// </summary>
     public const string AddToEdges = """
+        UNWIND $entityIds AS id
+        MERGE (e:Entity {id: id})
+        WITH collect(e) AS entities
         UNWIND $rows AS row
-        MERGE (s:Entity {id: row.subjectId})
-        MERGE (o:Entity {id: row.objectId})
+        WITH entities[row.subject] AS s, entities[row.object] AS o, row
         MERGE (s)-[r:REL {id: row.id}]->(o)
         ON CREATE SET r.type = row.type, r.symmetric = row.symmetric, r.evidenceCount = row.evidenceCount,
             r.confidence = row.confidence, r.firstDate = row.firstDate, r.lastDate = row.lastDate,

@@ -45,20 +45,22 @@ public sealed partial class Neo4jGraphStore
         // then the entities are locked in id order, so writers sharing entities queue instead of deadlocking. Every read
         // after those locks sees what the writers before committed, so evidence counts and degrees are never stale.
         var clear = Params(("ids", toClear.ToList()));
-        var plannedEntityIds = plan.Entities.Select(r => (string)r["id"]!).Distinct().ToList();
+        var articleRows = InIdOrder(plan.Articles);
+        var entityRows = InIdOrder(plan.Entities);
+        var nodes = new BatchNodes(IdsOf(articleRows), IdsOf(entityRows));
         var (addedEdges, recomputedEdges) = plan.TouchedEdges();
         await _cypher.RunAsync(
         [
-            new(Cypher.UpsertArticles, Params(("rows", InIdOrder(plan.Articles)))),
-            new(Cypher.LockEntities, Params(("ids", toClear.ToList()), ("entityIds", plannedEntityIds))),
+            new(Cypher.UpsertArticles, Params(("rows", articleRows))),
+            new(Cypher.LockEntities, Params(("ids", toClear.ToList()), ("entityIds", nodes.EntityIds))),
             new(Cypher.ClearEvidence, clear),
             new(Cypher.ClearMentions, clear),
             new(Cypher.ClearDeals, clear),
-            new(Cypher.UpsertEntities, Params(("rows", InIdOrder(plan.Entities)))),
-            new(Cypher.CreateMentions, Params(("rows", plan.Mentions))),
+            new(Cypher.UpsertEntities, Params(("rows", entityRows))),
+            new(Cypher.CreateMentions, Params(("articleIds", nodes.ArticleIds), ("entityIds", nodes.EntityIds), ("rows", nodes.Mentions(plan.Mentions)))),
             new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
             new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
-            new(Cypher.AddToEdges, Params(("rows", addedEdges))),
+            new(Cypher.AddToEdges, Params(("entityIds", nodes.EntityIds), ("rows", nodes.Edges(addedEdges)))),
             .. Cypher.Settle(SymmetricTypes, recomputedEdges),
         ], cancellationToken);
         return outcomes;
@@ -67,6 +69,8 @@ public sealed partial class Neo4jGraphStore
     /// <summary>Rows sorted by id; the sort is stable, so rows of one entity keep the order of their articles.</summary>
     private static List<Dictionary<string, object?>> InIdOrder(List<Dictionary<string, object?>> rows) =>
         rows.OrderBy(r => (string)r["id"]!, StringComparer.Ordinal).ToList();
+
+    private static List<string> IdsOf(List<Dictionary<string, object?>> rows) => rows.Select(r => (string)r["id"]!).ToList();
 
     public async Task<GraphEntity> MergeEntitiesAsync(string keepId, string dropId, CancellationToken cancellationToken = default)
     {
