@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using KnowledgeGraph.Api.Ingestion;
 using KnowledgeGraph.Api.Tests.Infrastructure;
 using KnowledgeGraph.Extraction;
@@ -56,6 +57,28 @@ public sealed class ExtractionNicenessTests
     }
 
     [Fact]
+    public async Task Work_queued_before_disposal_still_finishes_and_is_handed_back()
+    {
+        var workers = new ExtractionWorkers(workers: 1, niceness: 2);
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var running = workers.RunAsync(() =>
+        {
+            started.Set();
+            release.Wait();
+            return 1;
+        });
+        var queued = workers.RunAsync(() => 2);
+        started.Wait(TimeSpan.FromSeconds(30));
+
+        workers.Dispose();
+        release.Set();
+
+        var results = await Task.WhenAll(running, queued).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(new[] { 1, 2 }, results);
+    }
+
+    [Fact]
     public async Task The_ingest_mutation_extracts_at_the_configured_niceness()
     {
         var observer = new NicenessObservingExtractor();
@@ -77,6 +100,28 @@ public sealed class ExtractionNicenessTests
         Assert.Equal([Math.Min(19, requestThreads + 3)], observer.Seen);
     }
 
+    [Fact]
+    public async Task A_pattern_timeout_on_the_nicer_thread_is_retried_at_the_request_threads_level()
+    {
+        var observer = new NicenessObservingExtractor { TimeOutOnNicerThreads = true };
+        await using var factory = new ApiFactory
+        {
+            TestServices = services =>
+            {
+                services.RemoveAll<IArticleExtractor>();
+                services.AddSingleton<IArticleExtractor>(observer);
+            },
+        }.With("KG:Ingestion:ExtractionNiceness", "3").With("KG:Limits:ExecutionTimeout", "00:05:00");
+        var requestThreads = CallerNiceness();
+
+        var ingested = await factory.Client(ApiFactory.ApiKey).QueryAsync(
+            "mutation ($input: ArticleInput!) { ingestArticle(input: $input) { status } }",
+            new { input = new { title = "测试", text = "百度投资了智谱AI。", publishedAt = "2024-03-01T00:00:00Z" } });
+
+        Assert.Equal("INSERTED", ingested.Ok().GetProperty("ingestArticle").GetProperty("status").GetString());
+        Assert.Equal([Math.Min(19, requestThreads + 3), requestThreads], observer.Seen);
+    }
+
     private sealed class NicenessObservingExtractor : IArticleExtractor
     {
         // Built here, on the test's thread: built on a nicer thread of a busy machine it could outlast the time limit.
@@ -84,9 +129,17 @@ public sealed class ExtractionNicenessTests
 
         public ConcurrentQueue<int?> Seen { get; } = new();
 
+        /// <summary>Throws the extractor's pattern timeout whenever it runs on a thread nicer than the test's.</summary>
+        public bool TimeOutOnNicerThreads { get; init; }
+
+        private readonly int _testThreads = CallerNiceness();
+
         public ExtractionResult Extract(Article article)
         {
-            Seen.Enqueue(ThreadNiceness.Current());
+            var niceness = ThreadNiceness.Current();
+            Seen.Enqueue(niceness);
+            if (TimeOutOnNicerThreads && niceness > _testThreads)
+                throw new RegexMatchTimeoutException(article.Text, "(pattern)", TimeSpan.FromSeconds(1));
             return _pipeline.Extract(article);
         }
     }

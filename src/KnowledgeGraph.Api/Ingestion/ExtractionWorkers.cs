@@ -19,15 +19,21 @@ public sealed class ExtractionWorkers : IDisposable
     private readonly BlockingCollection<Action> _work = new();
     private readonly BlockingCollection<Action> _results = new();
 
+    private int _runningWorkers;
+
     public ExtractionWorkers(int workers, int niceness)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        _runningWorkers = workers;
         for (var i = 0; i < workers; i++)
             Start($"kg-extract-{i}", () =>
             {
                 if (niceness > 0)
                     ThreadNiceness.Lower(niceness);
                 Drain(_work);
+                // The last worker out closes the hand-back line: only then can nothing more arrive on it.
+                if (Interlocked.Decrement(ref _runningWorkers) == 0)
+                    _results.CompleteAdding();
             });
         Start("kg-extract-done", () => Drain(_results));
     }
@@ -52,11 +58,8 @@ public sealed class ExtractionWorkers : IDisposable
         return completion.Task;
     }
 
-    public void Dispose()
-    {
-        _work.CompleteAdding();
-        _results.CompleteAdding();
-    }
+    /// <summary>Takes no more work; what was queued still runs and is handed back, then the threads end.</summary>
+    public void Dispose() => _work.CompleteAdding();
 
     private static void Drain(BlockingCollection<Action> items)
     {
