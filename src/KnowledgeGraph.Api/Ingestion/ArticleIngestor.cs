@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KnowledgeGraph.Extraction;
 using KnowledgeGraph.Extraction.Reading;
 using KnowledgeGraph.Graph;
@@ -25,13 +26,30 @@ public sealed class ArticleIngestor(
     }
 
     /// <summary>Off the thread pool and nicer than the request threads: see <see cref="ExtractionWorkers"/>.</summary>
-    private Task<List<ExtractionResult>> ExtractOffThePoolAsync(IArticleExtractor extractor, IReadOnlyList<Article> articles,
+    private async Task<List<ExtractionResult>> ExtractOffThePoolAsync(IArticleExtractor extractor, IReadOnlyList<Article> articles,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await workers.RunAsync(() => ExtractAll(extractor, articles, cancellationToken)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        // The extractor's pattern timeouts are wall-clock time, and a nicer thread on a busy machine can be kept off the
+        // CPU past them (a test saw it at load average 70). Such a timeout says nothing about the article, so the batch
+        // gets one more try at the request's own priority.
+        catch (ExtractionFailedException failure) when (failure.InnerException is RegexMatchTimeoutException)
+        {
+            logger.LogWarning("Extraction timed out on a low-priority thread; retrying at normal priority: {Reason}", failure.Message);
+            return await Task.Run(() => ExtractAll(extractor, articles, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static List<ExtractionResult> ExtractAll(IArticleExtractor extractor, IReadOnlyList<Article> articles,
         CancellationToken cancellationToken) =>
-        workers.RunAsync(() => articles.Select(article =>
+        articles.Select(article =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             return Extract(extractor, article);
-        }).ToList()).WaitAsync(cancellationToken);
+        }).ToList();
 
     private static ExtractionResult Extract(IArticleExtractor extractor, Article article)
     {
