@@ -39,9 +39,11 @@ public sealed class IngestionSettings
 {
     /// <summary>
     /// How many nice levels (Linux, 0–19) the extraction threads sit below the threads answering requests, so that
-    /// queries and refusals get a core first while ingests are running; 0 keeps them level.
+    /// queries and refusals get a core first while ingests are running; 0 (the default) keeps them level. Off by
+    /// default: at 10, on a machine at load average 70–85, ingests ran past the 30 s execution limit in two tests
+    /// (docs/benchmarks.md, session 7).
     /// </summary>
-    public int ExtractionNiceness { get; set; } = 10;
+    public int ExtractionNiceness { get; set; }
 }
 
 public sealed class QueryLimits
