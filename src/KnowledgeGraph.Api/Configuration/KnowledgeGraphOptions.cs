@@ -24,6 +24,8 @@ public sealed class KnowledgeGraphOptions
 
     public QueryLimits Limits { get; set; } = new();
 
+    public IngestionSettings Ingestion { get; set; } = new();
+
     /// <summary>Origins allowed to call the API from a browser; none (the default) means cross-origin calls are refused.</summary>
     public CorsSettings Cors { get; set; } = new();
 }
@@ -31,6 +33,17 @@ public sealed class KnowledgeGraphOptions
 public sealed class SqliteSettings
 {
     public string Path { get; set; } = "./data/knowledgegraph.db";
+}
+
+public sealed class IngestionSettings
+{
+    /// <summary>
+    /// How many nice levels (Linux, 0–19) the extraction threads sit below the threads answering requests, so that
+    /// queries and refusals get a core first while ingests are running; 0 (the default) keeps them level. Off by
+    /// default: at 10, on a machine at load average 70–85, ingests ran past the 30 s execution limit in two tests
+    /// (docs/benchmarks.md, session 7).
+    /// </summary>
+    public int ExtractionNiceness { get; set; }
 }
 
 public sealed class QueryLimits
@@ -43,6 +56,13 @@ public sealed class QueryLimits
     /// <summary>Longest id, name, title, URL or search term accepted in an argument; article bodies are bounded by MaxRequestBytes.</summary>
     public int MaxArgumentLength { get; set; } = 1000;
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Queries executing at once; more wait in line, in arrival order, so a crowd of runnable threads does not slow
+    /// every request (refusals included) down. Refusals and validation happen before the line. 0 lifts the bound.
+    /// </summary>
+    public int MaxConcurrentQueries { get; set; } = 2 * Environment.ProcessorCount;
+    /// <summary>Queries that may wait for a turn; one more is refused with SERVICE_BUSY (503) at once.</summary>
+    public int MaxQueuedQueries { get; set; } = 100;
     public int MaxArticlesPerBatch { get; set; } = 100;
     /// <summary>Validated documents kept for reuse (least recently used first out); 0 turns the cache off.</summary>
     public int CachedDocuments { get; set; } = 500;

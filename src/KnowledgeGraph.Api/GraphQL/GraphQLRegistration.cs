@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser.AST;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.GraphQL.Documents;
 using KnowledgeGraph.Api.GraphQL.Limits;
@@ -23,8 +24,10 @@ public static class GraphQLRegistration
         services.AddSingleton(new ValidatedDocumentCache(limits.CachedDocuments, limits.MaxCachedQueryLength));
         services.AddSingleton(provider =>
             new RequestDocuments(parser, parserMaxDepth, provider.GetRequiredService<ValidatedDocumentCache>(), new ValidationRuleSets(limits), limits));
+        services.AddSingleton(new QueryExecutionGate(limits));
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<KnowledgeGraphSchema>()
+            .AddExecutionStrategy(provider => new GatedQueryExecution(provider.GetRequiredService<QueryExecutionGate>()), OperationType.Query)
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
             .AddSerializer<GraphQLBodySerializer>()
             .UseMiddleware<ArgumentTextMiddleware>()

@@ -8,6 +8,7 @@ using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Diagnostics;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Documents;
+using KnowledgeGraph.Api.GraphQL.Limits;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Http;
@@ -178,6 +179,11 @@ public sealed partial class GraphQLHttpEndpoint(
         if (result.Executed)
             documents.PassedValidation(prepared);
         var status = result.Executed ? StatusCodes.Status200OK : RequestErrorStatus(mediaType);
+        if (result.Errors?.Any(error => error.Code == QueryExecutionGate.Busy) == true)
+        {
+            status = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = "1";
+        }
         await RespondAsync(http, mediaType, status, result, operationType, started);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KnowledgeGraph.Extraction;
 using KnowledgeGraph.Extraction.Reading;
 using KnowledgeGraph.Graph;
@@ -8,7 +9,8 @@ namespace KnowledgeGraph.Api.Ingestion;
 public sealed record IngestedArticle(IngestOutcome Outcome, ExtractionResult Extraction);
 
 /// <summary>Extracts articles and stores what was found: the one way text enters the graph from the service.</summary>
-public sealed class ArticleIngestor(ExtractorLoader extractors, IGraphStore store, ILogger<ArticleIngestor> logger)
+public sealed class ArticleIngestor(
+    ExtractorLoader extractors, ExtractionWorkers workers, IGraphStore store, ILogger<ArticleIngestor> logger)
 {
     public async Task<IReadOnlyList<IngestedArticle>> IngestAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
@@ -23,16 +25,31 @@ public sealed class ArticleIngestor(ExtractorLoader extractors, IGraphStore stor
         return outcomes.Zip(extractions, (outcome, extraction) => new IngestedArticle(outcome, extraction)).ToList();
     }
 
-    /// <summary>
-    /// Extraction is CPU work of up to seconds per article under load. On a thread-pool thread it holds one of the
-    /// threads that also answer queries and refusals, and the pool grows to make up for it (by 7 threads in a
-    /// 3-minute load run on 2 cores, not at all with this; docs/benchmarks.md, session 5). A thread of its own per
-    /// call leaves the pool to the short requests.
-    /// </summary>
-    private static Task<List<ExtractionResult>> ExtractOffThePoolAsync(IArticleExtractor extractor, IReadOnlyList<Article> articles,
+    /// <summary>Off the thread pool and nicer than the request threads: see <see cref="ExtractionWorkers"/>.</summary>
+    private async Task<List<ExtractionResult>> ExtractOffThePoolAsync(IArticleExtractor extractor, IReadOnlyList<Article> articles,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await workers.RunAsync(() => ExtractAll(extractor, articles, cancellationToken)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        // The extractor's pattern timeouts are wall-clock time, and a nicer thread on a busy machine can be kept off the
+        // CPU past them (a test saw it at load average 70). Such a timeout says nothing about the article, so the batch
+        // gets one more try at the request's own priority.
+        catch (ExtractionFailedException failure) when (failure.InnerException is RegexMatchTimeoutException)
+        {
+            logger.LogWarning("Extraction timed out on a low-priority thread; retrying at normal priority: {Reason}", failure.Message);
+            return await Task.Run(() => ExtractAll(extractor, articles, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static List<ExtractionResult> ExtractAll(IArticleExtractor extractor, IReadOnlyList<Article> articles,
         CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(() => articles.Select(article => Extract(extractor, article)).ToList(),
-            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        articles.Select(article =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Extract(extractor, article);
+        }).ToList();
 
     private static ExtractionResult Extract(IArticleExtractor extractor, Article article)
     {

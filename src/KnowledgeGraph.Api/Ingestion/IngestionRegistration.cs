@@ -1,4 +1,6 @@
+using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Extraction;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Ingestion;
 
@@ -10,6 +12,8 @@ public static class IngestionRegistration
         services.AddSingleton<IArticleExtractor>(_ => new ExtractionPipeline());
         services.AddSingleton<ExtractorLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<ExtractorLoader>());
+        services.AddSingleton(provider => new ExtractionWorkers(Environment.ProcessorCount,
+            provider.GetRequiredService<IOptions<KnowledgeGraphOptions>>().Value.Ingestion.ExtractionNiceness));
         services.AddScoped<ArticleIngestor>();
         return services;
     }

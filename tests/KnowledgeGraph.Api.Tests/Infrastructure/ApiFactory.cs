@@ -45,6 +45,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public bool CountStoreCalls { get; init; }
 
+    /// <summary>Replaces or adds services after the service's own registrations, e.g. an extractor that observes.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public IGraphStore Store => Services.GetRequiredService<IGraphStore>();
 
     public CountingGraphStore Counter => Services.GetRequiredService<CountingGraphStore>();
@@ -76,6 +79,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (CountStoreCalls)
             builder.ConfigureTestServices(services => services.DecorateGraphStore());
+        if (TestServices is not null)
+            builder.ConfigureTestServices(TestServices);
     }
 
     protected override void Dispose(bool disposing)

@@ -6,12 +6,16 @@ namespace KnowledgeGraph.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Passes every call on to the real store and counts it by method name; <see cref="StatsDelay"/> makes the stats
-/// call slow (until cancelled), for tests of the execution time limit; <see cref="Failure"/> makes every call after
+/// call slow (until cancelled), for tests of the execution time limit; <see cref="StatsHold"/> keeps stats calls
+/// waiting until the test lets them go; <see cref="Failure"/> makes every call after
 /// start-up throw it instead of reaching the store, for tests of what clients see when the store fails.
 /// </summary>
 public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 {
     public TimeSpan StatsDelay { get; set; }
+
+    /// <summary>While set and not completed, every stats call waits for it (or for its cancellation).</summary>
+    public TaskCompletionSource? StatsHold { get; set; }
 
     public Exception? Failure { get; set; }
 
@@ -88,6 +92,7 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
     private async Task<GraphStats> SlowStats(int topEntities, CancellationToken cancellationToken)
     {
         if (StatsDelay > TimeSpan.Zero) await Task.Delay(StatsDelay, cancellationToken);
+        if (StatsHold is { } hold) await hold.Task.WaitAsync(cancellationToken);
         return await inner.GetStatsAsync(topEntities, cancellationToken);
     }
 
