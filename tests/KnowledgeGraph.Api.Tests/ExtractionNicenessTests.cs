@@ -82,19 +82,9 @@ public sealed class ExtractionNicenessTests
     public async Task The_ingest_mutation_extracts_at_the_configured_niceness()
     {
         var observer = new NicenessObservingExtractor();
-        await using var factory = new ApiFactory
-        {
-            TestServices = services =>
-            {
-                services.RemoveAll<IArticleExtractor>();
-                services.AddSingleton<IArticleExtractor>(observer);
-            },
-        }.With("KG:Ingestion:ExtractionNiceness", "3").With("KG:Limits:ExecutionTimeout", "00:05:00");
         var requestThreads = CallerNiceness();
 
-        var ingested = await factory.Client(ApiFactory.ApiKey).QueryAsync(
-            "mutation ($input: ArticleInput!) { ingestArticle(input: $input) { status } }",
-            new { input = new { title = "测试", text = "百度投资了智谱AI。", publishedAt = "2024-03-01T00:00:00Z" } });
+        var ingested = await IngestThreeLevelsNicerAsync(observer);
 
         ingested.Ok();
         Assert.Equal([Math.Min(19, requestThreads + 3)], observer.Seen);
@@ -104,22 +94,28 @@ public sealed class ExtractionNicenessTests
     public async Task A_pattern_timeout_on_the_nicer_thread_is_retried_at_the_request_threads_level()
     {
         var observer = new NicenessObservingExtractor { TimeOutOnNicerThreads = true };
+        var requestThreads = CallerNiceness();
+
+        var ingested = await IngestThreeLevelsNicerAsync(observer);
+
+        Assert.Equal("INSERTED", ingested.Ok().GetProperty("ingestArticle").GetProperty("status").GetString());
+        Assert.Equal([Math.Min(19, requestThreads + 3), requestThreads], observer.Seen);
+    }
+
+    /// <summary>Ingests one article through a service whose extraction workers run three levels nicer.</summary>
+    private static async Task<GraphQLResponse> IngestThreeLevelsNicerAsync(IArticleExtractor extractor)
+    {
         await using var factory = new ApiFactory
         {
             TestServices = services =>
             {
                 services.RemoveAll<IArticleExtractor>();
-                services.AddSingleton<IArticleExtractor>(observer);
+                services.AddSingleton(extractor);
             },
         }.With("KG:Ingestion:ExtractionNiceness", "3").With("KG:Limits:ExecutionTimeout", "00:05:00");
-        var requestThreads = CallerNiceness();
-
-        var ingested = await factory.Client(ApiFactory.ApiKey).QueryAsync(
+        return await factory.Client(ApiFactory.ApiKey).QueryAsync(
             "mutation ($input: ArticleInput!) { ingestArticle(input: $input) { status } }",
             new { input = new { title = "测试", text = "百度投资了智谱AI。", publishedAt = "2024-03-01T00:00:00Z" } });
-
-        Assert.Equal("INSERTED", ingested.Ok().GetProperty("ingestArticle").GetProperty("status").GetString());
-        Assert.Equal([Math.Min(19, requestThreads + 3), requestThreads], observer.Seen);
     }
 
     private sealed class NicenessObservingExtractor : IArticleExtractor
