@@ -16,6 +16,9 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
 
+    private readonly IReadOnlyList<string> _generationSuffixes = resources.Lines("resolution/generation-suffixes.txt")
+        .Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
     private readonly IReadOnlyList<string> _abbreviationMarkers = resources.Lines("resolution/abbreviation-markers.txt")
         .Select(l => l.Trim()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
 
@@ -344,12 +347,16 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         switch (mention.Type)
         {
             case "Person" when mention.Text.Contains('·'):
-                yield return mention.Text[(mention.Text.LastIndexOf('·') + 1)..];
+                var lastPart = mention.Text[(mention.Text.LastIndexOf('·') + 1)..];
+                yield return lastPart;
+                if (FamilyNameBeforeGeneration(lastPart) is { } familyName) yield return familyName;
                 yield return mention.Text[..mention.Text.IndexOf('·')];
                 if (mention.Text.IndexOf('·') != mention.Text.LastIndexOf('·')) yield return mention.Text[(mention.Text.IndexOf('·') + 1)..];
                 break;
             case "Person" when mention.Text.Contains(' '):
-                yield return mention.Text[(mention.Text.LastIndexOf(' ') + 1)..];
+                var words = mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                // Williams of Gerard Williams III: the generation is no name to call the person by.
+                yield return words.Length > 2 && _generationSuffixes.Contains(words[^1]) ? words[^2] : words[^1];
                 break;
             case "Organization":
                 var stripped = StripLegalSuffix(mention.Text);
@@ -362,6 +369,12 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
                 break;
         }
     }
+
+    /// <summary>威廉姆斯 of 威廉姆斯三世: the family name without a generation written after it, when something is left.</summary>
+    private string? FamilyNameBeforeGeneration(string lastPart) =>
+        _generationSuffixes.FirstOrDefault(suffix => lastPart.Length >= suffix.Length + 2 && lastPart.EndsWith(suffix, StringComparison.Ordinal)) is { } generation
+            ? lastPart[..^generation.Length]
+            : null;
 
     private static bool StandsAlone(string text, TextRange range)
     {
