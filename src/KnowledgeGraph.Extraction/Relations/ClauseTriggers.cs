@@ -37,6 +37,7 @@ public sealed class ClauseTriggers
     private readonly string[] _parentWords;
     private readonly string[] _listWords;
     private readonly HashSet<string> _itemWords;
+    private readonly ImplicitParties _implicit;
     private readonly AssertionCues _cues;
     private readonly OntologySchema _ontology;
 
@@ -51,6 +52,7 @@ public sealed class ClauseTriggers
         _parentWords = Of("parent", "*");
         _listWords = Of("list", "*");
         _itemWords = Of("item", "*").ToHashSet(StringComparer.Ordinal);
+        _implicit = new ImplicitParties(Of("mutual", "*"));
         _types = rows.Where(r => r.Kind == "trigger").Select(r => r.Type).Distinct().Select(type =>
         {
             if (!ontology.IsRelationType(type)) throw new InvalidDataException($"clause-triggers.tsv: '{type}' is not a relation type of the ontology");
@@ -66,8 +68,11 @@ public sealed class ClauseTriggers
     public IEnumerable<(RelationCandidate Candidate, int EvidenceStart, bool Plan)> Find(Document document, Sentence sentence, IReadOnlyList<Mention> mentions)
     {
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
+        TextRange? previousClause = null;
         foreach (var clause in Clauses(document, sentence))
         {
+            var before = previousClause;
+            previousClause = clause;
             var clauseText = document.Slice(clause.Start, clause.End);
             foreach (var rules in _types)
             {
@@ -76,8 +81,17 @@ public sealed class ClauseTriggers
                 if (_cues.IsUncertain(document.Slice(sentence.Range.Start, clause.End), sentenceText, clause.Start - sentence.Range.Start)
                     || _cues.IsNegated(clauseText) || _cues.IsDeniedInClause(clauseText)) continue;
                 var parties = Parties(document, mentions, clause, rules.LiftsProducts);
-                if (parties.Select(p => p.Entity).Distinct().Count() < 2) continue;
                 var plan = _cues.IsPlan(clauseText);
+                if (parties.Select(p => p.Entity).Distinct().Count() < 2)
+                {
+                    var earlier = before is { } b ? Parties(document, mentions, b, rules.LiftsProducts) : [];
+                    var earlierInSentence = mentions.Where(m => m.Type == "Organization" && m.Entity is not null && m.Range.Length > 0
+                                                                && m.Range.Start >= sentence.Range.Start && m.Range.End <= clause.Start).ToList();
+                    foreach (var (subject, @object) in _implicit.Pairs(clauseText, clause.Start, parties, earlier, earlierInSentence,
+                                 rules.HubNouns, (a, c) => IsListed(document, a, c)))
+                        yield return (Build(document, sentence, rules.Type, subject, @object), clause.Start, plan);
+                    continue;
+                }
                 foreach (var (subject, @object) in Pairs(document, clauseText, clause.Start, parties, mentions, rules, rules.LooseBlocker?.IsMatch(clauseText) != true))
                 {
                     if (subject.Entity == @object.Entity) continue;
@@ -182,11 +196,13 @@ public sealed class ClauseTriggers
         // The first party named, not a topic carried in, against the list after it: a list of its own names someone else's
         // rivals or partners (AMD、英特尔等对手); a partnership is stated between the two (A携手B), not after them.
         var first = parties[0];
-        if (IsListed(document, first, parties[1]) || first.Range.Length == 0) return [];
+        // The first party's own product right after it is one item with it (亚马逊的Trainium芯片剑指英伟达).
+        var next = IsOwnProduct(document, first, parties[1]) ? 2 : 1;
+        if (next >= parties.Count || IsListed(document, parties[next - 1], parties[next]) || first.Range.Length == 0) return [];
         // A person between them is who acts (前GitHub CEO张三将与其共同领导…): the first party only describes the person.
-        if (mentions.Any(m => m.Type == "Person" && m.Range.Start >= first.Range.End && m.Range.End <= parties[1].Range.Start)) return [];
-        if (!rules.LiftsProducts && FirstTrigger(document.Slice(first.Range.End, Math.Max(first.Range.End, parties[1].Range.Start)), rules) < 0) return [];
-        return ListFrom(document, parties, 1).Select(p => (first, p));
+        if (mentions.Any(m => m.Type == "Person" && m.Range.Start >= first.Range.End && m.Range.End <= parties[next].Range.Start)) return [];
+        if (!rules.LiftsProducts && FirstTrigger(document.Slice(first.Range.End, Math.Max(first.Range.End, parties[next].Range.Start)), rules) < 0) return [];
+        return ListFrom(document, parties, next).Select(p => (first, p));
     }
 
     /// <summary>
@@ -206,6 +222,11 @@ public sealed class ClauseTriggers
         return _listWords.Any(w => gap.StartsWith(w, StringComparison.Ordinal))
                || gap.Length <= MaxDescribedGap && gap.IndexOfAny(['、', '和', '及']) > 0;
     }
+
+    /// <summary>A product written right after an organization as its own (亚马逊的Trainium, 谷歌自研的TPU).</summary>
+    private bool IsOwnProduct(Document document, Mention organization, Mention product) =>
+        organization.Type == "Organization" && product.Type == "Product" && product.Range.Start >= organization.Range.End
+        && document.Slice(organization.Range.End, product.Range.Start) is var gap && (gap.Length == 0 || _itemWords.Contains(gap));
 
     /// <summary>The party at <paramref name="index"/> and those listed after it.</summary>
     private List<Mention> ListFrom(Document document, List<Mention> parties, int index)

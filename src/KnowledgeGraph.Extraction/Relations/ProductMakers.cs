@@ -12,6 +12,8 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// </summary>
 public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
 {
+    private readonly ProductFamilies _families = new(lexicon);
+
     private const double NamedTogetherConfidence = 0.6;
 
     /// <summary>How far up the parent organizations (a lab of a division of a company) a maker is looked for.</summary>
@@ -31,7 +33,15 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker)
                                           && r.Subject.LexiconId is { } user && Ancestry(maker).Contains(user));
         KeepOneReading(document.Relations, makers);
-        document.Relations.AddRange(NamedTogether(document, makers));
+        // A variant's maker is a guess from its name: it may add the relation, never veto another maker.
+        var variants = new Dictionary<EntityCluster, string>();
+        foreach (var product in document.Entities.Where(e => e.Type == "Product" && e.LexiconId is null))
+        {
+            var maker = product.KnownNames.Prepend(product.Name).Select(_families.MakerOfVariant).FirstOrDefault(m => m is not null);
+            if (maker is not null) variants[product] = maker;
+        }
+        document.Relations.AddRange(NamedTogether(document, makers, false));
+        document.Relations.AddRange(NamedTogether(document, variants, true));
         document.Relations.AddRange(NamedAfterMaker(document, makers).ToList());
     }
 
@@ -72,13 +82,17 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
     /// DEVELOPS from the maker to its product, for every known pair the article names in one sentence and no pattern
     /// found; not when a pattern found a division or parent of the maker making it (微软旗下GitHub推出的Copilot: GitHub's).
     /// </summary>
-    private IEnumerable<RelationCandidate> NamedTogether(Document document, Dictionary<EntityCluster, string> makers)
+    /// <remarks>
+    /// For a variant the sentence naming a division of the maker is left alone: the division launching it is the
+    /// maker the text means (百度旗下的百度智能云宣布…ERNIE Speed).
+    /// </remarks>
+    private IEnumerable<RelationCandidate> NamedTogether(Document document, Dictionary<EntityCluster, string> makers, bool variants)
     {
         var found = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
         var added = new List<RelationCandidate>();
         foreach (var (product, makerId) in makers)
         {
-            var maker = document.Entities.FirstOrDefault(e => e.LexiconId == makerId);
+            var maker = MakerOrItsCompany(document, makerId);
             if (maker is null || found.Contains((maker, product))) continue;
             if (found.Any(f => f.Object == product && IsOfFamily(f.Subject, makerId) == true)) continue;
             var sentence = product.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence)
@@ -86,11 +100,30 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
                 .Order()
                 .Select(index => document.Sentences[index])
                 .FirstOrDefault();
-            if (sentence is null) continue;
+            if (sentence is null || variants && NamesDivisionOf(document, sentence, makerId)) continue;
             added.Add(new RelationCandidate("DEVELOPS", maker, product, NamedTogetherConfidence, sentence,
                 new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null)));
         }
         return added;
+    }
+
+    private bool NamesDivisionOf(Document document, Sentence sentence, string makerId) =>
+        document.Entities.Any(e => e.Type == "Organization" && e.LexiconId is { } id && id != makerId && Ancestry(id).Contains(makerId)
+                                   && e.Mentions.Any(m => m.Sentence == sentence.Index));
+
+    /// <summary>
+    /// The maker as the article names it: itself, or where the maker is a lab or division the article does not name, the
+    /// company it belongs to (谷歌 for Google DeepMind's Gemini). A subsidiary company's products stay its own.
+    /// </summary>
+    private EntityCluster? MakerOrItsCompany(Document document, string makerId)
+    {
+        for (var (id, depth) = ((string?)makerId, 0); id is not null && depth <= MaxOwnerDepth; depth++)
+        {
+            if (document.Entities.FirstOrDefault(e => e.LexiconId == id) is { } named) return named;
+            var entry = lexicon.ById(id);
+            id = entry?.Kind is "lab" or "division" ? entry.Owner : null;
+        }
+        return null;
     }
 
     /// <summary>
