@@ -8,8 +8,9 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// word (领投, 跟投, 继续加注) makes every organization or person named before that word in the clause a backer,
 /// however the list around them is written (unknown names, brackets, 老股东, 等机构). The company is the one that
 /// raised a round in an earlier clause of the sentence (X宣布完成…融资，由A领投，B跟投); in a sentence about the
-/// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before. Its words are
-/// in <c>relations/backer-clauses.tsv</c>.
+/// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before; a clause that frames
+/// the round as a company's (在月之暗面的B轮融资中，A领投，B跟投) names the company too. Its words are in
+/// <c>relations/backer-clauses.tsv</c>.
 /// </summary>
 public sealed class BackerClauses
 {
@@ -22,6 +23,8 @@ public sealed class BackerClauses
     private readonly (string Word, bool Lead)[] _backing;
     private readonly string[] _after;
     private readonly string[] _round;
+    private readonly string[] _frameOpen;
+    private readonly string[] _frameClose;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -32,6 +35,8 @@ public sealed class BackerClauses
         _raiseObjects = Of("raise-object");
         _after = Of("after");
         _round = Of("round");
+        _frameOpen = Of("frame-open");
+        _frameClose = Of("frame-close");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -83,6 +88,11 @@ public sealed class BackerClauses
                 owner.Raised(company, sentence, new TextRange(start, end));
                 continue;
             }
+            if (FramingCompany(text, start, end, mentions) is { } framed)
+            {
+                raisedHere = framed;
+                owner.Raised(framed, sentence, new TextRange(start, end));
+            }
             var target = raisedHere ?? (aboutRound ? earlier : null);
             if (target?.Entity is not null) owner.Clauses.Add((new TextRange(start, end), target));
             if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
@@ -115,6 +125,25 @@ public sealed class BackerClauses
                                                   && PastBrackets(text, m.Range.End, start) == start - 1);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The organization a clause frames the round as belonging to: it opens the clause (after 在) with 的 after it,
+    /// and the clause ends on a round's word and a closer (在月之暗面的B轮融资中; 智谱AI的最新一轮融资里). A name
+    /// that does not open the clause is a backer (由红杉资本领投的B轮融资中), never the company.
+    /// </summary>
+    private Mention? FramingCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
+    {
+        var at = start;
+        while (at < end && char.IsWhiteSpace(text[at])) at++;
+        if (WordAt(text, at, end, _frameOpen) is { } open) at += open.Length;
+        var company = mentions.FirstOrDefault(m => m.Range.Start == at && m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor);
+        if (company is null) return null;
+        var after = PastBrackets(text, company.Range.End, end);
+        if (after >= end || text[after] != '的') return null;
+        var close = _frameClose.FirstOrDefault(c => c.Length <= end - after && string.CompareOrdinal(text, end - c.Length, c, 0, c.Length) == 0);
+        if (close is null || !ContainsAny(text, after, end - close.Length, _raiseObjects)) return null;
+        return mentions.Any(m => m.Range.Start > company.Range.End && m.Range.End <= end && m.Range.Length > 0) ? null : company;
     }
 
     /// <summary>A backer's word that only the words of <c>after</c> separate from the clause's end.</summary>
