@@ -8,8 +8,9 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// word (领投, 跟投, 继续加注) makes every organization or person named before that word in the clause a backer,
 /// however the list around them is written (unknown names, brackets, 老股东, 等机构). The company is the one that
 /// raised a round in an earlier clause of the sentence (X宣布完成…融资，由A领投，B跟投); in a sentence about the
-/// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before. Its words are
-/// in <c>relations/backer-clauses.tsv</c>.
+/// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before; a clause that names
+/// the round as a company's (在月之暗面的B轮融资中，A领投，B跟投; X的B轮融资由A领投，B跟投) names the company too. Its words are in
+/// <c>relations/backer-clauses.tsv</c>.
 /// </summary>
 public sealed class BackerClauses
 {
@@ -22,6 +23,7 @@ public sealed class BackerClauses
     private readonly (string Word, bool Lead)[] _backing;
     private readonly string[] _after;
     private readonly string[] _round;
+    private readonly string[] _frameOpen;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -32,6 +34,7 @@ public sealed class BackerClauses
         _raiseObjects = Of("raise-object");
         _after = Of("after");
         _round = Of("round");
+        _frameOpen = Of("frame-open");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -83,6 +86,11 @@ public sealed class BackerClauses
                 owner.Raised(company, sentence, new TextRange(start, end));
                 continue;
             }
+            if (FramingCompany(text, start, end, mentions) is { } framed)
+            {
+                raisedHere = framed;
+                owner.Raised(framed, sentence, new TextRange(start, end));
+            }
             var target = raisedHere ?? (aboutRound ? earlier : null);
             if (target?.Entity is not null) owner.Clauses.Add((new TextRange(start, end), target));
             if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
@@ -116,6 +124,33 @@ public sealed class BackerClauses
         }
         return null;
     }
+
+    /// <summary>
+    /// The organization a clause names as the round's owner: it opens the clause (after 在) with 的 after it and the
+    /// round's name right after that (百川智能的B轮融资由红杉资本领投; 在月之暗面的B轮融资中), so that the clauses after it
+    /// (腾讯跟投) are about its round, not about the backer named last. A name that does not open the clause is a backer
+    /// (由红杉资本领投的B轮融资中), and a unit of the name (英伟达的投资部门参与了本轮) is not a round's name.
+    /// </summary>
+    private Mention? FramingCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
+    {
+        var at = start;
+        while (at < end && char.IsWhiteSpace(text[at])) at++;
+        if (WordAt(text, at, end, _frameOpen) is { } open) at += open.Length;
+        var company = mentions.FirstOrDefault(m => m.Range.Start == at && m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor);
+        if (company is null) return null;
+        var after = PastBrackets(text, company.Range.End, end);
+        if (after >= end || text[after] != '的') return null;
+        var reach = Math.Min(end, after + 1 + RoundNameReach);
+        for (var i = after + 1; i < reach; i++)
+        {
+            if (text[i] is '投' or '参' || mentions.Any(m => m.Range.Start == i)) return null;
+            if (WordAt(text, i, end, _raiseObjects) is not null) return company;
+        }
+        return null;
+    }
+
+    /// <summary>How long a round's name may be between 的 and its round word (最新一轮, 数亿元B+).</summary>
+    private const int RoundNameReach = 10;
 
     /// <summary>A backer's word that only the words of <c>after</c> separate from the clause's end.</summary>
     private (int At, int Length, bool Lead)? ClosingBacker(string text, int start, int end)
