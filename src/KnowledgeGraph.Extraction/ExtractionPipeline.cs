@@ -37,7 +37,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new LexiconRecogniser(lexicon, recognition),
             new PersonNameRecogniser(recognition, tokenizer),
             new OrganizationNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/place-led-org-endings.txt"),
-                TrimmedLines(resources, "recognition/place-led-fund-words.txt")),
+                TrimmedLines(resources, "recognition/place-led-fund-words.txt"), TrimmedLines(resources, "recognition/place-investor-endings.txt")),
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition, tokenizer),
             new DescribedNameRecogniser(recognition, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt")),

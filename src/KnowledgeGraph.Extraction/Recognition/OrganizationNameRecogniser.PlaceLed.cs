@@ -14,6 +14,30 @@ public sealed partial class OrganizationNameRecogniser
     private const string FundEnding = "基金";
     private const int MaxFundWordsLength = 12;
 
+    private readonly IReadOnlyList<string> _placeInvestorEndings = placeInvestorEndings.Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToList();
+
+    /// <summary>What makes an investor's ending part of an office instead (国投委).</summary>
+    private const string OfficeCharacters = "委局办厅";
+
+    /// <summary>A city or province with an investor's ending right after it is that place's state investor (广州产投).</summary>
+    private void AddInvestorsOfPlaces(Document document)
+    {
+        var text = document.Text;
+        foreach (var place in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Location").ToList())
+        {
+            var ending = RecognitionData.MatchStartingAt(_placeInvestorEndings, text, place.Range.End, text.Length);
+            if (ending is null) continue;
+            var end = place.Range.End + ending.Length;
+            if (end < text.Length && OfficeCharacters.Contains(text[end]) || NameGoesOn(text, end)) continue;
+            document.Mentions.Add(new Mention(new TextRange(place.Range.Start, end), text[place.Range.Start..end], "Organization", MentionSource.Pattern, PlaceLedConfidence) { Sentence = place.Sentence });
+        }
+    }
+
+    /// <summary>A fund's word or an organization's ending after the investor's makes a longer name (杭州城投产业基金).</summary>
+    private bool NameGoesOn(string text, int end) =>
+        _fundWords.Any(w => string.CompareOrdinal(text, end, w, 0, w.Length) == 0)
+        || RecognitionData.MatchStartingAt(data.OrganizationSuffixes, text, end, text.Length) is not null;
+
     private const int MinPlaceLedCoreLength = 2;
     private const int MaxPlaceLedCoreLength = 4;
     private const double PlaceLedConfidence = 0.7;

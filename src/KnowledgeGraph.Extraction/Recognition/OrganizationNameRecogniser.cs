@@ -8,7 +8,8 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// (生数科技, 月之暗面科技有限公司, 北京智源研究院). Generic heads (AI初创公司, 大模型公司) are not names, and
 /// a name never reaches into one already recognised (华为向澜渊科技 is 澜渊科技).
 /// </summary>
-public sealed partial class OrganizationNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> placeLedEndings, IReadOnlyCollection<string> fundWords) : IPipelineStage
+public sealed partial class OrganizationNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> placeLedEndings, IReadOnlyCollection<string> fundWords,
+    IReadOnlyCollection<string> placeInvestorEndings) : IPipelineStage
 {
     private static readonly HashSet<string> FunctionWords =
         ["的", "和", "与", "及", "在", "对", "向", "由", "被", "将", "是", "为", "了", "把", "从", "等", "家", "这", "那", "其", "该", "一", "各", "或", "并", "而", "后", "前", "以", "于", "给", "让", "到", "也", "又", "都", "就", "已", "还", "称"];
@@ -18,6 +19,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     public void Process(Document document)
     {
         AddSubOrganizationsOfKnownOnes(document);
+        AddInvestorsOfPlaces(document);
         var known = new System.Collections.BitArray(document.Text.Length);
         foreach (var mention in document.Mentions)
         {

@@ -284,6 +284,9 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
 
     private static readonly int[] SingleSurnameLengths = [3, 2, 4];
 
+    /// <summary>Read backwards from what follows a name: four characters only after a two-character surname (司马睿阳).</summary>
+    private static readonly int[] EndingNameLengths = [4, 3, 2];
+
     /// <summary>After a two-character surname (欧阳, 司马) the name most often has four characters: 欧阳明远, not 欧阳明.</summary>
     private static readonly int[] CompoundSurnameLengths = [4, 3];
 
@@ -292,9 +295,10 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
 
     private TextRange? ChineseNameEndingAt(string text, int end, int limit, HashSet<int> boundaries)
     {
-        foreach (var length in new[] { 3, 2 })
+        foreach (var length in EndingNameLengths)
         {
             var start = end - length;
+            if (length == 4 && (start < limit || !HasCompoundSurname(text, start, end))) continue;
             if (start < limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
             if (IsPlausibleName(text[start..end]) && boundaries.Contains(start)) return new TextRange(start, end);
         }

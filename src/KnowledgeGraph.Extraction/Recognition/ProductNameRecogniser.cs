@@ -41,19 +41,23 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     }
 
     /// <summary>
-    /// Chinese chip and device series are numbered in hundreds (思元590, 昇腾910B, 天玑9300): right after the Chinese
-    /// name, such a number is the model, unless a unit makes it a quantity (星火100万).
+    /// Chinese chip and device series are numbered in hundreds (思元590, 昇腾910B, 天玑9300) and models by a letter code
+    /// (混元T1, 讯飞星火X1): right after the Chinese name, such a number is the model, unless a unit makes it a
+    /// quantity (星火100万).
     /// </summary>
-    private static string? ModelNumberAfterChineseName(string text, Mention known)
+    private static string? ModelNumberAfterChineseName(string text, Mention known) => ModelNumberAfterChineseName(text, known.Range.End);
+
+    /// <summary>The model number or code (590, 910B, T1, X1) right after a Chinese product name ending at <paramref name="nameEnd"/>.</summary>
+    public static string? ModelNumberAfterChineseName(string text, int nameEnd)
     {
-        if (!IsHan(text[known.Range.End - 1])) return null;
-        var match = ModelNumber().Match(text, known.Range.End);
+        if (nameEnd <= 0 || !IsHan(text[nameEnd - 1])) return null;
+        var match = ModelNumber().Match(text, nameEnd);
         if (!match.Success) return null;
-        var end = known.Range.End + match.Length;
+        var end = nameEnd + match.Length;
         return end < text.Length && QuantityCharacters.Contains(text[end]) ? null : match.Value;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\G\d{3,4}[A-Z]?(?![0-9A-Za-z.])")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:\d{3,4}[A-Z]?|[A-Z]{1,2}\d{1,4}[A-Za-z]?)(?![0-9A-Za-z.])")]
     private static partial System.Text.RegularExpressions.Regex ModelNumber();
 
     private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份";
