@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Extraction.Segmentation;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -7,7 +8,8 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// (生数科技, 月之暗面科技有限公司, 北京智源研究院). Generic heads (AI初创公司, 大模型公司) are not names, and
 /// a name never reaches into one already recognised (华为向澜渊科技 is 澜渊科技).
 /// </summary>
-public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipelineStage
+public sealed partial class OrganizationNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> placeLedEndings, IReadOnlyCollection<string> fundWords,
+    IReadOnlyCollection<string> placeInvestorEndings) : IPipelineStage
 {
     private static readonly HashSet<string> FunctionWords =
         ["的", "和", "与", "及", "在", "对", "向", "由", "被", "将", "是", "为", "了", "把", "从", "等", "家", "这", "那", "其", "该", "一", "各", "或", "并", "而", "后", "前", "以", "于", "给", "让", "到", "也", "又", "都", "就", "已", "还", "称"];
@@ -17,6 +19,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
     public void Process(Document document)
     {
         AddSubOrganizationsOfKnownOnes(document);
+        AddInvestorsOfPlaces(document);
         var known = new System.Collections.BitArray(document.Text.Length);
         foreach (var mention in document.Mentions)
         {
@@ -34,7 +37,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
                 var suffixEnd = SuffixRunEnd(document.Text, tokens, t);
                 if (suffixEnd <= t || ContinuesAsAnotherWord(tokens, suffixEnd) || DescribesTheNameAfter(document.Text, mentionStarts, tokens, suffixEnd)
                     || StartsACompound(document.Text, tokens[t])) continue;
-                var nameStart = NameStart(tokens, t);
+                var nameStart = NameStart(tokens, t, places);
                 if (nameStart < t)
                 {
                     var start = tokens[nameStart].Range.Start;
@@ -47,6 +50,7 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
                 }
                 t = suffixEnd - 1;
             }
+            FindPlaceLedNames(document, sentence, tokens, places, mentionStarts);
         }
     }
 
@@ -141,10 +145,11 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
 
     /// <summary>
     /// Walks back over the words that can make up a name; at least one must be a proper-noun-like word, or two
-    /// single characters in a row that the segmenter could not make a word of (砺思资本). A place alone before
+    /// single characters in a row that the segmenter could not make a word of (砺思资本), or a known place right
+    /// before them. A place alone before
     /// 资本 is money from there, not a name (中东资本).
     /// </summary>
-    private int NameStart(IReadOnlyList<Token> tokens, int suffix)
+    private int NameStart(IReadOnlyList<Token> tokens, int suffix, Dictionary<int, Mention> places)
     {
         var start = suffix;
         var length = 0;
@@ -169,6 +174,9 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
             start = t;
         }
         if (placesOnly && DescriptiveAfterPlace.Contains(tokens[suffix].Text)) return suffix;
+        // A known place right before the words stands for the proper part (无锡 of 无锡产业发展集团), unless the
+        // ending describes (中国大模型公司 is a Chinese company of a kind).
+        proper |= start < suffix && places.ContainsKey(tokens[start].Range.Start) && !DescriptiveAfterPlace.Contains(tokens[suffix].Text);
         return proper && length >= 2 ? start : suffix;
     }
 
@@ -202,6 +210,6 @@ public sealed class OrganizationNameRecogniser(RecognitionData data) : IPipeline
     private const string Counters = "大家个所类项种";
     private const string Negations = "不没未";
 
-    private static bool IsProperWord(Token token) =>
-        !token.InDictionary || token.Tag is "nr" or "nrt" or "nrfg" or "nz" or "nt" or "eng" or "j" or "ns";
+    private bool IsProperWord(Token token) =>
+        !token.InDictionary || token.Tag is "nr" or "nrt" or "nrfg" or "nz" or "nt" or "eng" or "j" or "ns" || token.Tag == "n" && dictionary.IsRareWord(token.Text);
 }

@@ -271,7 +271,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
     /// <summary>A surname and one or two characters more, ending where the segmenter ends a word, that is not itself a common word.</summary>
     private TextRange? ChineseNameStartingAt(string text, int start, int limit, HashSet<int> boundaries, bool afterTitle = false)
     {
-        foreach (var length in new[] { 3, 2, 4 })
+        foreach (var length in HasCompoundSurname(text, start, limit) ? CompoundSurnameLengths : SingleSurnameLengths)
         {
             var end = start + length;
             if (end > limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
@@ -282,11 +282,23 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
         return null;
     }
 
+    private static readonly int[] SingleSurnameLengths = [3, 2, 4];
+
+    /// <summary>Read backwards from what follows a name: four characters only after a two-character surname (司马睿阳).</summary>
+    private static readonly int[] EndingNameLengths = [4, 3, 2];
+
+    /// <summary>After a two-character surname (欧阳, 司马) the name most often has four characters: 欧阳明远, not 欧阳明.</summary>
+    private static readonly int[] CompoundSurnameLengths = [4, 3];
+
+    private bool HasCompoundSurname(string text, int start, int limit) =>
+        start + 2 <= limit && data.Surnames.Contains(text.Substring(start, 2));
+
     private TextRange? ChineseNameEndingAt(string text, int end, int limit, HashSet<int> boundaries)
     {
-        foreach (var length in new[] { 3, 2 })
+        foreach (var length in EndingNameLengths)
         {
             var start = end - length;
+            if (length == 4 && (start < limit || !HasCompoundSurname(text, start, end))) continue;
             if (start < limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
             if (IsPlausibleName(text[start..end]) && boundaries.Contains(start)) return new TextRange(start, end);
         }

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Extraction.Segmentation;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -6,7 +7,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// Products named after a product noun (AI应用Pi, 大模型Kimi), in quotes or title marks after a launch verb
 /// (发布《…》, 推出“…”), or by a proper name before a product noun (日日新大模型).
 /// </summary>
-public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
+public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTokenizer dictionary) : IPipelineStage
 {
     private static readonly string[] LaunchVerbs = ["推出", "发布", "上线", "开源", "亮相", "升级", "打造", "研发"];
 
@@ -32,12 +33,34 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
         var text = document.Text;
         foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Product").ToList())
         {
-            var match = RecognitionData.VersionAfter(text, known.Range.End);
+            var match = RecognitionData.VersionAfter(text, known.Range.End) ?? ModelNumberAfterChineseName(text, known);
             if (match is null) continue;
             var end = known.Range.End + match.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Product", MentionSource.Pattern, 0.85) { Sentence = known.Sentence });
         }
     }
+
+    /// <summary>
+    /// Chinese chip and device series are numbered in hundreds (思元590, 昇腾910B, 天玑9300) and models by a letter code
+    /// (混元T1, 讯飞星火X1): right after the Chinese name, such a number is the model, unless a unit makes it a
+    /// quantity (星火100万).
+    /// </summary>
+    private static string? ModelNumberAfterChineseName(string text, Mention known) => ModelNumberAfterChineseName(text, known.Range.End);
+
+    /// <summary>The model number or code (590, 910B, T1, X1) right after a Chinese product name ending at <paramref name="nameEnd"/>.</summary>
+    public static string? ModelNumberAfterChineseName(string text, int nameEnd)
+    {
+        if (nameEnd <= 0 || !IsHan(text[nameEnd - 1])) return null;
+        var match = ModelNumber().Match(text, nameEnd);
+        if (!match.Success) return null;
+        var end = nameEnd + match.Length;
+        return end < text.Length && QuantityCharacters.Contains(text[end]) ? null : match.Value;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:\d{3,4}[A-Z]?|[A-Z]{1,2}\d{1,4}[A-Za-z]?)(?![0-9A-Za-z.])")]
+    private static partial System.Text.RegularExpressions.Regex ModelNumber();
+
+    private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份";
 
     private void FindAfterProductNouns(Document document, Sentence sentence)
     {
@@ -99,7 +122,8 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
             if (text[open] is not ('“' or '「' or '《') || RecognitionData.MatchEndingAt(data.ProductCues, text, open) is null) continue;
             var closeChar = text[open] switch { '《' => '》', '“' => '”', _ => '」' };
             var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
-            if (close > open + 1 && text.AsSpan(open + 1, close - open - 1).ContainsAnyInRange('A', 'z') && !IsOneCommonWord(document, sentence, open + 1, close))
+            if (close > open + 1 && (text.AsSpan(open + 1, close - open - 1).ContainsAnyInRange('A', 'z') || IsCoinedChineseName(document, sentence, open + 1, close))
+                && !IsOneCommonWord(document, sentence, open + 1, close))
                 Add(document, sentence, open + 1, close, 0.8);
         }
     }
@@ -111,6 +135,31 @@ public sealed class ProductNameRecogniser(RecognitionData data) : IPipelineStage
     private static bool LooksLikeAName(string word) =>
         word.Any(c => char.IsUpper(c) || char.IsDigit(c)) && !RecognitionData.IsQuantityOrVersion(word)
         && !(word.Length >= 3 && word.Take(3).All(char.IsLower) && !word.Any(char.IsUpper));
+
+    /// <summary>
+    /// A Chinese name in quotes after a product noun (大模型“天枢”, 机器人“小白”) is coined: it holds a word the
+    /// dictionary does not know or hardly knows, or a proper noun. Quoted common words (大模型“幻觉”) are emphasis.
+    /// </summary>
+    private bool IsCoinedChineseName(Document document, Sentence sentence, int start, int end)
+    {
+        // A count opens a nickname for a group (“六小虎”, “四小龙”), not a product's name.
+        if (end - start is < 2 or > MaxCoinedNameLength || CountingCharacters.Contains(document.Text[start])) return false;
+        var coined = false;
+        foreach (var token in document.TokensOf(sentence))
+        {
+            if (token.Range.End <= start) continue;
+            if (token.Range.Start >= end) break;
+            if (token.Range.Start < start || token.Range.End > end || !token.Text.All(IsHan)) return false;
+            coined |= !token.InDictionary || token.Tag is "nz" or "nr" or "nrt" or "j" || dictionary.IsRareWord(token.Text);
+        }
+        return coined;
+    }
+
+    private const int MaxCoinedNameLength = 8;
+
+    private const string CountingCharacters = "一二两三四五六七八九十百千万几多";
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>A quoted verb or adjective is emphasis, not a name (让AI“民主化”).</summary>
     private static bool IsOneCommonWord(Document document, Sentence sentence, int start, int end) =>

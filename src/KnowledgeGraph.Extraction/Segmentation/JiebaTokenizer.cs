@@ -44,6 +44,19 @@ public sealed class JiebaTokenizer : IPipelineStage
     /// <summary>The dictionary's tag of a word, or null when the dictionary does not know it.</summary>
     public string? DictionaryTag(string word) => _dictionary.TagOf(word);
 
+    /// <summary>
+    /// A word the dictionary knows but has hardly ever seen (光轮, 深言, 天枢): in news it is more often part of a
+    /// young company's or a product's name than the rare common word it also is.
+    /// </summary>
+    /// <remarks>
+    /// The dictionary counts some common technical words only tens of times (数据中心 32, 企业级 31): rare is a
+    /// handful. Longer rare words are phrases (解决方案 3): only two characters, the length of a name's core, count.
+    /// </remarks>
+    public bool IsRareWord(string word) =>
+        word.Length == 2 && _dictionary.Find(word) is var node and >= 0 && _dictionary.Frequency(node) is > 0 and <= RareWordFrequency;
+
+    private const int RareWordFrequency = 5;
+
     public void Process(Document document)
     {
         var words = new WordStrings(_dictionary);

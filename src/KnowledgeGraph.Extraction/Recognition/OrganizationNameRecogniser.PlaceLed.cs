@@ -1,0 +1,117 @@
+using KnowledgeGraph.Extraction.Pipeline;
+
+namespace KnowledgeGraph.Extraction.Recognition;
+
+public sealed partial class OrganizationNameRecogniser
+{
+    private readonly HashSet<string> _placeLedEndings = placeLedEndings.Where(e => e.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    private readonly HashSet<string> _fundWords = fundWords.Where(e => e.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Endings of a regional fund's or state holding's name (四川省产业引导基金, 无锡产业发展集团).</summary>
+    private static readonly HashSet<string> FundEndings = ["基金", "母基金", "集团", "控股"];
+
+    private const string FundEnding = "基金";
+    private const int MaxFundWordsLength = 12;
+
+    private readonly IReadOnlyList<string> _placeInvestorEndings = placeInvestorEndings.Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToList();
+
+    /// <summary>What makes an investor's ending part of an office instead (国投委).</summary>
+    private const string OfficeCharacters = "委局办厅";
+
+    /// <summary>A city or province with an investor's ending right after it is that place's state investor (广州产投).</summary>
+    private void AddInvestorsOfPlaces(Document document)
+    {
+        var text = document.Text;
+        foreach (var place in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Location").ToList())
+        {
+            var ending = RecognitionData.MatchStartingAt(_placeInvestorEndings, text, place.Range.End, text.Length);
+            if (ending is null) continue;
+            var end = place.Range.End + ending.Length;
+            if (end < text.Length && OfficeCharacters.Contains(text[end]) || NameGoesOn(text, end)) continue;
+            document.Mentions.Add(new Mention(new TextRange(place.Range.Start, end), text[place.Range.Start..end], "Organization", MentionSource.Pattern, PlaceLedConfidence) { Sentence = place.Sentence });
+        }
+    }
+
+    /// <summary>A fund's word or an organization's ending after the investor's makes a longer name (杭州城投产业基金).</summary>
+    private bool NameGoesOn(string text, int end) =>
+        _fundWords.Any(w => string.CompareOrdinal(text, end, w, 0, w.Length) == 0)
+        || RecognitionData.MatchStartingAt(data.OrganizationSuffixes, text, end, text.Length) is not null;
+
+    private const int MinPlaceLedCoreLength = 2;
+    private const int MaxPlaceLedCoreLength = 4;
+    private const double PlaceLedConfidence = 0.7;
+
+    /// <summary>
+    /// A city or province, a short proper name and a field word (杭州灵犀机器人, 北京衡石数据): the way young Chinese
+    /// companies are named in news when the legal ending is left out. The field word must close the phrase, so that
+    /// 北京极光数据中心 or 深圳机器人产业 name no company.
+    /// </summary>
+    private void FindPlaceLedNames(Document document, Sentence sentence, List<Token> tokens, Dictionary<int, Mention> places, HashSet<int> mentionStarts)
+    {
+        for (var first = 0; first < tokens.Count; first++)
+        {
+            if (PlaceBefore(tokens, first, places) is not { } placeStart) continue;
+            if (FundNameEnd(tokens, first) is { } fundEnd)
+            {
+                if (DescribesTheNameAfter(document.Text, mentionStarts, tokens, fundEnd + 1)) continue;
+                AddPlaceLed(document, sentence, placeStart, tokens[fundEnd].Range.End);
+                first = fundEnd;
+                continue;
+            }
+            var coreLength = 0;
+            var ending = first;
+            while (ending < tokens.Count && coreLength < MaxPlaceLedCoreLength && !_placeLedEndings.Contains(tokens[ending].Text)
+                   && IsPlaceLedCoreWord(tokens[ending]) && (ending == first || Touches(tokens[ending - 1], tokens[ending])))
+                coreLength += tokens[ending++].Range.Length;
+            if (ending >= tokens.Count || ending == first || coreLength < MinPlaceLedCoreLength || !_placeLedEndings.Contains(tokens[ending].Text)
+                || !Touches(tokens[ending - 1], tokens[ending]) || ContinuesAsNoun(tokens, ending + 1)
+                || DescribesTheNameAfter(document.Text, mentionStarts, tokens, ending + 1)) continue;
+            AddPlaceLed(document, sentence, placeStart, tokens[ending].Range.End);
+            first = ending;
+        }
+    }
+
+    private void AddPlaceLed(Document document, Sentence sentence, int start, int end)
+    {
+        var surface = document.Slice(start, end);
+        if (!data.IsGeneric(surface))
+            document.Mentions.Add(new Mention(new TextRange(start, end), surface, "Organization", MentionSource.Pattern, PlaceLedConfidence) { Sentence = sentence.Index });
+    }
+
+    /// <summary>
+    /// Where the place before token <paramref name="first"/> starts: a place of the lexicon (keyed by where it ends)
+    /// or a place name the segmenter knows (苏州, 四川省) that is not itself part of a name found.
+    /// </summary>
+    private static int? PlaceBefore(List<Token> tokens, int first, Dictionary<int, Mention> places)
+    {
+        if (places.TryGetValue(tokens[first].Range.Start, out var place)) return place.Range.Start;
+        if (first == 0) return null;
+        var before = tokens[first - 1];
+        return before.Tag == "ns" && before.InDictionary && before.Range.Length is 2 or 3 && Touches(before, tokens[first]) ? before.Range.Start : null;
+    }
+
+    /// <summary>The index of the ending (基金, 集团) closing a run of a regional fund's words from <paramref name="first"/> (产业引导基金).</summary>
+    private int? FundNameEnd(List<Token> tokens, int first)
+    {
+        var length = 0;
+        var t = first;
+        while (t < tokens.Count && length <= MaxFundWordsLength && _fundWords.Contains(tokens[t].Text) && (t == first || Touches(tokens[t - 1], tokens[t])))
+            length += tokens[t++].Range.Length;
+        if (t == first || t >= tokens.Count || !FundEndings.Contains(tokens[t].Text) || !Touches(tokens[t - 1], tokens[t]) || ContinuesAsNoun(tokens, t + 1)) return null;
+        // One word before 集团 describes (阿联酋科技集团); a holding's name has two (无锡产业发展集团).
+        return tokens[t].Text.EndsWith(FundEnding, StringComparison.Ordinal) || t - first >= 2 ? t : null;
+    }
+
+    /// <summary>Words of the proper name between the place and the field: no place, generic word, verb or particle.</summary>
+    private bool IsPlaceLedCoreWord(Token token) =>
+        IsNameWord(token) && token.Tag != "ns" && !data.IsGeneric(token.Text) && token.Text.All(IsHan);
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    private static bool Touches(Token left, Token right) => left.Range.End == right.Range.Start;
+
+    /// <summary>A noun glued after the field word makes the field a modifier (数据中心, 机器人产业).</summary>
+    private static bool ContinuesAsNoun(List<Token> tokens, int next) =>
+        next < tokens.Count && Touches(tokens[next - 1], tokens[next]) && tokens[next].Tag is "n" or "vn" or "nz" or "ng" or "x" or "eng" or "k";
+}
