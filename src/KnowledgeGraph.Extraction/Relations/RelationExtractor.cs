@@ -56,7 +56,7 @@ public sealed class RelationExtractor(
         var words = _patternWords.NewOccurrences();
         foreach (var sentence in document.Sentences)
         {
-            var mentions = bySentence[sentence.Index].Where(m => Kind(m.Type) != '\0').OrderBy(m => m.Range.Start).ToList();
+            var mentions = SlottableInTextOrder(bySentence[sentence.Index]);
             var carried = topics.CarriedInto(document, sentence, mentions, chain);
             // The first sentences have no article topic before them but their own.
             var readAhead = leading.Current is null;
@@ -76,6 +76,23 @@ public sealed class RelationExtractor(
         }
         var asserted = yielding.Without(DropReversed(document, found).Select(f => f.Candidate).ToList());
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
+    }
+
+    /// <summary>
+    /// The mentions patterns have slots for, by where they start; mentions starting together keep the article's order.
+    /// Sorted by insertion into one list: a sentence has few mentions, and this runs for every sentence.
+    /// </summary>
+    private static List<Mention> SlottableInTextOrder(IEnumerable<Mention> inSentence)
+    {
+        var mentions = new List<Mention>();
+        foreach (var mention in inSentence)
+        {
+            if (Kind(mention.Type) == '\0') continue;
+            var at = mentions.Count;
+            while (at > 0 && mentions[at - 1].Range.Start > mention.Range.Start) at--;
+            mentions.Insert(at, mention);
+        }
+        return mentions;
     }
 
     /// <summary>
@@ -145,8 +162,10 @@ public sealed class RelationExtractor(
             var pattern = _patterns[index];
             if (alone && !pattern.ObjectIsTopic) continue;
             if ((pattern.NeededKindBits & ~kinds) != 0 || !_patternWords.Passes(index, words, out var latestStart)) continue;
-            foreach (var match in Matches(pattern, slotted, latestStart))
+            var matches = Matches(pattern, slotted, latestStart);
+            for (var matchIndex = 0; matchIndex < matches.Count; matchIndex++)
             {
+                var match = matches[matchIndex];
                 var evidenceStart = positions[match.Index];
                 var evidenceEnd = positions[match.Index + match.Length];
                 // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
@@ -263,63 +282,63 @@ public sealed class RelationExtractor(
     /// <summary>
     /// Every match, overlapping ones included: from each start, the objects already found are masked and the
     /// pattern tried again, so that one subject reaches every object it relates to. A pattern that runs too long on
-    /// a sentence is given up for it.
+    /// a sentence is given up for it. Most calls find nothing, so the list is made at the first match.
     /// </summary>
-    private static List<System.Text.RegularExpressions.Match> Matches(RelationPattern pattern, string slotted, int latestStart)
+    /// <remarks>No match starts after <paramref name="latestStart"/>: the pattern's required words would not all follow it.</remarks>
+    private static IReadOnlyList<System.Text.RegularExpressions.Match> Matches(RelationPattern pattern, string slotted, int latestStart)
     {
-        var matches = new List<System.Text.RegularExpressions.Match>();
+        List<System.Text.RegularExpressions.Match>? matches = null;
         try
         {
-            foreach (var match in FirstMatches(pattern, slotted, latestStart))
+            if (pattern.OpeningKinds.Length > 0)
             {
-                matches.Add(match);
-                var masked = slotted;
-                for (var retry = match; retry.Success && retry.Index == match.Index && retry.Groups["o"].Success && matches.Count < 1000; )
+                for (var slot = slotted.IndexOfAny(SlotOpenings); slot >= 0 && slot <= latestStart; slot = slotted.IndexOfAny(SlotOpenings, slot + 1))
                 {
-                    masked = MaskObjects(masked, retry.Groups["o"]);
-                    retry = pattern.Regex.Match(masked, match.Index);
-                    if (retry.Success && retry.Index == match.Index) matches.Add(retry);
+                    if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1])) continue;
+                    var match = pattern.Regex.Match(slotted, slot);
+                    if (match.Success) AddWithFurtherObjects(pattern, slotted, match, matches ??= []);
+                }
+            }
+            else
+            {
+                for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
+                {
+                    AddWithFurtherObjects(pattern, slotted, match, matches ??= []);
+                    if (match.Index + 1 > latestStart) break;
                 }
             }
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
         }
-        return matches;
+        return (IReadOnlyList<System.Text.RegularExpressions.Match>?)matches ?? [];
     }
 
-    /// <remarks>No match starts after <paramref name="latestStart"/>: the pattern's required words would not all follow it.</remarks>
-    private static IEnumerable<System.Text.RegularExpressions.Match> FirstMatches(RelationPattern pattern, string slotted, int latestStart)
+    private static void AddWithFurtherObjects(RelationPattern pattern, string slotted, System.Text.RegularExpressions.Match match,
+        List<System.Text.RegularExpressions.Match> matches)
     {
-        if (pattern.OpeningKinds.Length > 0)
+        matches.Add(match);
+        var masked = slotted;
+        for (var retry = match; retry.Success && retry.Index == match.Index && retry.Groups["o"].Success && matches.Count < 1000; )
         {
-            for (var slot = slotted.IndexOfAny(SlotOpenings); slot >= 0 && slot <= latestStart; slot = slotted.IndexOfAny(SlotOpenings, slot + 1))
-            {
-                if (slot + 1 >= slotted.Length || !pattern.OpeningKinds.Contains(slotted[slot + 1])) continue;
-                var match = pattern.Regex.Match(slotted, slot);
-                if (match.Success) yield return match;
-            }
-            yield break;
-        }
-        for (var match = pattern.Regex.Match(slotted); match.Success; match = pattern.Regex.Match(slotted, match.Index + 1))
-        {
-            yield return match;
-            if (match.Index + 1 > latestStart) yield break;
+            masked = MaskObjects(masked, retry.Groups["o"]);
+            retry = pattern.Regex.Match(masked, match.Index);
+            if (retry.Success && retry.Index == match.Index) matches.Add(retry);
         }
     }
 
-    private static string MaskObjects(string slotted, System.Text.RegularExpressions.Group objects)
-    {
-        var chars = slotted.ToCharArray();
-        foreach (System.Text.RegularExpressions.Capture capture in objects.Captures)
+    private static string MaskObjects(string slotted, System.Text.RegularExpressions.Group objects) =>
+        string.Create(slotted.Length, (slotted, objects), static (chars, state) =>
         {
-            for (var i = capture.Index; i < capture.Index + capture.Length - 1; i++)
+            state.slotted.AsSpan().CopyTo(chars);
+            foreach (System.Text.RegularExpressions.Capture capture in state.objects.Captures)
             {
-                if (chars[i] is '<' or CarriedSlotOpening) chars[i + 1] = 'X';
+                for (var i = capture.Index; i < capture.Index + capture.Length - 1; i++)
+                {
+                    if (chars[i] is '<' or CarriedSlotOpening) chars[i + 1] = 'X';
+                }
             }
-        }
-        return new string(chars);
-    }
+        });
 
     private RelationCandidate? Build(Document document, Sentence sentence, RelationPattern pattern, System.Text.RegularExpressions.Match match,
         Mention subject, Mention @object, List<Mention> mentions, int evidenceStart, int evidenceEnd, SentenceAttributes sentenceAttributes)
@@ -491,9 +510,10 @@ public sealed class RelationExtractor(
                 builder.Append(document.Text[cursor] switch { '<' => '‹', '>' => '›', var c => c });
                 positions.Add(cursor);
             }
-            var slot = carried.Contains(mention) ? $"{CarriedSlotOpening}{Kind(mention.Type)}{index}{CarriedSlotClosing}" : $"<{Kind(mention.Type)}{index}>";
-            builder.Append(slot);
-            for (var i = 0; i < slot.Length - 1; i++) positions.Add(mention.Range.Start);
+            var slotStart = builder.Length;
+            if (carried.Contains(mention)) builder.Append(CarriedSlotOpening).Append(Kind(mention.Type)).Append(index).Append(CarriedSlotClosing);
+            else builder.Append('<').Append(Kind(mention.Type)).Append(index).Append('>');
+            for (var i = slotStart; i < builder.Length - 1; i++) positions.Add(mention.Range.Start);
             positions.Add(mention.Range.End - 1);
             if (carried.Contains(mention) && !groupGoesOn)
             {
