@@ -29,7 +29,7 @@ public class PersonProbeTests(PipelineFixture fixture)
     [Fact]
     public void Most_probes_are_read()
     {
-        Assert.True(ReadProbes().Count >= 50, $"only {ReadProbes().Count} probes are tested");
+        Assert.True(ReadProbes().Count >= 65, $"only {ReadProbes().Count} probes are tested");
     }
 
     [Theory]
