@@ -29,6 +29,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         var descriptions = new DescriptionFilter(recognition, TrimmedLines(resources, "recognition/determiners.txt"));
         var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         var cues = new AssertionCues(resources);
+        var labelledSpellings = new LabelledSpellingRecogniser(TrimmedLines(resources, "resolution/spelling-labels.txt"));
         _stages =
         [
             new TextNormaliser(),
@@ -44,7 +45,8 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new FinancedNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/financed-subject-verbs.txt"), TrimmedLines(resources, "recognition/financing-words.txt")),
             new MentionSelector(recognition, descriptions),
             new ListedNameRecogniser(recognition, resources, descriptions),
-            new EntityResolver(lexicon, ontology, resources),
+            labelledSpellings,
+            new EntityResolver(lexicon, ontology, resources, labelledSpellings),
             new AnaphoraResolver(resources, recognition),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
                 new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources)),

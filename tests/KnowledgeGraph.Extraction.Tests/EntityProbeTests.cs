@@ -25,6 +25,13 @@ public class EntityProbeTests(PipelineFixture fixture)
         var found = string.Join(", ", result.Entities.Select(e => $"{e.Type}:{string.Join("/", e.Aliases.Prepend(e.Name).Distinct())}"));
         foreach (var item in expected.Split("; "))
         {
+            if (item.StartsWith('='))
+            {
+                var spellings = item[1..].Split('|').Select(NameKey.Of).ToList();
+                var entity = result.Entities.FirstOrDefault(e => Names(e).Contains(spellings[0]));
+                Assert.True(entity is not null && spellings.All(Names(entity).Contains), $"{item[1..]} are not one entity; found {found}");
+                continue;
+            }
             if (item.StartsWith('!'))
             {
                 var phrase = NameKey.Of(item[1..]);

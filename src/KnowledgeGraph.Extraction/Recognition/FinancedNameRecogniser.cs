@@ -72,11 +72,15 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         return RecognitionData.MatchStartingAt(_verbs, text, position, limit) is not null;
     }
 
-    /// <summary>Nouns and words the segmenter guessed; a generic word, a verb, a particle, a number or a pronoun ends no name.</summary>
+    /// <summary>
+    /// Nouns, words the segmenter guessed and single characters it could not join (霁 of 霁星图); a generic word, a
+    /// verb, a particle, a number or a pronoun is no part of a name.
+    /// </summary>
     private bool IsNameWord(Token token) =>
         !data.IsGeneric(token.Text) && !data.Titles.Contains(token.Text)
         && !(token.Text.Length == 1 && PersonNameRecogniser.StopCharacters.Contains(token.Text[0]))
-        && (!token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "j" or "x" or "ng" or "b" or "l" or "i" or "a");
+        && (!token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "j" or "x" or "ng" or "b" or "l" or "i" or "a"
+            || token.Text.Length == 1 && token.Tag is not ("p" or "c" or "u" or "uj" or "ul" or "r" or "d" or "m" or "q" or "f" or "t" or "w"));
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// type and name without legal endings (月之暗面科技有限公司 = 月之暗面). Short forms of names found in the article
 /// (阿莫代伊 after 达里奥·阿莫代伊, Inflection after Inflection AI) are looked for and join their entity.
 /// </summary>
-public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, LanguageResources resources) : IPipelineStage
+public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, LanguageResources resources, LabelledSpellingRecogniser labelledSpellings) : IPipelineStage
 {
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
@@ -71,8 +71,8 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     private string KeyOf(Mention mention) => mention.LexiconId ?? $"{mention.Type}|{BaseKey(mention.Text, mention.Type)}";
 
     /// <summary>
-    /// A name followed by another spelling in brackets (丹妮拉·阿莫代伊（Daniela Amodei）) is one entity; it takes
-    /// the lexicon identity of either spelling, else the first one's.
+    /// A name followed by another spelling in brackets (丹妮拉·阿莫代伊（Daniela Amodei）, Vantis Robotics（中文名：
+    /// 万象机器人）) is one entity; it takes the lexicon identity of either spelling, else the first one's.
     /// </summary>
     private Dictionary<Mention, string> AppositionKeys(Document document)
     {
@@ -82,8 +82,11 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         {
             var (outer, inner) = (mentions[i], mentions[i + 1]);
             var between = document.Text.AsSpan(outer.Range.End, Math.Max(0, inner.Range.Start - outer.Range.End)).Trim(' ');
-            if (between is not ("（" or "(") || inner.Range.End >= document.Text.Length
-                || document.Text.AsSpan(inner.Range.End).TrimStart(' ') is not ['）' or ')', ..]) continue;
+            var labelled = labelledSpellings.SpellingStart(document.Text, outer.Range.End) == inner.Range.Start;
+            if (!labelled && between is not ("（" or "(") || inner.Range.End >= document.Text.Length) continue;
+            // The spelling may close the bracket or be followed by more about the name (Chengyao Semiconductor，简称澄曜).
+            var after = document.Text.AsSpan(inner.Range.End).TrimStart(' ');
+            if (after is not ['）' or ')', ..] && !(after is ['，' or ',', ..] && outer.Type == inner.Type)) continue;
             if (outer.LexiconId is not null && inner.LexiconId is not null && outer.LexiconId != inner.LexiconId) continue;
             var source = inner.LexiconId is not null && outer.LexiconId is null ? inner : outer;
             var key = keys.GetValueOrDefault(outer) ?? KeyOf(source);
