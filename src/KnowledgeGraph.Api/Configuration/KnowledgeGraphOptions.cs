@@ -28,6 +28,20 @@ public sealed class KnowledgeGraphOptions
 
     /// <summary>Origins allowed to call the API from a browser; none (the default) means cross-origin calls are refused.</summary>
     public CorsSettings Cors { get; set; } = new();
+
+    public HttpSettings Http { get; set; } = new();
+}
+
+public sealed class HttpSettings
+{
+    /// <summary>
+    /// Kestrel runs a request on the thread that received it and sends the answer from there, instead of handing the
+    /// request and then the answer to other thread-pool work items (Kestrel's UnsafePreferInlineScheduling). Off by
+    /// default: it saves CPU on small queries (docs/benchmarks.md, session 8), but a connection's reading then waits
+    /// for its request to finish, and the setting is Kestrel's own "unsafe" one; a deployment turns it on after
+    /// measuring its own traffic.
+    /// </summary>
+    public bool InlineScheduling { get; set; }
 }
 
 public sealed class SqliteSettings
