@@ -36,10 +36,11 @@ public sealed class HttpSettings
 {
     /// <summary>
     /// Kestrel runs a request on the thread that received it and sends the answer from there, instead of handing the
-    /// request and then the answer to other thread-pool work items (Kestrel's UnsafePreferInlineScheduling). Off by
-    /// default: it saves CPU on small queries (docs/benchmarks.md, session 8), but a connection's reading then waits
-    /// for its request to finish, and the setting is Kestrel's own "unsafe" one; a deployment turns it on after
-    /// measuring its own traffic.
+    /// request and then the answer to other thread-pool work items (Kestrel's UnsafePreferInlineScheduling). Only
+    /// together with the runtime's DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 did it save CPU on small queries
+    /// (docs/benchmarks.md, session 8), and then requests run on the socket engine's thread, where a slow one holds up
+    /// every connection that thread serves. Off by default; for a deployment with few clients and small queries that
+    /// has measured its own traffic.
     /// </summary>
     public bool InlineScheduling { get; set; }
 }
