@@ -28,6 +28,8 @@ public static class KnowledgeGraphService
         builder.Logging.AddBatchedConsole();
         // No request body may exceed the GraphQL body limit, whichever endpoint it is sent to.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBytes);
+        if (settings.Http.InlineScheduling)
+            builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddKnowledgeGraphCors(settings.Cors);
         builder.Services.AddGraphStore(kgSection, settings);

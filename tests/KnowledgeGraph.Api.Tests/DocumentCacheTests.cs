@@ -1,7 +1,11 @@
 using System.Net;
+using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQL.Validation.Complexity;
 using GraphQLParser;
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Documents;
 using KnowledgeGraph.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,6 +112,76 @@ public sealed class DocumentCacheTests
 
         Assert.Empty(documents.RulesFor(documents.Prepare(withoutVariables, null)));
         Assert.Same(rules.ForValidatedDocuments, documents.RulesFor(documents.Prepare(withVariables, null)));
+    }
+
+    [Theory]
+    [InlineData("query ($q: String!) { entities(search: $q, first: 20) { totalCount edges { node { id } } } }", false)]
+    [InlineData("query ($id: ID!) { entity(id: $id) { id name } }", false)]
+    [InlineData("query ($id: ID!, $n: Int!) { neighbourhood(id: $id, depth: 2, limit: $n) { nodes { id } } }", false)]
+    [InlineData("query ($n: Int) { entities(first: $n) { totalCount } }", true)]
+    [InlineData("query ($n: Int!) { entity(id: \"x\") { relations(last: $n) { totalCount } } }", true)]
+    [InlineData("query ($id: ID) { entity(id: $id) { id } }", true)]
+    [InlineData("query ($b: Boolean!) { entities(first: 5) { totalCount @include(if: $b) } }", true)]
+    [InlineData("query ($b: Boolean!) { ... Page @skip(if: $b) } fragment Page on Query { entities(first: 5) { totalCount } }", true)]
+    [InlineData("query ($n: Int!) { ... Page } fragment Page on Query { entities(first: $n) { totalCount } }", true)]
+    [InlineData("query ($b: Boolean!) { entities(first: 5) { ... on EntityConnection @include(if: $b) { totalCount } } }", true)]
+    public void Variables_sway_the_complexity_verdict_only_through_page_sizes_optional_ids_and_directives(string query, bool sways) =>
+        Assert.Equal(sways, ComplexityInputs.DependOnVariables(Parser.Parse(query)));
+
+    /// <summary>
+    /// What <see cref="ComplexityInputs"/> assumes: every field's impact is the default one, which reads only first,
+    /// last and id. GraphQL.NET sizes two introspection lists by the schema's own counts, whatever the request says.
+    /// </summary>
+    [Fact]
+    public async Task No_field_sets_a_complexity_impact_of_its_own()
+    {
+        await using var factory = new ApiFactory();
+        var schema = factory.Services.GetRequiredService<KnowledgeGraphSchema>();
+        schema.Initialize();
+
+        var fields = schema.AllTypes.OfType<IComplexGraphType>()
+            .SelectMany(type => type.Fields.Where(field => type.Name != "__Schema" || field.Name is not ("types" or "directives")))
+            .Concat([schema.SchemaMetaFieldType, schema.TypeMetaFieldType, schema.TypeNameMetaFieldType]).ToList();
+
+        Assert.NotEmpty(fields);
+        Assert.All(fields, field => Assert.Null(field.GetComplexityImpactDelegate()));
+    }
+
+    [Fact]
+    public async Task A_cached_document_whose_directive_adds_a_costly_branch_is_still_refused()
+    {
+        await using var factory = new ApiFactory();
+        var client = factory.Client();
+        const string branch = """
+            query Branch($deep: Boolean!) { entities(first: 1) { totalCount } ... Costly @include(if: $deep) }
+            fragment Costly on Query { costly: entities(first: 500) { edges { node {
+                relations(first: 500) { edges { node { evidence(first: 500) { edges { node { sentence { text } } } } } } }
+            } } } }
+            """;
+
+        (await client.QueryAsync(branch, new { deep = false })).Ok();
+        var costly = await client.QueryAsync(branch, new { deep = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, costly.Status);
+        Assert.Contains("complex", costly.SingleError("COMPLEXITY"));
+    }
+
+    [Fact]
+    public async Task A_cached_document_with_variables_outside_the_limits_answers_for_each_request()
+    {
+        await using var factory = await new ApiFactory().SeedAsync(AiIndustryGraph.All());
+        var client = factory.Client();
+        const string lookup = "query ($id: ID!) { entity(id: $id) { id name } }";
+
+        var first = (await client.QueryAsync(lookup, new { id = AiIndustryGraph.OpenAi })).Ok();
+        var second = (await client.QueryAsync(lookup, new { id = AiIndustryGraph.Anthropic })).Ok();
+        var missing = await client.QueryAsync(lookup, new { id = "org:nobody" });
+
+        Assert.Equal("OpenAI", first.GetProperty("entity").GetProperty("name").GetString());
+        Assert.Equal(AiIndustryGraph.Anthropic, second.GetProperty("entity").GetProperty("id").GetString());
+        Assert.NotEmpty(missing.Errors);
+        var documents = factory.Services.GetRequiredService<RequestDocuments>();
+        Assert.Empty(documents.RulesFor(documents.Prepare(lookup, null)));
     }
 
     [Fact]

@@ -28,6 +28,21 @@ public sealed class KnowledgeGraphOptions
 
     /// <summary>Origins allowed to call the API from a browser; none (the default) means cross-origin calls are refused.</summary>
     public CorsSettings Cors { get; set; } = new();
+
+    public HttpSettings Http { get; set; } = new();
+}
+
+public sealed class HttpSettings
+{
+    /// <summary>
+    /// Kestrel runs a request on the thread that received it and sends the answer from there, instead of handing the
+    /// request and then the answer to other thread-pool work items (Kestrel's UnsafePreferInlineScheduling). Only
+    /// together with the runtime's DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 did it save CPU on small queries
+    /// (docs/benchmarks.md, session 8), and then requests run on the socket engine's thread, where a slow one holds up
+    /// every connection that thread serves. Off by default; for a deployment with few clients and small queries that
+    /// has measured its own traffic.
+    /// </summary>
+    public bool InlineScheduling { get; set; }
 }
 
 public sealed class SqliteSettings

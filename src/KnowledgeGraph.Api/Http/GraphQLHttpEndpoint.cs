@@ -27,6 +27,8 @@ public sealed partial class GraphQLHttpEndpoint(
     IdleMemoryRelease idleMemory,
     ILogger<GraphQLHttpEndpoint> logger)
 {
+    private static readonly IReadOnlyList<string> NoCodes = [];
+
     private readonly QueryScreen _screenQuery = documents.RefuseFloods;
 
     public async Task HandlePostAsync(HttpContext http)
@@ -225,11 +227,18 @@ public sealed partial class GraphQLHttpEndpoint(
     private async Task RespondAsync(HttpContext http, string mediaType, int status, ExecutionResult result, string operationType, long started)
     {
         http.Response.StatusCode = status;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentType = GraphQLMediaTypes.WithCharset(mediaType);
+        // Serialised whole before sending, as GraphQL.NET's result converter wrote into the stream writer's buffer anyway:
+        // the response states its length and goes out in one write, not as chunks followed by a closing one.
+        using (var body = new PooledResponseBuffer())
+        {
+            serializer.Serialize(body, result);
+            http.Response.ContentLength = body.WrittenMemory.Length;
+            await http.Response.BodyWriter.WriteAsync(body.WrittenMemory, http.RequestAborted);
+        }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var codes = result.Errors?.Select(e => e.Code ?? "UNKNOWN").ToList() ?? [];
+        var codes = result.Errors is { Count: > 0 } errors ? errors.Select(e => e.Code ?? "UNKNOWN").ToList() : NoCodes;
         metrics.Record(operationType, status, elapsed, codes);
         idleMemory.NoteRequest();
         LogRequest(logger, http.Request.Method, operationType, status, elapsed.TotalMilliseconds, codes.Count,

@@ -8,6 +8,17 @@ public static class GraphQLMediaTypes
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
 
+    private const string GraphQLResponseUtf8 = GraphQLResponse + "; charset=utf-8";
+    private const string JsonUtf8 = Json + "; charset=utf-8";
+
+    /// <summary>The Content-Type of a response in one of the two media types.</summary>
+    public static string WithCharset(string mediaType) => mediaType switch
+    {
+        GraphQLResponse => GraphQLResponseUtf8,
+        Json => JsonUtf8,
+        _ => mediaType + "; charset=utf-8",
+    };
+
     /// <summary>The response media type the client accepts, or null when it accepts neither.</summary>
     public static string? Negotiate(IList<MediaTypeHeaderValue> accept)
     {

@@ -11,8 +11,12 @@ using KnowledgeGraph.Api.GraphQL.Limits;
 
 namespace KnowledgeGraph.Api.GraphQL.Documents;
 
-/// <summary>A request's document, and whether the same text with the same operation name validated before.</summary>
-public sealed record PreparedDocument(string Query, string? OperationName, GraphQLDocument Document, bool ValidatedBefore);
+/// <summary>
+/// A request's document; whether the same text with the same operation name validated before, and if so whether this
+/// request's variables could change its complexity verdict.
+/// </summary>
+public sealed record PreparedDocument(string Query, string? OperationName, GraphQLDocument Document, bool ValidatedBefore,
+    bool ComplexityDependsOnVariables = true);
 
 /// <summary>
 /// Turns a request's query text into a document to execute: from the cache of validated documents when it is there,
@@ -31,7 +35,7 @@ public sealed class RequestDocuments(
     public PreparedDocument Prepare(string query, string? operationName)
     {
         if (cache.Find(query, operationName) is { } validated)
-            return new PreparedDocument(query, operationName, validated, ValidatedBefore: true);
+            return new PreparedDocument(query, operationName, validated.Document, ValidatedBefore: true, validated.ComplexityDependsOnVariables);
         RefuseFloods(query);
         var document = parser.Build(WithoutLoneCarriageReturns(query));
         if (FieldSelectionCount.FirstPastLimit(document, limits.MaxFieldSelections) is { } field)
@@ -88,16 +92,14 @@ public sealed class RequestDocuments(
 
     /// <summary>
     /// All rules for a new document; for one that validated before, only those whose verdict the variables can change,
-    /// and none when it declares no variables: validating it again could only repeat the earlier verdict, and cost
-    /// about 6% of the service's CPU samples for a repeated entity lookup (docs/benchmarks.md, session 5).
+    /// and none when its variables cannot sway them (<see cref="ComplexityInputs"/>): validating it again could only
+    /// repeat the earlier verdict, and cost about 6% of the service's CPU samples for a repeated entity lookup
+    /// (docs/benchmarks.md, session 5).
     /// </summary>
     public IEnumerable<IValidationRule> RulesFor(PreparedDocument prepared) =>
         !prepared.ValidatedBefore ? rules.ForNewDocuments
-        : DeclaresVariables(prepared.Document) ? rules.ForValidatedDocuments
+        : prepared.ComplexityDependsOnVariables ? rules.ForValidatedDocuments
         : [];
-
-    private static bool DeclaresVariables(GraphQLDocument document) =>
-        document.Definitions.Any(definition => definition is GraphQLOperationDefinition { Variables.Count: > 0 });
 
     /// <summary>Called once the document passed validation (the executer ran it), so later requests may skip that.</summary>
     public void PassedValidation(PreparedDocument prepared)

@@ -5,7 +5,8 @@ namespace KnowledgeGraph.Api.GraphQL.Documents;
 /// <summary>
 /// Parsed documents that have passed validation once, keyed by their text and operation name, so that a client
 /// repeating a query (a dashboard, a notebook loop) pays for parsing and the document-only validation rules once.
-/// Bounded in entries and in the length of the texts it keeps; the least recently used entry leaves first.
+/// Bounded in entries and in the length of the texts it keeps; the least recently used entry leaves first. What the
+/// endpoint needs to know about a document on every request is worked out once, when it is kept.
 /// </summary>
 public sealed class ValidatedDocumentCache(int capacity, int maxQueryLength)
 {
@@ -22,7 +23,7 @@ public sealed class ValidatedDocumentCache(int capacity, int maxQueryLength)
         }
     }
 
-    public GraphQLDocument? Find(string query, string? operationName)
+    public CachedDocument? Find(string query, string? operationName)
     {
         lock (_lock)
         {
@@ -30,7 +31,7 @@ public sealed class ValidatedDocumentCache(int capacity, int maxQueryLength)
                 return null;
             _byRecentUse.Remove(node);
             _byRecentUse.AddFirst(node);
-            return node.Value.Document;
+            return node.Value.Cached;
         }
     }
 
@@ -40,6 +41,7 @@ public sealed class ValidatedDocumentCache(int capacity, int maxQueryLength)
         if (capacity <= 0 || query.Length > maxQueryLength)
             return;
         var key = new Key(query, operationName);
+        var cached = new CachedDocument(document, ComplexityInputs.DependOnVariables(document));
         lock (_lock)
         {
             if (_entries.ContainsKey(key))
@@ -49,11 +51,14 @@ public sealed class ValidatedDocumentCache(int capacity, int maxQueryLength)
                 _byRecentUse.RemoveLast();
                 _entries.Remove(oldest.Value.Key);
             }
-            _entries[key] = _byRecentUse.AddFirst(new Entry(key, document));
+            _entries[key] = _byRecentUse.AddFirst(new Entry(key, cached));
         }
     }
 
     private readonly record struct Key(string Query, string? OperationName);
 
-    private sealed record Entry(Key Key, GraphQLDocument Document);
+    private sealed record Entry(Key Key, CachedDocument Cached);
 }
+
+/// <summary>A document that validated once, and whether other variables could change its complexity verdict.</summary>
+public sealed record CachedDocument(GraphQLDocument Document, bool ComplexityDependsOnVariables);
