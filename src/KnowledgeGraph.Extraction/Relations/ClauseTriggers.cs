@@ -25,6 +25,9 @@ public sealed class ClauseTriggers
     /// <summary>How long a gap between two items of a list may be when it describes the earlier one.</summary>
     private const int MaxDescribedGap = 8;
 
+    /// <summary>How far into its clause a list acting together may begin (据悉，A、B和C…; 今年，A和B…).</summary>
+    private const int MaxListOpening = 4;
+
     /// <summary>How far after a case word its first party may stand (与电影公司狮门影业).</summary>
     private const int MaxJoinGap = 12;
 
@@ -139,6 +142,22 @@ public sealed class ClauseTriggers
         return first;
     }
 
+    /// <summary>The first trigger word at or after <paramref name="from"/> that is not part of a longer word saying something else.</summary>
+    private static (int At, int Length)? TriggerAfter(string clause, int from, TypeRules rules)
+    {
+        (int At, int Length)? first = null;
+        foreach (var trigger in rules.Triggers)
+        {
+            for (var at = clause.IndexOf(trigger, Math.Max(0, from), StringComparison.Ordinal); at >= 0; at = clause.IndexOf(trigger, at + 1, StringComparison.Ordinal))
+            {
+                if (IsInsideOther(clause, at, trigger.Length, rules.NotTriggers)) continue;
+                if (first is null || at < first.Value.At) first = (at, trigger.Length);
+                break;
+            }
+        }
+        return first;
+    }
+
     private static bool IsInsideOther(string clause, int at, int length, string[] others)
     {
         foreach (var other in others)
@@ -192,6 +211,13 @@ public sealed class ClauseTriggers
         }
         // A plural anaphor alone (双方在数据中心场景合作多年, 两家在城市领航辅助驾驶上正面交锋) relates the parties it stands for to each other.
         if (parties.All(p => p.IsAnaphor && !p.StandsForListItem && p.Range.Length > 0 && p.Range == parties[0].Range))
+            return parties.SelectMany((a, i) => parties.Skip(i + 1).Select(b => (a, b)));
+        // One list of organizations opening the clause that the trigger verb follows is one subject acting together
+        // (英伟达、微软和谷歌三家公司宣布联合成立…): each with each. Not before a relational noun (AMD、英特尔等对手 are someone
+        // else's), and not for rivals: a list of them (A的X、B的Y都在争夺用户) is the topic's rivals, not each other's.
+        if (!rules.LiftsProducts && parties.All(p => p.Range.Length > 0) && parties[0].Range.Start - clauseStart <= MaxListOpening
+            && ListFrom(document, parties, 0).Count == parties.Count
+            && TriggerAfter(clause, parties[^1].Range.End - clauseStart, rules) is { } verb && !IsInsideOther(clause, verb.At, verb.Length, rules.HubNouns))
             return parties.SelectMany((a, i) => parties.Skip(i + 1).Select(b => (a, b)));
         // The first party named, not a topic carried in, against the list after it: a list of its own names someone else's
         // rivals or partners (AMD、英特尔等对手); a partnership is stated between the two (A携手B), not after them.
