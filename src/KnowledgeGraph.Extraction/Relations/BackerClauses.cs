@@ -24,6 +24,7 @@ public sealed class BackerClauses
     private readonly string[] _after;
     private readonly string[] _round;
     private readonly string[] _frameOpen;
+    private readonly string[] _frameLinks;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -35,6 +36,7 @@ public sealed class BackerClauses
         _after = Of("after");
         _round = Of("round");
         _frameOpen = Of("frame-open");
+        _frameLinks = Of("frame-link");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -126,10 +128,11 @@ public sealed class BackerClauses
     }
 
     /// <summary>
-    /// The organization a clause names as the round's owner: it opens the clause (after 在) with 的 after it and the
-    /// round's name right after that (百川智能的B轮融资由红杉资本领投; 在月之暗面的B轮融资中), so that the clauses after it
-    /// (腾讯跟投) are about its round, not about the backer named last. A name that does not open the clause is a backer
-    /// (由红杉资本领投的B轮融资中), and a unit of the name (英伟达的投资部门参与了本轮) is not a round's name.
+    /// The organization a clause names as the round's owner: it opens the clause (after 在), a link word follows it
+    /// (的, 在, 本轮) and the round's name right after that (百川智能的B轮融资由红杉资本领投; 在月之暗面的B轮融资中;
+    /// Anthropic在新一轮融资中筹集了35亿美元), so that the clauses after it (腾讯跟投) are about its round, not about the
+    /// backer named last. A name that does not open the clause is a backer (由红杉资本领投的B轮融资中), and so is one
+    /// that invests with no other name before its word of investing (英伟达的投资部门参与了本轮; 红杉资本本轮继续加码).
     /// </summary>
     private Mention? FramingCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
     {
@@ -139,18 +142,20 @@ public sealed class BackerClauses
         var company = mentions.FirstOrDefault(m => m.Range.Start == at && m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor);
         if (company is null) return null;
         var after = PastBrackets(text, company.Range.End, end);
-        if (after >= end || text[after] != '的') return null;
-        var reach = Math.Min(end, after + 1 + RoundNameReach);
-        for (var i = after + 1; i < reach; i++)
+        if (WordAt(text, after, end, _frameLinks) is null) return null;
+        var reach = Math.Min(end, after + RoundNameReach);
+        var named = false;
+        for (var i = after; i < end; i++)
         {
-            if (text[i] is '投' or '参' || mentions.Any(m => m.Range.Start == i)) return null;
-            if (WordAt(text, i, end, _raiseObjects) is not null) return company;
+            if (mentions.Any(m => m.Range.Start == i)) return named ? company : null;
+            if (text[i] is '投' or '参' or '股' || _backing.Any(b => string.CompareOrdinal(text, i, b.Word, 0, b.Word.Length) == 0)) return null;
+            named |= i < reach && WordAt(text, i, end, _raiseObjects) is not null;
         }
-        return null;
+        return named ? company : null;
     }
 
-    /// <summary>How long a round's name may be between 的 and its round word (最新一轮, 数亿元B+).</summary>
-    private const int RoundNameReach = 10;
+    /// <summary>How far a round's name may reach from the link word to its round word (的最新一轮, 在新一轮).</summary>
+    private const int RoundNameReach = 12;
 
     /// <summary>A backer's word that only the words of <c>after</c> separate from the clause's end.</summary>
     private (int At, int Length, bool Lead)? ClosingBacker(string text, int start, int end)
