@@ -16,6 +16,11 @@ public sealed partial class OrganizationNameRecogniser
 
     private readonly IReadOnlyList<string> _placeInvestorEndings = placeInvestorEndings.Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToList();
 
+    private readonly IReadOnlyList<string> _fundWordsLongestFirst = fundWords.Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToList();
+
+    /// <summary>How many of a fund's words may stand between the place and the investor's ending (苏州高新创投).</summary>
+    private const int MaxInvestorQualifiers = 2;
+
     /// <summary>What makes an investor's ending part of an office instead (国投委).</summary>
     private const string OfficeCharacters = "委局办厅";
 
@@ -25,11 +30,23 @@ public sealed partial class OrganizationNameRecogniser
         var text = document.Text;
         foreach (var place in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Location").ToList())
         {
-            var ending = RecognitionData.MatchStartingAt(_placeInvestorEndings, text, place.Range.End, text.Length);
-            if (ending is null) continue;
-            var end = place.Range.End + ending.Length;
+            if (InvestorEndAfter(text, place.Range.End) is not { } end) continue;
             if (end < text.Length && OfficeCharacters.Contains(text[end]) || NameGoesOn(text, end)) continue;
             document.Mentions.Add(new Mention(new TextRange(place.Range.Start, end), text[place.Range.Start..end], "Organization", MentionSource.Pattern, PlaceLedConfidence) { Sentence = place.Sentence });
+        }
+    }
+
+    /// <summary>Where the investor's ending closes, after at most a few of a fund's words (高新, 科创) that qualify it.</summary>
+    private int? InvestorEndAfter(string text, int position)
+    {
+        for (var qualifiers = 0; ; qualifiers++)
+        {
+            if (RecognitionData.MatchStartingAt(_placeInvestorEndings, text, position, text.Length) is { } ending)
+                return position + ending.Length;
+            if (qualifiers == MaxInvestorQualifiers
+                || RecognitionData.MatchStartingAt(_fundWordsLongestFirst, text, position, text.Length) is not { } qualifier)
+                return null;
+            position += qualifier.Length;
         }
     }
 
