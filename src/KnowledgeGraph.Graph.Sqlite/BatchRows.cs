@@ -6,9 +6,9 @@ namespace KnowledgeGraph.Graph.Sqlite;
 /// <summary>
 /// The rows of every table for the articles of one batch, in article order, written with one statement per table.
 /// An entity named by several articles is upserted once, with the first name and the first Chinese name given.
-/// Articles are keyed from <paramref name="firstArticleKey"/> on, in batch order.
+/// Articles are keyed from <paramref name="firstArticleKey"/> on and deals from <paramref name="firstDealKey"/> on, in batch order.
 /// </summary>
-internal sealed class BatchRows(Func<string, string> resolve, long firstArticleKey)
+internal sealed class BatchRows(Func<string, string> resolve, long firstArticleKey, long firstDealKey)
 {
     private readonly List<(string Id, string Type, string Name)> _entities = [];
     private readonly Dictionary<string, int> _entityIndex = new(StringComparer.Ordinal);
@@ -81,12 +81,12 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         for (var i = 0; i < deals.Count; i++)
         {
             var deal = deals[i];
-            var dealId = $"deal:{articleId[2..]}:{i}";
-            _deals.Row().Add(dealId).Add(articleKey).Add(deal.Kind).Add(deal.Amount.ToSql()).Add(deal.Amount.ToSqlNumber()).Add(deal.Currency)
+            var dealKey = firstDealKey + _deals.Count;
+            _deals.Row().Add(dealKey).Add($"deal:{articleId[2..]}:{i}").Add(articleKey).Add(deal.Kind).Add(deal.Amount.ToSql()).Add(deal.Amount.ToSqlNumber()).Add(deal.Currency)
                 .Add(deal.Round).Add(deal.Date).Add(deal.Date ?? GraphWriter.DayOf(info.PublishedAt)).Add(deal.Confidence)
                 .Add(deal.Evidence.Start).Add(deal.Evidence.End).Add(deal.Evidence.Text);
             for (var p = 0; p < deal.Parties.Count; p++)
-                _parties.Row().Add(dealId).Add(p).Add(resolve(deal.Parties[p].EntityId)).Add(deal.Parties[p].Role);
+                _parties.Row().Add(dealKey).Add(p).Add(resolve(deal.Parties[p].EntityId)).Add(deal.Parties[p].Role);
         }
     }
 
@@ -111,14 +111,14 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         writer.AddTerms(_terms);
         WriteRelations(writer);
         writer.ExecuteRows("""
-            INSERT INTO deals (id, article_key, kind, amount, amount_value, currency, round, date, filter_date, confidence,
+            INSERT INTO deals (key, id, article_key, kind, amount, amount_value, currency, round, date, filter_date, confidence,
                                span_start, span_end, text)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-                   value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
+                   value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13
             FROM jsonb_each(@rows)
             """, _deals);
         writer.ExecuteRows("""
-            INSERT INTO deal_parties (deal_id, ordinal, entity_id, role)
+            INSERT INTO deal_parties (deal_key, ordinal, entity_id, role)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(@rows)
             """, _parties);
     }

@@ -148,7 +148,7 @@ public sealed partial class SqliteGraphStore
         var where = new SqlFilter()
             .AddIf(filter.Kinds is { Count: > 0 }, "d.kind IN (SELECT value FROM json_each(@kinds))", ("@kinds", Json(filter.Kinds)))
             .AddIf(filter.PartyIds is { Count: > 0 },
-                "EXISTS (SELECT 1 FROM deal_parties p WHERE p.deal_id = d.id AND p.entity_id IN (SELECT value FROM json_each(@parties)))",
+                "EXISTS (SELECT 1 FROM deal_parties p WHERE p.deal_key = d.key AND p.entity_id IN (SELECT value FROM json_each(@parties)))",
                 ("@parties", Json(filter.PartyIds)))
             .AddIf(filter.From is not null, SqlFilter.DateAtLeast("d.filter_date", "@from"), ("@from", filter.From))
             .AddIf(filter.To is not null, SqlFilter.DateAtMost("d.filter_date", "@to"), ("@to", filter.To))
@@ -176,8 +176,8 @@ public sealed partial class SqliteGraphStore
         }
         var parties = new Dictionary<string, List<DealParty>>(StringComparer.Ordinal);
         await using (var reader = await connection.Command("""
-                         SELECT deal_id, entity_id, role FROM deal_parties
-                         WHERE deal_id IN (SELECT value FROM json_each(@ids)) ORDER BY deal_id, ordinal
+                         SELECT d.id, p.entity_id, p.role FROM deals d JOIN deal_parties p ON p.deal_key = d.key
+                         WHERE d.id IN (SELECT value FROM json_each(@ids)) ORDER BY d.id, p.ordinal
                          """).With("@ids", SqlExtensions.JsonList(rows.Select(r => r.Id))).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

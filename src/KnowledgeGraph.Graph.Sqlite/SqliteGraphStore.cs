@@ -11,6 +11,7 @@ namespace KnowledgeGraph.Graph.Sqlite;
 public sealed partial class SqliteGraphStore : IGraphStore
 {
     private readonly string _connectionString;
+    private readonly string _writerSettings;
     private readonly OntologySchema _ontology;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -21,6 +22,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(options);
         _connectionString = options.BuildConnectionString();
+        _writerSettings = WriterSettings(options.WriterCacheKibibytes);
         _ontology = ontology ?? OntologySchema.Default;
     }
 
@@ -82,8 +84,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <param name="forWriting">
-    /// The writer gets a 64 MB page cache: ids are hashes, so inserts land all over the indexes, and the cache keeps
-    /// their upper levels in memory. Readers get SQLite's default 2 MB: the operating system caches the file anyway, a
+    /// The writer gets a page cache of <see cref="SqliteGraphStoreOptions.WriterCacheMegabytes"/> (64 MB unless set): ids
+    /// are hashes, so inserts land all over the indexes, and the cache keeps their upper levels in memory. Readers get
+    /// SQLite's default 2 MB: the operating system caches the file anyway, a
     /// commit in WAL mode empties a reader's cache, and every pooled connection keeps its cache while it idles (under
     /// load the service's memory grew by the readers' caches and stayed there; docs/benchmarks.md). A pooled connection
     /// that wrote and then reads is shrunk back here, since every open sets the size again.
@@ -103,13 +106,14 @@ public sealed partial class SqliteGraphStore : IGraphStore
         // not: a bulk ingest touches the whole file, and its mapped pages would count in the process's resident set,
         // which must stay flat however large the corpus (a 100,000-article ingest reached 972 MB with it, 404 MB without).
         // The pool hands out connections without regard to their last use, so each side sets the map size it wants.
-        connection.Command(forWriting ? WriterSettings : ReaderSettings).ExecuteNonQuery();
+        connection.Command(forWriting ? _writerSettings : ReaderSettings).ExecuteNonQuery();
         return connection;
     }
 
-    private const string WriterSettings = """
+    // A PRAGMA takes no parameters; the size is an integer from the options, checked when they were read.
+    private static string WriterSettings(int cacheKibibytes) => $"""
         PRAGMA synchronous = NORMAL;
-        PRAGMA cache_size = -65536;
+        PRAGMA cache_size = -{cacheKibibytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};
         PRAGMA wal_autocheckpoint = 50000;
         PRAGMA temp_store = MEMORY;
         PRAGMA mmap_size = 0;

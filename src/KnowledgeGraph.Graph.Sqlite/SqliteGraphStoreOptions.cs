@@ -14,6 +14,17 @@ public sealed class SqliteGraphStoreOptions
     /// <summary>How long a writer waits for another process's transaction before giving up.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The writer's page cache. It fills as the store grows and then stays at this size, so it is the part of a bulk
+    /// ingest's memory that a larger store takes; a smaller cache reads more pages back from the operating system's
+    /// file cache (docs/benchmarks.md, session 8).
+    /// </summary>
+    public int WriterCacheMegabytes { get; set; } = 64;
+
+    internal int WriterCacheKibibytes => WriterCacheMegabytes is >= 1 and <= 65536
+        ? WriterCacheMegabytes * 1024
+        : throw new InvalidOperationException($"{SectionName}: WriterCacheMegabytes must be between 1 and 65536, not {WriterCacheMegabytes}");
+
     internal string BuildConnectionString()
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && string.IsNullOrWhiteSpace(Path))

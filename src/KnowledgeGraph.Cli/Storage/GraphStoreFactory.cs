@@ -11,7 +11,7 @@ public static class GraphStoreFactory
     {
         IGraphStore store = settings.Store.Trim().ToLowerInvariant() switch
         {
-            "sqlite" => OpenSqlite(settings.SqlitePath),
+            "sqlite" => OpenSqlite(settings.SqlitePath, settings.SqliteWriterCacheMegabytes),
             "neo4j" => OpenNeo4j(settings.Neo4j),
             _ => throw new InvalidOperationException($"store '{settings.Store}' is unknown; choose sqlite or neo4j"),
         };
@@ -27,13 +27,15 @@ public static class GraphStoreFactory
         }
     }
 
-    private static SqliteGraphStore OpenSqlite(string path)
+    private static SqliteGraphStore OpenSqlite(string path, int? writerCacheMegabytes)
     {
         if (string.IsNullOrWhiteSpace(path))
             throw new InvalidOperationException("the SQLite path is empty; pass --sqlite-path or set KG__Sqlite__Path");
         var fullPath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        return new SqliteGraphStore(new SqliteGraphStoreOptions { Path = fullPath });
+        var options = new SqliteGraphStoreOptions { Path = fullPath };
+        if (writerCacheMegabytes is { } megabytes) options.WriterCacheMegabytes = megabytes;
+        return new SqliteGraphStore(options);
     }
 
     private static Neo4jGraphStore OpenNeo4j(Neo4jGraphStoreOptions options)

@@ -13,6 +13,9 @@ public sealed class StoreSettings
 
     public string Store { get; set; } = "sqlite";
     public string SqlitePath { get; set; } = DefaultSqlitePath;
+
+    /// <summary>The SQLite writer's page cache (KG:Sqlite:WriterCacheMegabytes); null keeps the store's default.</summary>
+    public int? SqliteWriterCacheMegabytes { get; set; }
     public Neo4jGraphStoreOptions Neo4j { get; set; } = new();
 
     public bool IsSqlite => Store.Equals("sqlite", StringComparison.OrdinalIgnoreCase);
@@ -32,6 +35,7 @@ public sealed class StoreSettings
         {
             Store = kg["Store"] ?? "sqlite",
             SqlitePath = kg["Sqlite:Path"] ?? DefaultSqlitePath,
+            SqliteWriterCacheMegabytes = kg.GetValue<int?>("Sqlite:WriterCacheMegabytes"),
         };
         kg.GetSection(Neo4jGraphStoreOptions.SectionName).Bind(settings.Neo4j);
         return settings;
