@@ -3,13 +3,13 @@ using KnowledgeGraph.Extraction.Resolution;
 namespace KnowledgeGraph.Extraction.Tests;
 
 /// <summary>
-/// Entity recognition on sentences written to probe names the lexicon does not know (EntityProbes.tsv): each row
+/// Entity recognition on sentences written to probe names the lexicon does not know (Probes/entity-probes.tsv): each row
 /// says which entities of which type the sentence names and which phrases must not become names.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public class EntityProbeTests(PipelineFixture fixture)
 {
-    private const string ProbeFile = "EntityProbes.tsv";
+    private const string ProbeFile = "Probes/entity-probes.tsv";
 
     public static IEnumerable<object[]> Probes() =>
         File.ReadLines(Path.Combine(AppContext.BaseDirectory, ProbeFile))

@@ -4,18 +4,18 @@ using KnowledgeGraph.Model;
 namespace KnowledgeGraph.Extraction.Tests;
 
 /// <summary>
-/// The person probes of PersonProbes.tsv: every sentence not marked open yields the relations it asserts and none of
+/// The person probes of Probes/person-probes.tsv: every sentence not marked open yields the relations it asserts and none of
 /// those it must not. Names match as `kg eval` matches them: any name, alias or mention text, case, width, spaces and dots aside.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public class PersonProbeTests(PipelineFixture fixture)
 {
-    private const string ProbeFile = "tests/KnowledgeGraph.Extraction.Tests/PersonProbes.tsv";
+    private const string ProbeFile = "Probes/person-probes.tsv";
 
     public static TheoryData<string, string, string> ReadProbes()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(SharedFiles.Repository, ProbeFile), Encoding.UTF8))
+        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, ProbeFile), Encoding.UTF8))
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var columns = line.Split('\t');
