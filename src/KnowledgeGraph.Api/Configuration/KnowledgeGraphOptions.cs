@@ -48,6 +48,9 @@ public sealed class HttpSettings
 public sealed class SqliteSettings
 {
     public string Path { get; set; } = "./data/knowledgegraph.db";
+
+    /// <summary>The writer's page cache (KG:Sqlite:WriterCacheMegabytes); unset keeps the store's default.</summary>
+    public int? WriterCacheMegabytes { get; set; }
 }
 
 public sealed class IngestionSettings

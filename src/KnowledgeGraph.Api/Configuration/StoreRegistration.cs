@@ -16,13 +16,20 @@ public static class StoreRegistration
         switch (settings.Store.Trim().ToLowerInvariant())
         {
             case "sqlite":
-                services.AddSingleton<IGraphStore>(_ => new SqliteGraphStore(new SqliteGraphStoreOptions { Path = SqlitePath(settings.Sqlite) }));
+                services.AddSingleton<IGraphStore>(_ => new SqliteGraphStore(SqliteOptions(settings.Sqlite)));
                 return services;
             case "neo4j":
                 return services.AddNeo4jGraphStore(kgSection);
             default:
                 throw new InvalidOperationException($"KG:Store is '{settings.Store}'; choose 'sqlite' (the embedded default) or 'neo4j'.");
         }
+    }
+
+    private static SqliteGraphStoreOptions SqliteOptions(SqliteSettings sqlite)
+    {
+        var options = new SqliteGraphStoreOptions { Path = SqlitePath(sqlite) };
+        if (sqlite.WriterCacheMegabytes is { } megabytes) options.WriterCacheMegabytes = megabytes;
+        return options;
     }
 
     /// <summary>The database file, its folder created so that a first run needs no preparation.</summary>
