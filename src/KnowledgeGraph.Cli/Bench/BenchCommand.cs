@@ -134,7 +134,7 @@ public static class BenchCommand
         Directory.CreateDirectory(work);
         var sqlitePath = Path.Combine(work, "bench.db");
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(sqlitePath + suffix);
-        var sqlite = new StoreSettings { Store = "sqlite", SqlitePath = sqlitePath };
+        var sqlite = new StoreSettings { Store = "sqlite", SqlitePath = sqlitePath, SqliteWriterCacheMegabytes = settings.SqliteWriterCacheMegabytes };
         rows.Add(await MeasureIngestAsync("ingest into SQLite (read, extract, store)", extractor, sqlite, corpus, cancellationToken));
         if (settings.Neo4j.Uri is not null)
             rows.Add(await MeasureIngestAsync("ingest into Neo4j over HTTP (read, extract, store)", extractor, new StoreSettings { Store = "neo4j", Neo4j = settings.Neo4j }, corpus, cancellationToken));
