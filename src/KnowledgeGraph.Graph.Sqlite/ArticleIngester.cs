@@ -35,7 +35,7 @@ internal sealed class ArticleIngester(GraphWriter writer, IReadOnlyDictionary<st
         }
 
         foreach (var id in lastVersion.Keys.Where(stored.ContainsKey)) writer.RemoveArticle(id);
-        var rows = new BatchRows(Resolve, NextKey("articles"), NextKey("deals"));
+        var rows = new BatchRows(Resolve, NextKey(NextArticleKey), NextKey(NextDealKey));
         for (var i = 0; i < batch.Count; i++)
         {
             if (shapes[i] is { } shape && lastVersion[ids[i]] == i) rows.Add(ids[i], batch[i], shape);
@@ -58,12 +58,11 @@ internal sealed class ArticleIngester(GraphWriter writer, IReadOnlyDictionary<st
         return stored;
     }
 
-    /// <summary>
-    /// Keys are handed out in C#: the batch holds the only write transaction, so max(key) cannot move under it.
-    /// The table name is one of this file's constants, never a value.
-    /// </summary>
-    private long NextKey(string table) =>
-        Convert.ToInt64(writer.Prepared($"SELECT coalesce(max(key), 0) + 1 FROM {table}").ExecuteScalar(), CultureInfo.InvariantCulture);
+    private const string NextArticleKey = "SELECT coalesce(max(key), 0) + 1 FROM articles";
+    private const string NextDealKey = "SELECT coalesce(max(key), 0) + 1 FROM deals";
+
+    /// <summary>Keys are handed out in C#: the batch holds the only write transaction, so max(key) cannot move under it.</summary>
+    private long NextKey(string query) => Convert.ToInt64(writer.Prepared(query).ExecuteScalar(), CultureInfo.InvariantCulture);
 
     private string Resolve(string id) => redirects.TryGetValue(id, out var kept) ? kept : id;
 
