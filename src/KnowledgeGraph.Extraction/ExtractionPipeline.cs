@@ -42,6 +42,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition, tokenizer),
             new DescribedNameRecogniser(recognition, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt")),
+            new BracketedSpellingRecogniser(recognition, tokenizer, TrimmedLines(resources, "resolution/spelling-labels.txt"), TrimmedLines(resources, "recognition/place-led-org-endings.txt")),
             new FinancedNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/financed-subject-verbs.txt"), TrimmedLines(resources, "recognition/financing-words.txt")),
             new MentionSelector(recognition, descriptions),
             new ListedNameRecogniser(recognition, resources, descriptions),

@@ -38,6 +38,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 if (suffixEnd <= t || ContinuesAsAnotherWord(tokens, suffixEnd) || DescribesTheNameAfter(document.Text, mentionStarts, tokens, suffixEnd)
                     || StartsACompound(document.Text, tokens[t])) continue;
                 var nameStart = NameStart(tokens, t, places);
+                if (nameStart == t && CommonWordCoreBefore(document.Text, tokens, t, suffixEnd) is { } core) nameStart = core;
                 if (nameStart < t)
                 {
                     var start = tokens[nameStart].Range.Start;

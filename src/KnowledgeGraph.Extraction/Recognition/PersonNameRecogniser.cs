@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// and listed with a person already known (彭军和楼天城). A Chinese name is a surname and one or two more characters
 /// that end where a word ends.
 /// </summary>
-public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer dictionary) : IPipelineStage
+public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaTokenizer dictionary) : IPipelineStage
 {
     private const int MaxNamePart = 6;
 
@@ -44,6 +44,7 @@ public sealed class PersonNameRecogniser(RecognitionData data, JiebaTokenizer di
             FindNamesBeforePosts(document, sentence, boundaries, named);
             FindFounderLists(document, sentence, boundaries, named);
             foreach (var person in named.Where(m => m.Type == "Person")) AddCoordinatedNames(document, sentence, person.Range.End, boundaries, named);
+            FindNamesInNameSlots(document, sentence, named);
         }
     }
 

@@ -149,7 +149,7 @@ public sealed partial class RecognitionData
     private static partial System.Text.RegularExpressions.Regex QuantityOrVersion();
 
     /// <summary>
-    /// The version written right after a product name at <paramref name="position"/> (4.0, V3.0, " 4", 2.5 Pro),
+    /// The version written right after a product name at <paramref name="position"/> (4.0, V3.0, " 4", 2.5 Pro, 8 Gen 3),
     /// or null; a number followed by a unit or a counter (8卡, 30亿, 2024年) is a quantity, not a version.
     /// </summary>
     public static string? VersionAfter(string text, int position)
@@ -160,7 +160,7 @@ public sealed partial class RecognitionData
         return end < text.Length && QuantityCharacters.Contains(text[end]) ? null : match.Value;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\G ?(?:[Vv]\d+(?:\.\d+)*|\d{1,2}(?:\.\d+)*)(?: ?(?:Pro|Max|Turbo|Ultra|Plus|Flash|Lite|Mini|mini))?(?![A-Za-z0-9.])")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G ?(?:[Vv]\d+(?:\.\d+)*|\d{1,2}(?:\.\d+)*)(?: ?(?:Pro|Max|Turbo|Ultra|Plus|Flash|Lite|Mini|mini|Elite|Gen \d))?(?![A-Za-z0-9.])")]
     private static partial System.Text.RegularExpressions.Regex Version();
 
     private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份GBTMKkB";
