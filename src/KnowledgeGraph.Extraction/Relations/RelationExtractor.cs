@@ -520,7 +520,7 @@ public sealed class RelationExtractor(
                 builder.Append(CarriedTopicMark);
                 positions.Add(mention.Range.Start);
             }
-            cursor = SkipParenthetical(document.Text, mention.Range.End, sentence.Range.End);
+            cursor = SkipParenthetical(document.Text, mentions, index, sentence.Range.End);
         }
         for (; cursor < sentence.Range.End; cursor++)
         {
@@ -535,12 +535,25 @@ public sealed class RelationExtractor(
     private static bool IsModifierOf(Mention mention, Mention? next) =>
         next is not null && mention.Type == "Organization" && next.Type == "Organization" && next.Range.Start == mention.Range.End;
 
-    /// <summary>A bracket right after a name gives its other spelling (达里奥·阿莫代伊（Dario Amodei）); patterns skip it.</summary>
-    private static int SkipParenthetical(string text, int position, int sentenceEnd)
+    /// <summary>
+    /// A bracket right after a name gives its other spelling (达里奥·阿莫代伊（Dario Amodei）); patterns skip it. A person's bracket
+    /// that names an organization gives the person's post there (黄仁勋（英伟达创始人兼首席执行官）) and stays for the patterns.
+    /// </summary>
+    private static int SkipParenthetical(string text, List<Mention> mentions, int namedIndex, int sentenceEnd)
     {
+        var named = mentions[namedIndex];
+        var position = named.Range.End;
         if (position >= sentenceEnd || text[position] is not ('（' or '(')) return position;
         var close = text.IndexOfAny(['）', ')'], position + 1, Math.Min(60, sentenceEnd - position - 1));
-        return close > position ? close + 1 : position;
+        if (close <= position) return position;
+        return named.Type == "Person" && NamesOrganizationBefore(mentions, namedIndex + 1, close) ? position : close + 1;
+    }
+
+    private static bool NamesOrganizationBefore(List<Mention> mentions, int from, int end)
+    {
+        for (var index = from; index < mentions.Count && mentions[index].Range.Start < end; index++)
+            if (mentions[index].Type == "Organization") return true;
+        return false;
     }
 
     private static char Kind(string type) => type switch
