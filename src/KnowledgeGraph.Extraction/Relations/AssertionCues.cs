@@ -73,6 +73,12 @@ public sealed class AssertionCues
         return false;
     }
 
+    /// <summary>
+    /// True when a denial stands inside the evidence (苹果否认正在开发自有搜索引擎Pegasus): a noun phrase read across it is
+    /// what the sentence denies, not what it presupposes.
+    /// </summary>
+    public bool IsDeniedWithin(ReadOnlySpan<char> evidence) => _denial.IsMatch(evidence);
+
     /// <summary>True when the clause holding the evidence calls the deal off or quotes it as a rumour, before or after it.</summary>
     public bool IsDeniedInClause(ReadOnlySpan<char> clause) => _clauseDenial.IsMatch(clause);
 
