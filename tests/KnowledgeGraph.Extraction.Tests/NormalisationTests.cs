@@ -46,6 +46,14 @@ public class NormalisationTests
     }
 
     [Fact]
+    public void A_round_up_headline_after_a_section_mark_is_not_joined_to_the_paragraph_under_it()
+    {
+        var document = Normalise("【融资】澜渊科技获2亿元A轮融资，云起资本领投\n从清华大学分拆出来的澜渊科技宣布完成融资。");
+        var sentences = document.Sentences.Select(s => document.Slice(s.Range.Start, s.Range.End)).ToList();
+        Assert.Equal(["【融资】澜渊科技获2亿元A轮融资，云起资本领投", "从清华大学分拆出来的澜渊科技宣布完成融资。"], sentences);
+    }
+
+    [Fact]
     public void Sentences_end_at_chinese_terminators_and_keep_closing_quotes()
     {
         var document = Normalise("他说：“我们会加入。”随后离开了会场！还有问题吗？");

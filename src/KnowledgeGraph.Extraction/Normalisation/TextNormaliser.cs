@@ -69,8 +69,22 @@ public sealed class TextNormaliser : IPipelineStage
         if (index == 0 || index + 1 >= text.Length) return false;
         var before = text[index - 1] == '\r' && index >= 2 ? text[index - 2] : text[index - 1];
         var after = text[index + 1];
-        return IsWordCharacter(before) && IsWordCharacter(after) && !IsSentenceEnd(before) && !(char.IsAsciiLetterOrDigit(before) && char.IsAsciiLetterOrDigit(after));
+        return IsWordCharacter(before) && IsWordCharacter(after) && !IsSentenceEnd(before) && !(char.IsAsciiLetterOrDigit(before) && char.IsAsciiLetterOrDigit(after))
+            && !OpensWithSectionMark(text, index);
     }
+
+    /// <summary>
+    /// The line ending at <paramref name="lineBreak"/> opens with a section mark (【融资】, ▍): a round-up's headline,
+    /// a statement of its own even without closing punctuation, never the start of the paragraph under it.
+    /// </summary>
+    private static bool OpensWithSectionMark(string text, int lineBreak)
+    {
+        var lineStart = text.LastIndexOf('\n', lineBreak - 1) + 1;
+        while (lineStart < lineBreak && char.IsWhiteSpace(text[lineStart])) lineStart++;
+        return lineStart < lineBreak && SectionMarks.Contains(text[lineStart]);
+    }
+
+    private const string SectionMarks = "【▍■◆●▶";
 
     private static bool IsWordCharacter(char c) => c is >= '\u4E00' and <= '\u9FFF' || char.IsLetterOrDigit(c) || c is '，' or ',' or '、';
 

@@ -21,6 +21,9 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
     private readonly IReadOnlyList<string> _listOpeners = resources.Lines("recognition/list-openers.txt")
         .Select(l => l.Trim()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
 
+    private readonly IReadOnlyList<string> _investorEndings = resources.Lines("recognition/listed-investor-endings.txt")
+        .Select(l => l.Trim()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
+
     private const int MinNameLength = 2;
     private const int MaxNameLength = 6;
     private const int MaxSuffixedNameLength = 16;
@@ -57,7 +60,10 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
         var end = start;
         while (end < limit && end - start <= MaxSuffixedNameLength && IsHan(text[end]) && !ClosesName(text, end, next)) end++;
         var nextIsOrganization = next is { Type: "Organization" } && AfterJoiner(text, end) == next.Range.Start;
-        if (!nextIsOrganization && !_listClosers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0)) return null;
+        // A run followed by another item of a list its clause closes (国科投资、中科图灵、元禾原点跟投) is listed too: each
+        // item found anchors the next, so a list of unknown names after one known is read to its end.
+        var listGoesOnToItsCloser = AfterJoiner(text, end) >= 0 && ClosedInClause(text, end, sentence.Range.End);
+        if (!nextIsOrganization && !listGoesOnToItsCloser && !_listClosers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0)) return null;
         return Listed(document, sentence, start, end);
     }
 
@@ -82,7 +88,8 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
     private Mention? Listed(Document document, Sentence sentence, int start, int end)
     {
         var length = end - start;
-        var suffixed = RecognitionData.MatchEndingAt(data.OrganizationSuffixes, document.Text, end) is { } suffix && length > suffix.Length;
+        var suffix = RecognitionData.MatchEndingAt(data.OrganizationSuffixes, document.Text, end) ?? RecognitionData.MatchEndingAt(_investorEndings, document.Text, end);
+        var suffixed = suffix is not null && length > suffix.Length;
         if (length < MinNameLength || length > (suffixed ? MaxSuffixedNameLength : MaxNameLength)) return null;
         if (!LooksLikeAName(document, sentence, start, end, suffixed)) return null;
         var mention = new Mention(new TextRange(start, end), document.Text[start..end], "Organization", MentionSource.Pattern, ListedConfidence) { Sentence = sentence.Index };

@@ -7,7 +7,8 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// A fallback for funding news the precise patterns miss, read clause by clause: a clause that ends with a backer's
 /// word (领投, 跟投, 继续加注) makes every organization or person named before that word in the clause a backer,
 /// however the list around them is written (unknown names, brackets, 老股东, 等机构). The company is the one that
-/// raised a round in an earlier clause of the sentence (X宣布完成…融资，由A领投，B跟投); in a sentence about the
+/// raised a round in an earlier clause of the sentence (X宣布完成…融资，由A领投，B跟投) or, failing that, in a later one
+/// (A领投，B跟投，X完成新一轮融资); in a sentence about the
 /// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before; a clause that names
 /// the round as a company's (在月之暗面的B轮融资中，A领投，B跟投; X的B轮融资由A领投，B跟投) names the company too. Its words are in
 /// <c>relations/backer-clauses.tsv</c>.
@@ -79,10 +80,15 @@ public sealed class BackerClauses
         Mention? raisedHere = null;
         var aboutRound = false;
         owner.Clauses.Clear();
-        foreach (var (start, end) in SentenceClauses.Of(text, sentence))
+        var clauses = SentenceClauses.Of(text, sentence).ToList();
+        // Each clause's raising company is read once, so that backers named before the company (红杉中国领投，腾讯跟投，
+        // 智谱AI完成新一轮融资) find the one raising later in the sentence without a second pass over it.
+        var raising = clauses.Select(c => RaisingCompany(text, sentence.Range.Start, c.Start, c.End, mentions)).ToList();
+        for (var c = 0; c < clauses.Count; c++)
         {
+            var (start, end) = clauses[c];
             aboutRound |= ContainsAny(text, start, end, _round);
-            if (RaisingCompany(text, sentence.Range.Start, start, end, mentions) is { } company)
+            if (raising[c] is { } company)
             {
                 raisedHere = company;
                 owner.Raised(company, sentence, new TextRange(start, end));
@@ -93,7 +99,7 @@ public sealed class BackerClauses
                 raisedHere = framed;
                 owner.Raised(framed, sentence, new TextRange(start, end));
             }
-            var target = raisedHere ?? (aboutRound ? earlier : null);
+            var target = raisedHere ?? (aboutRound ? earlier : null) ?? RaisingLater(raising, c);
             if (target?.Entity is not null) owner.Clauses.Add((new TextRange(start, end), target));
             if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
             foreach (var backer in mentions)
@@ -106,6 +112,16 @@ public sealed class BackerClauses
             }
         }
         return findings;
+    }
+
+    /// <summary>The company a later clause of the sentence says raised the round, if any.</summary>
+    private static Mention? RaisingLater(List<Mention?> raising, int clause)
+    {
+        for (var later = clause + 1; later < raising.Count; later++)
+        {
+            if (raising[later] is { } company) return company;
+        }
+        return null;
     }
 
     /// <summary>
