@@ -27,6 +27,7 @@ public class DealCueAndShapeTests(PipelineFixture fixture)
     [InlineData("英伟达对澜渊科技的收购因监管原因被搁置。")]
     [InlineData("英伟达对澜渊科技的收购最终未能完成。")]
     [InlineData("英伟达据称有兴趣收购澜渊科技。")]
+    [InlineData("英伟达收购澜渊科技的计划因监管阻力而被迫放弃。")]
     public void A_takeover_shelved_never_closed_or_only_of_interest_asserts_nothing(string text)
     {
         var result = fixture.Extract(text);
@@ -77,6 +78,9 @@ public class DealCueAndShapeTests(PipelineFixture fixture)
     [InlineData("英伟达将澜渊科技以13亿美元的价格收购。")]
     [InlineData("英伟达把澜渊科技买了下来。")]
     [InlineData("收购完成后，澜渊科技成为英伟达的全资子公司。")]
+    [InlineData("英伟达与澜渊科技的合并交易已经完成，澜渊科技成为英伟达的全资子公司。")]
+    [InlineData("英伟达控股了澜渊科技。")]
+    [InlineData("英伟达一口气买下了三家AI初创公司，其中包括澜渊科技。")]
     public void A_target_put_before_its_verb_or_become_a_subsidiary_once_the_deal_closed_is_acquired(string text)
     {
         var result = fixture.Extract(text);
@@ -98,5 +102,12 @@ public class DealCueAndShapeTests(PipelineFixture fixture)
         var result = fixture.Extract("英伟达收购澜渊科技后，将其制造业务出售给了云起集团。");
         Assert.NotNull(result.Relation("ACQUIRED", "英伟达", "澜渊科技"));
         Assert.True(result.Relation("ACQUIRED", "云起集团", "英伟达") is null, result.Describe());
+    }
+
+    [Fact]
+    public void A_licence_said_to_have_ended_asserts_nothing()
+    {
+        var result = fixture.Extract("华为与澜渊科技的授权协议已于今年到期终止。");
+        Assert.True(result.Relation("LICENSED_TO", "华为", "澜渊科技") is null, result.Describe());
     }
 }

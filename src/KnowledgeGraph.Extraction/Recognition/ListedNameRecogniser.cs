@@ -59,13 +59,19 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
         var limit = Math.Min(sentence.Range.End, next?.Range.Start ?? sentence.Range.End);
         var end = start;
         while (end < limit && end - start <= MaxSuffixedNameLength && IsHan(text[end]) && !ClosesName(text, end, next)) end++;
+        if (ListGoesOnToItsCloser(text, end, sentence)) return Listed(document, sentence, start, end);
+
         var nextIsOrganization = next is { Type: "Organization" } && AfterJoiner(text, end) == next.Range.Start;
-        // A run followed by another item of a list its clause closes (国科投资、中科图灵、元禾原点跟投) is listed too: each
-        // item found anchors the next, so a list of unknown names after one known is read to its end.
-        var listGoesOnToItsCloser = AfterJoiner(text, end) >= 0 && ClosedInClause(text, end, sentence.Range.End);
-        if (!nextIsOrganization && !listGoesOnToItsCloser && !_listClosers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0)) return null;
+        if (!nextIsOrganization && !_listClosers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0)) return null;
         return Listed(document, sentence, start, end);
     }
+
+    /// <summary>
+    /// Another item follows the run in a list its clause closes (国科投资、中科图灵、元禾原点跟投): the run is listed too, and
+    /// as each item found anchors the next, a list of unknown names after one known is read to its end.
+    /// </summary>
+    private bool ListGoesOnToItsCloser(string text, int end, Sentence sentence) =>
+        AfterJoiner(text, end) >= 0 && ClosedInClause(text, end, sentence.Range.End);
 
     /// <summary>
     /// The item before the first listed organization, when the list opens at the clause's start or after an opening
