@@ -157,7 +157,7 @@ public sealed class RelationExtractor(
         var kinds = mentions.Aggregate(0, (bits, m) => bits | RelationPattern.KindBit(Kind(m.Type)));
         var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
         words.Fill(sentenceText, slotted);
-        for (var index = 0; index < _patterns.Count; index++)
+        for (var index = words.NextCandidate(-1); index >= 0; index = words.NextCandidate(index))
         {
             var pattern = _patterns[index];
             if (alone && !pattern.ObjectIsTopic) continue;
