@@ -84,8 +84,8 @@ public sealed partial class PersonNameRecogniser
                    || data.PersonIntroducerBefore(text, tokens[t].Range.Start) is not null);
     }
 
-    /// <summary>Words after a name that go with people acting together or in turn (吴泰宇与鲁明一起创建…).</summary>
-    private static readonly HashSet<string> FollowerWords = ["一起", "共同", "等", "等人", "分别", "二人", "两人"];
+    /// <summary>Words after a name that go with people acting together or in turn (吴泰宇与鲁明一起创建…, 杨志强一手创办…).</summary>
+    private static readonly HashSet<string> FollowerWords = ["一起", "共同", "等", "等人", "分别", "二人", "两人", "一手"];
 
     private bool ClosesNameSlot(string text, List<Token> tokens, int next, int last)
     {
