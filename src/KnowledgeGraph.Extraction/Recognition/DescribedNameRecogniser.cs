@@ -6,10 +6,11 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// Unknown Chinese names of young companies that carry no ending of their own but are introduced by what they are
 /// and followed by what they do: 具身智能初创公司它石智航宣布…, AI芯片企业曦望完成…, 机器人公司松延动力获得…. The name
 /// is the run between a description's head noun (resolution/description-heads.txt) and what the company does right
-/// after it (recognition/described-name-closers.txt: 宣布, 完成, 获得 …) or a bracketed spelling; it must hold a word the segmenter does
+/// after it (recognition/described-name-closers.txt: 宣布, 完成, 获得 …), a bracketed spelling, or the clause's end when a verb
+/// of founding, buying or backing governs it (recognition/described-object-verbs.txt: 成立, 收购 …); it must hold a word the segmenter does
 /// not know as a common noun, so that 公司员工宣布 or 该企业今天完成 name nobody.
 /// </summary>
-public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers) : IPipelineStage
+public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers, IReadOnlyCollection<string> objectVerbs) : IPipelineStage
 {
     private const int MinNameLength = 2;
     private const int MaxNameLength = 6;
@@ -18,6 +19,8 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
     private readonly IReadOnlyList<string> _heads = descriptionHeads.Where(h => h.Length > 0).OrderByDescending(h => h.Length).ToList();
 
     private readonly IReadOnlyList<string> _closers = closers.Where(c => c.Length > 0).OrderByDescending(c => c.Length).ToList();
+
+    private readonly IReadOnlyList<string> _objectVerbs = objectVerbs.Where(v => v.Length > 0).ToList();
 
     /// <summary>Adverbs the segmenter may glue to the verb after them (再获, 刚完成): a name starts with none.</summary>
     private const string AdverbCharacters = "再刚正即均";
@@ -63,12 +66,29 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
             // Characters the segmenter left single, two in a row (曦 望), are a word it does not know: a name.
             proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1;
             var end = token.Range.End;
-            var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0));
+            var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0))
+                         || EndsClause(text, end, sentenceEnd) && ObjectOfFounding(tokens, first - 1);
             if (!closed) continue;
             return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
         }
         return null;
     }
+
+    private static bool EndsClause(string text, int end, int sentenceEnd) => end >= sentenceEnd || text[end] is '，' or ',' or '。' or '；' or ';';
+
+    /// <summary>
+    /// The description and its name are what a verb of founding, buying or backing right before them acts on
+    /// (宣布成立具身智能公司墨甲智创。): the name may then end its clause.
+    /// </summary>
+    private bool ObjectOfFounding(List<Token> tokens, int head)
+    {
+        var t = head - 1;
+        while (t >= 0 && head - t <= MaxDescriptionWords && (tokens[t].Text == "了" || tokens[t].Tag == "eng" || data.IsGeneric(tokens[t].Text))) t--;
+        return t >= 0 && _objectVerbs.Any(v => tokens[t].Text.EndsWith(v, StringComparison.Ordinal));
+    }
+
+    /// <summary>How many words of description (了, 具身智能, AI芯片) may stand between the verb and the head noun.</summary>
+    private const int MaxDescriptionWords = 3;
 
     private static bool CountedBefore(string text, int head)
     {

@@ -144,9 +144,13 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (type == "Person") AddChineseFormBeforeBrackets(document, spans, sentence, start, end);
     }
 
-    /// <summary>A short code of letters and digits (A2, G1, SU7) that a product series is numbered by.</summary>
+    /// <summary>
+    /// A short code of letters and digits (A2, G1, SU7, C1200) that a product series is numbered by; a longer code is
+    /// in capitals (NX9031), unlike a course's or a paper's number (CS231n).
+    /// </summary>
     private static bool IsModelCode(string word) =>
-        word.Length is >= 2 and <= 4 && char.IsAsciiLetterUpper(word[0]) && word.Any(char.IsAsciiDigit) && word.All(char.IsAsciiLetterOrDigit);
+        word.Length is >= 2 and <= 6 && char.IsAsciiLetterUpper(word[0]) && word.Any(char.IsAsciiDigit) && word.All(char.IsAsciiLetterOrDigit)
+        && (word.Length <= 4 || !word.Any(char.IsAsciiLetterLower));
 
     /// <summary>
     /// The Chinese series name written right before a model code (远征A2, 精灵G1, 问界M9) is part of the product's

@@ -13,9 +13,16 @@ public sealed class LexiconRecogniser : IPipelineStage
     private readonly NameTrie<LexiconEntry> _trie = new();
     private readonly RecognitionData _data;
 
+    /// <summary>Registered companies' endings (有限公司, 科技有限公司), longest first.</summary>
+    private readonly IReadOnlyList<string> _legalEndings;
+
+    private const string LegalEnding = "有限公司";
+    private const string LegalLiabilityEnding = "有限责任公司";
+
     public LexiconRecogniser(Lexicon lexicon, RecognitionData data)
     {
         _data = data;
+        _legalEndings = data.OrganizationSuffixes.Where(s => s.EndsWith(LegalEnding, StringComparison.Ordinal) || s.EndsWith(LegalLiabilityEnding, StringComparison.Ordinal)).ToList();
         foreach (var entry in lexicon.Entries)
         foreach (var name in entry.AllNames.Distinct(StringComparer.Ordinal))
             _trie.Add(name, entry);
@@ -41,6 +48,7 @@ public sealed class LexiconRecogniser : IPipelineStage
                 }
             }
         }
+        found = WithLegalNames(document.Text, found);
         var retyped = RetypedInThisArticle(document.Text, found);
         foreach (var (span, entry, sentence) in found)
         {
@@ -50,6 +58,27 @@ public sealed class LexiconRecogniser : IPipelineStage
                 ? new Mention(span, surface, type, MentionSource.Pattern, 0.8) { Sentence = sentence.Index }
                 : new Mention(span, surface, entry.Type, MentionSource.Lexicon, Confidence) { LexiconId = entry.Id, Sentence = sentence.Index });
         }
+    }
+
+    /// <summary>
+    /// A known company written with its legal ending, and the city of its seat before it (杭州宇树科技有限公司,
+    /// 北京智谱华章科技有限公司), is that company under its registered name: the mention takes the whole name.
+    /// </summary>
+    private List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> WithLegalNames(string text, List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> found)
+    {
+        var placesByEnd = new Dictionary<int, int>();
+        foreach (var (span, entry, _) in found)
+        {
+            if (entry.Type == "Location") placesByEnd.TryAdd(span.End, span.Start);
+        }
+        for (var i = 0; i < found.Count; i++)
+        {
+            var (span, entry, sentence) = found[i];
+            if (entry.Type != "Organization" || RecognitionData.MatchStartingAt(_legalEndings, text, span.End, sentence.Range.End) is not { } ending) continue;
+            var start = placesByEnd.TryGetValue(span.Start, out var placeStart) ? placeStart : span.Start;
+            found[i] = (new TextRange(start, span.End + ending.Length), entry, sentence);
+        }
+        return found;
     }
 
     /// <summary>

@@ -46,12 +46,12 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
                 mentions.Insert(i, first);
                 i++;
             }
-            if (ItemAfter(document, sentence, listed, i + 1 < mentions.Count ? mentions[i + 1] : null) is { } next) mentions.Insert(i + 1, next);
+            if (ItemAfter(document, sentence, listed, i + 1 < mentions.Count ? mentions[i + 1] : null, i > 0 ? mentions[i - 1] : null) is { } next) mentions.Insert(i + 1, next);
         }
         if (mentions.Count > before) mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
     }
 
-    private Mention? ItemAfter(Document document, Sentence sentence, Mention listed, Mention? next)
+    private Mention? ItemAfter(Document document, Sentence sentence, Mention listed, Mention? next, Mention? previous)
     {
         var text = document.Text;
         var start = AfterJoiner(text, listed.Range.End);
@@ -62,9 +62,28 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
         if (ListGoesOnToItsCloser(text, end, sentence)) return Listed(document, sentence, start, end);
 
         var nextIsOrganization = next is { Type: "Organization" } && AfterJoiner(text, end) == next.Range.Start;
-        if (!nextIsOrganization && !_listClosers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0)) return null;
+        if (!nextIsOrganization && !_listClosers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0)
+            && !(EndsClause(text, end, sentence.Range.End) && OpenedByListWord(text, listed, previous))) return null;
         return Listed(document, sentence, start, end);
     }
+
+    /// <summary>The last item of a list ends its clause (投资方包括中金资本和国开科创。).</summary>
+    private static bool EndsClause(string text, int end, int sentenceEnd) => end >= sentenceEnd || text[end] is '，' or ',' or '。' or '；' or ';';
+
+    /// <summary>
+    /// The list that <paramref name="listed"/> belongs to opens right after a word that opens lists of backers
+    /// (包括, 还有), itself or the organization listed before it; 由 is left out, as it also opens a clause's agent.
+    /// </summary>
+    private bool OpenedByListWord(string text, Mention listed, Mention? previous)
+    {
+        if (OpensListOfItems(text, listed.Range.Start)) return true;
+        return previous is { Type: "Organization" } && AfterJoiner(text, previous.Range.End) == listed.Range.Start && OpensListOfItems(text, previous.Range.Start);
+    }
+
+    private bool OpensListOfItems(string text, int position) =>
+        _listOpeners.Any(o => o != AgentOpener && position >= o.Length && string.CompareOrdinal(text, position - o.Length, o, 0, o.Length) == 0);
+
+    private const string AgentOpener = "由";
 
     /// <summary>
     /// Another item follows the run in a list its clause closes (国科投资、中科图灵、元禾原点跟投): the run is listed too, and

@@ -21,7 +21,8 @@ public sealed partial class OrganizationNameRecogniser
         if (core.Range.End != tokens[suffix].Range.Start || core.Text.Length != 2 || !core.Text.All(IsHan) || !core.InDictionary
             || core.Tag is not ("n" or "b" or "a" or "an" or "vn" or "nz" or "ns") || data.IsGeneric(core.Text) || FunctionWords.Contains(core.Text)
             || dictionary.DictionaryTag(core.Text + tokens[suffix].Text) is not null) return null;
-        if (suffix >= 2 && tokens[suffix - 2].Range.End == core.Range.Start && tokens[suffix - 2].Tag is "n" or "vn" or "nz" or "eng" or "ns" or "j") return null;
+        if (suffix >= 2 && tokens[suffix - 2].Range.End == core.Range.Start && tokens[suffix - 2].Tag is "n" or "vn" or "nz" or "eng" or "ns" or "j"
+            && !data.PostVerbs.Contains(tokens[suffix - 2].Text)) return null;
         if (suffixEnd - suffix > 1 && !tokens[suffixEnd - 1].Text.EndsWith(LegalEnding, StringComparison.Ordinal)) return null;
         var start = core.Range.Start;
         var end = tokens[suffixEnd - 1].Range.End;

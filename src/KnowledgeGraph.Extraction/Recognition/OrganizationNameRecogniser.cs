@@ -97,13 +97,27 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     private bool IsUnitFieldWord(Token token) =>
         token.Tag is "n" or "vn" or "nz" or "eng" or "l" or "j" && !FunctionWords.Contains(token.Text) && !data.OwnerWords.Contains(token.Text);
 
-    /// <summary>Tokens from <paramref name="first"/> that together are organization endings (科技 + 有限公司).</summary>
+    /// <summary>
+    /// Tokens from <paramref name="first"/> that together are organization endings (科技 + 有限公司), with the words of
+    /// a group's business between them (智慧城市科技发展集团有限公司, 星河智能产业投资集团).
+    /// </summary>
     private int SuffixRunEnd(string text, IReadOnlyList<Token> tokens, int first)
     {
         var end = first;
-        while (end < tokens.Count && IsSuffix(tokens[end].Text) && (end == first || tokens[end].Range.Start == tokens[end - 1].Range.End)) end++;
-        return end;
+        while (true)
+        {
+            while (end < tokens.Count && IsSuffix(tokens[end].Text) && (end == first || Touch(tokens, end))) end++;
+            if (end == first) return end;
+            var resumed = end;
+            while (resumed < tokens.Count && resumed - end < MaxBusinessWords && _fundWords.Contains(tokens[resumed].Text) && Touch(tokens, resumed)) resumed++;
+            if (resumed == end || resumed >= tokens.Count || !IsSuffix(tokens[resumed].Text) || !Touch(tokens, resumed)) return end;
+            end = resumed;
+        }
     }
+
+    private const int MaxBusinessWords = 2;
+
+    private static bool Touch(IReadOnlyList<Token> tokens, int index) => tokens[index].Range.Start == tokens[index - 1].Range.End;
 
     /// <summary>
     /// The segmenter's dictionary knows many institutions by name and tags them nt (上海大学, 北京师范大学); those

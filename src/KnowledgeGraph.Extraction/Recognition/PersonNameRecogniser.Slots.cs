@@ -35,7 +35,7 @@ public sealed partial class PersonNameRecogniser
         {
             if (SlotCandidateEnd(tokens, t, last) is not { } next) continue;
             var range = new TextRange(tokens[t].Range.Start, tokens[next - 1].Range.End);
-            if (!OpensNameSlot(tokens, t, first) || !ClosesNameSlot(text, tokens, next, last)) continue;
+            if (!OpensNameSlot(text, tokens, t, first) || !ClosesNameSlot(text, tokens, next, last)) continue;
             var candidate = text[range.Start..range.End];
             if (!IsPlausibleName(candidate) || OpensWithCommonWord(candidate) || IsSpelledLikeATransliteration(text, candidate, range.End)
                 || named.Any(m => m.Range.Overlaps(range))) continue;
@@ -74,13 +74,18 @@ public sealed partial class PersonNameRecogniser
     private bool IsSpelledLikeATransliteration(string text, string candidate, int end) =>
         end < text.Length && text[end] is '（' or '(' && data.IsTransliteration(candidate);
 
-    private static bool OpensNameSlot(List<Token> tokens, int t, int first)
+    /// <summary>The name's slot opens at the sentence's start, after a mark, an opening word or a title (高管宋建平).</summary>
+    private bool OpensNameSlot(string text, List<Token> tokens, int t, int first)
     {
         if (t == first) return true;
         var before = tokens[t - 1];
         return before.Range.End == tokens[t].Range.Start
-               && (before.Tag == "w" && before.Text != "·" && !NonOpeningMarks.Contains(before.Text[^1]) || NameOpeners.Contains(before.Text));
+               && (before.Tag == "w" && before.Text != "·" && !NonOpeningMarks.Contains(before.Text[^1]) || NameOpeners.Contains(before.Text)
+                   || data.PersonIntroducerBefore(text, tokens[t].Range.Start) is not null);
     }
+
+    /// <summary>Words after a name that go with people acting together or in turn (吴泰宇与鲁明一起创建…, 杨志强一手创办…).</summary>
+    private static readonly HashSet<string> FollowerWords = ["一起", "共同", "等", "等人", "分别", "二人", "两人", "一手"];
 
     private bool ClosesNameSlot(string text, List<Token> tokens, int next, int last)
     {
@@ -88,6 +93,6 @@ public sealed partial class PersonNameRecogniser
         var after = tokens[next];
         if (after.Tag == "w") return after.Text != "·" && after.Text != "-";
         if (RecognitionData.MatchStartingAt(data.OrganizationSuffixes, text, after.Range.Start, text.Length) is not null) return false;
-        return NameFollowerTags.Contains(after.Tag) || PersonVerbAt(text, after.Range.Start, exceptNounWithPerson: true);
+        return NameFollowerTags.Contains(after.Tag) || FollowerWords.Contains(after.Text) || PersonVerbAt(text, after.Range.Start, exceptNounWithPerson: true);
     }
 }

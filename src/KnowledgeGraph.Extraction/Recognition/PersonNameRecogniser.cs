@@ -312,13 +312,17 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
     /// </summary>
     /// <remarks>
     /// Right after a title a given name may also be an adjective of the dictionary (CEO周宏伟): a title is followed
-    /// by a name, not by a description.
+    /// by a name, not by a description. A full name the dictionary tags as a person's is one whatever its given name.
     /// </remarks>
     private bool IsPlausibleName(string candidate, bool afterTitle = false)
     {
         if (!data.StartsWithSurname(candidate) || data.IsGeneric(candidate) || data.Titles.Contains(candidate)) return false;
+        var tag = dictionary.DictionaryTag(candidate);
+        // The dictionary knows some people by their full name (林海峰, 宋建平, 杨志强): their given names may be common
+        // words or hold a character that elsewhere ends a name (强 of 强调).
+        if (tag == "nr" && candidate.Length >= 3) return true;
         if (candidate.Skip(1).Where((c, i) => !(IsInnerGivenNameCharacter(c) && i + 2 < candidate.Length)).Any(StopCharacters.Contains)) return false;
-        if (!IsNameTag(dictionary.DictionaryTag(candidate))) return false;
+        if (!IsNameTag(tag)) return false;
         var surname = data.Surnames.Contains(candidate[..Math.Min(2, candidate.Length)]) && candidate.Length > 2 ? 2 : 1;
         var given = candidate[surname..];
         var givenTag = dictionary.DictionaryTag(given);
