@@ -84,4 +84,22 @@ public class PersonPostTests(PipelineFixture fixture)
         Assert.True(post is not null, result.Describe());
         Assert.Equal("首席科学家", post!.Attributes.Role);
     }
+
+    [Fact]
+    public void A_unit_said_to_be_its_parents_is_led_by_the_person_named_after_it()
+    {
+        var result = fixture.Extract("星衡智能是英伟达旗下的机器人子公司，由马克·贝尔负责。");
+        Assert.True(result.Relation("WORKS_FOR", "马克·贝尔", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "马克·贝尔", "英伟达") is null, result.Describe());
+    }
+
+    [Fact]
+    public void Board_members_listed_after_the_board_hold_a_seat_there()
+    {
+        var result = fixture.Extract("星衡智能宣布重组董事会，成员包括卢卡·莫德里奇和伊万·佩里希奇。");
+        var seat = result.Relation("WORKS_FOR", "伊万·佩里希奇", "星衡智能");
+        Assert.True(seat is not null, result.Describe());
+        Assert.Equal("董事", seat!.Attributes.Role);
+        Assert.True(result.Relation("WORKS_FOR", "卢卡·莫德里奇", "星衡智能") is not null, result.Describe());
+    }
 }
