@@ -66,4 +66,40 @@ public class PersonPostTests(PipelineFixture fixture)
         var untrue = fixture.Extract("马可·贝洛蒂加盟星衡智能的消息并不属实。");
         Assert.True(untrue.Relation("JOINED", "马可·贝洛蒂", "星衡智能") is null, untrue.Describe());
     }
+
+    [Fact]
+    public void A_founder_listed_after_a_titled_holder_founded_the_company_and_holds_no_post_by_that()
+    {
+        var result = fixture.Extract("星衡智能首席执行官马克·贝尔、联合创始人卢卡·莫德里奇及部分研发人员将加入英伟达。");
+        Assert.True(result.Relation("WORKS_FOR", "马克·贝尔", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("FOUNDED", "卢卡·莫德里奇", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "卢卡·莫德里奇", "星衡智能") is null, result.Describe());
+    }
+
+    [Fact]
+    public void An_announced_appointment_gives_the_post()
+    {
+        var result = fixture.Extract("英伟达宣布任命马克·贝尔为首席科学家。");
+        var post = result.Relation("WORKS_FOR", "马克·贝尔", "英伟达");
+        Assert.True(post is not null, result.Describe());
+        Assert.Equal("首席科学家", post!.Attributes.Role);
+    }
+
+    [Fact]
+    public void A_unit_said_to_be_its_parents_is_led_by_the_person_named_after_it()
+    {
+        var result = fixture.Extract("星衡智能是英伟达旗下的机器人子公司，由马克·贝尔负责。");
+        Assert.True(result.Relation("WORKS_FOR", "马克·贝尔", "星衡智能") is not null, result.Describe());
+        Assert.True(result.Relation("WORKS_FOR", "马克·贝尔", "英伟达") is null, result.Describe());
+    }
+
+    [Fact]
+    public void Board_members_listed_after_the_board_hold_a_seat_there()
+    {
+        var result = fixture.Extract("星衡智能宣布重组董事会，成员包括卢卡·莫德里奇和伊万·佩里希奇。");
+        var seat = result.Relation("WORKS_FOR", "伊万·佩里希奇", "星衡智能");
+        Assert.True(seat is not null, result.Describe());
+        Assert.Equal("董事", seat!.Attributes.Role);
+        Assert.True(result.Relation("WORKS_FOR", "卢卡·莫德里奇", "星衡智能") is not null, result.Describe());
+    }
 }
