@@ -63,4 +63,21 @@ public class OrganisationPhrasingTests(PipelineFixture fixture)
         var result = fixture.Extract("英伟达同时表示，将为Mobileye的数据中心制造业务寻找战略合作方。");
         Assert.Null(result.Relation("PART_OF", "英伟达", "Mobileye"));
     }
+
+    [Fact]
+    public void Its_before_a_products_latin_name_is_the_company_the_text_is_about_not_the_partner_named_last()
+    {
+        var result = fixture.Extract("澜渊科技成立于2020年。今年3月，澜渊科技与英伟达达成合作，在其Nova服务中提供DeepSeek-R1。");
+        Assert.True(result.Relation("DEVELOPS", "澜渊科技", "Nova") is not null, result.Describe());
+        Assert.Null(result.Relation("DEVELOPS", "英伟达", "Nova"));
+    }
+
+    [Theory]
+    [InlineData("澜渊科技希望与英伟达展开合作。", "PARTNERED_WITH", "澜渊科技", "英伟达")]
+    [InlineData("澜渊科技不打算推出自己的大模型Nova。", "DEVELOPS", "澜渊科技", "Nova")]
+    public void A_wish_or_no_intention_asserts_nothing(string sentence, string type, string subject, string @object)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.True(result.Relation(type, subject, @object) is null, $"{type} {subject}→{@object} should not be in: {result.Describe()}");
+    }
 }
