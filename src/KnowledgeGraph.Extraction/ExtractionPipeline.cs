@@ -50,6 +50,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new AnaphoraResolver(resources, recognition),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
                 new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources)),
+            new QuestionTurns(resources),
             new FormerNames(resources),
             new NamedUnits(lexicon, recognition, resources),
             new ProductMakers(lexicon),
