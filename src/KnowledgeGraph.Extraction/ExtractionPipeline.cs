@@ -45,6 +45,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new FinancedNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/financed-subject-verbs.txt"), TrimmedLines(resources, "recognition/financing-words.txt")),
             new MentionSelector(recognition, descriptions),
             new ListedNameRecogniser(recognition, resources, descriptions),
+            new InterviewHeadlineRecogniser(recognition, TrimmedLines(resources, "recognition/interview-openers.txt")),
             labelledSpellings,
             new EntityResolver(lexicon, ontology, resources, labelledSpellings),
             new AnaphoraResolver(resources, recognition),

@@ -75,4 +75,12 @@ public class ArticleShapeTests(PipelineFixture fixture)
         Assert.NotNull(result.Relation("INVESTED_IN", "红杉中国", "智谱"));
         Assert.Null(result.Relation("INVESTED_IN", "腾讯", "智谱"));
     }
+
+    [Fact]
+    public void An_interview_headline_names_the_interviewees_organization_before_the_title_and_name()
+    {
+        var result = fixture.Extract("对话云栖智算CEO许北川：算力租赁不是终点\n云栖智算是一家算力服务商。\n答：我们刚刚完成了3亿元B轮融资，由深创投领投。");
+        Assert.Equal("Organization", result.Entity("云栖智算").Type);
+        Assert.NotNull(result.Relation("INVESTED_IN", "深创投", "云栖智算"));
+    }
 }
