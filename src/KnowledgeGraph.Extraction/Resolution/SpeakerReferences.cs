@@ -112,7 +112,8 @@ public sealed class SpeakerReferences
     {
         var (role, spokenFrom) = _turns.At(text, start, end);
         if (role != TurnRole.None) return (true, role == TurnRole.Answer, null, spokenFrom);
-        var named = people.FirstOrDefault(m => m.Range.Start == start);
+        var at = FirstStartingAtOrAfter(people, start);
+        var named = at < people.Count && people[at].Range.Start == start ? people[at] : null;
         if (named is not null && named.Range.End < end && text[named.Range.End] is '：' or ':')
             return (true, false, named, named.Range.End + 1);
         return (false, false, null, start);
@@ -137,7 +138,9 @@ public sealed class SpeakerReferences
     private Mention? SpeakerBefore(string text, List<Mention> people, TextRange paragraph, TextRange quote)
     {
         var open = quote.Start - 1;
-        var speaker = people.LastOrDefault(m => m.Range.Start >= paragraph.Start && m.Range.End <= open);
+        var at = FirstStartingAtOrAfter(people, open) - 1;
+        while (at >= 0 && people[at].Range.End > open) at--;
+        var speaker = at >= 0 && people[at].Range.Start >= paragraph.Start ? people[at] : null;
         if (speaker is null || open - speaker.Range.End > SpeakerReach) return null;
         var between = text.AsSpan(speaker.Range.End, open - speaker.Range.End);
         return between.IndexOfAny("。”！？") < 0 && HasSpeechVerb(between) ? speaker : null;
@@ -147,7 +150,8 @@ public sealed class SpeakerReferences
     private Mention? SpeakerAfter(string text, List<Mention> people, TextRange paragraph, TextRange quote)
     {
         var close = quote.End;
-        var speaker = people.FirstOrDefault(m => m.Range.Start > close && m.Range.End <= paragraph.End);
+        var at = FirstStartingAtOrAfter(people, close + 1);
+        var speaker = at < people.Count && people[at].Range.End <= paragraph.End ? people[at] : null;
         if (speaker is null || speaker.Range.Start - close > SpeakerReach) return null;
         if (text.AsSpan(close + 1, speaker.Range.Start - close - 1).IndexOfAny("。“！？") >= 0) return null;
         var after = text.AsSpan(speaker.Range.End, Math.Min(SpeakerReach, paragraph.End - speaker.Range.End));
@@ -184,6 +188,19 @@ public sealed class SpeakerReferences
             affiliations[person.Entity!] = organization.Entity!;
         }
         return affiliations;
+    }
+
+    /// <summary>The index of the first of the people (in text order) named at or after the position: a search, not a scan.</summary>
+    private static int FirstStartingAtOrAfter(List<Mention> people, int position)
+    {
+        var (low, high) = (0, people.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (people[middle].Range.Start < position) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     private static int SentenceAt(Document document, int position)
