@@ -4,7 +4,7 @@ namespace KnowledgeGraph.Extraction.Normalisation;
 
 /// <summary>
 /// Splits the text into paragraphs (lines) and sentences (at 。！？!?； and line ends), dropping page furniture
-/// so that it yields nothing. Closing quotes stay with their sentence.
+/// so that it yields nothing. Closing quotes stay with their sentence; a list item's number or bullet is in none.
 /// </summary>
 public sealed class SentenceSplitter(PageFurniture furniture) : IPipelineStage
 {
@@ -14,14 +14,15 @@ public sealed class SentenceSplitter(PageFurniture furniture) : IPipelineStage
     {
         var text = document.Text;
         var lineStart = 0;
+        var inLinkList = false;
         while (lineStart < text.Length)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
-            if (!furniture.IsFurniture(text[lineStart..lineEnd]))
+            if (!furniture.IsFurniture(text[lineStart..lineEnd], ref inLinkList))
             {
                 document.Paragraphs.Add(new TextRange(lineStart, lineEnd));
-                SplitSentences(document, lineStart, lineEnd, document.Paragraphs.Count - 1);
+                SplitSentences(document, lineStart + ListItemMarker.LengthAt(text, lineStart), lineEnd, document.Paragraphs.Count - 1);
             }
             lineStart = lineEnd + 1;
         }

@@ -70,7 +70,7 @@ public sealed class TextNormaliser : IPipelineStage
         var before = text[index - 1] == '\r' && index >= 2 ? text[index - 2] : text[index - 1];
         var after = text[index + 1];
         return IsWordCharacter(before) && IsWordCharacter(after) && !IsSentenceEnd(before) && !(char.IsAsciiLetterOrDigit(before) && char.IsAsciiLetterOrDigit(after))
-            && !OpensWithSectionMark(text, index);
+            && !OpensWithSectionMark(text, index) && !ListItemMarker.StartsAt(text, index + 1) && !IsHeadline(text, index);
     }
 
     /// <summary>
@@ -85,6 +85,23 @@ public sealed class TextNormaliser : IPipelineStage
     }
 
     private const string SectionMarks = "【▍■◆●▶";
+
+    /// <summary>
+    /// A wrapped line is as long as the lines after it (they share one width; only a paragraph's last line is
+    /// shorter). A line clearly shorter than the next is a headline of its own: the items of a round-up
+    /// (「星海芯算完成5亿元C轮融资」 over the paragraph about it) are not the first words of their paragraphs.
+    /// </summary>
+    private static bool IsHeadline(string text, int lineEnd)
+    {
+        var lineStart = text.LastIndexOf('\n', lineEnd - 1) + 1;
+        var nextEnd = text.IndexOf('\n', lineEnd + 1);
+        var before = lineEnd - lineStart;
+        var after = (nextEnd < 0 ? text.Length : nextEnd) - lineEnd - 1;
+        return (before + HeadlineSlack) * 5 < after * 4;
+    }
+
+    /// <summary>Wrapped lines differ by a few characters where half-width letters and digits mix with Chinese.</summary>
+    private const int HeadlineSlack = 8;
 
     private static bool IsWordCharacter(char c) => c is >= '\u4E00' and <= '\u9FFF' || char.IsLetterOrDigit(c) || c is '，' or ',' or '、';
 

@@ -28,7 +28,7 @@ public static class HtmlArticleParser
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
-        var title = document.QuerySelector("h1")?.TextContent.Trim() is { Length: > 0 } h1 ? h1 : document.Title?.Trim();
+        var title = document.QuerySelector("h1")?.TextContent.Trim() is { Length: > 0 } h1 ? CollapseSpaces(h1) : WithoutSiteName(document.Title);
         var publishedAt = FindPublicationDate(document);
         var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
                   ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
@@ -39,8 +39,38 @@ public static class HtmlArticleParser
         var main = document.QuerySelector("article") ?? document.QuerySelector("main") ?? DensestBlock(document) ?? document.Body;
         var text = main is null ? "" : BlockText(main);
         if (text.Trim().Length == 0) throw new ArticleReadException(source, "HTML page has no article text");
+        text = WithTitle(text, title);
         return new Article(source, text, string.IsNullOrEmpty(title) ? null : title, publishedAt, url);
     }
+
+    /// <summary>
+    /// The headline is the article's first line, as in a plain-text article: pages often set it apart from the body
+    /// (a header above the article element, or only the document title), and it says what the article is about
+    /// (「前OpenAI研究员林霁加盟月之暗面」 over a body that names the company only as 该公司).
+    /// </summary>
+    private static string WithTitle(string text, string? title)
+    {
+        if (string.IsNullOrEmpty(title)) return text;
+        var head = text.Length > TitleSearchLimit ? text[..TitleSearchLimit] : text;
+        return head.Contains(title, StringComparison.Ordinal) ? text : $"{title}\n\n{text}";
+    }
+
+    private const int TitleSearchLimit = 200;
+
+    /// <summary>A document title ends with the site's name after a separator (「…追加40亿美元投资_新浪科技_新浪网」, 「… - 新闻中心」).</summary>
+    private static string? WithoutSiteName(string? title)
+    {
+        if (title is null) return null;
+        var headline = title.Trim();
+        foreach (var separator in TitleSeparators)
+        {
+            var at = headline.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0) headline = headline[..at].Trim();
+        }
+        return CollapseSpaces(headline);
+    }
+
+    private static readonly string[] TitleSeparators = ["_", " - ", " – ", " — ", " | "];
 
     private static bool IsFurniture(IElement element)
     {

@@ -9,7 +9,8 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// right type in the paragraph (or the paragraph before). In reported speech a pronoun means the speaker.
 /// A description of the topic (该公司, 这家初创公司) means the organization the text is about rather than the last
 /// one named in passing (「…来自Meta的研究团队。去年12月，该公司完成了A轮融资」): unless that last one opens a clause
-/// as its subject, it is the one named most often so far. The anaphors join the document as mentions of their
+/// as its subject, it is the one named most often so far. First-person words in speech are the speaker's
+/// (<see cref="SpeakerReferences"/>). The anaphors join the document as mentions of their
 /// antecedent, for the relation patterns to use.
 /// </summary>
 public sealed class AnaphoraResolver : IPipelineStage
@@ -18,6 +19,7 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
+    private readonly SpeakerReferences _speakers;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
     private readonly HashSet<string> _descriptionHeads;
     private readonly string[] _personDescribers;
@@ -31,6 +33,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition)
     {
         _recognition = recognition;
+        _speakers = new SpeakerReferences(resources);
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
         _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         _personDescribers = resources.Lines("resolution/person-describers.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
@@ -97,6 +100,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                 }
             }
         }
+        added.AddRange(_speakers.Find(document, occupied, added));
         document.Mentions.AddRange(added);
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
     }
