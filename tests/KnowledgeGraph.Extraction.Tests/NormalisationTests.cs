@@ -50,7 +50,8 @@ public class NormalisationTests
     {
         var document = Normalise("【融资】澜渊科技获2亿元A轮融资，云起资本领投\n从清华大学分拆出来的澜渊科技宣布完成融资。");
         var sentences = document.Sentences.Select(s => document.Slice(s.Range.Start, s.Range.End)).ToList();
-        Assert.Equal(["【融资】澜渊科技获2亿元A轮融资，云起资本领投", "从清华大学分拆出来的澜渊科技宣布完成融资。"], sentences);
+        // The label that opens a list item is no sentence's part either: the item's company starts its sentence.
+        Assert.Equal(["澜渊科技获2亿元A轮融资，云起资本领投", "从清华大学分拆出来的澜渊科技宣布完成融资。"], sentences);
     }
 
     [Fact]

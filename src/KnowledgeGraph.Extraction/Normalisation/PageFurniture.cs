@@ -7,7 +7,9 @@ namespace KnowledgeGraph.Extraction.Normalisation;
 /// <summary>Recognises lines that belong to the page rather than the article (links, buttons, bylines, counters).</summary>
 public sealed class PageFurniture(LanguageResources resources)
 {
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    // Interpreted: a compiled regex pays its code generation inside the first match's timeout, and these few anchored
+    // lines gain nothing from it.
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     private readonly (Regex Pattern, LiteralPrefilter Prefilter)[] _patterns = resources.Lines("normalisation/page-furniture.txt")
         .Select(line => (new Regex(line.Trim(), Options, TimeSpan.FromSeconds(1)), LiteralPrefilter.Of(line.Trim(), Options)))
@@ -30,7 +32,7 @@ public sealed class PageFurniture(LanguageResources resources)
         var trimmed = line.Trim();
         if (trimmed.Length == 0) return true;
         if (inLinkList && trimmed.Length <= MaxLinkLength && trimmed.AsSpan().IndexOfAny("。！？!?；") < 0) return true;
-        inLinkList = _linkListOpeners.Any(opener => opener.IsMatch(trimmed));
+        inLinkList = _linkListOpeners.Any(opener => Matches(opener, trimmed));
         return inLinkList || IsFurniture(line);
     }
 
@@ -42,8 +44,25 @@ public sealed class PageFurniture(LanguageResources resources)
         var sketch = CharacterSketch.Of(trimmed);
         foreach (var (pattern, prefilter) in _patterns)
         {
-            if (prefilter.MayMatch(trimmed, sketch) && pattern.IsMatch(trimmed)) return true;
+            if (prefilter.MayMatch(trimmed, sketch) && Matches(pattern, trimmed)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The timeout guards against a catastrophic pattern a linguist might add, but it is wall-clock time: on a machine
+    /// loaded far past its cores a thread can be paused longer than that mid-match. A line not recognised as furniture
+    /// stays in the article, the side on which nothing is lost, instead of failing the whole article.
+    /// </summary>
+    private static bool Matches(Regex pattern, string line)
+    {
+        try
+        {
+            return pattern.IsMatch(line);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 }
