@@ -20,7 +20,9 @@ public enum NativeArenaLimitOutcome
 /// eight per core, and each arena keeps what SQLite and the runtime freed in it; the writer of a bulk ingest resumes on
 /// whichever pool thread is free, so over a long ingest those free lists held 55-72 MB (docs/benchmarks.md, session 8).
 /// Two arenas held 12-21 MB at the same CPU. glibc fixes its limit once it has made more than eight arenas, so this must
-/// run first thing in Main, before the thread pool has started threads.
+/// run first thing in Main. The runtime's own threads have made about six by then; those stay, and the cap keeps the
+/// thread pool's threads from adding more (up to sixteen on two cores). MALLOC_ARENA_MAX=2 in the environment caps them
+/// from the first thread, as scripts/run.sh and the Dockerfile set it (docs/benchmarks.md, session 9).
 /// </summary>
 public static class NativeArenaLimit
 {
