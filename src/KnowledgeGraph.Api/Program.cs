@@ -1,5 +1,8 @@
 using KnowledgeGraph.Api;
+using KnowledgeGraph.Api.Diagnostics;
 using KnowledgeGraph.Api.GraphQL;
+
+NativeArenaLimit.Apply();
 
 if (args.Contains("--print-schema"))
 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KnowledgeGraph.Api.Diagnostics;
 using KnowledgeGraph.Cli.Bench;
 using KnowledgeGraph.Cli.Export;
 using KnowledgeGraph.Cli.Ingestion;
@@ -10,6 +11,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        NativeArenaLimit.Apply();
         var root = new RootCommand("KnowledgeGraph: a knowledge graph of the AI industry from Chinese news");
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

@@ -17,9 +17,10 @@ public sealed class SqliteGraphStoreOptions
     /// <summary>
     /// The writer's page cache. It fills as the store grows and then stays at this size, so it is the part of a bulk
     /// ingest's memory that a larger store takes; a smaller cache reads more pages back from the operating system's
-    /// file cache (docs/benchmarks.md, session 8).
+    /// file cache. 8 MB is full after about a thousand articles, so an ingest of a thousand articles already holds what
+    /// one of a hundred thousand holds (64 MB filled only after ten thousand; docs/benchmarks.md, sessions 8 and 9).
     /// </summary>
-    public int WriterCacheMegabytes { get; set; } = 64;
+    public int WriterCacheMegabytes { get; set; } = 8;
 
     internal int WriterCacheKibibytes => WriterCacheMegabytes is >= 1 and <= 65536
         ? WriterCacheMegabytes * 1024

@@ -46,6 +46,9 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
     /// <summary>Raised by the writer when a batch commits after the store was unavailable; the argument counts the failed attempts.</summary>
     public event Action<int>? StoreRecovered;
 
+    /// <summary>Raised by the writer after each batch commits, once <see cref="Progress"/> counts it.</summary>
+    public event Action? BatchCommitted;
+
     public async Task RunAsync(IEnumerable<string> files, CancellationToken cancellationToken)
     {
         // Extractions run out of order but are stored in file order: relations aggregated across articles keep
@@ -141,19 +144,26 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
         return null;
     }
 
+    /// <summary>
+    /// The first batches are smaller (an eighth of <see cref="BulkIngestOptions.BatchArticles"/>, doubling): until the
+    /// writer has a batch, the workers extract alone, and while it stores the last one, they are idle. With whole batches
+    /// from the start, an ingest of one batch ran extraction and storage one after the other.
+    /// </summary>
     private async Task StoreAllAsync(ChannelReader<Task<FileExtraction?>> input, CancellationToken cancellationToken)
     {
         var batch = new List<FileExtraction>();
         var articles = 0;
+        var batchArticles = Math.Max(1, options.BatchArticles / 8);
         await foreach (var extraction in input.ReadAllAsync(cancellationToken))
         {
             if (await extraction is not { } file) continue;
             batch.Add(file);
             articles += file.Results.Count;
-            if (articles < options.BatchArticles) continue;
+            if (articles < batchArticles) continue;
             await StoreAsync(batch, cancellationToken);
             batch.Clear();
             articles = 0;
+            batchArticles = Math.Min(options.BatchArticles, batchArticles * 2);
         }
         if (batch.Count > 0) await StoreAsync(batch, cancellationToken);
     }
@@ -211,6 +221,7 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
             files.Sum(f => f.Results.Sum(r => r.Entities.Count)),
             files.Sum(f => f.Results.Sum(r => r.Relations.Count)),
             files.Sum(f => f.Characters));
+        BatchCommitted?.Invoke();
     }
 
     private void Fail(string path, string message)
