@@ -29,9 +29,7 @@ internal static partial class Cypher
 
     /// <summary>
     /// Takes the write lock of every existing entity the call will touch, the articles' earlier entities included, in id
-    /// order: concurrent writers that share entities then wait for each other instead of deadlocking. Setting a label the
-    /// node already has takes the node's write lock and changes nothing, so the commit writes no record for it (setting a
-    /// property to its own value rewrote one property record per entity).
+    /// order: concurrent writers that share entities then wait for each other instead of deadlocking.
     /// </summary>
     public const string LockEntities = """
         UNWIND $ids AS aid
@@ -40,7 +38,7 @@ internal static partial class Cypher
         UNWIND ids AS id
         WITH DISTINCT id ORDER BY id
         MATCH (e:Entity {id: id}) USING INDEX e:Entity(id)
-        SET e:Entity
+        SET e.degree = e.degree
         """;
 
     public const string ClearDeals = "UNWIND $ids AS aid MATCH (d:Deal {articleId: aid}) USING INDEX d:Deal(articleId) DELETE d";
