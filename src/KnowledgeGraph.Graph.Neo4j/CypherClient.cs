@@ -15,13 +15,6 @@ namespace KnowledgeGraph.Graph.Neo4j;
 /// </summary>
 internal sealed class CypherClient
 {
-    // Chinese text goes as UTF-8, not as \u escapes: a batch's request is about half the size for the server to read.
-    // The body only ever reaches Neo4j's JSON parser, never a page, so HTML-sensitive characters need no escaping.
-    private static readonly JsonSerializerOptions RequestOptions = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly HttpClient _http;
     private readonly Neo4jGraphStoreOptions _options;
     private readonly ResiliencePipeline _retry;
@@ -76,17 +69,7 @@ internal sealed class CypherClient
         CancellationToken cancellationToken)
     {
         var server = await ServerAsync(cancellationToken);
-        var body = new
-        {
-            statements = statements.Select(s => new
-            {
-                statement = s.Text,
-                parameters = s.Parameters ?? new Dictionary<string, object?>(),
-                resultDataContents = new[] { "row" },
-            }),
-        };
-        var payload = JsonSerializer.SerializeToUtf8Bytes(body, RequestOptions);
-        return await Unavailable(() => retry.ExecuteAsync(async ct => await PostAsync(server.CommitEndpoint, payload, ct), cancellationToken),
+        return await Unavailable(() => retry.ExecuteAsync(async ct => await PostAsync(server.CommitEndpoint, statements, ct), cancellationToken),
             cancellationToken);
     }
 
@@ -148,16 +131,17 @@ internal sealed class CypherClient
         return JsonDocument.Parse(text);
     }
 
-    private async Task<IReadOnlyList<CypherResult>> PostAsync(Uri endpoint, byte[] payload, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CypherResult>> PostAsync(Uri endpoint, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(payload) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new CypherRequestContent(statements) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         Authorize(request);
         using var response = await _http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        ThrowOnHttpFailure(response, endpoint, text);
-        return ParseResults(text);
+        if (!response.IsSuccessStatusCode)
+            ThrowOnHttpFailure(response, endpoint, await response.Content.ReadAsStringAsync(cancellationToken));
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        return ParseResults(document);
     }
 
     private void Authorize(HttpRequestMessage request)
@@ -178,11 +162,10 @@ internal sealed class CypherClient
         throw new Neo4jException(code, $"{message} [{(int)response.StatusCode} from {uri}]");
     }
 
-    private static IReadOnlyList<CypherResult> ParseResults(string body)
+    private static IReadOnlyList<CypherResult> ParseResults(JsonDocument document)
     {
-        if (FirstError(body) is var (code, message))
+        if (FirstError(document) is var (code, message))
             throw new Neo4jException(code, message);
-        using var document = JsonDocument.Parse(body);
         var results = new List<CypherResult>();
         foreach (var result in document.RootElement.GetProperty("results").EnumerateArray())
         {
@@ -200,14 +183,20 @@ internal sealed class CypherClient
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (!document.RootElement.TryGetProperty("errors", out var errors) || errors.GetArrayLength() == 0) return null;
-            var first = errors[0];
-            return (first.GetProperty("code").GetString() ?? "Neo.Unknown", first.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
+            return FirstError(document);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    private static (string Code, string Message)? FirstError(JsonDocument document)
+    {
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("errors", out var errors) || errors.GetArrayLength() == 0) return null;
+        var first = errors[0];
+        return (first.GetProperty("code").GetString() ?? "Neo.Unknown", first.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
