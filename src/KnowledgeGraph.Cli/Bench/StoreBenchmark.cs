@@ -20,7 +20,11 @@ public static class StoreBenchmark
         var relationsPerArticle = new Option<int>("--relations-per-article") { DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Articles per IngestAsync call (one transaction)", DefaultValueFactory = _ => 500 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var queries = new Option<int>("--queries") { Description = "Requests per query kind", DefaultValueFactory = _ => 1000 };
+        var queries = new Option<int>("--queries") { Description = "Requests per query kind (0: ingest only)", DefaultValueFactory = _ => 1000 };
+        queries.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0) result.AddError("--queries must be 0 or more");
+        });
         var skipIngest = new Option<bool>("--skip-ingest") { Description = "Only query a store an earlier run with the same options built" };
         var store = new StoreOptions();
         var command = new Command("store", "Ingest synthetic extraction results (no extraction) and query the graph, on SQLite or Neo4j")
@@ -45,7 +49,8 @@ public static class StoreBenchmark
                 }
                 rows.AddRange(await IngestAsync(graph, synthetic, result.GetValue(articles), result.GetValue(batch), cancellationToken));
             }
-            rows.AddRange(await QueryAsync(graph, synthetic, result.GetValue(entities), result.GetValue(queries), result.GetValue(seed), cancellationToken));
+            if (result.GetValue(queries) > 0)
+                rows.AddRange(await QueryAsync(graph, synthetic, result.GetValue(entities), result.GetValue(queries), result.GetValue(seed), cancellationToken));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Store {settings.Store}; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n\n| measurement | rate | detail |\n|---|---:|---|"));
             foreach (var row in rows) Console.WriteLine(row);
