@@ -77,9 +77,6 @@ internal static partial class Cypher
     /// index seek, whatever its statistics, and because a MATCH that missed a node would shift every later position.
     /// Node ids (id(n) = $x) would need no seek at all, but 3.1's cost planner plans them as a scan of all nodes while
     /// the store is empty and keeps that plan cached.
-    /// A mention keeps only the aliases and search keys its entity's own names do not already give: those names never
-    /// change once set (a merge only adds to them), and <see cref="RecomputeAliases"/> starts from them, so the result is
-    /// the same while most mentions store two lists fewer. A list left empty is not stored at all.
     /// </summary>
     public const string CreateMentions = """
         UNWIND $articleIds AS id
@@ -90,12 +87,7 @@ internal static partial class Cypher
         WITH articles, collect(e) AS entities
         UNWIND $rows AS row
         WITH articles[row.article] AS a, entities[row.entity] AS e, row
-        WITH a, e, row,
-             [x IN row.aliases WHERE x <> e.name AND (e.chineseName IS NULL OR x <> e.chineseName)] AS aliases,
-             [k IN row.keys WHERE NOT k IN coalesce(e.nameKeys, [])] AS keys
-        CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts,
-            aliases: CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
-            keys: CASE WHEN size(keys) = 0 THEN null ELSE keys END}]->(e)
+        CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts, aliases: row.aliases, keys: row.keys}]->(e)
         """;
 
     public const string CreateEvidence = "UNWIND $rows AS row CREATE (ev:Evidence) SET ev = row";
@@ -138,17 +130,11 @@ internal static partial class Cypher
         RETURN DISTINCT {id: r.id, type: r.type, subjectId: startNode(r).id, objectId: endNode(r).id}
         """;
 
-    /// <summary>
-    /// The kept entity pins the dropped one's names and whatever names the dropped one had pinned from earlier merges:
-    /// mentions leave out their entity's own names (<see cref="CreateMentions"/>), so once moved they no longer carry them.
-    /// </summary>
     public const string UpdateKeptNames = """
         MATCH (k:Entity {id: $keep})
-        MATCH (d:Entity {id: $drop})
-        WITH k, $dropNames + coalesce(d.pinnedAliases, []) AS dropNames, $dropKeys + coalesce(d.pinnedKeys, []) AS dropKeys
         SET k.aliases = $aliases, k.keys = $keys, k.nameKeys = $nameKeys, k.chineseName = $chineseName,
-            k.pinnedAliases = reduce(all = coalesce(k.pinnedAliases, []), x IN dropNames | CASE WHEN x IN all THEN all ELSE all + x END),
-            k.pinnedKeys = reduce(all = coalesce(k.pinnedKeys, []), x IN dropKeys | CASE WHEN x IN all THEN all ELSE all + x END)
+            k.pinnedAliases = coalesce(k.pinnedAliases, []) + [x IN $dropNames WHERE NOT x IN coalesce(k.pinnedAliases, [])],
+            k.pinnedKeys = coalesce(k.pinnedKeys, []) + [x IN $dropKeys WHERE NOT x IN coalesce(k.pinnedKeys, [])]
         CREATE (:DirtyEntity {id: k.id})
         """;
 

@@ -108,7 +108,7 @@ public sealed partial class Neo4jGraphStore
         var pair = Params(("keep", keepId), ("drop", dropId));
         await _cypher.RunAsync(
         [
-            new(Cypher.UpdateKeptNames, Params(("keep", keepId), ("drop", dropId), ("aliases", aliases), ("keys", SearchKeys.Of(aliases)),
+            new(Cypher.UpdateKeptNames, Params(("keep", keepId), ("aliases", aliases), ("keys", SearchKeys.Of(aliases)),
                 ("nameKeys", SearchKeys.Of([keep.Name, chineseName])), ("chineseName", chineseName),
                 ("dropNames", dropNames), ("dropKeys", SearchKeys.Of(dropNames)))),
             new(Cypher.MoveEvidence, Params(("moves", moves))),

@@ -52,42 +52,6 @@ public abstract partial class GraphStoreContractTests
     }
 
     [Fact]
-    public async Task Names_an_earlier_merge_brought_survive_a_second_merge()
-    {
-        const string firstDrop = "org:ms-group";
-        await Ingest(
-            TestArticle.AtUrl("https://news.test/group").Org(firstDrop, "MS Group", "微软控股").WithInflection()
-                .Relation("INVESTED_IN", firstDrop, Ids.Inflection),
-            MsftArticle("https://news.test/msft"),
-            MicrosoftInvestsInInflection());
-
-        await Store.MergeEntitiesAsync(Msft, firstDrop);
-        var kept = await Store.MergeEntitiesAsync(Ids.Microsoft, Msft);
-
-        Assert.Contains("微软控股", kept.Aliases);
-        Assert.Contains("MS Group", kept.Aliases);
-        Assert.Contains("MSFT", kept.Aliases);
-        Assert.Contains(await Search("微软控股"), e => e.Id == Ids.Microsoft);
-    }
-
-    [Fact]
-    public async Task An_entity_keeps_the_names_a_remaining_article_gave_it_when_the_article_that_named_it_first_goes()
-    {
-        var first = TestArticle.AtUrl("https://news.test/first").Org("org:acme", "Acme").WithInflection()
-            .Relation("INVESTED_IN", "org:acme", Ids.Inflection);
-        var second = TestArticle.AtUrl("https://news.test/second").Org("org:acme", "Acme Corp", "艾克米", "Acme Corp", "艾克米", "Acme")
-            .WithOpenAi().Relation("PARTNERED_WITH", "org:acme", Ids.OpenAi);
-        await Ingest(first, second);
-
-        Assert.True(await Store.DeleteArticleAsync(first.Id));
-
-        var acme = (await Entity("org:acme"))!;
-        Assert.Contains("Acme Corp", acme.Aliases);
-        Assert.Contains("艾克米", acme.Aliases);
-        Assert.Contains(await Search("acme corp"), e => e.Id == "org:acme");
-    }
-
-    [Fact]
     public async Task Merging_unknown_or_identical_entities_is_refused_and_changes_nothing()
     {
         await Ingest(MicrosoftInvestsInInflection());
