@@ -58,6 +58,6 @@ public sealed class NotebookTests
             """, Key);
         Assert.Equal("INSERTED", ingested.GetProperty("data").GetProperty("ingestArticle").GetProperty("status").GetString());
 
-        Assert.Contains("GraphQL POST", service.Output);
+        Assert.True(await service.WaitForOutputAsync("GraphQL POST", TimeSpan.FromSeconds(30)), "no request log line:\n" + service.Output);
     }
 }

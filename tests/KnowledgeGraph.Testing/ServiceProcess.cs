@@ -60,6 +60,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the output holds <paramref name="text"/>: the console logger writes on a thread of its own, so a line
+    /// about a request may arrive after the response did.
+    /// </summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow >= deadline || _process.HasExited)
+                return Output.Contains(text, StringComparison.Ordinal);
+            await Task.Delay(50);
+        }
+        return true;
+    }
+
     /// <summary>Starts the process and waits until /health answers 200 and <see cref="ServiceLaunch.IsReady"/> (if any) agrees.</summary>
     public static async Task<ServiceProcess> StartAsync(ServiceLaunch launch, TimeSpan timeout)
     {
