@@ -17,7 +17,8 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
 
     /// <summary>
     /// A research lab written with its parent's name is the parent's lab (微软研究院); a cloud or a fund so written
-    /// (谷歌云, 亚马逊云科技, 吉利资本) is a business of its own that texts name as such, not as a unit.
+    /// (谷歌云, 亚马逊云科技, 吉利资本), or written right after its parent's name (亚马逊AWS), is a business of its own that
+    /// texts name as such, not as a unit: 的 between them (阿里巴巴的阿里云) still makes it the parent's.
     /// </summary>
     private const string LabKind = "lab";
 
@@ -35,9 +36,10 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
             var owner = entry?.Owner is { } ownerId ? byLexiconId.GetValueOrDefault(ownerId) : null;
             foreach (var mention in unit.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0))
             {
-                var before = mentionEnds.GetValueOrDefault(mention.Range.Start) ?? PossessorOf(document, mention, mentionEnds);
+                var adjacent = mentionEnds.GetValueOrDefault(mention.Range.Start);
+                var before = adjacent ?? PossessorOf(document, mention, mentionEnds);
                 var parent = owner is not null
-                    ? before == owner || entry!.Kind == LabKind && StartsWithNameOf(mention.Text, owner) ? owner : null
+                    ? before == owner && (adjacent != owner || entry!.Kind == LabKind) || entry!.Kind == LabKind && StartsWithNameOf(mention.Text, owner) ? owner : null
                     : before is not null ? EndsInUnitWord(mention.Text) || EndsInUnitEnding(mention.Text) && IsPossessed(document, mention) ? before : null
                     : EndsInUnitEnding(mention.Text) ? NamedWithin(mention.Text, unit, organizations) : null;
                 if (parent is null || parent == unit || !found.Add((unit, parent))) continue;
