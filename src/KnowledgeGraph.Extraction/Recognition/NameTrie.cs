@@ -29,16 +29,17 @@ public sealed class NameTrie<T>
     /// <remarks>Asked at every character of a text, and most characters begin no name: those cost one lookup and nothing else.</remarks>
     public IEnumerable<(int Length, string Surface, T Value)> MatchesAt(string text, int start, int end)
     {
-        if (start >= end || _root.Children is null || !_root.Children.ContainsKey(InvariantLowerCase.Of(text[start]))) return [];
+        if (start >= end || _root.Children is null || !_root.Children.TryGetValue(InvariantLowerCase.Of(text[start]), out var node)) return [];
         // Made only when a name ends here: a prefix that ends none (a common first character) costs no list.
         List<(int, string, T)>? found = null;
-        var node = _root;
-        for (var i = start; i < end; i++)
+        for (var i = start; ; )
         {
-            if (node.Children is null || !node.Children.TryGetValue(InvariantLowerCase.Of(text[i]), out node)) break;
-            if (node.Values is null) continue;
-            found ??= [];
-            foreach (var (surface, value) in node.Values) found.Add((i + 1 - start, surface, value));
+            if (node.Values is not null)
+            {
+                found ??= [];
+                foreach (var (surface, value) in node.Values) found.Add((i + 1 - start, surface, value));
+            }
+            if (++i >= end || node.Children is null || !node.Children.TryGetValue(InvariantLowerCase.Of(text[i]), out node)) break;
         }
         if (found is null) return [];
         found.Reverse();
