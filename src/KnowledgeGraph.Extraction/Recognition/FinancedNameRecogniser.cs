@@ -9,9 +9,16 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// right before a verb of taking it (recognition/financed-subject-verbs.txt), in a sentence that speaks of a round
 /// (recognition/financing-words.txt), is an organization. The name must hold a word the segmenter does not know,
 /// a rare one, a proper noun, or be several words the segmenter made of a word it did not know, so that 公司近日完成 or 本轮融资完成 name nobody.
+/// A name of that kind that ends as young companies' names end (因岚机器人, 云帆数据, 深思智能: the field words of
+/// recognition/place-led-org-endings.txt, 科技, 智能) opens its clause as a company also in any other sentence when a
+/// title (创始人兼CEO, 总经理) or a verb of what companies do (recognition/company-acts.txt: 发布, 推出) follows it.
 /// </summary>
-public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> verbLines, IReadOnlyCollection<string> financingWords) : IPipelineStage
+public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> verbLines, IReadOnlyCollection<string> financingWords,
+    IReadOnlyCollection<string> companyEndings, IReadOnlyCollection<string> companyActs, IReadOnlyCollection<string> headlineOpeners) : IPipelineStage
 {
+    /// <summary>Words opening an interview's headline (对话, 专访): 对话灵眸科技CTO names 灵眸科技.</summary>
+    private readonly HashSet<string> _headlineOpeners = headlineOpeners.Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+
     private const int MinNameLength = 2;
     private const int MaxNameLength = 6;
     private const double FinancedConfidence = 0.6;
@@ -20,6 +27,8 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
     private readonly IReadOnlyList<string> _adverbs = verbLines.Where(l => l.StartsWith(AdverbMark, StringComparison.Ordinal)).Select(l => l[1..]).OrderByDescending(l => l.Length).ToList();
     private readonly IReadOnlyList<string> _verbs = verbLines.Where(l => l.Length > 0 && !l.StartsWith(AdverbMark, StringComparison.Ordinal)).OrderByDescending(l => l.Length).ToList();
     private readonly IReadOnlyList<string> _financingWords = financingWords.Where(w => w.Length > 0).ToList();
+    private readonly IReadOnlyList<string> _companyEndings = companyEndings.Where(w => w.Length > 0).Concat(["科技", "智能"]).Distinct().ToList();
+    private readonly IReadOnlyList<string> _companyActs = companyActs.Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToList();
 
     private const string ClauseOpeners = "，,；;：:";
 
@@ -29,12 +38,14 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         var named = new MentionSpans(document.Mentions);
         foreach (var sentence in document.Sentences)
         {
-            if (!_financingWords.Any(w => text.IndexOf(w, sentence.Range.Start, sentence.Range.Length, StringComparison.Ordinal) >= 0)) continue;
+            var financing = _financingWords.Any(w => text.IndexOf(w, sentence.Range.Start, sentence.Range.Length, StringComparison.Ordinal) >= 0);
             var tokens = document.TokensOf(sentence).ToList();
             for (var t = 0; t < tokens.Count; t++)
             {
                 if (t > 0 && !(tokens[t - 1].Text.Length == 1 && ClauseOpeners.Contains(tokens[t - 1].Text[0]))) continue;
-                if (NameOpening(text, tokens, t, sentence.Range.End) is not { } name || named.Overlapping(name).Any(m => m.Source == MentionSource.Lexicon)) continue;
+                if (NameOpening(text, tokens, t, sentence.Range.End, financing) is not ({ } name, var financed)) continue;
+                // A name by its ending only adds what no other recogniser found: 对话灵眸科技CEO is 灵眸科技's headline.
+                if (named.Overlapping(name).Any(m => m.Source == MentionSource.Lexicon || !financed)) continue;
                 var mention = new Mention(name, text[name.Start..name.End], "Organization", MentionSource.Pattern, FinancedConfidence) { Sentence = sentence.Index };
                 document.Mentions.Add(mention);
                 named.Add(mention);
@@ -43,7 +54,7 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
     }
 
     /// <summary>The name-like words from <paramref name="first"/> that a financed-subject verb follows.</summary>
-    private TextRange? NameOpening(string text, List<Token> tokens, int first, int sentenceEnd)
+    private (TextRange Name, bool Financed)? NameOpening(string text, List<Token> tokens, int first, int sentenceEnd, bool financing)
     {
         var start = tokens[first].Range.Start;
         var proper = false;
@@ -52,18 +63,34 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         {
             var token = tokens[t];
             if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start]) || t > first && token.Range.Start != tokens[t - 1].Range.End) return null;
-            if (!IsNameWord(token)) return null;
+            if (!IsNameWord(token) && !(t > first && _companyEndings.Contains(token.Text))) return null;
             var single = token.Text.Length == 1;
             proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "nr" or "j" or "x" or "ns" || dictionary.IsRareWord(token.Text)
                       || single && t > first && tokens[t - 1].Text.Length == 1;
             placesOnly &= token.Tag == "ns";
             var end = token.Range.End;
-            if (!VerbFollows(text, end, sentenceEnd)) continue;
+            var financed = financing && VerbFollows(text, end, sentenceEnd);
+            if (!financed && !(EndsAsACompany(text, start, end) && CompanyWordFollows(text, end, sentenceEnd))) continue;
             // Common nouns the segmenter put together for want of the name (星 海图) are the name, if no word as a whole.
             var coined = t > first && dictionary.DictionaryTag(text[start..end]) is null;
-            return (proper || coined) && !placesOnly && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
+            return (proper || coined) && !placesOnly && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? (new TextRange(start, end), financed) : null;
         }
         return null;
+    }
+
+    private bool EndsAsACompany(string text, int start, int end) =>
+        _companyEndings.Any(e => end - start > e.Length + 1 && string.CompareOrdinal(text, end - e.Length, e, 0, e.Length) == 0);
+
+    /// <summary>A title (因岚机器人创始人兼CEO) or, after the adverbs of financed-subject-verbs.txt, a verb of what companies do (云帆数据近日发布).</summary>
+    private bool CompanyWordFollows(string text, int position, int limit)
+    {
+        if (RecognitionData.MatchStartingAt(data.Titles, text, position, limit) is not null) return true;
+        while (true)
+        {
+            if (RecognitionData.MatchStartingAt(_companyActs, text, position, limit) is not null) return true;
+            if (RecognitionData.MatchStartingAt(_adverbs, text, position, limit) is not { } adverb) return false;
+            position += adverb.Length;
+        }
     }
 
     private bool VerbFollows(string text, int position, int limit)
@@ -74,10 +101,10 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
 
     /// <summary>
     /// Nouns, words the segmenter guessed and single characters it could not join (霁 of 霁星图); a generic word, a
-    /// verb, a particle, a number or a pronoun is no part of a name.
+    /// verb (现任 included), a headline's opener (对话), a particle, a number or a pronoun is no part of a name.
     /// </summary>
     private bool IsNameWord(Token token) =>
-        !data.IsGeneric(token.Text) && !data.Titles.Contains(token.Text)
+        !data.IsGeneric(token.Text) && !data.Titles.Contains(token.Text) && !data.PostVerbs.Contains(token.Text) && !_headlineOpeners.Contains(token.Text)
         && !(token.Text.Length == 1 && PersonNameRecogniser.StopCharacters.Contains(token.Text[0]))
         && (!token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "j" or "x" or "ng" or "b" or "l" or "i" or "a"
             || token.Text.Length == 1 && token.Tag is not ("p" or "c" or "u" or "uj" or "ul" or "r" or "d" or "m" or "q" or "f" or "t" or "w"));

@@ -42,7 +42,8 @@ public sealed class LexiconRecogniser : IPipelineStage
                 {
                     var span = new TextRange(i, i + length);
                     tokenBoundaries ??= TokenBoundaries(document, sentence);
-                    if (!Acceptable(document.Text, span, surface, tokenBoundaries) || IsPartOfDottedName(document.Text, span, entry)) continue;
+                    if (!Acceptable(document.Text, span, surface, tokenBoundaries) || IsPartOfDottedName(document.Text, span, entry)
+                        || EndsAnUnknownName(document.Text, span, tokenBoundaries)) continue;
                     found.Add((span, entry, sentence));
                     break;
                 }
@@ -155,6 +156,26 @@ public sealed class LexiconRecogniser : IPipelineStage
             return tokenBoundaries.TryGetValue(span.Start, out var token) && token.Range.End == span.End && !IsVerb(token.Tag);
         return true;
     }
+
+    /// <summary>
+    /// A short known name right after a word the segmenter could only guess (逐光 of 逐光智元) ends another company's
+    /// name when the two open a clause as its subject: a company's cue or a title follows (逐光智元完成…融资, 逐光智元CEO).
+    /// The guessed word holds no particle or function character (这是 of 这是谷歌成立以来); without the cue after it, a
+    /// verb the segmenter did not know (转投苹果) stays a verb.
+    /// </summary>
+    private bool EndsAnUnknownName(string text, TextRange span, Dictionary<int, Token> tokens)
+    {
+        if (span.Length > 2 || !IsHan(text[span.Start])) return false;
+        var before = tokens.Values.FirstOrDefault(t => t.Range.End == span.Start);
+        if (before is null || before.InDictionary || before.Text.Length < 2 || !before.Text.All(c => IsHan(c) && !PersonNameRecogniser.StopCharacters.Contains(c))) return false;
+        var opening = tokens.Values.FirstOrDefault(t => t.Range.End == before.Range.Start);
+        if (opening is not null && opening.Tag != "w") return false;
+        var cue = _data.CueAround(text, span.End, span.End);
+        return cue is { Position: CuePosition.After, Type: "Organization" } && string.CompareOrdinal(text, span.End, cue.Word, 0, cue.Word.Length) == 0
+               || RecognitionData.MatchStartingAt(_data.Titles, text, span.End, text.Length) is not null;
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static bool IsLatin(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 }

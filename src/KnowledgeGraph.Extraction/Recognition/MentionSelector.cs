@@ -106,7 +106,7 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
 
     /// <summary>
     /// A name that adds words to exactly one known name inside it names something else and wins over the known
-    /// name: a Latin run (Kimi k1.5, AMD Ventures), a version (文心大模型4.0), a unit's ending (吉利资本) or an
+    /// name: a Latin run (Kimi k1.5, AMD Ventures), a version (文心大模型4.0), a unit's ending or business (吉利资本, 京东零售) or an
     /// organization named with its city in front (北京智源人工智能研究院). A run
     /// of two known names (NVIDIA H100) does not.
     /// </summary>
@@ -121,7 +121,7 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
                         && (RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) ?? ProductNameRecogniser.ModelNumberAfterChineseName(mention.Text, overlapping[0].Range.Length)) is { } version
                         && version.Length == mention.Range.Length - overlapping[0].Range.Length;
         var subOrganization = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Organization"
-                              && data.SubOrganizationSuffixes.Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
+                              && data.SubOrganizationSuffixes.Concat(data.UnitBusinessWords).Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
         var placePrefixed = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Location";
         return latin || versioned || subOrganization || placePrefixed;
     }

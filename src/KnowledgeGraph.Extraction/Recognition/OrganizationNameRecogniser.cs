@@ -82,6 +82,11 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 if (suffix is not null || !IsUnitFieldWord(token)) break;
                 at = token.Range.End;
             }
+            if (suffix is null && BusinessUnitEnd(text, known.Range.End) is { } unitEnd)
+            {
+                document.Mentions.Add(new Mention(new TextRange(known.Range.Start, unitEnd), text[known.Range.Start..unitEnd], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
+                continue;
+            }
             if (suffix is null || at - known.Range.End > MaxUnitFieldLength) continue;
             var end = at + suffix.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
@@ -89,6 +94,21 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     }
 
     private const int MaxUnitFieldLength = 6;
+
+    /// <summary>
+    /// Where a unit named by its parent and a business (滴滴自动驾驶, 京东零售) ends, when the text treats it as a company of
+    /// its own: a title or an organization's cue (宣布, 完成, 获得) follows. Followed by 团队 or nothing of the kind it
+    /// is the parent's business line, and the known name stays the parent's.
+    /// </summary>
+    private int? BusinessUnitEnd(string text, int knownEnd)
+    {
+        if (RecognitionData.MatchStartingAt(data.UnitBusinessWords, text, knownEnd, text.Length) is not { } business) return null;
+        var end = knownEnd + business.Length;
+        var companyCue = data.ContextCues.Any(c => c is { Position: CuePosition.After, Type: "Organization" } && !KindCues.Contains(c.Word)
+                                                   && string.CompareOrdinal(text, end, c.Word, 0, c.Word.Length) == 0);
+        return companyCue || TitleFollows(text, end) ? end : null;
+    }
+
 
     /// <summary>
     /// Words naming a unit's field between its organization and its ending (清华大学人工智能研究院, 小米AI实验室,

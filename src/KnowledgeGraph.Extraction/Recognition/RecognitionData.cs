@@ -14,6 +14,7 @@ public sealed partial class RecognitionData
         Titles = LongestFirst(resources.Lines("recognition/titles.txt"));
         OrganizationSuffixes = LongestFirst(resources.Lines("recognition/org-suffixes.txt"));
         SubOrganizationSuffixes = LongestFirst(resources.Lines("recognition/sub-organization-suffixes.txt"));
+        UnitBusinessWords = LongestFirst(resources.Lines("recognition/unit-business-words.txt"));
         OwnerWords = resources.Lines("recognition/owner-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
         GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -60,6 +61,9 @@ public sealed partial class RecognitionData
 
     /// <summary>Endings after a known organization that name its fund, lab or division (吉利资本, 百度研究院).</summary>
     public IReadOnlyList<string> SubOrganizationSuffixes { get; }
+
+    /// <summary>Businesses after a known organization (滴滴自动驾驶, 京东零售) that name its unit when a company's cue follows.</summary>
+    public IReadOnlyList<string> UnitBusinessWords { get; }
     public IReadOnlyList<string> ProductCues { get; }
 
     /// <summary>Words that say a unit belongs to the organization before them (旗下, 下属) rather than name it.</summary>

@@ -49,7 +49,9 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
         }
     }
 
-    private bool EndsInUnitEnding(string name) => _unitEndings.Any(e => name.Length > e.Length && name.EndsWith(e, StringComparison.Ordinal));
+    /// <summary>A lab's or division's ending (研究院, 事业部), or a business (自动驾驶, 零售) that a unit named with its parent's name acts in.</summary>
+    private bool EndsInUnitEnding(string name) =>
+        _unitEndings.Concat(recognition.UnitBusinessWords).Any(e => name.Length > e.Length && name.EndsWith(e, StringComparison.Ordinal));
 
     /// <summary>A unit written after its parent and 的 (阿里的通义实验室, 字节跳动的Seed团队 when so named).</summary>
     private static EntityCluster? PossessorOf(Document document, Mention mention, Dictionary<int, EntityCluster> mentionEnds) =>

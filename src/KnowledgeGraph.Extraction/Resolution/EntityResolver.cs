@@ -11,8 +11,11 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// type and name without legal endings (月之暗面科技有限公司 = 月之暗面). Short forms of names found in the article
 /// (阿莫代伊 after 达里奥·阿莫代伊, Inflection after Inflection AI) are looked for and join their entity.
 /// </summary>
-public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, LanguageResources resources, LabelledSpellingRecogniser labelledSpellings) : IPipelineStage
+public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, LanguageResources resources, LabelledSpellingRecogniser labelledSpellings, RecognitionData recognition)
+    : IPipelineStage
 {
+    private readonly PlaceLessForms _placeLessForms = new(lexicon, resources, recognition);
+
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
 
@@ -280,7 +283,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var keys = new Dictionary<(string, string), string>();
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
         {
-            foreach (var form in ShortFormsOf(mention).Where(f => f.Length >= 2 && f != mention.Text))
+            foreach (var form in ShortFormsOf(document, mention).Where(f => f.Length >= 2 && f != mention.Text))
                 keys.TryAdd((mention.Type, form), appositionKeys.GetValueOrDefault(mention) ?? KeyOf(mention));
         }
         return keys;
@@ -295,7 +298,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var shortForms = new Dictionary<string, Mention>(abbreviations, StringComparer.Ordinal);
         foreach (var mention in document.Mentions.Where(m => (m.LexiconId is null || m.Type == "Person") && !m.IsAnaphor))
         {
-            foreach (var form in ShortFormsOf(mention).Prepend(mention.Text))
+            foreach (var form in ShortFormsOf(document, mention).Prepend(mention.Text))
             {
                 if (form.Length >= 2) shortForms.TryAdd(form, mention);
             }
@@ -368,9 +371,10 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 
     /// <summary>
     /// A person is called by the last part of a dotted name, by the first, or by all but the first (德·弗雷塔斯 of
-    /// 丹尼尔·德·弗雷塔斯), whether or not the lexicon knows the person: it lists the usual forms, not every one.
+    /// 丹尼尔·德·弗雷塔斯), whether or not the lexicon knows the person: it lists the usual forms, not every one. An
+    /// organization is called by its name without its legal or English tail, or without the city before it (<see cref="PlaceLessForms"/>).
     /// </summary>
-    private IEnumerable<string> ShortFormsOf(Mention mention)
+    private IEnumerable<string> ShortFormsOf(Document document, Mention mention)
     {
         if (mention.LexiconId is not null && mention.Type != "Person") yield break;
         switch (mention.Type)
@@ -395,6 +399,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
                     if (mention.Text.EndsWith(tail, StringComparison.Ordinal) && mention.Text.Length > tail.Length + 2)
                         yield return mention.Text[..^tail.Length];
                 }
+                foreach (var brand in _placeLessForms.Of(document, mention)) yield return brand;
                 break;
         }
     }

@@ -1,0 +1,97 @@
+using KnowledgeGraph.Extraction.LanguageData;
+using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Extraction.Recognition;
+
+namespace KnowledgeGraph.Extraction.Resolution;
+
+/// <summary>
+/// A young company named once with its seat's city in front (杭州澜图智能) or by its registered name
+/// (北京灵矽科技有限公司, 上海傲鲨智能科技有限公司) is called by its brand afterwards (澜图智能, 灵矽科技, 傲鲨智能):
+/// the name without the city and the legal ending, and, when 科技 only closes a field word, without 科技 too.
+/// Only company endings (科技, 智能 and the field words of recognition/place-led-org-endings.txt) make such a brand:
+/// 上海交通大学 is never 交通大学, and a core of a fund's words alone (创新投资) or a generic word is no brand.
+/// </summary>
+public sealed class PlaceLessForms
+{
+    private readonly HashSet<string> _places;
+    private readonly IReadOnlyList<string> _brandEndings;
+    private readonly HashSet<string> _fundWords;
+    private readonly RecognitionData _data;
+
+    /// <summary>Characters of an administrative level written after a city's or province's name (深圳市, 浙江省).</summary>
+    private const string LevelCharacters = "市省";
+
+    private const string TechEnding = "科技";
+    private const int MinCoreLength = 2;
+
+    public PlaceLessForms(Lexicon lexicon, LanguageResources resources, RecognitionData data)
+    {
+        _data = data;
+        _places = lexicon.Entries.Where(e => e.Type == "Location").SelectMany(e => e.ChineseNames).Where(n => n.Length >= 2).ToHashSet(StringComparer.Ordinal);
+        _brandEndings = resources.Lines("recognition/place-led-org-endings.txt").Select(l => l.Trim()).Where(l => l.Length > 0)
+            .Concat([TechEnding, "智能"]).Distinct().OrderByDescending(e => e.Length).ToList();
+        _fundWords = resources.Lines("recognition/place-led-fund-words.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IEnumerable<string> Of(Document document, Mention mention)
+    {
+        var placeLength = PlaceLength(document, mention);
+        if (placeLength == 0) yield break;
+        var rest = WithoutLegalEnding(mention.Text[placeLength..]);
+        if (!IsBrand(rest)) yield break;
+        yield return rest;
+        if (rest.EndsWith(TechEnding, StringComparison.Ordinal) && IsBrand(rest[..^TechEnding.Length])) yield return rest[..^TechEnding.Length];
+    }
+
+    /// <summary>How long the place opening the name is: a place of the lexicon or one the segmenter knows, with 市 or 省 after it.</summary>
+    private int PlaceLength(Document document, Mention mention)
+    {
+        var text = mention.Text;
+        var length = 0;
+        for (var end = Math.Min(text.Length - 1, MaxPlaceLength); end >= MinCoreLength; end--)
+        {
+            if (_places.Contains(text[..end])) { length = end; break; }
+        }
+        if (length == 0 && TokenAt(document, mention.Range.Start) is { Tag: "ns", InDictionary: true } token && token.Range.Length is 2 or 3
+            && token.Range.End < mention.Range.End) length = token.Range.Length;
+        if (length > 0 && length < text.Length && LevelCharacters.Contains(text[length])) length++;
+        return length;
+    }
+
+    private const int MaxPlaceLength = 4;
+
+    private static Token? TokenAt(Document document, int start)
+    {
+        var tokens = document.Tokens;
+        var (low, high) = (0, tokens.Count - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (tokens[middle].Range.Start == start) return tokens[middle];
+            if (tokens[middle].Range.Start < start) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
+
+    private static string WithoutLegalEnding(string name)
+    {
+        foreach (var ending in LegalEndings)
+        {
+            if (name.EndsWith(ending, StringComparison.Ordinal)) return name[..^ending.Length];
+        }
+        return name;
+    }
+
+    private static readonly string[] LegalEndings = ["股份有限公司", "有限责任公司", "有限公司"];
+
+    /// <summary>A proper core of two characters or more and a company's ending.</summary>
+    private bool IsBrand(string name)
+    {
+        var ending = _brandEndings.FirstOrDefault(e => name.EndsWith(e, StringComparison.Ordinal));
+        if (ending is null) return false;
+        var core = name[..^ending.Length];
+        return core.Length >= MinCoreLength && !_data.IsGeneric(core) && !_data.IsGeneric(name) && !_fundWords.Contains(core)
+               && !_places.Contains(core) && !_brandEndings.Contains(core);
+    }
+}
