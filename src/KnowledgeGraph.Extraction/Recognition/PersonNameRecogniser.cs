@@ -62,13 +62,26 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
                  at = at + 1 < sentence.Range.End ? text.IndexOf(verb, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal) : -1)
             {
                 var afterVerb = at + verb.Length;
-                if (RecognitionData.MatchStartingAt(data.Titles, text, afterVerb, sentence.Range.End) is null) continue;
+                if (RecognitionData.MatchStartingAt(data.Titles, text, verb.Length >= 2 ? TitleStartAfter(text, afterVerb, named) : afterVerb, sentence.Range.End) is null) continue;
                 // 任 of 现任 belongs to the longer verb, which the name stands before.
                 if (RecognitionData.MatchEndingAt(data.PostVerbs, text, afterVerb) is { } longest && longest.Length > verb.Length) continue;
                 if (ChineseNameEndingAt(text, at, sentence.Range.Start, boundaries) is { } name && !named.Any(m => m.Range.Start < name.End && name.Start < m.Range.End))
                     Add(document, sentence, name.Start, name.End, 0.7);
             }
         }
+    }
+
+    /// <summary>
+    /// Where the title after a post verb starts: right after the verb, or after an organization already named there and
+    /// its 的 (孙佳怡现任面壁智能首席技术官, 李岩担任百度的首席科学家); only after a verb of two characters, since 任 alone
+    /// ends other words (吴凯卸任旷视科技CEO).
+    /// </summary>
+    private static int TitleStartAfter(string text, int afterVerb, List<Mention> named)
+    {
+        var organization = named.FirstOrDefault(m => m.Type == "Organization" && m.Range.Start == afterVerb);
+        if (organization is null) return afterVerb;
+        var end = organization.Range.End;
+        return end < text.Length && text[end] == '的' ? end + 1 : end;
     }
 
     /// <summary>

@@ -174,7 +174,7 @@ public sealed class RelationExtractor(
                 if (!presupposed && uncertain || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = (pattern.ObjectIsTopic ? TopicAsObject(chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
+                var objects = (pattern.ObjectIsTopic ? TopicAsObject(document, chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
                 foreach (var (subject, @object) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
@@ -262,7 +262,7 @@ public sealed class RelationExtractor(
     /// the organization this sentence is about, or else the one the article is about: a topic carried in from before
     /// may be an organization the text only passed through.
     /// </summary>
-    private IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, BackerClauses.RoundOwner round, int position, string type, Sentence sentence,
+    private IEnumerable<Mention> TopicAsObject(Document document, ClauseTopics.Chain chain, BackerClauses.RoundOwner round, int position, string type, Sentence sentence,
         LeadingOrganization leading)
     {
         var topic = (type == "INVESTED_IN" ? round.CompanyAt(position) : null) ?? chain.TopicAt(position);
@@ -274,7 +274,21 @@ public sealed class RelationExtractor(
         // A clause of titles (首席执行官为A，首席科学家为B) ends the chain of topics, not the sentence's: an organization
         // an earlier clause of the sentence named as its topic (Reka由…创立) still holds the posts.
         var namedHere = chain.NamedTopicUpTo(position, sentence.Index);
-        if ((namedHere ?? leading.Current ?? topic) is { Type: "Organization", Entity: not null } organization) yield return organization;
+        if ((namedHere ?? leading.Current ?? topic) is { Type: "Organization", Entity: not null } organization
+            && (namedHere is not null || !IsAnotherListItem(document, sentence, organization.Entity))) yield return organization;
+    }
+
+    /// <summary>
+    /// True when the sentence is in an item of a list or round-up (a paragraph opened by 1. or •) that never names the
+    /// organization: a founder or a post stated there without its company (「2. 傲意信息获得A轮投资。创始人黄冠…」, the
+    /// company unrecognised) is at that item's company, not at the one an earlier item or the article led with.
+    /// </summary>
+    private static bool IsAnotherListItem(Document document, Sentence sentence, EntityCluster organization)
+    {
+        var paragraph = document.Paragraphs[sentence.Paragraph];
+        if (!Normalisation.ListItemMarker.StartsAt(document.Text, paragraph.Start)) return false;
+        return !document.Mentions.Any(m => m.Entity == organization && !m.IsAnaphor && m.Sentence >= 0
+                                           && document.Sentences[m.Sentence].Paragraph == sentence.Paragraph);
     }
 
     private bool IsAboutPeople(string type) => ontology.RelationType(type).Subject is ["Person"];

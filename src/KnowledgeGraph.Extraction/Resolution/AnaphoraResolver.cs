@@ -271,6 +271,9 @@ public sealed class AnaphoraResolver : IPipelineStage
         return candidates.First(m => m.Sentence == nearest);
     }
 
+    private static bool OpensListItem(Document document, int paragraph) =>
+        Normalisation.ListItemMarker.StartsAt(document.Text, document.Paragraphs[paragraph].Start);
+
     private static readonly System.Buffers.SearchValues<char> ClauseOrSentenceBreaks = System.Buffers.SearchValues.Create("，,。；;！？!?");
 
     /// <remarks>
@@ -283,7 +286,10 @@ public sealed class AnaphoraResolver : IPipelineStage
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical,
         HashSet<EntityCluster> movedTo)
     {
-        var named = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+        // An item of a list or round-up (2. 傲意信息获得A轮投资，公司创始人黄冠…) is about its own company, named in it or not
+        // recognised: the item before is about another one.
+        var before = OpensListItem(document, sentence.Paragraph) ? [] : byParagraph[sentence.Paragraph - 1];
+        var named = before.Concat(byParagraph[sentence.Paragraph])
             .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type) : [])
             .Where(m => m.Range.End <= position && !movedTo.Contains(m.Entity!))
             .OrderBy(m => m.Range.Start)
