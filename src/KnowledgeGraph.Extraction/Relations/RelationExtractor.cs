@@ -180,6 +180,9 @@ public sealed class RelationExtractor(
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
                     if (ReachedAcrossClause(match, slotted, mentions, carried, subject) || ReachedAcrossClause(match, slotted, mentions, carried, @object)) continue;
+                    // Nor is it the company of a round that another, unrecognised name raised (本轮由A领投 with no round raised before).
+                    if (pattern.Type == "INVESTED_IN" && (carried.Contains(@object) || @object.IsAnaphor) && round.CompanyAt(subject.Range.Start) is null
+                        && round.IsUnownedRoundAt(subject.Range.Start)) continue;
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd, attributes) is { } built)
@@ -265,7 +268,9 @@ public sealed class RelationExtractor(
     private IEnumerable<Mention> TopicAsObject(ClauseTopics.Chain chain, BackerClauses.RoundOwner round, int position, string type, Sentence sentence,
         LeadingOrganization leading)
     {
-        var topic = (type == "INVESTED_IN" ? round.CompanyAt(position) : null) ?? chain.TopicAt(position);
+        var roundOwner = type == "INVESTED_IN" ? round.CompanyAt(position) : null;
+        if (type == "INVESTED_IN" && roundOwner is null && round.IsUnownedRoundAt(position)) yield break;
+        var topic = roundOwner ?? chain.TopicAt(position);
         if (!IsAboutPeople(type))
         {
             if (topic is { Type: "Organization", Entity: not null }) yield return topic;
