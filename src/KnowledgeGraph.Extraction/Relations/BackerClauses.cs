@@ -167,6 +167,9 @@ public sealed class BackerClauses
         return null;
     }
 
+    /// <summary>Whether the text at <paramref name="range"/> names a round (本轮融资, 该轮融资), as an anaphor for its company does.</summary>
+    public bool NamesRound(string text, TextRange range) => FirstOf(text, range.Start, range.End, _round) >= 0;
+
     /// <summary>Where the clause's raising word stands, if a round's word follows it (完成B轮融资).</summary>
     private int? RaisesRound(string text, int start, int end)
     {

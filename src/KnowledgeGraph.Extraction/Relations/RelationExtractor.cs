@@ -174,9 +174,13 @@ public sealed class RelationExtractor(
                 if (!presupposed && uncertain || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = (pattern.ObjectIsTopic ? TopicAsObject(chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
-                foreach (var (subject, @object) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
+                    var objects = (pattern.ObjectIsTopic ? TopicAsObject(chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
+                foreach (var (subject, named) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {
+                    // 本轮融资 stands for the company whose round the clause is about; a pattern for it names no other company.
+                    var namesRound = named.IsAnaphor && backerClauses.NamesRound(document.Text, named.Range);
+                    if (pattern.Settings.ContainsKey("round-object") && !namesRound) continue;
+                    var @object = namesRound && pattern.Type == "INVESTED_IN" && round.CompanyAt(named.Range.Start) is { } roundCompany ? roundCompany : named;
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
                     if (ReachedAcrossClause(match, slotted, mentions, carried, subject) || ReachedAcrossClause(match, slotted, mentions, carried, @object)) continue;
