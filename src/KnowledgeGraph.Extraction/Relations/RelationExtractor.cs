@@ -184,9 +184,10 @@ public sealed class RelationExtractor(
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
                     if (ReachedAcrossClause(match, slotted, mentions, carried, subject) || ReachedAcrossClause(match, slotted, mentions, carried, @object)) continue;
-                    // Nor is it the company of a round that another, unrecognised name raised (本轮由A领投 with no round raised before).
-                    if (pattern.Type == "INVESTED_IN" && (carried.Contains(@object) || @object.IsAnaphor) && round.CompanyAt(subject.Range.Start) is null
-                        && round.IsUnownedRoundAt(subject.Range.Start)) continue;
+                    // Nor is it the company of a round that another name raised: a recognised one (英伟达参投的Perplexity完成了…融资，
+                    // 由软银领投), or one the recogniser missed (本轮由A领投 with no round raised before).
+                    if (pattern.Type == "INVESTED_IN" && (carried.Contains(@object) || @object.IsAnaphor) && round.CompanyAt(subject.Range.Start) is var roundOwner
+                        && (roundOwner is null ? round.IsUnownedRoundAt(subject.Range.Start) : carried.Contains(@object) && roundOwner.Entity != @object.Entity)) continue;
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd, attributes) is { } built)
