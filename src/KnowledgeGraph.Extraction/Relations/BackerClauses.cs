@@ -26,6 +26,7 @@ public sealed class BackerClauses
     private readonly string[] _round;
     private readonly string[] _frameOpen;
     private readonly string[] _frameLinks;
+    private readonly string[] _raiserFree;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -38,6 +39,7 @@ public sealed class BackerClauses
         _round = Of("round");
         _frameOpen = Of("frame-open");
         _frameLinks = Of("frame-link");
+        _raiserFree = Of("raiser-free");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -53,6 +55,12 @@ public sealed class BackerClauses
         internal int Sentence { get; set; } = -1;
         internal List<(TextRange Clause, Mention Company)> Clauses { get; } = [];
 
+        /// <summary>Clauses of the sentence last read that speak of a round (本轮…) whose company no clause named.</summary>
+        internal List<TextRange> Unowned { get; } = [];
+
+        /// <summary>Where a round was last raised by anyone, a name the recogniser missed included, and whether by such a name.</summary>
+        internal (int Paragraph, int Sentence, bool ByUnknown) AnyRaise { get; set; } = (-1, -1, false);
+
         /// <summary>The sentence that raised the round last raised and its raising clause: the round's amount, name and date are there.</summary>
         public Sentence? RaisedIn { get; private set; }
 
@@ -67,6 +75,13 @@ public sealed class BackerClauses
         /// </summary>
         public Mention? CompanyAt(int position) =>
             Clauses.FirstOrDefault(c => c.Clause.Start <= position && position <= c.Clause.End).Company;
+
+        /// <summary>
+        /// Whether the clause holding <paramref name="position"/> speaks of a round whose company is not known (a round-up's
+        /// item about a company the recogniser missed; 本轮 after a paragraph that raised none): its backers are nobody's,
+        /// least of all the company the article was about before.
+        /// </summary>
+        public bool IsUnownedRoundAt(int position) => Unowned.Any(c => c.Start <= position && position <= c.End);
     }
 
     public readonly record struct Finding(Mention Backer, Mention Company, bool Lead, int ClauseStart, int ClauseEnd, int TriggerEnd);
@@ -77,9 +92,14 @@ public sealed class BackerClauses
         var findings = new List<Finding>();
         // A paragraph about the round may follow the one announcing it (…宣布完成B轮融资。¶本轮由A领投).
         var earlier = owner.Company is not null && (owner.Paragraph >= sentence.Paragraph - 1 || owner.Sentence == sentence.Index - 1) ? owner.Company : null;
+        // The sentence right after the round's goes on naming its backers without naming the round (…完成A轮融资。老股东X、Y继续加注).
+        var continuing = owner.Sentence == sentence.Index - 1 && owner.Paragraph == sentence.Paragraph ? earlier : null;
         Mention? raisedHere = null;
         var aboutRound = false;
+        var unknownRaiser = false;
+        var namelessRound = false;
         owner.Clauses.Clear();
+        owner.Unowned.Clear();
         var clauses = SentenceClauses.Of(text, sentence).ToList();
         // Each clause's raising company is read once, so that backers named before the company (红杉中国领投，腾讯跟投，
         // 智谱AI完成新一轮融资) find the one raising later in the sentence without a second pass over it.
@@ -87,20 +107,43 @@ public sealed class BackerClauses
         for (var c = 0; c < clauses.Count; c++)
         {
             var (start, end) = clauses[c];
-            aboutRound |= ContainsAny(text, start, end, _round);
+            if (!aboutRound && FirstOf(text, start, end, _round) is var roundAt and >= 0)
+            {
+                aboutRound = true;
+                // A round the sentence names no company before (本轮融资由A领投) is the one raised before, if any: with
+                // none raised just before, or one raised by a name the recogniser missed, the article's topic is no stand-in.
+                var raisedJustBefore = owner.AnyRaise.Sentence >= 0
+                                       && (owner.AnyRaise.Paragraph >= sentence.Paragraph - 1 || owner.AnyRaise.Sentence == sentence.Index - 1);
+                namelessRound = (!raisedJustBefore || owner.AnyRaise.ByUnknown) && !mentions.Any(m => m.Range.Start >= sentence.Range.Start && m.Range.End <= roundAt && m.Range.Length > 0
+                                                   && m.Type == "Organization" && m.Entity is not null);
+            }
+            // A topic carried into the clause (a zero-length mention) raises only where no other name stands before the raising word.
+            var labelStart = c > 0 ? clauses[c - 1].Start : LabelStart(text, start);
+            if (raising[c] is { Range.Length: 0 } && RaisesRound(text, start, end) is { } carriedRaise
+                && (NamesSomethingBefore(text, start, carriedRaise) || Labelled(text, start, labelStart))) raising[c] = null;
             if (raising[c] is { } company)
             {
-                raisedHere = company;
+                (raisedHere, unknownRaiser) = (company, false);
+                owner.AnyRaise = (sentence.Paragraph, sentence.Index, false);
                 owner.Raised(company, sentence, new TextRange(start, end));
                 continue;
             }
+            // A round raised by a name the recogniser missed (3. 云图数据完成B轮融资，中金资本领投) is that name's, not the
+            // round's named before it nor the article's company.
+            if (RaisesRound(text, start, end) is { } raiseAt)
+            {
+                var unknown = NamesSomethingBefore(text, start, raiseAt) || Labelled(text, start, labelStart);
+                owner.AnyRaise = (sentence.Paragraph, sentence.Index, unknown);
+                if (unknown) (raisedHere, unknownRaiser) = (null, true);
+            }
             if (FramingCompany(text, start, end, mentions) is { } framed)
             {
-                raisedHere = framed;
+                (raisedHere, unknownRaiser) = (framed, false);
                 owner.Raised(framed, sentence, new TextRange(start, end));
             }
-            var target = raisedHere ?? (aboutRound ? earlier : null) ?? RaisingLater(raising, c);
+            var target = unknownRaiser ? null : raisedHere ?? (aboutRound ? earlier : null) ?? RaisingLater(raising, c) ?? continuing;
             if (target?.Entity is not null) owner.Clauses.Add((new TextRange(start, end), target));
+            else if (namelessRound || unknownRaiser) owner.Unowned.Add(new TextRange(start, end));
             if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
             foreach (var backer in mentions)
             {
@@ -122,6 +165,54 @@ public sealed class BackerClauses
             if (raising[later] is { } company) return company;
         }
         return null;
+    }
+
+    /// <summary>Whether the text at <paramref name="range"/> names a round (本轮融资, 该轮融资), as an anaphor for its company does.</summary>
+    public bool NamesRound(string text, TextRange range) => FirstOf(text, range.Start, range.End, _round) >= 0;
+
+    /// <summary>Where the clause's raising word stands, if a round's word follows it (完成B轮融资).</summary>
+    private int? RaisesRound(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var word = WordAt(text, i, end, _raise);
+            if (word is null) continue;
+            return ContainsAny(text, i + word.Length, Math.Min(end, i + word.Length + RaiseReach), _raiseObjects) ? i : null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the clause opens right after a label and its colon (云图数据：完成B轮融资) that names something.</summary>
+    private bool Labelled(string text, int start, int labelStart) =>
+        labelStart < start && text[start - 1] is '：' or ':' && NamesSomethingBefore(text, labelStart, start - 1);
+
+    /// <summary>Where a label ending in a colon right before the sentence begins (云图数据：), when the colon ended the sentence before.</summary>
+    private static int LabelStart(string text, int sentenceStart)
+    {
+        if (sentenceStart < 2 || text[sentenceStart - 1] is not ('：' or ':')) return sentenceStart;
+        var at = sentenceStart - 1;
+        while (at > 0 && sentenceStart - at < LabelReach && text[at - 1] is not ('。' or '！' or '？' or '\n' or '；' or '，' or ',')) at--;
+        return at;
+    }
+
+    private const int LabelReach = 24;
+
+    /// <summary>A run of two letters or more before the raising word that no time or adverb word accounts for (云图数据完成…).</summary>
+    private bool NamesSomethingBefore(string text, int start, int raiseAt)
+    {
+        var run = 0;
+        for (var i = start; i < raiseAt; i++)
+        {
+            if (WordAt(text, i, raiseAt, _raiserFree) is { } free)
+            {
+                i += free.Length - 1;
+                run = 0;
+                continue;
+            }
+            run = char.IsLetter(text[i]) ? run + 1 : 0;
+            if (run >= 2) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -235,12 +326,14 @@ public sealed class BackerClauses
         return null;
     }
 
-    private static bool ContainsAny(string text, int start, int end, string[] words)
+    private static bool ContainsAny(string text, int start, int end, string[] words) => FirstOf(text, start, end, words) >= 0;
+
+    private static int FirstOf(string text, int start, int end, string[] words)
     {
         for (var i = start; i < end; i++)
         {
-            if (WordAt(text, i, end, words) is not null) return true;
+            if (WordAt(text, i, end, words) is not null) return i;
         }
-        return false;
+        return -1;
     }
 }

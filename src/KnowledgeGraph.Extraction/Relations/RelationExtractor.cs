@@ -175,11 +175,19 @@ public sealed class RelationExtractor(
                     || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
                 var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 var objects = (pattern.ObjectIsTopic ? TopicAsObject(document, chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
-                foreach (var (subject, @object) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
+                foreach (var (subject, named) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {
+                    // 本轮融资 stands for the company whose round the clause is about; a pattern for it names no other company.
+                    var namesRound = named.IsAnaphor && backerClauses.NamesRound(document.Text, named.Range);
+                    if (pattern.Settings.ContainsKey("round-object") && !namesRound) continue;
+                    var @object = namesRound && pattern.Type == "INVESTED_IN" && round.CompanyAt(named.Range.Start) is { } roundCompany ? roundCompany : named;
                     // A carried topic stands for the clause's own subject: a gap that steps over other names could hand it another clause's predicate.
                     if (pattern.StepsOverMentions && (carried.Contains(subject) || carried.Contains(@object))) continue;
                     if (ReachedAcrossClause(match, slotted, mentions, carried, subject) || ReachedAcrossClause(match, slotted, mentions, carried, @object)) continue;
+                    // Nor is it the company of a round that another name raised: a recognised one (英伟达参投的Perplexity完成了…融资，
+                    // 由软银领投), or one the recogniser missed (本轮由A领投 with no round raised before).
+                    if (pattern.Type == "INVESTED_IN" && (carried.Contains(@object) || @object.IsAnaphor) && round.CompanyAt(subject.Range.Start) is var roundOwner
+                        && (roundOwner is null ? round.IsUnownedRoundAt(subject.Range.Start) : carried.Contains(@object) && roundOwner.Entity != @object.Entity)) continue;
                     // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
                     if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd, attributes) is { } built)
@@ -265,7 +273,9 @@ public sealed class RelationExtractor(
     private IEnumerable<Mention> TopicAsObject(Document document, ClauseTopics.Chain chain, BackerClauses.RoundOwner round, int position, string type, Sentence sentence,
         LeadingOrganization leading)
     {
-        var topic = (type == "INVESTED_IN" ? round.CompanyAt(position) : null) ?? chain.TopicAt(position);
+        var roundOwner = type == "INVESTED_IN" ? round.CompanyAt(position) : null;
+        if (type == "INVESTED_IN" && roundOwner is null && round.IsUnownedRoundAt(position)) yield break;
+        var topic = roundOwner ?? chain.TopicAt(position);
         if (!IsAboutPeople(type))
         {
             if (topic is { Type: "Organization", Entity: not null }) yield return topic;
