@@ -51,47 +51,58 @@ internal static partial class Cypher
             a.entityCount = row.entityCount, a.relationCount = row.relationCount
         """;
 
-    public const string CreateEvidence = "UNWIND $rows AS row CREATE (ev:Evidence) SET ev = row";
-
     /// <summary>
-    /// Upserts the batch's entities and links them, in one statement so that each entity is found once: the entities
-    /// collected from the upsert (in the order of $entities, which is id order) serve the mentions and the edges, whose
-    /// rows name their ends by position in that list and articles by position in $articleIds. Three statements did
-    /// this before, each seeking every entity again. MERGE finds the ends because Neo4j 3.1 plans a MERGE on a uniquely
-    /// constrained property as a unique index seek whatever its statistics (a MATCH was planned as an index scan while
-    /// the samples said "empty"), and because a MATCH that missed a node would shift every later position. Node ids
-    /// (id(n) = $x) would need no seek at all, but 3.1's cost planner plans them as a scan of all nodes while the store
-    /// is empty and keeps that plan cached.
     /// A stored entity is written only when the batch brings it a new alias, search key or Chinese name: a hub named in
     /// every batch is otherwise left as it is, and the commit has no property records to rewrite for it.
-    /// The mentions are created in a FOREACH, which keeps the single row the edges continue from (an UNWIND would fan
-    /// out); the edges come last, so an empty $edges ends the statement with nothing left to do. An edge gets the batch's
-    /// aggregates (<see cref="EdgeAggregate"/>) without its stored evidence being read, so an edge between hubs costs
-    /// the same in every batch; <see cref="Settle"/> runs after and recomputes any of these edges a removal touched.
     /// </summary>
-    public const string UpsertEntitiesAndLinks = """
-        UNWIND $articleIds AS id
-        MERGE (a:Article {id: id})
-        WITH collect(a) AS articles
-        UNWIND $entities AS row
+    public const string UpsertEntities = """
+        UNWIND $rows AS row
         MERGE (e:Entity {id: row.id})
         ON CREATE SET e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = row.aliases,
             e.nameKeys = row.nameKeys, e.keys = row.keys, e.degree = 0
-        WITH articles, e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys
-        FOREACH (changed IN CASE WHEN size(newAliases) > 0 OR size(newKeys) > 0 OR (e.chineseName IS NULL AND row.chineseName IS NOT NULL)
-                THEN [true] ELSE [] END |
-            SET e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
-                    THEN e.nameKeys + row.chineseKey ELSE e.nameKeys END,
-                e.chineseName = coalesce(e.chineseName, row.chineseName),
-                e.aliases = e.aliases + newAliases,
-                e.keys = e.keys + newKeys)
+        WITH e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys
+        WHERE size(newAliases) > 0 OR size(newKeys) > 0 OR (e.chineseName IS NULL AND row.chineseName IS NOT NULL)
+        SET e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
+                THEN e.nameKeys + row.chineseKey ELSE e.nameKeys END,
+            e.chineseName = coalesce(e.chineseName, row.chineseName),
+            e.aliases = e.aliases + newAliases,
+            e.keys = e.keys + newKeys
+        """;
+
+    /// <summary>
+    /// Finds each of the batch's articles and entities once, then every mention reaches its ends by position in those
+    /// lists ($articleIds and $entityIds, which the rows' article and entity fields index): a unique-index seek per node
+    /// instead of two per mention. The ends were upserted earlier in the same transaction, so MERGE only ever finds them;
+    /// it is used instead of MATCH because Neo4j 3.1 always plans a MERGE on a uniquely constrained property as a unique
+    /// index seek, whatever its statistics, and because a MATCH that missed a node would shift every later position.
+    /// Node ids (id(n) = $x) would need no seek at all, but 3.1's cost planner plans them as a scan of all nodes while
+    /// the store is empty and keeps that plan cached.
+    /// </summary>
+    public const string CreateMentions = """
+        UNWIND $articleIds AS id
+        MERGE (a:Article {id: id})
+        WITH collect(a) AS articles
+        UNWIND $entityIds AS id
+        MERGE (e:Entity {id: id})
         WITH articles, collect(e) AS entities
-        FOREACH (m IN $mentions |
-            FOREACH (a IN [articles[m.article]] |
-                FOREACH (e IN [entities[m.entity]] |
-                    CREATE (a)-[:MENTIONS {starts: m.starts, ends: m.ends, texts: m.texts, aliases: m.aliases, keys: m.keys}]->(e))))
-        WITH entities
-        UNWIND $edges AS row
+        UNWIND $rows AS row
+        WITH articles[row.article] AS a, entities[row.entity] AS e, row
+        CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts, aliases: row.aliases, keys: row.keys}]->(e)
+        """;
+
+    public const string CreateEvidence = "UNWIND $rows AS row CREATE (ev:Evidence) SET ev = row";
+
+    /// <summary>
+    /// Adds a batch's aggregates (<see cref="EdgeAggregate"/>) to edges whose new evidence has no attributes, creating the
+    /// edges that are new. It never reads an edge's stored evidence, so an edge between hubs costs the same in every
+    /// batch. Runs before <see cref="Settle"/>, which recomputes from scratch any of these edges a removal also touched.
+    /// Each entity is found once and the rows name their ends by position in $entityIds (see <see cref="CreateMentions"/>).
+    /// </summary>
+    public const string AddToEdges = """
+        UNWIND $entityIds AS id
+        MERGE (e:Entity {id: id})
+        WITH collect(e) AS entities
+        UNWIND $rows AS row
         WITH entities[row.subject] AS s, entities[row.object] AS o, row
         MERGE (s)-[r:REL {id: row.id}]->(o)
         ON CREATE SET r.type = row.type, r.symmetric = row.symmetric, r.evidenceCount = row.evidenceCount,

@@ -56,10 +56,11 @@ public sealed partial class Neo4jGraphStore
             new(Cypher.ClearEvidence, clear),
             new(Cypher.ClearMentions, clear),
             new(Cypher.ClearDeals, clear),
+            new(Cypher.UpsertEntities, Params(("rows", entityRows))),
+            new(Cypher.CreateMentions, Params(("articleIds", nodes.ArticleIds), ("entityIds", nodes.EntityIds), ("rows", nodes.Mentions(plan.Mentions)))),
             new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
             new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
-            new(Cypher.UpsertEntitiesAndLinks, Params(("articleIds", nodes.ArticleIds), ("entities", entityRows),
-                ("mentions", nodes.Mentions(plan.Mentions)), ("edges", nodes.Edges(addedEdges)))),
+            new(Cypher.AddToEdges, Params(("entityIds", nodes.EntityIds), ("rows", nodes.Edges(addedEdges)))),
             .. Cypher.Settle(SymmetricTypes, recomputedEdges),
         ], cancellationToken);
         return outcomes;
