@@ -34,6 +34,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         [
             new TextNormaliser(),
             new SentenceSplitter(new PageFurniture(resources)),
+            new ArticleItems(resources),
             tokenizer,
             new LexiconRecogniser(lexicon, recognition),
             new PersonNameRecogniser(recognition, tokenizer),
@@ -50,7 +51,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new InterviewHeadlineRecogniser(recognition, TrimmedLines(resources, "recognition/interview-openers.txt")),
             labelledSpellings,
             new EntityResolver(lexicon, ontology, resources, labelledSpellings),
-            new AnaphoraResolver(resources, recognition),
+            new AnaphoraResolver(resources, recognition, new BackerNames(resources)),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
                 new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources)),
             new QuestionTurns(resources),

@@ -76,7 +76,9 @@ public sealed class BackerClauses
         var text = document.Text;
         var findings = new List<Finding>();
         // A paragraph about the round may follow the one announcing it (…宣布完成B轮融资。¶本轮由A领投).
-        var earlier = owner.Company is not null && (owner.Paragraph >= sentence.Paragraph - 1 || owner.Sentence == sentence.Index - 1) ? owner.Company : null;
+        // Not across the start of an item of a round-up: its round is its own company's.
+        var earlier = owner.Company is not null && (owner.Paragraph >= sentence.Paragraph - 1 || owner.Sentence == sentence.Index - 1)
+                      && !document.Separates(owner.Paragraph, sentence.Paragraph) ? owner.Company : null;
         Mention? raisedHere = null;
         var aboutRound = false;
         owner.Clauses.Clear();
