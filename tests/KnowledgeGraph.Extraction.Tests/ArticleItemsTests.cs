@@ -1,3 +1,4 @@
+using System.Text;
 using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Normalisation;
 using KnowledgeGraph.Extraction.Pipeline;
@@ -50,5 +51,15 @@ public class ArticleItemsTests
         const string body = "\n商汤科技发布日日新V6大模型，新增多模态推理能力。\n驭衡智能完成B轮融资，投资方包括元禾控股。\n智谱宣布与三星达成合作。";
         Assert.Equal([2, 3], Read("早报｜AI圈昨日要闻" + body, "早报｜AI圈昨日要闻").ItemStarts.Where(p => p > 1));
         Assert.DoesNotContain(Read("一周三变：Windsurf创始人投奔谷歌" + body, "一周三变：Windsurf创始人投奔谷歌").ItemStarts, p => p > 1);
+    }
+
+    [Fact]
+    public void An_html_list_item_keeps_its_bullet_and_an_empty_one_leaves_none()
+    {
+        const string html = "<html><body><article><p>同期还有两笔融资：</p><ul><li>青简：获得英诺天使基金投资。</li><li><p>算丰：本轮由峰瑞资本领投。</p></li><li> </li></ul><p>完。</p></article></body></html>";
+        var article = ArticleReader.Read(Encoding.UTF8.GetBytes(html), "page.html").Single();
+        Assert.Equal("同期还有两笔融资：\n\n• 青简：获得英诺天使基金投资。\n\n• 算丰：本轮由峰瑞资本领投。\n\n完。", article.Text);
+        var document = Read(article.Text);
+        Assert.Equal([1, 2], document.ItemStarts);
     }
 }
