@@ -33,7 +33,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         _stages =
         [
             new TextNormaliser(),
-            new SentenceSplitter(new PageFurniture(resources)),
+            new SentenceSplitter(new PageFurniture(resources), TrimmedLines(resources, "normalisation/bracket-subject-predicates.txt")),
             new ArticleItems(resources),
             tokenizer,
             new LexiconRecogniser(lexicon, recognition),

@@ -62,4 +62,15 @@ public class ArticleItemsTests
         var document = Read(article.Text);
         Assert.Equal([1, 2], document.ItemStarts);
     }
+
+    [Theory]
+    [InlineData("【灵初智能】完成数亿元A轮融资。", "灵初智能】完成数亿元A轮融资。")]
+    [InlineData("【发布】百度发布文心大模型5.0。", "百度发布文心大模型5.0。")]
+    public void A_bracket_label_before_a_predicate_is_the_items_subject(string line, string sentence)
+    {
+        var document = new Document(new Article("t", line, null, null, null));
+        var predicates = Resources.Lines("normalisation/bracket-subject-predicates.txt").Select(l => l.Trim()).ToList();
+        new SentenceSplitter(new PageFurniture(Resources), predicates).Process(document);
+        Assert.Equal(sentence, document.Slice(document.Sentences[0].Range.Start, document.Sentences[0].Range.End));
+    }
 }
