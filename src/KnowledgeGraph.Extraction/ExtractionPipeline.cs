@@ -33,7 +33,8 @@ public sealed class ExtractionPipeline : IArticleExtractor
         _stages =
         [
             new TextNormaliser(),
-            new SentenceSplitter(new PageFurniture(resources)),
+            new SentenceSplitter(new PageFurniture(resources), TrimmedLines(resources, "normalisation/bracket-subject-predicates.txt")),
+            new ArticleItems(resources),
             tokenizer,
             new LexiconRecogniser(lexicon, recognition),
             new PersonNameRecogniser(recognition, tokenizer),
@@ -52,7 +53,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new InterviewHeadlineRecogniser(recognition, TrimmedLines(resources, "recognition/interview-openers.txt")),
             labelledSpellings,
             new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition),
-            new AnaphoraResolver(resources, recognition),
+            new AnaphoraResolver(resources, recognition, new BackerNames(resources)),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
                 new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources)),
             new QuestionTurns(resources),

@@ -20,9 +20,31 @@ public sealed class Document(Article article)
 
     private int[]? _originalIndex;
     public List<TextRange> Paragraphs { get; } = [];
+
+    /// <summary>
+    /// Paragraphs, in order, that open an item of a list or round-up, or a section under a heading of its own: what
+    /// the text said before one (its topic, the company whose round it was about, the names an anaphor may point
+    /// back to) is not carried into it. Set by <see cref="Normalisation.ArticleItems"/>.
+    /// </summary>
+    public List<int> ItemStarts { get; } = [];
+
+    /// <summary>An item starts after <paramref name="earlier"/> and no later than <paramref name="later"/>.</summary>
+    public bool Separates(int earlier, int later)
+    {
+        if (later <= earlier || ItemStarts.Count == 0) return false;
+        var index = ItemStarts.BinarySearch(earlier + 1);
+        if (index < 0) index = ~index;
+        return index < ItemStarts.Count && ItemStarts[index] <= later;
+    }
+
+    /// <summary>The paragraph before <paramref name="paragraph"/> when what it names may be pointed back to from there, else -1.</summary>
+    public int ParagraphBefore(int paragraph) => paragraph > 0 && !Separates(paragraph - 1, paragraph) ? paragraph - 1 : -1;
     public List<Sentence> Sentences { get; } = [];
     public List<Token> Tokens { get; } = [];
     public List<Mention> Mentions { get; } = [];
+
+    /// <summary>Named organizations that back a round in their clause (由A领投), found in resolution: never what a text is about.</summary>
+    public HashSet<Mention> Backers { get; } = [];
     public List<EntityCluster> Entities { get; } = [];
     public List<RelationCandidate> Relations { get; } = [];
 
@@ -78,6 +100,9 @@ public sealed class EntityCluster(string id, string type)
     public string? ChineseName { get; set; }
     public string? LexiconId { get; init; }
     public List<Mention> Mentions { get; } = [];
+
+    /// <summary>Named organizations that back a round in their clause (由A领投), found in resolution: never what a text is about.</summary>
+    public HashSet<Mention> Backers { get; } = [];
     public SortedSet<string> KnownNames { get; } = new(StringComparer.Ordinal);
 }
 

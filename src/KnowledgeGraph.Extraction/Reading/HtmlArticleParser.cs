@@ -6,7 +6,8 @@ namespace KnowledgeGraph.Extraction.Reading;
 
 /// <summary>
 /// The main text of a news page: the article element (or the block with most paragraph text), without scripts,
-/// navigation, headers, footers, comment and share widgets. Paragraphs are separated by blank lines.
+/// navigation, headers, footers, comment and share widgets. Paragraphs are separated by blank lines; an item of a
+/// list opens with a bullet.
 /// </summary>
 public static class HtmlArticleParser
 {
@@ -102,6 +103,7 @@ public static class HtmlArticleParser
             var isBlock = node is IElement element && BlockTags.Contains(element.TagName);
             if (closing)
             {
+                if (node is IElement { TagName: "LI" }) DropEmptyItem(builder);
                 if (isBlock) EndParagraph(builder);
                 continue;
             }
@@ -111,6 +113,8 @@ public static class HtmlArticleParser
                 continue;
             }
             if (isBlock) EndParagraph(builder);
+            // An item of a list keeps its bullet, as in a text: an item is about its own company, not the one before it.
+            if (node is IElement { TagName: "LI" }) builder.Append(ListBullet);
             stack.Push((node, true));
             for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
                 stack.Push((child, false));
@@ -118,9 +122,25 @@ public static class HtmlArticleParser
         return builder.ToString().Trim();
     }
 
+    private const string ListBullet = "• ";
+
+    /// <summary>An item without text (an icon's, a spacer's) leaves no bullet behind.</summary>
+    private static void DropEmptyItem(StringBuilder builder)
+    {
+        var end = builder.Length;
+        while (end > 0 && builder[end - 1] == ' ') end--;
+        if (end > 0 && builder[end - 1] == ListBullet[0] && (end == 1 || builder[end - 2] == '\n')) builder.Length = end - 1;
+    }
+
     private static void EndParagraph(StringBuilder builder)
     {
         while (builder.Length > 0 && builder[^1] == ' ') builder.Length--;
+        // A bullet waiting for its item's text (<li><p>…</p></li>) stays on the line the text goes on.
+        if (builder.Length > 0 && builder[^1] == ListBullet[0] && (builder.Length == 1 || builder[^2] == '\n'))
+        {
+            builder.Append(' ');
+            return;
+        }
         if (builder.Length == 0 || builder.ToString(Math.Max(0, builder.Length - 2), Math.Min(2, builder.Length)) == "\n\n") return;
         builder.Append(builder[^1] == '\n' ? "\n" : "\n\n");
     }

@@ -91,7 +91,9 @@ public sealed class BackerClauses
         var text = document.Text;
         var findings = new List<Finding>();
         // A paragraph about the round may follow the one announcing it (…宣布完成B轮融资。¶本轮由A领投).
-        var earlier = owner.Company is not null && (owner.Paragraph >= sentence.Paragraph - 1 || owner.Sentence == sentence.Index - 1) ? owner.Company : null;
+        // Not across the start of an item of a round-up: its round is its own company's.
+        var earlier = owner.Company is not null && (owner.Paragraph >= sentence.Paragraph - 1 || owner.Sentence == sentence.Index - 1)
+                      && !document.Separates(owner.Paragraph, sentence.Paragraph) ? owner.Company : null;
         // The sentence right after the round's goes on naming its backers without naming the round (…完成A轮融资。老股东X、Y继续加注).
         var continuing = owner.Sentence == sentence.Index - 1 && owner.Paragraph == sentence.Paragraph ? earlier : null;
         Mention? raisedHere = null;

@@ -83,8 +83,9 @@ public sealed class ClauseTopics
     {
         if (chain.Paragraph != sentence.Paragraph)
         {
+            // A new item of a list is about its own company: the items before lend it no topic.
+            chain.PreviousTopic = document.Separates(chain.Paragraph, sentence.Paragraph) ? null : chain.Topic ?? chain.PreviousTopic;
             chain.Paragraph = sentence.Paragraph;
-            chain.PreviousTopic = chain.Topic ?? chain.PreviousTopic;
             TakeTopic(chain, null, mentions);
         }
         var carried = new List<Mention>();

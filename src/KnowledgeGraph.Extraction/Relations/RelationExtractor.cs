@@ -54,13 +54,19 @@ public sealed class RelationExtractor(
         var eitherWay = new HashSet<RelationCandidate>(ReferenceEqualityComparer.Instance);
         var yielding = new YieldingCandidates();
         var words = _patternWords.NewOccurrences();
+        var paragraph = -1;
         foreach (var sentence in document.Sentences)
         {
+            // An item of a round-up is about its own company, not the one the items before were mostly about.
+            if (document.Separates(paragraph, sentence.Paragraph)) leading = new LeadingOrganization();
+            paragraph = sentence.Paragraph;
             var mentions = SlottableInTextOrder(bySentence[sentence.Index]);
             var carried = topics.CarriedInto(document, sentence, mentions, chain);
             // The first sentences have no article topic before them but their own.
             var readAhead = leading.Current is null;
-            if (readAhead) leading.Read(mentions, chain.TopicsOfClauses);
+            // A backer of a round is not what the article is about, however often it is named (由A领投… A合伙人B表示).
+            var named = document.Backers.Count == 0 ? mentions : mentions.Where(m => !document.Backers.Contains(m)).ToList();
+            if (readAhead) leading.Read(named, chain.TopicsOfClauses);
             if (mentions.Count + carried.Count == 0) continue;
             if (carried.Count > 0)
             {
@@ -72,7 +78,7 @@ public sealed class RelationExtractor(
             found.AddRange(FindBackers(document, sentence, mentions, round, attributes));
             found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, round, eitherWay, yielding, words, attributes));
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
-            if (!readAhead) leading.Read(mentions, chain.TopicsOfClauses);
+            if (!readAhead) leading.Read(named, chain.TopicsOfClauses);
         }
         var asserted = yielding.Without(DropReversed(document, found).Select(f => f.Candidate).ToList());
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
@@ -284,7 +290,10 @@ public sealed class RelationExtractor(
         // A clause of titles (首席执行官为A，首席科学家为B) ends the chain of topics, not the sentence's: an organization
         // an earlier clause of the sentence named as its topic (Reka由…创立) still holds the posts.
         var namedHere = chain.NamedTopicUpTo(position, sentence.Index);
-        if ((namedHere ?? leading.Current ?? topic) is { Type: "Organization", Entity: not null } organization
+        // The article's organization read ahead from this very sentence, after the post, is where the person was before
+        // (创始人兼CEO A曾在寒武纪担任…), not the company whose post it is.
+        var lead = leading.Current is { } current && current.Sentence == sentence.Index && current.Range.Start > position ? null : leading.Current;
+        if ((namedHere ?? lead ?? topic) is { Type: "Organization", Entity: not null } organization
             && (namedHere is not null || !IsAnotherListItem(document, sentence, organization.Entity))) yield return organization;
     }
 

@@ -24,24 +24,20 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly HashSet<string> _descriptionHeads;
     private readonly string[] _personDescribers;
     private readonly string[] _moveVerbs;
-    private readonly string[] _backingWords;
-    private readonly string[] _backerListOpeners;
+    private readonly BackerNames _backers;
 
     /// <summary>What joins the items of a list of names (、, 和, 以及 …): the list words of relations/clause-triggers.tsv.</summary>
     private readonly HashSet<string> _listJoints;
 
-    public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition)
+    public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition, BackerNames backers)
     {
         _recognition = recognition;
+        _backers = backers;
         _speakers = new SpeakerReferences(resources);
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
         _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         _personDescribers = resources.Lines("resolution/person-describers.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         _moveVerbs = resources.Lines("resolution/move-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
-        var backing = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backing").Select(r => r[1].Trim()).ToList();
-        // A word that longer ones extend is too broad alone (参与开发); its longer forms (参与投资) say it.
-        _backingWords = backing.Where(w => !backing.Any(longer => longer.Length > w.Length && longer.StartsWith(w, StringComparison.Ordinal))).ToArray();
-        _backerListOpeners = resources.Rows("relations/clause-topics.tsv", 2).Where(r => r[0].Trim() == "backer-list").Select(r => r[1].Trim()).ToArray();
         _listJoints = resources.Rows("relations/clause-triggers.tsv", 3).Where(r => r[0].Trim() == "list").Select(r => r[2].Trim()).ToHashSet(StringComparer.Ordinal);
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
@@ -64,7 +60,8 @@ public sealed class AnaphoraResolver : IPipelineStage
             .ToLookup(m => document.Sentences[m.Sentence].Paragraph);
         var organizationEnds = document.Mentions.Where(m => m.Type == "Organization").Select(m => m.Range.End).ToHashSet();
         var namings = NamingsByEntity(document);
-        var backers = document.Mentions.Where(m => m.Type == "Organization" && IsBacker(document.Text, m)).ToHashSet();
+        var backers = document.Backers;
+        backers.UnionWith(document.Mentions.Where(m => m.Type == "Organization" && _backers.IsBacker(document.Text, m)));
         var added = SurnameReferences(document, occupied);
         var sketch = new CharacterSketch();
         foreach (var sentence in document.Sentences)
@@ -88,7 +85,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : count == ListCount
                                 ? LastList(document, byParagraph, sentence, limit, type)
-                                : LastDistinct(byParagraph, sentence, limit, type, count);
+                                : LastDistinct(document, byParagraph, sentence, limit, type, count);
                     if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                     added.AddRange(antecedents.Select(antecedent => new Mention(range, match.Value, type, MentionSource.Anaphor, antecedent!.Confidence * 0.85)
@@ -201,10 +198,10 @@ public sealed class AnaphoraResolver : IPipelineStage
     }
 
     /// <summary>The last <paramref name="count"/> different entities named before a plural anaphor (两人), or none.</summary>
-    private static List<Mention?> LastDistinct(ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type, int count)
+    private static List<Mention?> LastDistinct(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position, string type, int count)
     {
         var chosen = new List<Mention?>();
-        foreach (var mention in byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+        foreach (var mention in byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
                      .Where(m => m.Type == type && m.Range.End <= position).Reverse())
         {
             if (chosen.Any(c => c!.Entity == mention.Entity)) continue;
@@ -233,7 +230,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         }
         var named = inSentence.GroupBy(m => m.Entity).Select(g => g.First()).ToList<Mention?>();
         if (named.Count == 2) return named;
-        named = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
+        named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Where(m => m.Type == "Organization" && m.Range.End <= position)
             .GroupBy(m => m.Entity!)
             .OrderByDescending(g => NamedBefore(namings, g.Key, position))
@@ -259,8 +256,8 @@ public sealed class AnaphoraResolver : IPipelineStage
     /// </summary>
     private static Mention? PersonAntecedent(Document document, ILookup<int, Mention> byParagraph, List<Mention> resolved, Sentence sentence, int position)
     {
-        var candidates = byParagraph[sentence.Paragraph - 1].Concat(byParagraph[sentence.Paragraph])
-            .Concat(resolved.Where(m => m.Type == "Person" && document.Sentences[m.Sentence].Paragraph >= sentence.Paragraph - 1))
+        var candidates = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
+            .Concat(resolved.Where(m => m.Type == "Person" && Reaches(document, m, sentence)))
             .Where(m => m.Type == "Person" && m.Range.End <= position)
             .OrderBy(m => m.Range.Start)
             .ToList();
@@ -270,9 +267,6 @@ public sealed class AnaphoraResolver : IPipelineStage
         var nearest = candidates[^1].Sentence;
         return candidates.First(m => m.Sentence == nearest);
     }
-
-    private static bool OpensListItem(Document document, int paragraph) =>
-        Normalisation.ListItemMarker.StartsAt(document.Text, document.Paragraphs[paragraph].Start);
 
     private static readonly System.Buffers.SearchValues<char> ClauseOrSentenceBreaks = System.Buffers.SearchValues.Create("，,。；;！？!?");
 
@@ -286,10 +280,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical,
         HashSet<EntityCluster> movedTo)
     {
-        // An item of a list or round-up (2. 傲意信息获得A轮投资，公司创始人黄冠…) is about its own company, named in it or not
-        // recognised: the item before is about another one.
-        var before = OpensListItem(document, sentence.Paragraph) ? [] : byParagraph[sentence.Paragraph - 1];
-        var named = before.Concat(byParagraph[sentence.Paragraph])
+        var named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type) : [])
             .Where(m => m.Range.End <= position && !movedTo.Contains(m.Entity!))
             .OrderBy(m => m.Range.Start)
@@ -301,6 +292,9 @@ public sealed class AnaphoraResolver : IPipelineStage
         if (candidates.Count == 0) return null;
         // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
         if (candidates.Any(m => !backers.Contains(m))) candidates = candidates.Where(m => !backers.Contains(m)).ToList();
+        // A title left without its organization (创始人兼CEO A) or a description of the company (其, 该公司) is not a backer's
+        // when the company raising the round went unrecognised (「另一家初创公司X也完成天使轮融资，由B投资。创始人兼CEO A…」).
+        else return null;
         // An organization anaphor that opens a later sentence of the paragraph as its subject (「今年7月，该公司又发布了…」)
         // continues the subject of the paragraph's sentences before, not a name inside them (「…以及Databricks联合创始人…」).
         if (type == "Organization" && mayContinueSubject && candidates[^1].Sentence != sentence.Index && OpensClause(document, sentence, anaphorStart))
@@ -352,32 +346,19 @@ public sealed class AnaphoraResolver : IPipelineStage
                || _personDescribers.Any(word => string.CompareOrdinal(document.Text, next, word, 0, word.Length) == 0);
     }
 
+    /// <summary>The mention stands in the sentence's paragraph or in the one before, with no item of a list starting between.</summary>
+    private static bool Reaches(Document document, Mention mention, Sentence sentence)
+    {
+        var paragraph = document.Sentences[mention.Sentence].Paragraph;
+        return paragraph == sentence.Paragraph || paragraph == document.ParagraphBefore(sentence.Paragraph);
+    }
+
     /// <summary>Written anaphors of the paragraph and the one before that stand for one entity (这家公司, not 双方).</summary>
     private static IEnumerable<Mention> DescriptionsResolved(Document document, IReadOnlyList<Mention> resolved, Sentence sentence, string type) =>
-        resolved.Where(m => m.Range.Length > 0 && m.Type == type && document.Sentences[m.Sentence].Paragraph >= sentence.Paragraph - 1)
+        resolved.Where(m => m.Range.Length > 0 && m.Type == type && Reaches(document, m, sentence))
             .GroupBy(m => m.Range)
             .Where(g => g.Count() == 1)
             .Select(g => g.First());
-
-    /// <summary>
-    /// The mention backs a round: it is listed after a word opening a list of backers (投资方包括A、B和C), or its clause goes on to a backer's verb (领投, 跟投) that describes no noun after it
-    /// (「由A领投」, 「B、C跟投」, not 「X完成由A领投的融资」, where X is the company).
-    /// </summary>
-    private bool IsBacker(string text, Mention mention)
-    {
-        var clauseStart = mention.Range.Start;
-        while (clauseStart > 0 && text[clauseStart - 1] is not ('，' or ',' or '。' or '；' or ';' or '！' or '？' or '\n')) clauseStart--;
-        if (_backerListOpeners.Any(w => text.IndexOf(w, clauseStart, mention.Range.Start - clauseStart, StringComparison.Ordinal) >= 0)) return true;
-        var end = mention.Range.End;
-        while (end < text.Length && text[end] is not ('，' or ',' or '。' or '；' or ';' or '：' or ':' or '！' or '？' or '\n')) end++;
-        var rest = text.AsSpan(mention.Range.End, end - mention.Range.End);
-        foreach (var word in _backingWords)
-        {
-            var at = rest.IndexOf(word, StringComparison.Ordinal);
-            if (at >= 0 && !rest[(at + word.Length)..].StartsWith("的", StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
 
     /// <summary>Where each entity is named, in text order, so that "named most often so far" is a search, not a scan of the article.</summary>
     private static Dictionary<EntityCluster, List<int>> NamingsByEntity(Document document)
