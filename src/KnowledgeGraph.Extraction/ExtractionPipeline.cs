@@ -29,6 +29,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         var descriptions = new DescriptionFilter(recognition, TrimmedLines(resources, "recognition/determiners.txt"));
         var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         var cues = new AssertionCues(resources);
+        var speechTurns = new SpeechTurns(resources);
         var labelledSpellings = new LabelledSpellingRecogniser(TrimmedLines(resources, "resolution/spelling-labels.txt"));
         _stages =
         [
@@ -53,10 +54,10 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new InterviewHeadlineRecogniser(recognition, TrimmedLines(resources, "recognition/interview-openers.txt")),
             labelledSpellings,
             new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition),
-            new AnaphoraResolver(resources, recognition, new BackerNames(resources)),
+            new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
                 new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources)),
-            new QuestionTurns(resources),
+            new QuestionTurns(speechTurns),
             new FormerNames(resources),
             new NamedUnits(lexicon, recognition, resources),
             new ProductMakers(lexicon),

@@ -29,11 +29,11 @@ public sealed class AnaphoraResolver : IPipelineStage
     /// <summary>What joins the items of a list of names (、, 和, 以及 …): the list words of relations/clause-triggers.tsv.</summary>
     private readonly HashSet<string> _listJoints;
 
-    public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition, BackerNames backers)
+    public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition, BackerNames backers, SpeechTurns speechTurns)
     {
         _recognition = recognition;
         _backers = backers;
-        _speakers = new SpeakerReferences(resources);
+        _speakers = new SpeakerReferences(resources, speechTurns);
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
         _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         _personDescribers = resources.Lines("resolution/person-describers.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();

@@ -1,4 +1,3 @@
-using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Normalisation;
 using KnowledgeGraph.Extraction.Pipeline;
 
@@ -8,10 +7,8 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// An interviewer's question asserts nothing by itself (「问：有报道说美团会领投你们的下一轮融资，是真的吗？」): relations
 /// found only in a question turn are dropped; the answer says what holds.
 /// </summary>
-public sealed class QuestionTurns(LanguageResources resources) : IPipelineStage
+public sealed class QuestionTurns(SpeechTurns turns) : IPipelineStage
 {
-    private readonly SpeechTurns _turns = new(resources);
-
     public void Process(Document document)
     {
         if (document.Relations.Count == 0) return;
@@ -20,7 +17,7 @@ public sealed class QuestionTurns(LanguageResources resources) : IPipelineStage
         {
             var paragraph = document.Paragraphs[p];
             var start = paragraph.Start + ListItemMarker.LengthAt(document.Text, paragraph.Start);
-            if (_turns.At(document.Text, start, paragraph.End).Role == TurnRole.Question) questions.Add(p);
+            if (turns.At(document.Text, start, paragraph.End).Role == TurnRole.Question) questions.Add(p);
         }
         if (questions.Count > 0) document.Relations.RemoveAll(r => questions.Contains(r.Sentence.Paragraph));
     }

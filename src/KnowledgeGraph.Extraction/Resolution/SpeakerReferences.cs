@@ -25,12 +25,12 @@ public sealed class SpeakerReferences
     /// <summary>How far before a person the organization describing them may stand (蓝鲸机器人创始人兼CEO周岚).</summary>
     private const int AffiliationReach = 12;
 
-    public SpeakerReferences(LanguageResources resources)
+    public SpeakerReferences(LanguageResources resources, SpeechTurns turns)
     {
         _firstPerson = resources.Rows("resolution/first-person.tsv", 2)
             .Select(r => (new Regex(r[0].Trim(), RegexOptions.Compiled | RegexOptions.CultureInvariant), r[1].Trim()))
             .ToArray();
-        _turns = new SpeechTurns(resources);
+        _turns = turns;
         _speechVerbs = resources.Lines("resolution/speech-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
     }
 
