@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace KnowledgeGraph.Api.Diagnostics;
 
 /// <summary>
@@ -50,22 +48,9 @@ public sealed partial class IdleMemoryRelease(ILogger<IdleMemoryRelease> logger)
     {
         var before = Environment.WorkingSet;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        if (OperatingSystem.IsLinux())
-        {
-            try
-            {
-                MallocTrim(0);
-            }
-            catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
-            {
-                // Not glibc (musl, say): its allocator returns memory by itself or not at all.
-            }
-        }
+        NativeHeap.Trim();
         LogReleased(logger, before >> 20, Environment.WorkingSet >> 20);
     }
-
-    [DllImport("libc.so.6", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Idle after requests: memory returned to the system, working set {BeforeMb} MB -> {AfterMb} MB")]
     private static partial void LogReleased(ILogger logger, long beforeMb, long afterMb);
