@@ -29,8 +29,12 @@ public sealed class ExtractionPipeline : IArticleExtractor
         var descriptions = new DescriptionFilter(recognition, TrimmedLines(resources, "recognition/determiners.txt"));
         var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         var cues = new AssertionCues(resources);
+        // Lists that more than one stage reads are read once.
+        var placeLedOrgEndings = TrimmedLines(resources, "recognition/place-led-org-endings.txt");
+        var spellingLabels = TrimmedLines(resources, "resolution/spelling-labels.txt");
+        var interviewOpeners = TrimmedLines(resources, "recognition/interview-openers.txt");
         var speechTurns = new SpeechTurns(resources);
-        var labelledSpellings = new LabelledSpellingRecogniser(TrimmedLines(resources, "resolution/spelling-labels.txt"));
+        var labelledSpellings = new LabelledSpellingRecogniser(spellingLabels);
         _stages =
         [
             new TextNormaliser(),
@@ -39,19 +43,19 @@ public sealed class ExtractionPipeline : IArticleExtractor
             tokenizer,
             new LexiconRecogniser(lexicon, recognition),
             new PersonNameRecogniser(recognition, tokenizer),
-            new OrganizationNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/place-led-org-endings.txt"),
+            new OrganizationNameRecogniser(recognition, tokenizer, placeLedOrgEndings,
                 TrimmedLines(resources, "recognition/place-led-fund-words.txt"), TrimmedLines(resources, "recognition/place-investor-endings.txt")),
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition, tokenizer),
             new DescribedNameRecogniser(recognition, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt"),
                 TrimmedLines(resources, "recognition/described-object-verbs.txt")),
-            new BracketedSpellingRecogniser(recognition, tokenizer, TrimmedLines(resources, "resolution/spelling-labels.txt"), TrimmedLines(resources, "recognition/place-led-org-endings.txt")),
+            new BracketedSpellingRecogniser(recognition, tokenizer, spellingLabels, placeLedOrgEndings),
             new FinancedNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/financed-subject-verbs.txt"), TrimmedLines(resources, "recognition/financing-words.txt"),
-                TrimmedLines(resources, "recognition/place-led-org-endings.txt"), TrimmedLines(resources, "recognition/company-acts.txt"),
-                TrimmedLines(resources, "recognition/interview-openers.txt")),
+                placeLedOrgEndings, TrimmedLines(resources, "recognition/company-acts.txt"),
+                interviewOpeners),
             new MentionSelector(recognition, descriptions),
             new ListedNameRecogniser(recognition, resources, descriptions),
-            new InterviewHeadlineRecogniser(recognition, TrimmedLines(resources, "recognition/interview-openers.txt")),
+            new InterviewHeadlineRecogniser(recognition, interviewOpeners),
             labelledSpellings,
             new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition),
             new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns),
