@@ -55,7 +55,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
                 interviewOpeners),
             new MentionSelector(recognition, descriptions),
             new ListedNameRecogniser(recognition, resources, descriptions),
-            new InterviewHeadlineRecogniser(recognition, interviewOpeners),
+            new InterviewHeadlineRecogniser(recognition, interviewOpeners, TrimmedLines(resources, "resolution/person-describers.txt")),
             labelledSpellings,
             new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition),
             new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns),

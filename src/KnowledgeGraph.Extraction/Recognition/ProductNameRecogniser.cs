@@ -71,6 +71,11 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             var cue = RecognitionData.MatchEndingAt(data.ProductCues, text, tokens[t].Range.End);
             if (cue is null || !cue.Any(c => c > '\u2E80')) continue;
             if (tokens[t + 1].Range.Start - tokens[t].Range.End > 1) continue;
+            if (cue.Length >= MinUnquotedCueLength && CoinedNameEndAfterNoun(document, sentence, tokens, t + 1) is { } coinedEnd)
+            {
+                Add(document, sentence, tokens[t + 1].Range.Start, coinedEnd, data.WeakCues.Contains(cue) ? RecognitionData.WeakCueConfidence : 0.75);
+                continue;
+            }
             // The noun announces every name of a list after it (四足机器狗Go2和B2).
             for (var first = t + 1; first < tokens.Count && tokens[first].Tag == "eng" && LooksLikeAName(tokens[first].Text); first += 2)
             {
@@ -86,6 +91,44 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     }
 
     private static readonly HashSet<string> ListJoiners = ["和", "与", "及", "、"];
+
+    /// <summary>
+    /// An unquoted Chinese name right after a product noun, closed by a list's or clause's punctuation
+    /// (接待机器人豹小秘、送餐机器人豹小递，…): a coined name (see <see cref="IsCoinedChineseName"/>) of a few characters;
+    /// where it ends: the punctuation's position, or null.
+    /// </summary>
+    private int? CoinedNameEndAfterNoun(Document document, Sentence sentence, List<Token> tokens, int first)
+    {
+        var text = document.Text;
+        var start = tokens[first].Range.Start;
+        for (var last = first; last < tokens.Count && tokens[last].Range.End - start <= MaxUnquotedNameLength; last++)
+        {
+            var end = tokens[last].Range.End;
+            if (end >= sentence.Range.End || text[end] is not ('、' or '，' or '。' or '；')) continue;
+            return end - start >= 2 && IsUnknownWord(tokens, first, last) && IsCoinedChineseName(document, sentence, start, end) ? end : null;
+        }
+        return null;
+    }
+
+    private const int MaxUnquotedNameLength = 4;
+
+    /// <summary>Two-character nouns (芯片, 平台, 应用) end too many compounds (芯片大单, 平台易车) to announce an unquoted name.</summary>
+    private const int MinUnquotedCueLength = 3;
+
+    /// <summary>
+    /// Without quotes to mark it, a name must be a word the dictionary does not know (豹小秘), not a rare or a
+    /// proper noun it knows (研发, 家族): those are the text going on after the noun.
+    /// </summary>
+    private static bool IsUnknownWord(List<Token> tokens, int first, int last)
+    {
+        var unknown = false;
+        for (var t = first; t <= last; t++)
+        {
+            if (tokens[t].Tag is "v" or "vn" or "uj" or "p" or "c") return false;
+            unknown |= !tokens[t].InDictionary;
+        }
+        return unknown;
+    }
 
     private void FindQuotedAfterLaunch(Document document, Sentence sentence)
     {
