@@ -28,6 +28,12 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
     private readonly IReadOnlyList<string> _verbs = verbLines.Where(l => l.Length > 0 && !l.StartsWith(AdverbMark, StringComparison.Ordinal)).OrderByDescending(l => l.Length).ToList();
     private readonly IReadOnlyList<string> _financingWords = financingWords.Where(w => w.Length > 0).ToList();
     private readonly IReadOnlyList<string> _companyEndings = companyEndings.Where(w => w.Length > 0).Concat(["科技", "智能"]).Distinct().ToList();
+    /// <summary>Sets of the lists <see cref="IsNameWord"/> asks about every token opening a clause.</summary>
+    private readonly HashSet<string> _companyEndingSet = companyEndings.Where(w => w.Length > 0).Concat(["科技", "智能"]).ToHashSet(StringComparer.Ordinal);
+
+    private readonly HashSet<string> _titles = data.Titles.ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _postVerbs = data.PostVerbs.ToHashSet(StringComparer.Ordinal);
+
     private readonly IReadOnlyList<string> _companyActs = companyActs.Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToList();
 
     private const string ClauseOpeners = "，,；;：:";
@@ -38,7 +44,9 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         var named = new MentionSpans(document.Mentions);
         foreach (var sentence in document.Sentences)
         {
-            var financing = _financingWords.Any(w => text.IndexOf(w, sentence.Range.Start, sentence.Range.Length, StringComparison.Ordinal) >= 0);
+            var financing = ContainsAny(text, sentence.Range, _financingWords);
+            // Outside a sentence about a round a name is found only by a company's ending, which must then stand in the sentence.
+            if (!financing && !ContainsAny(text, sentence.Range, _companyEndings)) continue;
             var tokens = document.TokensOf(sentence).ToList();
             for (var t = 0; t < tokens.Count; t++)
             {
@@ -63,7 +71,7 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         {
             var token = tokens[t];
             if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start]) || t > first && token.Range.Start != tokens[t - 1].Range.End) return null;
-            if (!IsNameWord(token) && !(t > first && _companyEndings.Contains(token.Text))) return null;
+            if (!IsNameWord(token) && !(t > first && _companyEndingSet.Contains(token.Text))) return null;
             var single = token.Text.Length == 1;
             proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "nr" or "j" or "x" or "ns" || dictionary.IsRareWord(token.Text)
                       || single && t > first && tokens[t - 1].Text.Length == 1;
@@ -76,6 +84,15 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
             return (proper || coined) && !placesOnly && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? (new TextRange(start, end), financed) : null;
         }
         return null;
+    }
+
+    private static bool ContainsAny(string text, TextRange range, IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (text.IndexOf(words[i], range.Start, range.Length, StringComparison.Ordinal) >= 0) return true;
+        }
+        return false;
     }
 
     private bool EndsAsACompany(string text, int start, int end) =>
@@ -104,7 +121,7 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
     /// verb (现任 included), a headline's opener (对话), a particle, a number or a pronoun is no part of a name.
     /// </summary>
     private bool IsNameWord(Token token) =>
-        !data.IsGeneric(token.Text) && !data.Titles.Contains(token.Text) && !data.PostVerbs.Contains(token.Text) && !_headlineOpeners.Contains(token.Text)
+        !data.IsGeneric(token.Text) && !_titles.Contains(token.Text) && !_postVerbs.Contains(token.Text) && !_headlineOpeners.Contains(token.Text)
         && !(token.Text.Length == 1 && PersonNameRecogniser.StopCharacters.Contains(token.Text[0]))
         && (!token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "j" or "x" or "ng" or "b" or "l" or "i" or "a"
             || token.Text.Length == 1 && token.Tag is not ("p" or "c" or "u" or "uj" or "ul" or "r" or "d" or "m" or "q" or "f" or "t" or "w"));

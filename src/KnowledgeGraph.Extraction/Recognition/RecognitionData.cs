@@ -169,8 +169,17 @@ public sealed partial class RecognitionData
 
     private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份GBTMKkB";
 
-    public static string? MatchStartingAt(IReadOnlyList<string> longestFirst, string text, int start, int limit) =>
-        longestFirst.FirstOrDefault(word => start + word.Length <= limit && string.CompareOrdinal(text, start, word, 0, word.Length) == 0);
+    /// <remarks>A loop, not a query, for the reason <see cref="MatchEndingAt"/> gives; the first character is compared before the rest.</remarks>
+    public static string? MatchStartingAt(IReadOnlyList<string> longestFirst, string text, int start, int limit)
+    {
+        for (var i = 0; i < longestFirst.Count; i++)
+        {
+            var word = longestFirst[i];
+            if (start + word.Length > limit || word.Length > 0 && (start >= text.Length || text[start] != word[0])) continue;
+            if (string.CompareOrdinal(text, start, word, 0, word.Length) == 0) return word;
+        }
+        return null;
+    }
 
     /// <remarks>A loop, not a query: recognisers ask this at every token, and a query's closure is an allocation each time.</remarks>
     public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end)

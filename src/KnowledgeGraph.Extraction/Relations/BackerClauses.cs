@@ -121,7 +121,8 @@ public sealed class BackerClauses
             }
             // A topic carried into the clause (a zero-length mention) raises only where no other name stands before the raising word.
             var labelStart = c > 0 ? clauses[c - 1].Start : LabelStart(text, start);
-            if (raising[c] is { Range.Length: 0 } && RaisesRound(text, start, end) is { } carriedRaise
+            var raiseAt = RaisesRound(text, start, end);
+            if (raising[c] is { Range.Length: 0 } && raiseAt is { } carriedRaise
                 && (NamesSomethingBefore(text, start, carriedRaise) || Labelled(text, start, labelStart))) raising[c] = null;
             if (raising[c] is { } company)
             {
@@ -132,9 +133,9 @@ public sealed class BackerClauses
             }
             // A round raised by a name the recogniser missed (3. 云图数据完成B轮融资，中金资本领投) is that name's, not the
             // round's named before it nor the article's company.
-            if (RaisesRound(text, start, end) is { } raiseAt)
+            if (raiseAt is { } raisedAt)
             {
-                var unknown = NamesSomethingBefore(text, start, raiseAt) || Labelled(text, start, labelStart);
+                var unknown = NamesSomethingBefore(text, start, raisedAt) || Labelled(text, start, labelStart);
                 owner.AnyRaise = (sentence.Paragraph, sentence.Index, unknown);
                 if (unknown) (raisedHere, unknownRaiser) = (null, true);
             }
@@ -321,9 +322,12 @@ public sealed class BackerClauses
 
     private static string? WordAt(string text, int position, int end, string[] words)
     {
+        // Every character of every clause is asked: the first character rules out nearly all words without a comparison.
+        if (position >= end || position >= text.Length) return null;
+        var first = text[position];
         foreach (var word in words)
         {
-            if (position + word.Length <= end && string.CompareOrdinal(text, position, word, 0, word.Length) == 0) return word;
+            if (word[0] == first && position + word.Length <= end && string.CompareOrdinal(text, position, word, 0, word.Length) == 0) return word;
         }
         return null;
     }

@@ -11,7 +11,8 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// </summary>
 public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.RecognitionData recognition, LanguageData.LanguageResources resources) : IPipelineStage
 {
-    private readonly IReadOnlyList<string> _unitEndings = resources.Lines("recognition/unit-endings.txt");
+    /// <summary>The unit endings (recognition/unit-endings.txt) and the unit business words, joined once for <see cref="EndsInUnitEnding"/>.</summary>
+    private readonly string[] _unitEndingsAndBusinesses = [.. resources.Lines("recognition/unit-endings.txt"), .. recognition.UnitBusinessWords];
 
     private const double NamedUnitConfidence = 0.75;
 
@@ -51,7 +52,7 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
 
     /// <summary>A lab's or division's ending (研究院, 事业部), or a business (自动驾驶, 零售) that a unit named with its parent's name acts in.</summary>
     private bool EndsInUnitEnding(string name) =>
-        _unitEndings.Concat(recognition.UnitBusinessWords).Any(e => name.Length > e.Length && name.EndsWith(e, StringComparison.Ordinal));
+        _unitEndingsAndBusinesses.Any(e => name.Length > e.Length && name.EndsWith(e, StringComparison.Ordinal));
 
     /// <summary>A unit written after its parent and 的 (阿里的通义实验室, 字节跳动的Seed团队 when so named).</summary>
     private static EntityCluster? PossessorOf(Document document, Mention mention, Dictionary<int, EntityCluster> mentionEnds) =>
