@@ -27,7 +27,8 @@ public static class MakerNames
         {
             foreach (var mention in product.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0))
             {
-                var maker = organizationNames.Where(n => NamesAfter(mention.Text, n.Name)).Select(n => n.Organization).FirstOrDefault();
+                var maker = organizationNames.Where(n => NamesAfter(mention.Text, n.Name) || ModelOfCore(mention.Text, n.Name))
+                    .Select(n => n.Organization).FirstOrDefault();
                 if (maker is null) continue;
                 found[product] = (maker, document.Sentences[mention.Sentence]);
                 break;
@@ -46,6 +47,21 @@ public static class MakerNames
         if (!IsLatin(organizationName[^1])) return true;
         var next = productName[organizationName.Length];
         return next is ' ' or '-' or '_' || char.IsDigit(next) || !IsLatin(next) && char.IsLetter(next);
+    }
+
+    /// <summary>
+    /// Whether the product is a model code (Latin letters or digits) after the organization's name without its two-character
+    /// ending (公司's kind: 创新, 汽车, 科技): 雷鸟V3 of 雷鸟创新, 理想MEGA of 理想汽车. The core kept is at least two
+    /// Chinese characters, and only a model code may follow it, so a longer Chinese name (极光大道) is not read as a model.
+    /// </summary>
+    private static bool ModelOfCore(string productName, string organizationName)
+    {
+        const int ending = 2;
+        var core = organizationName.Length - ending;
+        if (core < MinChineseMakerName || productName.Length <= core || organizationName.Any(IsLatin)) return false;
+        if (!productName.StartsWith(organizationName.AsSpan(0, core), StringComparison.Ordinal)) return false;
+        var next = productName[core];
+        return char.IsAsciiLetterOrDigit(next) && productName.Skip(core).All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '+');
     }
 
     private static bool IsLatin(char c) => c < 0x3000;
