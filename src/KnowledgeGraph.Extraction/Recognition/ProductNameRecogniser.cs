@@ -16,6 +16,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     public void Process(Document document)
     {
         FindVersionsOfKnownProducts(document);
+        FindModelsAfterMakers(document);
         foreach (var sentence in document.Sentences)
         {
             FindAfterProductNouns(document, sentence);
@@ -37,6 +38,36 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             if (match is null) continue;
             var end = known.Range.End + match.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Product", MentionSource.Pattern, 0.85) { Sentence = known.Sentence });
+        }
+    }
+
+    /// <summary>
+    /// A model code right after the Chinese name of an organization the article names, or after that name without its
+    /// two-character ending (雷鸟V3 where the article names 雷鸟创新, 松延动力N2, 蔚来ET9), is a product named after its
+    /// maker; a code the lexicon already knows (英伟达H100) keeps its own mention.
+    /// </summary>
+    private static void FindModelsAfterMakers(Document document)
+    {
+        var text = document.Text;
+        var makerNames = document.Mentions.Where(m => m.Type == "Organization" && m.Text.Length >= 2 && IsHan(m.Text[^1]))
+            .SelectMany(m => m.Text.Length >= 4 && m.Text.All(IsHan) ? [m.Text, m.Text[..^2]] : new[] { m.Text })
+            .Distinct()
+            .ToList();
+        if (makerNames.Count == 0) return;
+        var known = document.Mentions.Select(m => m.Range).ToList();
+        var added = new HashSet<int>();
+        foreach (var name in makerNames)
+        {
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                var nameEnd = at + name.Length;
+                if (ModelNumberAfterChineseName(text, nameEnd) is not { } code || !added.Add(at)) continue;
+                var codeRange = new TextRange(nameEnd, nameEnd + code.Length);
+                if (known.Any(k => k.Overlaps(codeRange))) continue;
+                var sentence = document.Sentences.FirstOrDefault(s => s.Range.Contains(at));
+                if (sentence is null || !sentence.Range.Contains(codeRange.End - 1)) continue;
+                document.Mentions.Add(new Mention(new TextRange(at, codeRange.End), text[at..codeRange.End], "Product", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
+            }
         }
     }
 
