@@ -44,24 +44,27 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     /// <summary>
     /// A model code right after the Chinese name of an organization the article names, or after that name without its
     /// two-character ending (雷鸟V3 where the article names 雷鸟创新, 松延动力N2, 蔚来ET9), is a product named after its
-    /// maker; a code the lexicon already knows (英伟达H100) keeps its own mention.
+    /// maker; a code already read as a product (英伟达H100) keeps its own mention. So is a device named by the maker or
+    /// its known product, a Latin tag and a device noun (小米AI眼镜, 夸克AI眼镜).
     /// </summary>
-    private static void FindModelsAfterMakers(Document document)
+    private void FindModelsAfterMakers(Document document)
     {
         var text = document.Text;
         var makerNames = document.Mentions.Where(m => m.Type == "Organization" && m.Text.Length >= 2 && IsHan(m.Text[^1]))
             .SelectMany(m => m.Text.Length >= 4 && m.Text.All(IsHan) ? [m.Text, m.Text[..^2]] : new[] { m.Text })
+            .Concat(document.Mentions.Where(m => m.Type == "Product" && m.Source == MentionSource.Lexicon && m.Text.Length >= 2 && m.Text.All(IsHan)).Select(m => m.Text))
             .Distinct()
             .ToList();
         if (makerNames.Count == 0) return;
-        var known = document.Mentions.Select(m => m.Range).ToList();
+        // A product or a lexicon name over the code keeps it (英伟达H100, 蔚来ET9); a bare word another recogniser took (AI) does not.
+        var known = document.Mentions.Where(m => m.Type == "Product" || m.Source == MentionSource.Lexicon).Select(m => m.Range).ToList();
         var added = new HashSet<int>();
         foreach (var name in makerNames)
         {
             for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 var nameEnd = at + name.Length;
-                if (ModelNumberAfterChineseName(text, nameEnd) is not { } code || !added.Add(at)) continue;
+                if ((ModelNumberAfterChineseName(text, nameEnd) ?? TaggedDeviceAfter(text, nameEnd, data.DeviceNouns)) is not { } code || !added.Add(at)) continue;
                 var codeRange = new TextRange(nameEnd, nameEnd + code.Length);
                 if (known.Any(k => k.Overlaps(codeRange))) continue;
                 var sentence = document.Sentences.FirstOrDefault(s => s.Range.Contains(at));
@@ -70,6 +73,18 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             }
         }
     }
+
+    /// <summary>An upper-case Latin tag and a device noun (AI眼镜) right after a maker's name, or null.</summary>
+    public static string? TaggedDeviceAfter(string text, int nameEnd, IReadOnlyList<string> deviceNouns)
+    {
+        var end = nameEnd;
+        while (end < text.Length && char.IsAsciiLetterUpper(text[end])) end++;
+        if (end - nameEnd is < 2 or > MaxDeviceTag) return null;
+        var noun = RecognitionData.MatchStartingAt(deviceNouns, text, end, text.Length);
+        return noun is null ? null : text[nameEnd..(end + noun.Length)];
+    }
+
+    private const int MaxDeviceTag = 3;
 
     /// <summary>
     /// Chinese chip and device series are numbered in hundreds (思元590, 昇腾910B, 天玑9300) and models by a letter code

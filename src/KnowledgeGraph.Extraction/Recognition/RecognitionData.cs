@@ -17,6 +17,7 @@ public sealed partial class RecognitionData
         UnitBusinessWords = LongestFirst(resources.Lines("recognition/unit-business-words.txt"));
         OwnerWords = resources.Lines("recognition/owner-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
+        DeviceNouns = LongestFirst(resources.Lines("recognition/device-nouns.txt"));
         GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         EnglishStopwords = resources.Lines("recognition/english-stopwords.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         GivenNames = resources.Lines("recognition/given-names.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -65,6 +66,9 @@ public sealed partial class RecognitionData
     /// <summary>Businesses after a known organization (滴滴自动驾驶, 京东零售) that name its unit when a company's cue follows.</summary>
     public IReadOnlyList<string> UnitBusinessWords { get; }
     public IReadOnlyList<string> ProductCues { get; }
+
+    /// <summary>Devices named as maker + Latin tag + noun (小米AI眼镜).</summary>
+    public IReadOnlyList<string> DeviceNouns { get; }
 
     /// <summary>Words that say a unit belongs to the organization before them (旗下, 下属) rather than name it.</summary>
     public IReadOnlySet<string> OwnerWords { get; }
