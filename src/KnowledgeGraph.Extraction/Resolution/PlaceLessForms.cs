@@ -16,6 +16,9 @@ public sealed class PlaceLessForms
     private readonly HashSet<string> _places;
     private readonly IReadOnlyList<string> _brandEndings;
     private readonly HashSet<string> _fundWords;
+
+    /// <summary>The registered forms' endings of resolution/legal-suffixes.txt (有限公司, 股份有限公司), longest first.</summary>
+    private readonly IReadOnlyList<string> _legalEndings;
     private readonly RecognitionData _data;
 
     /// <summary>Characters of an administrative level written after a city's or province's name (深圳市, 浙江省).</summary>
@@ -31,6 +34,10 @@ public sealed class PlaceLessForms
         _brandEndings = resources.Lines("recognition/place-led-org-endings.txt").Select(l => l.Trim()).Where(l => l.Length > 0)
             .Concat([TechEnding, "智能"]).Distinct().OrderByDescending(e => e.Length).ToList();
         _fundWords = resources.Lines("recognition/place-led-fund-words.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
+        // 科技有限公司 is 科技 and a legal ending: the brand keeps its 科技. A bare 公司 or 集团 is no registered form.
+        _legalEndings = resources.Lines("resolution/legal-suffixes.txt").Select(l => l.Trim())
+            .Where(s => s.Length > RegisteredEnding.Length && s.EndsWith(RegisteredEnding, StringComparison.Ordinal) && !_brandEndings.Any(e => s.StartsWith(e, StringComparison.Ordinal)))
+            .OrderByDescending(s => s.Length).ToList();
     }
 
     public IEnumerable<string> Of(Document document, Mention mention)
@@ -74,16 +81,16 @@ public sealed class PlaceLessForms
         return null;
     }
 
-    private static string WithoutLegalEnding(string name)
+    private const string RegisteredEnding = "公司";
+
+    private string WithoutLegalEnding(string name)
     {
-        foreach (var ending in LegalEndings)
+        foreach (var ending in _legalEndings)
         {
             if (name.EndsWith(ending, StringComparison.Ordinal)) return name[..^ending.Length];
         }
         return name;
     }
-
-    private static readonly string[] LegalEndings = ["股份有限公司", "有限责任公司", "有限公司"];
 
     /// <summary>A proper core of two characters or more and a company's ending.</summary>
     private bool IsBrand(string name)
