@@ -24,6 +24,8 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly HashSet<string> _descriptionHeads;
     private readonly string[] _personDescribers;
     private readonly string[] _moveVerbs;
+    private readonly string[] _leaveVerbs;
+    private readonly IReadOnlyList<string> _foundingVerbs;
     private readonly BackerNames _backers;
 
     /// <summary>What joins the items of a list of names (、, 和, 以及 …): the list words of relations/clause-triggers.tsv.</summary>
@@ -38,6 +40,8 @@ public sealed class AnaphoraResolver : IPipelineStage
         _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         _personDescribers = resources.Lines("resolution/person-describers.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         _moveVerbs = resources.Lines("resolution/move-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        _leaveVerbs = resources.Lines("resolution/leave-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        _foundingVerbs = recognition.FoundingVerbs;
         _listJoints = resources.Rows("relations/clause-triggers.tsv", 3).Where(r => r[0].Trim() == "list").Select(r => r[2].Trim()).ToHashSet(StringComparer.Ordinal);
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
@@ -80,7 +84,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
                             : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
-                                range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : [])]
+                                range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : LeftBeforeFounding(document, byParagraph, sentence, range.Start))]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : count == ListCount
@@ -325,6 +329,30 @@ public sealed class AnaphoraResolver : IPipelineStage
         }
         return moved;
     }
+
+    /// <summary>
+    /// Organizations the sentence says, before the position, were left (离开百度, 从DeepMind离职) when a verb of founding or
+    /// moving stands right before the position (创办了这家公司, 加入了该公司): the company founded or joined is another one.
+    /// </summary>
+    private HashSet<EntityCluster> LeftBeforeFounding(Document document, ILookup<int, Mention> byParagraph, Sentence sentence, int position)
+    {
+        var left = new HashSet<EntityCluster>();
+        var text = document.Text;
+        var verbEnd = position > 0 && text[position - 1] == '了' ? position - 1 : position;
+        if (!_foundingVerbs.Concat(_moveVerbs).Any(verb => EndsAt(text, verbEnd, verb))) return left;
+        foreach (var mention in byParagraph[sentence.Paragraph].Where(m => m.Sentence == sentence.Index && m.Type == "Organization" && m.Range.End <= position))
+        {
+            var before = mention.Range.Start > 0 && text[mention.Range.Start - 1] == '了' ? mention.Range.Start - 1 : mention.Range.Start;
+            var leftBefore = _leaveVerbs.Any(verb => EndsAt(text, before, verb));
+            var leftAfter = mention.Range.Start > 0 && text[mention.Range.Start - 1] == '从'
+                            && _leaveVerbs.Any(verb => string.CompareOrdinal(text, mention.Range.End, verb, 0, verb.Length) == 0);
+            if (leftBefore || leftAfter) left.Add(mention.Entity!);
+        }
+        return left;
+    }
+
+    private static bool EndsAt(string text, int end, string word) =>
+        end >= word.Length && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0;
 
     /// <summary>
     /// At most one person, named or pointed back to, stands between the positions: the one who takes the post
