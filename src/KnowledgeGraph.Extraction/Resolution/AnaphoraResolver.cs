@@ -303,6 +303,9 @@ public sealed class AnaphoraResolver : IPipelineStage
         // continues the subject of the paragraph's sentences before, not a name inside them (「…以及Databricks联合创始人…」).
         if (type == "Organization" && mayContinueSubject && candidates[^1].Sentence != sentence.Index && OpensClause(document, sentence, anaphorStart))
         {
+            // Nor is it a company named in a clause of time before the main one (「去年微软调整该部门后，他…」).
+            var main = candidates.Where(m => !InClauseOfTime(document, m)).ToList();
+            if (main.Count > 0) candidates = main;
             var subjects = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph
                                                  && OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)).ToList();
             if (subjects.Count > 0) candidates = subjects;
@@ -328,6 +331,20 @@ public sealed class AnaphoraResolver : IPipelineStage
                 moved.Add(mention.Entity!);
         }
         return moved;
+    }
+
+    /// <summary>
+    /// The mention stands in a clause of time that ends in 后 or 时 before the main clause (「去年Meta解散该团队后，他…」): its
+    /// subject is not the one the paragraph's later sentences go on about (「公司同时发布了…」 is the company founded).
+    /// </summary>
+    private static bool InClauseOfTime(Document document, Mention mention)
+    {
+        var text = document.Text;
+        var end = document.Sentences[mention.Sentence].Range.End;
+        var next = text.AsSpan(mention.Range.End, end - mention.Range.End).IndexOfAny(ClauseOrSentenceBreaks);
+        if (next <= 0) return false;
+        var breakAt = mention.Range.End + next;
+        return text[breakAt] is '，' or ',' && text[breakAt - 1] is '后' or '时';
     }
 
     /// <summary>
