@@ -437,7 +437,10 @@ public sealed class AnaphoraResolver : IPipelineStage
         while (next < text.Length && text[next] is '）' or ')' or ' ') next++;
         // Only within its sentence: a name closing the last clause of the sentence before (…、Redpoint Ventures和Bond，投前估值…。) is not
         // the subject of the next one.
-        if (next < anaphorClause && text[next] is '，' or ',' or '—' && text.AsSpan(next + 1, anaphorClause - next - 1).IndexOfAny(ClauseOrSentenceBreaks) < 0) return true;
+        if (ClosesClauseBefore(text, next, anaphorClause)) return true;
+        // So does a post held there (…此前是VR公司Oculus的创始人，该公司2014年被收购): the person's post names the company the anaphor
+        // goes on about, however often the article names its own subject.
+        if (PostAt(text, next, sentence.Range.End) is { } post && ClosesClauseBefore(text, next + post, anaphorClause)) return true;
         if (mention.Range.End < sentence.Range.End && text[mention.Range.End] == '的') return false;
         // An employer written before a person's title (清华大学教授朱军…) describes the person, who is the clause's subject.
         if (Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, text, next, sentence.Range.End) is not null) return false;
@@ -449,6 +452,24 @@ public sealed class AnaphoraResolver : IPipelineStage
             if (token.Tag is not ("t" or "d" or "c" or "m" or "q" or "w")) return false;
         }
         return true;
+    }
+
+    /// <summary>A comma (or a dash) at the position ends the clause right before the anaphor's.</summary>
+    private static bool ClosesClauseBefore(string text, int position, int anaphorClause) =>
+        position < anaphorClause && text[position] is '，' or ',' or '—'
+        && text.AsSpan(position + 1, anaphorClause - position - 1).IndexOfAny(ClauseOrSentenceBreaks) < 0;
+
+    /// <summary>
+    /// How long the post written at the position with 的 is (的联合创始人, 的首席技术官), or null. Without 的 (曾任歌尔股份副总裁，
+    /// 公司…; 均为Google DeepMind研究员，拉斯金现任CEO) the employer is a past one, not the company the text goes on about.
+    /// </summary>
+    private int? PostAt(string text, int position, int limit)
+    {
+        if (position >= limit || text[position] != '的') return null;
+        var start = position + 1;
+        var title = Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, text, start, limit)
+                    ?? _personDescribers.FirstOrDefault(word => start + word.Length <= limit && string.CompareOrdinal(text, start, word, 0, word.Length) == 0);
+        return title is null ? null : start + title.Length - position;
     }
 
     /// <summary>
