@@ -301,8 +301,10 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             // Nor is the first character of a verb of what people do that runs past it (景鲲笑称: 笑称).
             if (length == 3 && end < limit && PersonVerbAt(text, end - 1, exceptNounWithPerson: false)) continue;
             // After a title the segmenter may join the name's last character to the particle after it (朱子航曾在):
-            // a particle right after a full name ends it as well as a word boundary does.
-            var ended = boundaries.Contains(end) || end == limit || afterTitle && length == 3 && StopCharacters.Contains(text[end])
+            // a particle right after a full name ends it as well as a word boundary does, unless the two make a word
+            // (郑敏组成, 李良参与).
+            var ended = boundaries.Contains(end) || end == limit
+                        || afterTitle && length == 3 && StopCharacters.Contains(text[end]) && dictionary.DictionaryTag(text.Substring(end - 1, 2)) is null
                         || end + 2 < limit && text[end + 1] == '了' && text[end + 2] == text[end];
             if (IsPlausibleName(text[start..end], afterTitle) && ended) return new TextRange(start, end);
         }
