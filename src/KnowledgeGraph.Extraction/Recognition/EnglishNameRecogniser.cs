@@ -243,8 +243,10 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         var cued = data.TypeFromContext(text, start, end);
         if (cued == RecognitionData.NotAnEntity) return null;
         if (cued is not null && (cued != "Person" || LooksLikePersonName(words))) return cued;
-        if (words.Any(w => OrganizationWords.Contains(w.Text))) return "Organization";
+        // AI before a size or a version is part of a model's name (Rakuten AI 7B), not a company's ending.
+        if (words.Any(w => OrganizationWords.Contains(w.Text) && !(w.Text == "AI" && words.Any(IsSizeOrVersionCode)))) return "Organization";
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
+        if (OwnedByOrganization(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         if (LooksLikePersonName(words)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
         return "Organization";
@@ -263,6 +265,29 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     /// </summary>
     private static bool FollowsKnownOrganization(MentionSpans spans, int start) =>
         spans.EndingAt(start).Any(m => m.Source == MentionSource.Lexicon && m.Type == "Organization" && m.Text.Any(IsHan));
+
+    /// <summary>
+    /// A name written as an organization's thing (Agility Robotics的Digit, 松延动力的Vega) is its product when
+    /// nothing else types it; a short acronym (Meta的FAIR) may as well be one of its units and is left to the default.
+    /// </summary>
+    private static bool OwnedByOrganization(Document document, MentionSpans spans, int start, List<Token> words) =>
+        start > 1 && document.Text[start - 1] == '的' && spans.EndingAt(start - 1).Any(m => m.Type == "Organization")
+        && !(words.Count == 1 && words[0].Text.Length <= MaxAcronymLength && words[0].Text.All(char.IsAsciiLetterUpper));
+
+    private const int MaxAcronymLength = 5;
+
+    /// <summary>A word of letters and digits (7B, V2, 4o) that sizes or numbers a model, unlike a plain version (2.0).</summary>
+    private static bool IsSizeOrVersionCode(Token word) => word.Text.Any(char.IsDigit) && word.Text.Any(char.IsLetter);
+
+    /// <summary>
+    /// An organization's noun among the next two words (慕尼黑大学的CompVis研究团队) makes the name a group of the
+    /// owner, not its product: the nouns are the context cues that type an organization from after it.
+    /// </summary>
+    private bool OrganizationNounFollows(Document document, Sentence sentence, int end)
+    {
+        var following = document.TokensOf(sentence).Where(t => t.Range.Start >= end).Take(2);
+        return following.Any(t => data.ContextCues.Any(c => c.Position == CuePosition.After && c.Type == "Organization" && c.Word == t.Text && t.Tag is "n" or "nt" or "ng"));
+    }
 
     /// <summary>
     /// A Latin name in brackets spells the organization's name before it: one already found (三星证券（Samsung
@@ -311,6 +336,12 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (index < 0) return (null, 0, null);
         var text = document.Text;
         while (index < tokens.Count && tokens[index].Text is "）" or ")" or "”" or "」" or "》") index++;
+        // A gloss in brackets between the name and its noun (IPU（智能处理单元）芯片) does not hide the noun.
+        if (index < tokens.Count && tokens[index].Text is "（" or "(")
+        {
+            var close = tokens.FindIndex(index, Math.Min(MaxGlossTokens, tokens.Count - index), t => t.Text is "）" or ")");
+            if (close > index) index = close + 1;
+        }
         // A list closed by 等 is of the kind the noun after it says (Wormhole、Blackhole等AI加速卡).
         if (index < tokens.Count && tokens[index].Text is "等" or "等等") index++;
         if (named && index < tokens.Count && tokens[index].Text == "的") index++;
@@ -326,6 +357,8 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         }
         return (null, 0, null);
     }
+
+    private const int MaxGlossTokens = 8;
 
     private bool IsModifier(Token token) =>
         token.Tag is "n" or "vn" or "nz" or "ns" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text);
@@ -423,6 +456,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         return true;
     }
 
+    /// <summary>A word of letters and digits (GPT-4o, 7B) or a version number after the name (INMO Air 3).</summary>
     private static bool LooksLikeModelName(List<Token> words) =>
-        words.Any(w => w.Text.Any(char.IsDigit) && w.Text.Any(char.IsLetter)) || words.Count == 2 && words[1].Tag == "m";
+        words.Any(w => w.Text.Any(char.IsDigit) && w.Text.Any(char.IsLetter)) || words.Count >= 2 && words[^1].Tag == "m";
 }

@@ -43,6 +43,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 {
                     var start = tokens[nameStart].Range.Start;
                     while (start < tokens[t].Range.Start - 2 && FunctionWords.Contains(document.Text[start].ToString())) start++;
+                    start = AfterVerbOfAnOrganization(document.Text, start, tokens[t].Range.Start);
                     start = places.TryGetValue(start, out var place) ? place.Range.Start : start;
                     var end = tokens[suffixEnd - 1].Range.End;
                     var surface = document.Slice(start, end);
@@ -53,6 +54,20 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
             }
             FindPlaceLedNames(document, sentence, tokens, places, mentionStarts);
         }
+    }
+
+    /// <summary>
+    /// A verb that takes an organization as its object (投资, 收购, 隶属于: the cues before an organization) opening the
+    /// words before the ending is no part of the name (已投资风平智能 names 风平智能), when two characters or more are left.
+    /// </summary>
+    private int AfterVerbOfAnOrganization(string text, int start, int suffixStart)
+    {
+        foreach (var cue in data.ContextCues)
+        {
+            if (cue is { Position: CuePosition.Before, Type: "Organization" } && suffixStart - start - cue.Word.Length >= 2
+                && string.CompareOrdinal(text, start, cue.Word, 0, cue.Word.Length) == 0) return start + cue.Word.Length;
+        }
+        return start;
     }
 
     /// <summary>

@@ -245,7 +245,12 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             if (!PersonVerbAt(text, tokens[t].Range.Start, exceptNounWithPerson: true)) continue;
             var before = t;
             while (before > first && Adverbs.Contains(tokens[before - 1].Text)) before--;
-            if (ChineseNameEndingAt(text, tokens[before].Range.Start, sentence.Range.Start, boundaries) is { } name)
+            var nameEnd = tokens[before].Range.Start;
+            // A manner written before a one-character verb (笑称, 坦称: cues of their own) is part of the verb, not the
+            // name's last character.
+            if (before == t && tokens[t].Text.Length == 1 && nameEnd - 1 > sentence.Range.Start && PersonVerbAt(text, nameEnd - 1, exceptNounWithPerson: false))
+                nameEnd--;
+            if (ChineseNameEndingAt(text, nameEnd, sentence.Range.Start, boundaries) is { } name)
                 Add(document, sentence, name.Start, name.End, 0.7);
         }
     }
@@ -291,7 +296,17 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             if (end > limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
             // The first part of a transliterated name (史蒂夫 of 史蒂夫·霍夫曼) is no name of its own.
             if (end < limit && text[end] == '·') continue;
-            if (IsPlausibleName(text[start..end], afterTitle) && (boundaries.Contains(end) || end == limit)) return new TextRange(start, end);
+            // A verb said twice across 了 (聊了聊, 笑了笑) is what the person does, not the name's last character.
+            if (end + 1 < limit && text[end] == '了' && text[end + 1] == text[end - 1]) continue;
+            // Nor is the first character of a verb of what people do that runs past it (景鲲笑称: 笑称).
+            if (length == 3 && end < limit && PersonVerbAt(text, end - 1, exceptNounWithPerson: false)) continue;
+            // After a title the segmenter may join the name's last character to the particle after it (朱子航曾在):
+            // a particle right after a full name ends it as well as a word boundary does, unless the two make a word
+            // (郑敏组成, 李良参与).
+            var ended = boundaries.Contains(end) || end == limit
+                        || afterTitle && length == 3 && StopCharacters.Contains(text[end]) && dictionary.DictionaryTag(text.Substring(end - 1, 2)) is null
+                        || end + 2 < limit && text[end + 1] == '了' && text[end + 2] == text[end];
+            if (IsPlausibleName(text[start..end], afterTitle) && ended) return new TextRange(start, end);
         }
         return null;
     }
