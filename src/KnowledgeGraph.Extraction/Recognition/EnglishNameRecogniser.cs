@@ -311,6 +311,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (index < 0) return (null, 0, null);
         var text = document.Text;
         while (index < tokens.Count && tokens[index].Text is "）" or ")" or "”" or "」" or "》") index++;
+        index = AfterChineseGloss(document.Text, tokens, index);
         // A list closed by 等 is of the kind the noun after it says (Wormhole、Blackhole等AI加速卡).
         if (index < tokens.Count && tokens[index].Text is "等" or "等等") index++;
         if (named && index < tokens.Count && tokens[index].Text == "的") index++;
@@ -325,6 +326,29 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
             if (!IsModifier(token) && !(named && token.Tag == "v")) return (null, 0, null);
         }
         return (null, 0, null);
+    }
+
+    /// <summary>How many characters a bracketed Chinese gloss between a name and its noun may hold (IPU（智能处理单元）芯片).</summary>
+    private const int MaxGlossLength = 12;
+
+    /// <summary>
+    /// The token after a bracketed gloss in Chinese that opens at <paramref name="index"/> (LPU（语言处理单元）芯片): the
+    /// gloss explains the name, and the noun after it still tells what the name is. A bracket with Latin letters or
+    /// digits spells or dates the name instead, and leaves the index where it is.
+    /// </summary>
+    private static int AfterChineseGloss(string text, List<Token> tokens, int index)
+    {
+        if (index >= tokens.Count || tokens[index].Text is not ("（" or "(")) return index;
+        var opening = tokens[index].Range.End;
+        var closing = text.IndexOfAny(['）', ')'], opening, Math.Min(MaxGlossLength + 1, text.Length - opening));
+        if (closing <= opening) return index;
+        for (var i = opening; i < closing; i++)
+        {
+            if (text[i] is < '\u4e00' or > '\u9fff') return index;
+        }
+        var after = index;
+        while (after < tokens.Count && tokens[after].Range.Start <= closing) after++;
+        return after;
     }
 
     private bool IsModifier(Token token) =>
