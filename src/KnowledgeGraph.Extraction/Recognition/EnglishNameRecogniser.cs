@@ -244,7 +244,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (cued == RecognitionData.NotAnEntity) return null;
         if (cued is not null && (cued != "Person" || LooksLikePersonName(words))) return cued;
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return "Organization";
-        if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
+        if (LooksLikeModelName(words) || FollowsKnownOrganization(document, spans, start)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         if (LooksLikePersonName(words)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
         return "Organization";
@@ -259,10 +259,17 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
 
     /// <summary>
     /// A name written right after a known organization's Chinese name is something of that organization's
-    /// (苹果Xcode, 百度Apollo): its product, when nothing else types it.
+    /// (苹果Xcode, 百度Apollo), and so is one after a company and 的 (Agility Robotics的Digit, Humane的Pin): its
+    /// product, when nothing else types it. A university's or an institute's thing is a lab or a programme instead
+    /// (慕尼黑大学的CompVis, 纽约大学的ITP), so the company is a known one the lexicon calls a company, or a name
+    /// in Latin letters found by its company words.
     /// </summary>
-    private static bool FollowsKnownOrganization(MentionSpans spans, int start) =>
-        spans.EndingAt(start).Any(m => m.Source == MentionSource.Lexicon && m.Type == "Organization" && m.Text.Any(IsHan));
+    private bool FollowsKnownOrganization(Document document, MentionSpans spans, int start) =>
+        spans.EndingAt(start).Any(m => m.Source == MentionSource.Lexicon && m.Type == "Organization" && m.Text.Any(IsHan))
+        || start > 1 && document.Text[start - 1] == '的' && spans.EndingAt(start - 1).Any(IsCompany);
+
+    private bool IsCompany(Mention mention) =>
+        mention.Type == "Organization" && (mention.LexiconId is { } id ? lexicon.ById(id)?.Kind == "company" : !mention.Text.Any(IsHan));
 
     /// <summary>
     /// A Latin name in brackets spells the organization's name before it: one already found (三星证券（Samsung
