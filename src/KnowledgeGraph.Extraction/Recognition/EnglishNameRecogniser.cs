@@ -246,7 +246,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         // AI before a size or a version is part of a model's name (Rakuten AI 7B), not a company's ending.
         if (words.Any(w => OrganizationWords.Contains(w.Text) && !(w.Text == "AI" && words.Any(IsSizeOrVersionCode)))) return "Organization";
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
-        if (OwnedByOrganization(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";
+        if (OwnedByCompany(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         if (LooksLikePersonName(words)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
         return "Organization";
@@ -267,12 +267,20 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         spans.EndingAt(start).Any(m => m.Source == MentionSource.Lexicon && m.Type == "Organization" && m.Text.Any(IsHan));
 
     /// <summary>
-    /// A name written as an organization's thing (Agility Robotics的Digit, 松延动力的Vega) is its product when
-    /// nothing else types it; a short acronym (Meta的FAIR) may as well be one of its units and is left to the default.
+    /// A name written as a company's thing (Agility Robotics的Digit, Humane的Pin) is its product when nothing else
+    /// types it. A university's or an institute's thing is a lab or a programme instead (慕尼黑大学的CompVis), and a
+    /// short acronym (Meta的FAIR) may as well be one of the company's units: both are left to the default.
     /// </summary>
-    private static bool OwnedByOrganization(Document document, MentionSpans spans, int start, List<Token> words) =>
-        start > 1 && document.Text[start - 1] == '的' && spans.EndingAt(start - 1).Any(m => m.Type == "Organization")
+    private bool OwnedByCompany(Document document, MentionSpans spans, int start, List<Token> words) =>
+        start > 1 && document.Text[start - 1] == '的' && spans.EndingAt(start - 1).Any(IsCompany)
         && !(words.Count == 1 && words[0].Text.Length <= MaxAcronymLength && words[0].Text.All(char.IsAsciiLetterUpper));
+
+    /// <summary>
+    /// An organization the lexicon calls a company, or an unknown one written in Latin letters; an unknown Chinese
+    /// name may as well be a university's or an institute's.
+    /// </summary>
+    private bool IsCompany(Mention mention) =>
+        mention.Type == "Organization" && (mention.LexiconId is { } id ? lexicon.ById(id)?.Kind == "company" : !mention.Text.Any(IsHan));
 
     private const int MaxAcronymLength = 5;
 
@@ -336,12 +344,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (index < 0) return (null, 0, null);
         var text = document.Text;
         while (index < tokens.Count && tokens[index].Text is "）" or ")" or "”" or "」" or "》") index++;
-        // A gloss in brackets between the name and its noun (IPU（智能处理单元）芯片) does not hide the noun.
-        if (index < tokens.Count && tokens[index].Text is "（" or "(")
-        {
-            var close = tokens.FindIndex(index, Math.Min(MaxGlossTokens, tokens.Count - index), t => t.Text is "）" or ")");
-            if (close > index) index = close + 1;
-        }
+        index = AfterChineseGloss(document.Text, tokens, index);
         // A list closed by 等 is of the kind the noun after it says (Wormhole、Blackhole等AI加速卡).
         if (index < tokens.Count && tokens[index].Text is "等" or "等等") index++;
         if (named && index < tokens.Count && tokens[index].Text == "的") index++;
@@ -358,7 +361,28 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         return (null, 0, null);
     }
 
-    private const int MaxGlossTokens = 8;
+    /// <summary>How many characters a bracketed Chinese gloss between a name and its noun may hold (IPU（智能处理单元）芯片).</summary>
+    private const int MaxGlossLength = 12;
+
+    /// <summary>
+    /// The token after a bracketed gloss in Chinese that opens at <paramref name="index"/> (LPU（语言处理单元）芯片): the
+    /// gloss explains the name, and the noun after it still tells what the name is. A bracket with Latin letters or
+    /// digits spells or dates the name instead, and leaves the index where it is.
+    /// </summary>
+    private static int AfterChineseGloss(string text, List<Token> tokens, int index)
+    {
+        if (index >= tokens.Count || tokens[index].Text is not ("（" or "(")) return index;
+        var opening = tokens[index].Range.End;
+        var closing = text.IndexOfAny(['）', ')'], opening, Math.Min(MaxGlossLength + 1, text.Length - opening));
+        if (closing <= opening) return index;
+        for (var i = opening; i < closing; i++)
+        {
+            if (text[i] is < '\u4e00' or > '\u9fff') return index;
+        }
+        var after = index;
+        while (after < tokens.Count && tokens[after].Range.Start <= closing) after++;
+        return after;
+    }
 
     private bool IsModifier(Token token) =>
         token.Tag is "n" or "vn" or "nz" or "ns" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text);
