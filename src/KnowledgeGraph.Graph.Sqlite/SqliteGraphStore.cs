@@ -111,11 +111,17 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     // A PRAGMA takes no parameters; the size is an integer from the options, checked when they were read.
+    // The writer's temporary store is a file: in WAL mode each multi-row statement that may fail half-way keeps the old
+    // image of every page it changes in a statement journal, and in memory that journal grew with the store (a batch's
+    // relation upsert touches a page per row once the indexes are large: SQLite's memory reached 59 MB within a
+    // 1,000-article batch onto 100,000 articles, against its 8 MB cache). As a file it spills past 64 KB into the
+    // operating system's file cache, outside the process: peak 267 -> 213-220 MB there (an empty store: 215 MB) for about
+    // 3% more CPU, the kernel's copies into the file (docs/benchmarks.md, session 11).
     private static string WriterSettings(int cacheKibibytes) => $"""
         PRAGMA synchronous = NORMAL;
         PRAGMA cache_size = -{cacheKibibytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};
         PRAGMA wal_autocheckpoint = 50000;
-        PRAGMA temp_store = MEMORY;
+        PRAGMA temp_store = FILE;
         PRAGMA mmap_size = 0;
         """;
 

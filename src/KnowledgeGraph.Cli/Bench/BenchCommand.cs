@@ -173,7 +173,8 @@ public static class BenchCommand
     private static (long Characters, TimeSpan Elapsed, TimeSpan CpuTime, int Failed) MeasureExtraction(IArticleExtractor extractor, string corpus,
         CancellationToken cancellationToken)
     {
-        var files = ArticleReader.EnumerateFiles([corpus]).ToList();
+        // Streamed: a list would hold a string per file for the whole pass (about 11 MB at 100,000 files).
+        var files = ArticleReader.EnumerateFiles([corpus]);
         long characters = 0;
         var failed = 0;
         var clock = new Stopwatch();

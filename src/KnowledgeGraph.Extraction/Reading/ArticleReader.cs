@@ -54,8 +54,8 @@ public static class ArticleReader
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                             .Where(IsArticleFile).Order(StringComparer.Ordinal))
+                // The listing's paths all begin with the folder as given, so that prefix is held once.
+                foreach (var file in SortedPaths.Order(path, Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(IsArticleFile)))
                     yield return file;
             }
             else
