@@ -19,24 +19,6 @@ public sealed class BenchStoreCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_warm_up_leaves_an_empty_store_so_the_timed_ingest_builds_the_same_graph()
-    {
-        string[] options = ["--articles", "20", "--entities", "50", "--batch", "10", "--queries", "1"];
-        var (exitCode, warmed, stderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(3),
-            ["bench", "store", "--sqlite-path", _workspace.Database(), .. options, "--warm-up"]);
-        var (coldExitCode, cold, coldStderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(3),
-            ["bench", "store", "--sqlite-path", _workspace.Database("cold"), .. options]);
-
-        Assert.True(exitCode == 0, stderr);
-        Assert.True(coldExitCode == 0, coldStderr);
-        Assert.Contains("warm-up (untimed)", warmed, StringComparison.Ordinal);
-        Assert.Equal(GraphSizeRow(cold), GraphSizeRow(warmed));
-    }
-
-    private static string GraphSizeRow(string stdout) =>
-        stdout.Split('\n').Single(line => line.StartsWith("| graph size", StringComparison.Ordinal));
-
-    [Fact]
     public async Task A_negative_query_count_is_refused_with_its_option_named()
     {
         var (exitCode, _, stderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(3),

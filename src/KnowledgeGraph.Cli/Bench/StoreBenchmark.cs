@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeGraph.Cli.Storage;
 using KnowledgeGraph.Graph;
-using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Cli.Bench;
 
@@ -27,14 +26,10 @@ public static class StoreBenchmark
             if (result.GetValueOrDefault<int>() < 0) result.AddError("--queries must be 0 or more");
         });
         var skipIngest = new Option<bool>("--skip-ingest") { Description = "Only query a store an earlier run with the same options built" };
-        var warmUp = new Option<bool>("--warm-up")
-        {
-            Description = "Before the timed ingest, ingest the same articles once and delete them again (untimed), so that a long-running server is measured",
-        };
         var store = new StoreOptions();
         var command = new Command("store", "Ingest synthetic extraction results (no extraction) and query the graph, on SQLite or Neo4j")
         {
-            articles, entities, entitiesPerArticle, relationsPerArticle, batch, seed, queries, skipIngest, warmUp,
+            articles, entities, entitiesPerArticle, relationsPerArticle, batch, seed, queries, skipIngest,
         };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -52,8 +47,6 @@ public static class StoreBenchmark
                     Console.Error.WriteLine($"kg bench store: the {settings.Store} store already holds {existing.Articles} articles; give an empty one or --skip-ingest");
                     return 2;
                 }
-                if (result.GetValue(warmUp))
-                    rows.Add(await WarmUpAsync(graph, synthetic, result.GetValue(articles), result.GetValue(batch), cancellationToken));
                 rows.AddRange(await IngestAsync(graph, synthetic, result.GetValue(articles), result.GetValue(batch), cancellationToken));
             }
             if (result.GetValue(queries) > 0)
@@ -64,37 +57,6 @@ public static class StoreBenchmark
             return 0;
         });
         return command;
-    }
-
-    /// <summary>
-    /// A server that has run for a while has compiled its code (Neo4j's JVM spends more CPU on its JIT than on Cypher in a
-    /// fresh server's first 50,000 relations), which the timed run would otherwise pay for. The warm-up runs the same
-    /// batches, then deletes every article through the store's own deletion, which removes the relations and entities
-    /// left without evidence, so the timed run starts from an empty store again; a store that is not empty then is an error.
-    /// </summary>
-    private static async Task<string> WarmUpAsync(IGraphStore graph, SyntheticExtractions synthetic, int articles, int batchSize,
-        CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var ids = new List<string>(articles);
-        for (var start = 0; start < articles; start += batchSize)
-        {
-            var batch = Enumerable.Range(start, Math.Min(batchSize, articles - start)).Select(synthetic.Article).ToList();
-            await graph.IngestAsync(batch, cancellationToken);
-            ids.AddRange(batch.Select(a => ArticleIdentity.IdOf(a.Article)));
-        }
-        var ingestSeconds = clock.Elapsed.TotalSeconds;
-        foreach (var id in ids) await graph.DeleteArticleAsync(id, cancellationToken);
-        var left = await graph.GetStatsAsync(0, cancellationToken);
-        var entitiesLeft = left.EntitiesByType.Sum(t => t.Count);
-        var relationsLeft = left.RelationsByType.Sum(t => t.Count);
-        if (left.Articles + left.Deals + entitiesLeft + relationsLeft > 0)
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"the warm-up left {left.Articles} articles, {left.Deals} deals, {entitiesLeft} entities and {relationsLeft} relations after deleting its articles"));
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"warm-up: {articles} articles ingested in {ingestSeconds:F1} s and deleted in {clock.Elapsed.TotalSeconds - ingestSeconds:F1} s; the store is empty again");
-        Console.Error.WriteLine(line);
-        return Row("warm-up (untimed)", $"{articles:N0} articles", $"ingested in {ingestSeconds:F1} s, deleted one by one in {clock.Elapsed.TotalSeconds - ingestSeconds:F1} s");
     }
 
     private static async Task<List<string>> IngestAsync(IGraphStore graph, SyntheticExtractions synthetic, int articles, int batchSize,
