@@ -98,7 +98,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             while (clauseEnd < sentence.Range.End && text[clauseEnd] is not ('，' or ',' or '。' or '；' or ';' or '：')) clauseEnd++;
             var clauseStart = at + 1;
             if (!data.FoundingVerbs.Any(v => text.IndexOf(v, clauseStart, clauseEnd - clauseStart, StringComparison.Ordinal) >= 0)) continue;
-            if (ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries) is not { } name || IsInsideMention(named, name)) continue;
+            if ((UndescribedNameBoundedBySpelling(text, at + 1, clauseEnd) ?? ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries)) is not { } name || IsInsideMention(named, name)) continue;
             if (!named.Any(m => m.Range == name)) Add(document, sentence, name.Start, name.End, 0.7);
             AddCoordinatedNames(document, sentence, name.End, boundaries, named);
         }
@@ -222,6 +222,11 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             {
                 var position = SkipListWords(text, at + introducer.Length, sentence.Range.End);
                 if (position >= sentence.Range.End || !IsHan(text[position])) continue;
+                if (NameBoundedBySpelling(text, position, sentence.Range.End) is { } spelled)
+                {
+                    Add(document, sentence, spelled.Start, spelled.End, 0.8);
+                    continue;
+                }
                 var end = TransliterationRunEnd(text, position, sentence.Range.End);
                 if (end - position is >= 2 and <= 5 && (boundaries.Contains(end) || end == sentence.Range.End))
                 {
@@ -276,7 +281,8 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         end = SkipBrackets(text, end, sentence.Range.End);
         while (end + 1 < sentence.Range.End && text[end] is '和' or '与' or '及' or '、')
         {
-            if (ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries) is not { } name || IsInsideMention(named, name)) return;
+            if ((UndescribedNameBoundedBySpelling(text, end + 1, sentence.Range.End) ?? ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries)) is not { } name
+                || IsInsideMention(named, name)) return;
             Add(document, sentence, name.Start, name.End, 0.7);
             end = SkipBrackets(text, name.End, sentence.Range.End);
         }
