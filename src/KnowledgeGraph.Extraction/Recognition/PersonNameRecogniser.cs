@@ -297,7 +297,9 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             if (end > limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
             // The first part of a transliterated name (史蒂夫 of 史蒂夫·霍夫曼) is no name of its own.
             if (end < limit && text[end] == '·') continue;
-            if (IsPlausibleName(text[start..end], afterTitle) && (boundaries.Contains(end) || end == limit)) return new TextRange(start, end);
+            if (afterTitle && IsReduplicatedVerb(text, end, limit)) continue;
+            if (IsPlausibleName(text[start..end], afterTitle) && (boundaries.Contains(end) || end == limit || afterTitle && length == 3 && ParticleFollows(text, end, limit)))
+                return new TextRange(start, end);
         }
         return null;
     }
