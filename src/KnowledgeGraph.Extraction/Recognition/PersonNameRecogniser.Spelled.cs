@@ -33,10 +33,12 @@ public sealed partial class PersonNameRecogniser
 
     /// <summary>
     /// A particle or a verb's first character after a three-character name that follows a title (联合创始人朱子航曾在…):
-    /// the segmenter may have joined the name's last character to it, yet the name ends there.
+    /// the segmenter may have joined the name's last character to it by a guess (航曾), yet the name ends there. A
+    /// word of the dictionary there (组成 of 郑敏组成) is what follows a shorter name.
     /// </summary>
-    private static bool ParticleFollows(string text, int end, int limit) =>
-        end < limit && StopCharacters.Contains(text[end]) && !StopCharacters.Contains(text[end - 1]);
+    private bool ParticleFollows(string text, int end, int limit) =>
+        end < limit && StopCharacters.Contains(text[end]) && !StopCharacters.Contains(text[end - 1])
+        && dictionary.DictionaryTag(text.Substring(end - 1, 2)) is null;
 
     /// <summary>
     /// The same where no title stands before the name to end a description of the person (由华人创业者乔琳（Lin Qiao）创办):
