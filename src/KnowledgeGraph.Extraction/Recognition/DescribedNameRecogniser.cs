@@ -55,6 +55,8 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
         var text = document.Text;
         var start = tokens[first].Range.Start;
         if (start != tokens[first - 1].Range.End || AdverbCharacters.Contains(text[start])) return null;
+        // A post after the head is whose post it is, not a name: 该公司总裁兼CEO (the segmenter makes one word of 总裁兼).
+        if (RecognitionData.MatchStartingAt(data.Titles, text, start, sentenceEnd) is not null) return null;
         var proper = false;
         for (var t = first; t < tokens.Count; t++)
         {

@@ -98,7 +98,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             while (clauseEnd < sentence.Range.End && text[clauseEnd] is not ('，' or ',' or '。' or '；' or ';' or '：')) clauseEnd++;
             var clauseStart = at + 1;
             if (!data.FoundingVerbs.Any(v => text.IndexOf(v, clauseStart, clauseEnd - clauseStart, StringComparison.Ordinal) >= 0)) continue;
-            if (ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries) is not { } name || IsInsideMention(named, name)) continue;
+            if ((UndescribedNameBoundedBySpelling(text, at + 1, clauseEnd) ?? ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries)) is not { } name || IsInsideMention(named, name)) continue;
             if (!named.Any(m => m.Range == name)) Add(document, sentence, name.Start, name.End, 0.7);
             AddCoordinatedNames(document, sentence, name.End, boundaries, named);
         }
@@ -222,6 +222,11 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             {
                 var position = SkipListWords(text, at + introducer.Length, sentence.Range.End);
                 if (position >= sentence.Range.End || !IsHan(text[position])) continue;
+                if (NameBoundedBySpelling(text, position, sentence.Range.End) is { } spelled)
+                {
+                    Add(document, sentence, spelled.Start, spelled.End, 0.8);
+                    continue;
+                }
                 var end = TransliterationRunEnd(text, position, sentence.Range.End);
                 if (end - position is >= 2 and <= 5 && (boundaries.Contains(end) || end == sentence.Range.End))
                 {
@@ -281,7 +286,8 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         end = SkipBrackets(text, end, sentence.Range.End);
         while (end + 1 < sentence.Range.End && text[end] is '和' or '与' or '及' or '、')
         {
-            if (ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries) is not { } name || IsInsideMention(named, name)) return;
+            if ((UndescribedNameBoundedBySpelling(text, end + 1, sentence.Range.End) ?? ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries)) is not { } name
+                || IsInsideMention(named, name)) return;
             Add(document, sentence, name.Start, name.End, 0.7);
             end = SkipBrackets(text, name.End, sentence.Range.End);
         }
@@ -296,16 +302,11 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             if (end > limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) continue;
             // The first part of a transliterated name (史蒂夫 of 史蒂夫·霍夫曼) is no name of its own.
             if (end < limit && text[end] == '·') continue;
-            // A verb said twice across 了 (聊了聊, 笑了笑) is what the person does, not the name's last character.
-            if (end + 1 < limit && text[end] == '了' && text[end + 1] == text[end - 1]) continue;
+            if (IsReduplicatedVerb(text, end, limit)) continue;
             // Nor is the first character of a verb of what people do that runs past it (景鲲笑称: 笑称).
             if (length == 3 && end < limit && PersonVerbAt(text, end - 1, exceptNounWithPerson: false)) continue;
-            // After a title the segmenter may join the name's last character to the particle after it (朱子航曾在):
-            // a particle right after a full name ends it as well as a word boundary does, unless the two make a word
-            // (郑敏组成, 李良参与).
-            var ended = boundaries.Contains(end) || end == limit
-                        || afterTitle && length == 3 && StopCharacters.Contains(text[end]) && dictionary.DictionaryTag(text.Substring(end - 1, 2)) is null
-                        || end + 2 < limit && text[end + 1] == '了' && text[end + 2] == text[end];
+            var ended = boundaries.Contains(end) || end == limit || afterTitle && length == 3 && ParticleFollows(text, end, limit)
+                        || IsReduplicatedVerb(text, end + 1, limit);
             if (IsPlausibleName(text[start..end], afterTitle) && ended) return new TextRange(start, end);
         }
         return null;
