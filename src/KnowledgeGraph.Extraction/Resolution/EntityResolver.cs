@@ -16,6 +16,8 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 {
     private readonly PlaceLessForms _placeLessForms = new(lexicon, resources, recognition);
 
+    private readonly RenameLinks _renameLinks = new(resources);
+
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
 
@@ -35,6 +37,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         AddShortForms(document, abbreviations);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
+        JoinRenamedNames(document, keys);
         JoinAbbreviationsToFullNames(document, keys, abbreviations);
         var fullNames = FullNameKeys(document, keys);
         JoinSurnamesToFullNames(document, keys, fullNames);
@@ -99,6 +102,38 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         }
         JoinRepeatsOfAppositions(mentions, keys);
         return keys;
+    }
+
+    /// <summary>
+    /// A thing renamed in the article (<see cref="RenameLinks"/>) is one entity under its old and new names, wherever
+    /// either stands: the lexicon's identity wins, else the earlier name's.
+    /// </summary>
+    private void JoinRenamedNames(Document document, Dictionary<Mention, string> keys)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Root(string key)
+        {
+            while (renamed.TryGetValue(key, out var next)) key = next;
+            return key;
+        }
+        foreach (var (earlier, later) in _renameLinks.Pairs(document))
+        {
+            var kept = Root(keys.GetValueOrDefault(earlier) ?? KeyOf(earlier));
+            var gone = Root(keys.GetValueOrDefault(later) ?? KeyOf(later));
+            if (gone == kept) continue;
+            if (!gone.Contains('|') && kept.Contains('|')) (kept, gone) = (gone, kept);
+            else if (!gone.Contains('|')) continue;
+            renamed[gone] = kept;
+        }
+        if (renamed.Count == 0) return;
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
+        {
+            var key = keys.GetValueOrDefault(mention) ?? KeyOf(mention);
+            if (!renamed.ContainsKey(key)) continue;
+            var root = Root(key);
+            keys[mention] = root;
+            mention.Type = lexicon.ById(root)?.Type ?? root[..root.IndexOf('|')];
+        }
     }
 
     /// <summary>
@@ -300,7 +335,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         {
             foreach (var form in ShortFormsOf(document, mention).Prepend(mention.Text))
             {
-                if (form.Length >= 2) shortForms.TryAdd(form, mention);
+                if (form.Length >= 2 || IsLetterName(form, mention)) shortForms.TryAdd(form, mention);
             }
         }
         if (shortForms.Count == 0) return;
@@ -322,7 +357,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             {
                 var (form, source) = forms[index];
                 var range = new TextRange(at, at + form.Length);
-                if (!StandsAlone(text, range)) continue;
+                if (!StandsAlone(text, range) || range.Length == 1 && !LetterStandsAsName(text, range.Start)) continue;
                 if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) && !ReplacesShorterGuesses(spans, dropped, range, source.Type)) continue;
                 for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                 var found = new Mention(range, form, source.Type, MentionSource.Pattern, source.Confidence * 0.9) { Sentence = sentence.Index };
@@ -400,6 +435,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
                         yield return mention.Text[..^tail.Length];
                 }
                 foreach (var brand in _placeLessForms.Of(document, mention)) yield return brand;
+                if (_placeLessForms.CoreOf(stripped) is { } core) yield return core;
                 break;
         }
     }
@@ -409,6 +445,25 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         _generationSuffixes.FirstOrDefault(suffix => lastPart.Length >= suffix.Length + 2 && lastPart.EndsWith(suffix, StringComparison.Ordinal)) is { } generation
             ? lastPart[..^generation.Length]
             : null;
+
+    /// <summary>A company called by one capital letter (一家名叫H的初创公司) is called so again (H的种子轮由Accel领投).</summary>
+    private static bool IsLetterName(string form, Mention mention) =>
+        form.Length == 1 && char.IsAsciiLetterUpper(form[0]) && mention.Type == "Organization" && mention.LexiconId is null;
+
+    /// <summary>
+    /// A lone capital letter is that company only between Chinese words or punctuation, never in a code, a version or
+    /// a round (A轮, C端, H股: the words of resolution/letter-name-blockers.txt after it).
+    /// </summary>
+    private bool LetterStandsAsName(string text, int at)
+    {
+        static bool Plain(char c) => IsHan(c) || c is '，' or '。' or '、' or '；' or '：' or '“' or '”' or '「' or '」' or '（' or '）' or '\n';
+        if (at > 0 && !Plain(text[at - 1])) return false;
+        if (at + 1 < text.Length && !Plain(text[at + 1])) return false;
+        return !_letterNameBlockers.Any(b => string.CompareOrdinal(text, at + 1, b, 0, b.Length) == 0);
+    }
+
+    private readonly IReadOnlyList<string> _letterNameBlockers = resources.Lines("resolution/letter-name-blockers.txt")
+        .Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
     private static bool StandsAlone(string text, TextRange range)
     {

@@ -50,6 +50,21 @@ public sealed class PlaceLessForms
         if (rest.EndsWith(TechEnding, StringComparison.Ordinal) && IsBrand(rest[..^TechEnding.Length])) yield return rest[..^TechEnding.Length];
     }
 
+    /// <summary>
+    /// A company named without a place (卓驭科技, 风平智能) is called by its core afterwards (卓驭, 风平) when the name
+    /// ends in 科技, 智能 or 汽车 and what is left is a brand: a field word before 科技 or 智能 keeps it (see <see cref="Of"/>).
+    /// </summary>
+    public string? CoreOf(string name)
+    {
+        var ending = CoreEndings.FirstOrDefault(e => name.EndsWith(e, StringComparison.Ordinal));
+        if (ending is null) return null;
+        var core = name[..^ending.Length];
+        return core.Length >= MinCoreLength && core.All(c => c is >= '\u4E00' and <= '\u9FFF') && IsBrand(name) && !_data.IsGeneric(core)
+               && !_places.Contains(core) && !_brandEndings.Any(e => core.EndsWith(e, StringComparison.Ordinal)) ? core : null;
+    }
+
+    private static readonly string[] CoreEndings = [TechEnding, "智能", "汽车"];
+
     /// <summary>How long the place opening the name is: a place of the lexicon or one the segmenter knows, with 市 or 省 after it.</summary>
     private int PlaceLength(Document document, Mention mention)
     {
