@@ -4,31 +4,34 @@ namespace KnowledgeGraph.Graph.Sqlite;
 
 /// <summary>
 /// New evidence for edges that already had some. An edge's confidence and dates are a maximum and a minimum over its
-/// evidence, so they follow from the stored values and the new rows alone, without reading the edge's older evidence
+/// evidence and its count a sum, so they follow from the stored values and the new rows alone, without reading the edge's older evidence
 /// (which sits on pages written long ago and, in a large store, outside the cache). Its attributes come from the most
 /// confident evidence stating each one; evidence that states none cannot change them, and the rare edge whose new
 /// evidence does state one is derived again from all its evidence.
 /// </summary>
 internal sealed class AddedEvidence
 {
-    private readonly Dictionary<long, (double Confidence, string? FirstDate, string? LastDate)> _plain = [];
+    private readonly Dictionary<long, (double Confidence, string? FirstDate, string? LastDate, int Uncounted)> _plain = [];
     private readonly HashSet<long> _withAttributes = [];
 
-    public void Add(long relationKey, ExtractedRelation relation, string? evidenceDate)
+    /// <summary>One new piece of evidence; <paramref name="counted"/> when the edge's evidence count includes it already.</summary>
+    public void Add(long relationKey, ExtractedRelation relation, string? evidenceDate, bool counted)
     {
         if (relation.Attributes != RelationAttributes.None) _withAttributes.Add(relationKey);
+        var uncounted = counted ? 0 : 1;
         _plain[relationKey] = _plain.TryGetValue(relationKey, out var seen)
-            ? (Math.Max(seen.Confidence, relation.Confidence), Earlier(seen.FirstDate, evidenceDate), Later(seen.LastDate, evidenceDate))
-            : (relation.Confidence, evidenceDate, evidenceDate);
+            ? (Math.Max(seen.Confidence, relation.Confidence), Earlier(seen.FirstDate, evidenceDate), Later(seen.LastDate, evidenceDate),
+                seen.Uncounted + uncounted)
+            : (relation.Confidence, evidenceDate, evidenceDate, uncounted);
     }
 
     public void ApplyTo(GraphWriter writer)
     {
         foreach (var key in _withAttributes) writer.RecomputeLater(key);
         var rows = new JsonRows();
-        foreach (var (key, (confidence, first, last)) in _plain)
+        foreach (var (key, (confidence, first, last, uncounted)) in _plain)
         {
-            if (!_withAttributes.Contains(key)) rows.Row().Add(key).Add(confidence).Add(first).Add(last);
+            if (!_withAttributes.Contains(key)) rows.Row().Add(key).Add(confidence).Add(first).Add(last).Add(uncounted);
         }
         if (rows.Count == 0) return;
         // Scalar min() and max() are NULL when either side is; the coalesce keeps whichever date is known.
@@ -36,8 +39,10 @@ internal sealed class AddedEvidence
             UPDATE relations SET
                 confidence = max(relations.confidence, n.confidence),
                 first_date = coalesce(min(relations.first_date, n.first_date), relations.first_date, n.first_date),
-                last_date = coalesce(max(relations.last_date, n.last_date), relations.last_date, n.last_date)
-            FROM (SELECT value ->> 0 AS key, value ->> 1 AS confidence, value ->> 2 AS first_date, value ->> 3 AS last_date
+                last_date = coalesce(max(relations.last_date, n.last_date), relations.last_date, n.last_date),
+                evidence_count = relations.evidence_count + n.uncounted
+            FROM (SELECT value ->> 0 AS key, value ->> 1 AS confidence, value ->> 2 AS first_date, value ->> 3 AS last_date,
+                         value ->> 4 AS uncounted
                   FROM jsonb_each(@rows)) AS n
             WHERE relations.key = n.key
             """, "@rows");

@@ -15,7 +15,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     private readonly Dictionary<string, string> _chineseNames = new(StringComparer.Ordinal);
     private readonly Dictionary<(string EntityId, string Alias), int> _aliasArticles = [];
     private readonly JsonRows _articles = new();
-    private readonly JsonRows _articleEntities = new();
+    private readonly List<(string EntityId, long ArticleKey, string? Aliases)> _articleEntities = [];
     private readonly JsonRows _mentions = new();
     private readonly List<RelationRow> _relations = [];
     private readonly JsonRows _deals = new();
@@ -35,7 +35,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         foreach (var entityId in shape.EntityIds)
         {
             var given = aliases.GetValueOrDefault(entityId);
-            _articleEntities.Row().Add(entityId).Add(key).Add(given is null ? null : SqlExtensions.JsonList(given));
+            _articleEntities.Add((entityId, key, given is null ? null : SqlExtensions.JsonList(given)));
             foreach (var alias in given ?? [])
                 _aliasArticles[(entityId, alias)] = _aliasArticles.GetValueOrDefault((entityId, alias)) + 1;
         }
@@ -102,7 +102,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         writer.ExecuteRows("""
             INSERT OR IGNORE INTO article_entities (entity_id, article_key, aliases)
             SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)
-            """, _articleEntities);
+            """, ArticleEntitiesInKeyOrder());
         WriteAliases(writer);
         writer.ExecuteRows("""
             INSERT OR IGNORE INTO mentions (article_key, entity_id, span_start, span_end, text)
@@ -121,6 +121,19 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             INSERT INTO deal_parties (deal_key, ordinal, entity_id, role)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(@rows)
             """, _parties);
+    }
+
+    /// <summary>
+    /// In the order of the table's key (entity, article): a batch adds rows at the end of each entity's range, so
+    /// written in key order each of those pages is fetched and changed once, instead of in turn with every article
+    /// that names the entity (in a large store the ranges lie far apart and outside the cache).
+    /// </summary>
+    private JsonRows ArticleEntitiesInKeyOrder()
+    {
+        var rows = new JsonRows();
+        foreach (var (entityId, articleKey, aliases) in _articleEntities.OrderBy(r => r.EntityId, StringComparer.Ordinal).ThenBy(r => r.ArticleKey))
+            rows.Row().Add(entityId).Add(articleKey).Add(aliases);
+        return rows;
     }
 
     /// <summary>
@@ -172,45 +185,20 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     }
 
     /// <summary>
-    /// A new edge takes its first evidence's values; an edge seen again is recomputed from all its evidence at the end.
-    /// Every row comes back with its edge's integer key, which is what the evidence refers to.
+    /// A new edge takes its first evidence's values; an edge stored before, or given more than one piece of evidence by
+    /// this batch, is brought up to date from its new evidence at the end. The edges already stored are found in the
+    /// index on their id alone (it holds the key), so their rows are read and rewritten once per batch, by that update,
+    /// instead of also by an upsert: in a large store each of them sits on its own page outside the cache.
     /// </summary>
     private void WriteRelations(GraphWriter writer)
     {
         if (_relations.Count == 0) return;
-        var edges = new JsonRows();
-        foreach (var (id, key, relation, _, evidenceDate) in _relations)
-        {
-            var a = relation.Attributes;
-            edges.Row().Add(id).Add(key.Type).Add(key.SubjectId).Add(key.ObjectId).Add(relation.Confidence)
-                .Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency).Add(a.Round)
-                .Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product).Add(evidenceDate);
-        }
-        var upsert = writer.Prepared("""
-            INSERT INTO relations (id, type, subject_id, object_id, confidence, role, amount, amount_value, currency, round, lead,
-                                   attr_date, product, first_date, last_date, evidence_count)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-                   value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 13, 1
-            FROM jsonb_each(@rows) WHERE true
-            ON CONFLICT (id) DO UPDATE SET evidence_count = relations.evidence_count + 1
-            RETURNING id, key, evidence_count, subject_id, object_id, type
-            """, "@rows");
-        upsert.Set("@rows", edges.ToBlob());
-        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
-        // Edges stored before this batch, or given more than one piece of evidence by it.
-        var grown = new HashSet<long>();
-        var newEdges = new EdgeChanges();
-        using (var reader = upsert.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var relationKey = reader.GetInt64(1);
-                keys[reader.GetString(0)] = relationKey;
-                if (reader.GetInt64(2) > 1) grown.Add(relationKey);
-                else newEdges.EdgeAdded(reader.GetString(5), reader.GetString(3), reader.GetString(4));
-            }
-        }
-        writer.Apply(newEdges);
+        var keys = StoredEdgeKeys(writer);
+        var stored = keys.Values.ToHashSet();
+        var piecesInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in _relations) piecesInBatch[row.Id] = piecesInBatch.GetValueOrDefault(row.Id) + 1;
+        InsertNewEdges(writer, keys, piecesInBatch);
+
         var evidence = new JsonRows();
         foreach (var (id, _, relation, articleKey, evidenceDate) in _relations)
         {
@@ -229,9 +217,62 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         var added = new AddedEvidence();
         foreach (var (id, _, relation, _, evidenceDate) in _relations)
         {
-            if (grown.Contains(keys[id])) added.Add(keys[id], relation, evidenceDate);
+            var key = keys[id];
+            // A new edge was inserted with all of this batch's evidence counted; a stored one counts it now.
+            if (stored.Contains(key)) added.Add(key, relation, evidenceDate, counted: false);
+            else if (piecesInBatch[id] > 1) added.Add(key, relation, evidenceDate, counted: true);
         }
         added.ApplyTo(writer);
+    }
+
+    /// <summary>The keys of this batch's edges that are stored already (a covering read of the index on the id).</summary>
+    private Dictionary<string, long> StoredEdgeKeys(GraphWriter writer)
+    {
+        var ids = SqlExtensions.JsonList(_relations.Select(r => r.Id).Distinct(StringComparer.Ordinal));
+        var lookup = writer.Prepared("SELECT id, key FROM relations WHERE id IN (SELECT value FROM json_each(@ids))", "@ids");
+        lookup.Set("@ids", ids);
+        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = lookup.ExecuteReader();
+        while (reader.Read()) keys[reader.GetString(0)] = reader.GetInt64(1);
+        return keys;
+    }
+
+    /// <summary>
+    /// Inserts each edge not stored yet once, with its first evidence's values and the number of pieces of evidence the
+    /// batch gives it, in batch order, and adds their keys to <paramref name="keys"/>.
+    /// </summary>
+    private void InsertNewEdges(GraphWriter writer, Dictionary<string, long> keys, Dictionary<string, int> piecesInBatch)
+    {
+        var edges = new JsonRows();
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, key, relation, _, evidenceDate) in _relations)
+        {
+            if (keys.ContainsKey(id) || !inserted.Add(id)) continue;
+            var a = relation.Attributes;
+            edges.Row().Add(id).Add(key.Type).Add(key.SubjectId).Add(key.ObjectId).Add(relation.Confidence)
+                .Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency).Add(a.Round)
+                .Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product).Add(evidenceDate).Add(piecesInBatch[id]);
+        }
+        if (edges.Count == 0) return;
+        var insert = writer.Prepared("""
+            INSERT INTO relations (id, type, subject_id, object_id, confidence, role, amount, amount_value, currency, round, lead,
+                                   attr_date, product, first_date, last_date, evidence_count)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+                   value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 13, value ->> 14
+            FROM jsonb_each(@rows)
+            RETURNING id, key, subject_id, object_id, type
+            """, "@rows");
+        insert.Set("@rows", edges.ToBlob());
+        var newEdges = new EdgeChanges();
+        using (var reader = insert.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                keys[reader.GetString(0)] = reader.GetInt64(1);
+                newEdges.EdgeAdded(reader.GetString(4), reader.GetString(2), reader.GetString(3));
+            }
+        }
+        writer.Apply(newEdges);
     }
 
 }
