@@ -69,7 +69,14 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
 
     /// <summary>Two Latin words belong to one name when only a single space separates them.</summary>
     private static bool Adjacent(string text, Token left, Token right) =>
-        right.Range.Start == left.Range.End + 1 && text[left.Range.End] == ' ';
+        right.Range.Start == left.Range.End + 1 && text[left.Range.End] == ' ' || IsInitialBefore(text, left, right);
+
+    /// <summary>A middle initial and its full stop (Ray O. Johnson, John C. McNeill) keep a person's name in one piece.</summary>
+    private static bool IsInitialBefore(string text, Token left, Token right) =>
+        IsInitial(text, left) && right.Range.Start == left.Range.End + 2 && text[left.Range.End + 1] == ' ';
+
+    private static bool IsInitial(string text, Token word) =>
+        word.Range.Length == 1 && char.IsAsciiLetterUpper(text[word.Range.Start]) && word.Range.End < text.Length && text[word.Range.End] == '.';
 
     private void Emit(Document document, MentionSpans spans, Sentence sentence, List<Token> sentenceTokens, List<Token> run)
     {
@@ -126,9 +133,11 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
             Add(document, spans, new Mention(new TextRange(start, divisionEnd), document.Slice(start, divisionEnd), "Organization", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
             return;
         }
+        end = PlusSignsEnd(text, end);
         var surface = document.Slice(start, end);
-        titleBefore |= data.PersonIntroducerBefore(text, start) is not null || IsBracketedAfterName(document, spans, start, end);
-        var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= EndWithCategoryWords(sentenceTokens, words));
+        titleBefore |= data.PersonIntroducerBefore(text, start) is not null || IsBracketedAfterName(document, spans, start, end)
+                       || LooksLikePersonName(words, text) && IsBracketedAfterIntroducedName(document, spans, sentence, start, end);
+        var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= Math.Max(end, EndWithCategoryWords(sentenceTokens, words)));
         var (head, modifiers, noun) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
         if (head == RecognitionData.NotAnEntity) return;
         var type = category ? "Product" : head ?? TypeOf(document, spans, sentence, start, end, words, titleBefore);
@@ -142,6 +151,17 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
             (start, surface) = (series, document.Slice(series, end));
         Add(document, spans, new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
         if (type == "Person") AddChineseFormBeforeBrackets(document, spans, sentence, start, end);
+    }
+
+    /// <summary>
+    /// Plus signs written right after a name are part of it (Command R+, LG U+, Face++), unless a Latin word or a
+    /// digit follows them and the sign joins two names.
+    /// </summary>
+    private static int PlusSignsEnd(string text, int end)
+    {
+        var after = end;
+        while (after < text.Length && text[after] == '+') after++;
+        return after == end || after < text.Length && char.IsAsciiLetterOrDigit(text[after]) ? end : after;
     }
 
     /// <summary>
@@ -176,14 +196,17 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (start < 3 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return;
         var close = start - 1;
         if (spans.EndingAt(close).Count > 0) return;
-        var open = close;
-        while (open > sentence.Range.Start && close - open < 4 && IsHan(text[open - 1]) && !PersonNameRecogniser.StopCharacters.Contains(text[open - 1])
+        // An introduced name may be as long as a Japanese one (冈野原大辅); an unintroduced run is read to four characters.
+        var introduced = IntroducedChineseNameStart(document, spans, sentence, close);
+        var open = introduced ?? close;
+        while (introduced is null && open > sentence.Range.Start && close - open < 4 && IsHan(text[open - 1]) && !PersonNameRecogniser.StopCharacters.Contains(text[open - 1])
                && RecognitionData.MatchEndingAt(data.PersonIntroducers, text, open) is null) open--;
         if (close - open < 2 || open > sentence.Range.Start && text[open - 1] == '·') return;
         if (open > sentence.Range.Start && IsHan(text[open - 1]) && !PersonNameRecogniser.StopCharacters.Contains(text[open - 1])
             && RecognitionData.MatchEndingAt(data.PersonIntroducers, text, open) is null) return;
         var name = document.Slice(open, close);
-        if (data.IsGeneric(name) || spans.Overlapping(new TextRange(open, close)).Count > 0) return;
+        // A person's name cut short inside the run (宫川润 of 宫川润一) gives way to the whole run the spelling names.
+        if (data.IsGeneric(name) || spans.Overlapping(new TextRange(open, close)).Any(m => !(m.Type == "Person" && m.Range.Start >= open))) return;
         Add(document, spans, new Mention(new TextRange(open, close), name, "Person", MentionSource.Pattern, 0.75) { Sentence = sentence.Index });
     }
 
@@ -237,18 +260,18 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         // A company noun right before the name outweighs a given name and a person's verb after it
         // (初创公司Alex Codes, 风险投资公司Playground Global担任…).
         if (!titleBefore && AfterOrganizationNoun(text, start)) return "Organization";
-        if (LooksLikePersonName(words) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text))) return "Person";
+        if (LooksLikePersonName(words, text) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text))) return "Person";
         if (SpellsOrganizationBefore(document, spans, sentence, start, end)) return "Organization";
         if (ExtendedLexiconType(spans, start, end, words) is { } extended) return extended;
         var cued = data.TypeFromContext(text, start, end);
         if (cued == RecognitionData.NotAnEntity) return null;
-        if (cued is not null && (cued != "Person" || LooksLikePersonName(words))) return cued;
+        if (cued is not null && (cued != "Person" || LooksLikePersonName(words, text))) return cued;
         // AI before a size or a version is part of a model's name (Rakuten AI 7B), not a company's ending.
         if (words.Any(w => OrganizationWords.Contains(w.Text) && !(w.Text == "AI" && words.Any(IsSizeOrVersionCode)))) return "Organization";
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
         if (OwnedByCompany(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
-        if (LooksLikePersonName(words)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
+        if (LooksLikePersonName(words, text)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
         return "Organization";
     }
 
@@ -405,7 +428,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     {
         var text = document.Text;
         if (start < 2 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return false;
-        if (LooksLikePersonName(words)) return false;
+        if (LooksLikePersonName(words, text)) return false;
         if (spans.EndingAt(start - 1).Count > 0 || text[start - 2] is '》' or '”' or '」' && spans.EndingAt(start - 2).Count > 0) return false;
         if (text[start - 2] is '》' or '”' or '」') return true;
         if (words.Any(w => OrganizationWords.Contains(w.Text))) return false;
@@ -445,6 +468,42 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         start >= 2 && document.Text[start - 1] is '（' or '(' && end < document.Text.Length && document.Text[end] is '）' or ')'
         && spans.EndingAt(start - 1).Any(m => m.Type == "Person");
 
+    /// <summary>
+    /// A person's Latin name in brackets after a Chinese one the person recogniser may not know (a Japanese or Korean
+    /// name: 社长岛田明（Akira Shimada）, 由西川彻（Toru Nishikawa）和…): the Chinese run before the bracket is
+    /// introduced by a title, opened by 由, or listed after a person (和, 与, 、: not after a brand, 星球大战（Star Wars）),
+    /// and no organization or product is named in it.
+    /// </summary>
+    private bool IsBracketedAfterIntroducedName(Document document, MentionSpans spans, Sentence sentence, int start, int end)
+    {
+        var text = document.Text;
+        if (start < 3 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return false;
+        return IntroducedChineseNameStart(document, spans, sentence, start - 1) is { } open
+               && !spans.Overlapping(new TextRange(open, start - 1)).Any(m => m.Type != "Person");
+    }
+
+    /// <summary>Where the Chinese name before a bracket starts when a title, 由 or a person listed before introduces it.</summary>
+    private int? IntroducedChineseNameStart(Document document, MentionSpans spans, Sentence sentence, int close) =>
+        ChineseNameBefore(document.Text, sentence, close) is { } open
+        && (RecognitionData.MatchEndingAt(data.PersonIntroducers, document.Text, open) is not null || document.Text[open - 1] == '由'
+            || IsListedAfterPerson(document, spans, open))
+            ? open
+            : null;
+
+    /// <summary>Where the two to five Han characters before <paramref name="close"/> start, back to a particle, a title or a mark.</summary>
+    private int? ChineseNameBefore(string text, Sentence sentence, int close)
+    {
+        var open = close;
+        while (open > sentence.Range.Start && close - open < MaxBracketedChineseName && IsHan(text[open - 1]) && !PersonNameRecogniser.StopCharacters.Contains(text[open - 1])
+               && RecognitionData.MatchEndingAt(data.PersonIntroducers, text, open) is null) open--;
+        if (close - open < 2 || open <= sentence.Range.Start || text[open - 1] == '·') return null;
+        if (IsHan(text[open - 1]) && !PersonNameRecogniser.StopCharacters.Contains(text[open - 1])
+            && RecognitionData.MatchEndingAt(data.PersonIntroducers, text, open) is null) return null;
+        return open;
+    }
+
+    private const int MaxBracketedChineseName = 5;
+
     /// <summary>Words of a web address or file name (example.com/a/99314.shtml) are not names.</summary>
     private static bool IsPartOfAddress(string text, int start, int end)
     {
@@ -466,6 +525,10 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         words.Count is >= 2 and <= 4 && IsPersonNameWord(words[0].Text) && IsPersonNameWord(words[^1].Text)
         && words.All(w => IsPersonNameWord(w.Text) || NameParticles.Contains(w.Text))
         && !words.Any(w => OrganizationWords.Contains(w.Text) || data.EnglishStopwords.Contains(w.Text));
+
+    /// <summary>As above, with middle initials allowed between the first and the last word (Ray O. Johnson).</summary>
+    private bool LooksLikePersonName(List<Token> words, string text) =>
+        LooksLikePersonName(words.Where((w, i) => i == 0 || i == words.Count - 1 || !IsInitial(text, w)).ToList());
 
     private static bool IsPersonNameWord(string word)
     {

@@ -216,7 +216,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 pending = token.Range.Length;
                 continue;
             }
-            if (!IsNameWord(token)) break;
+            if (!IsNameWord(token) || _kindNounsBeforeOrganizations.Contains(token.Text)) break;
             length += token.Range.Length + pending;
             pending = 0;
             proper |= IsProperWord(token) || token.Range.Length == 1 && t + 1 < suffix && tokens[t + 1].Range.Length == 1;
@@ -229,6 +229,15 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         proper |= start < suffix && places.ContainsKey(tokens[start].Range.Start) && !DescriptiveAfterPlace.Contains(tokens[suffix].Text);
         return proper && length >= 2 ? start : suffix;
     }
+
+    /// <summary>
+    /// Nouns that stand before an organization and say what kind it is (制造商, 厂商, 企业) end the walk back: what
+    /// precedes them describes the name (汽车制造商力帆科技 names 力帆科技). The verbs among those cues (投资, 收购)
+    /// do not: investment firms carry them inside their names (国投创新投资管理).
+    /// </summary>
+    private readonly HashSet<string> _kindNounsBeforeOrganizations = data.ContextCues
+        .Where(c => c is { Position: CuePosition.Before, Type: "Organization" } && c.Word.Length >= 2 && dictionary.DictionaryTag(c.Word) is null or "n")
+        .Select(c => c.Word).ToHashSet();
 
     /// <summary>
     /// Endings that after a place alone, with or without a field, describe rather than name: 中东资本 is money from
