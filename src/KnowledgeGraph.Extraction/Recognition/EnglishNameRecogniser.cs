@@ -266,8 +266,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         var cued = data.TypeFromContext(text, start, end);
         if (cued == RecognitionData.NotAnEntity) return null;
         if (cued is not null && (cued != "Person" || LooksLikePersonName(words, text))) return cued;
-        // AI before a size or a version is part of a model's name (Rakuten AI 7B), not a company's ending.
-        if (words.Any(w => OrganizationWords.Contains(w.Text) && !(w.Text == "AI" && words.Any(IsSizeOrVersionCode)))) return "Organization";
+        if (HasOrganizationWord(words)) return "Organization";
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
         if (OwnedByCompany(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
@@ -307,6 +306,20 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
 
     private const int MaxAcronymLength = 5;
 
+    /// <summary>
+    /// A word of a company's name (Labs, Technologies) among the words. AI before a size or a version is part of a
+    /// model's name (Rakuten AI 7B), not a company's ending. A loop, not a lambda over the words: a lambda capturing
+    /// them would cost <see cref="TypeOf"/> an allocation on every call, however early it returns.
+    /// </summary>
+    private static bool HasOrganizationWord(List<Token> words)
+    {
+        foreach (var word in words)
+        {
+            if (OrganizationWords.Contains(word.Text) && !(word.Text == "AI" && words.Any(IsSizeOrVersionCode))) return true;
+        }
+        return false;
+    }
+
     /// <summary>A word of letters and digits (7B, V2, 4o) that sizes or numbers a model, unlike a plain version (2.0).</summary>
     private static bool IsSizeOrVersionCode(Token word) => word.Text.Any(char.IsDigit) && word.Text.Any(char.IsLetter);
 
@@ -317,8 +330,12 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     private bool OrganizationNounFollows(Document document, Sentence sentence, int end)
     {
         var following = document.TokensOf(sentence).Where(t => t.Range.Start >= end).Take(2);
-        return following.Any(t => data.ContextCues.Any(c => c.Position == CuePosition.After && c.Type == "Organization" && c.Word == t.Text && t.Tag is "n" or "nt" or "ng"));
+        return following.Any(t => t.Tag is "n" or "nt" or "ng" && _organizationNounsAfter.Contains(t.Text));
     }
+
+    /// <summary>The context cues that type an organization from after it (研究团队, 实验室), as a set read once.</summary>
+    private readonly HashSet<string> _organizationNounsAfter = data.ContextCues
+        .Where(c => c.Position == CuePosition.After && c.Type == "Organization").Select(c => c.Word).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// A Latin name in brackets spells the organization's name before it: one already found (三星证券（Samsung
