@@ -61,7 +61,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
                 new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources)),
-            new QuestionTurns(speechTurns),
+            new QuestionTurns(speechTurns, resources),
             new FormerNames(resources),
             new NamedUnits(lexicon, recognition, resources),
             new ProductMakers(lexicon),

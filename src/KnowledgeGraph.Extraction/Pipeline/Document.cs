@@ -45,6 +45,13 @@ public sealed class Document(Article article)
 
     /// <summary>Named organizations that back a round in their clause (由A领投), found in resolution: never what a text is about.</summary>
     public HashSet<Mention> Backers { get; } = [];
+
+    /// <summary>
+    /// Interview turns by paragraph, found in resolution: where the spoken words start (after 顾捷： or 答：) and the
+    /// speaker's organization as a mention without text there. An answer leaves its subject out as 我们 would say it
+    /// (本轮由A领投; 训练主要用的是A100): the clauses of the turn take the speaker's organization as their topic.
+    /// </summary>
+    public Dictionary<int, (int SpokenFrom, Mention Organization)> Turns { get; } = [];
     public List<EntityCluster> Entities { get; } = [];
     public List<RelationCandidate> Relations { get; } = [];
 

@@ -92,8 +92,10 @@ public sealed class BackerClauses
         var findings = new List<Finding>();
         // A paragraph about the round may follow the one announcing it (…宣布完成B轮融资。¶本轮由A领投).
         // Not across the start of an item of a round-up: its round is its own company's.
-        var earlier = owner.Company is not null && (owner.Paragraph >= sentence.Paragraph - 1 || owner.Sentence == sentence.Index - 1)
-                      && !document.Separates(owner.Paragraph, sentence.Paragraph) ? owner.Company : null;
+        // In an interviewee's answer the round is the speaker's organization's (问：谁投了你们？¶顾捷：本轮由A领投).
+        var speakers = document.Turns.TryGetValue(sentence.Paragraph, out var turn) ? turn.Organization : null;
+        var earlier = speakers ?? (owner.Company is not null && (owner.Paragraph >= sentence.Paragraph - 1 || owner.Sentence == sentence.Index - 1)
+                      && !document.Separates(owner.Paragraph, sentence.Paragraph) ? owner.Company : null);
         // The sentence right after the round's goes on naming its backers without naming the round (…完成A轮融资。老股东X、Y继续加注).
         var continuing = owner.Sentence == sentence.Index - 1 && owner.Paragraph == sentence.Paragraph ? earlier : null;
         Mention? raisedHere = null;
@@ -116,7 +118,7 @@ public sealed class BackerClauses
                 // none raised just before, or one raised by a name the recogniser missed, the article's topic is no stand-in.
                 var raisedJustBefore = owner.AnyRaise.Sentence >= 0
                                        && (owner.AnyRaise.Paragraph >= sentence.Paragraph - 1 || owner.AnyRaise.Sentence == sentence.Index - 1);
-                namelessRound = (!raisedJustBefore || owner.AnyRaise.ByUnknown) && !mentions.Any(m => m.Range.Start >= sentence.Range.Start && m.Range.End <= roundAt && m.Range.Length > 0
+                namelessRound = speakers is null && (!raisedJustBefore || owner.AnyRaise.ByUnknown) && !mentions.Any(m => m.Range.Start >= sentence.Range.Start && m.Range.End <= roundAt && m.Range.Length > 0
                                                    && m.Type == "Organization" && m.Entity is not null);
             }
             // A topic carried into the clause (a zero-length mention) raises only where no other name stands before the raising word.

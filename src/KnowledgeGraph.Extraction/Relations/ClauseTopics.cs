@@ -87,7 +87,10 @@ public sealed class ClauseTopics
             chain.PreviousTopic = document.Separates(chain.Paragraph, sentence.Paragraph) ? null : chain.Topic ?? chain.PreviousTopic;
             chain.Paragraph = sentence.Paragraph;
             TakeTopic(chain, null, mentions);
+            if (document.Turns.TryGetValue(sentence.Paragraph, out var turnAtStart)) TakeTopic(chain, turnAtStart.Organization, mentions);
         }
+        // The label of an interview turn (顾捷：, 答：) is no clause of what is said.
+        var spokenFrom = document.Turns.TryGetValue(sentence.Paragraph, out var turn) ? turn.SpokenFrom : -1;
         var carried = new List<Mention>();
         chain.Clauses.Clear();
         var end = sentence.FirstToken + sentence.TokenCount;
@@ -98,6 +101,11 @@ public sealed class ClauseTopics
             if (next > first)
             {
                 var clause = new TextRange(document.Tokens[first].Range.Start, document.Tokens[next - 1].Range.End);
+                if (clause.End <= spokenFrom)
+                {
+                    first = next + 1;
+                    continue;
+                }
                 chain.Clauses.Add((clause, chain.Topic ?? chain.PreviousTopic));
                 var opening = Opening(document, first, next, mentions, clause);
                 var filled = mentions.Any(m => m.Range.Start == clause.Start && !(m.Range.Length == 0 && m.Type == chain.Topic?.Type));

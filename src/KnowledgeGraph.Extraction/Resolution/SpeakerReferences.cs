@@ -56,6 +56,7 @@ public sealed class SpeakerReferences
             : speaker.Entity == interviewee?.Entity ? mainCompany?.Entity : null;
 
         var text = document.Text;
+        var turns = new List<(int Paragraph, int SpokenFrom, Mention Speaker, EntityCluster Company, bool Named)>();
         Mention? lastSpeaker = null;
         var lastSpeakerParagraph = int.MinValue;
         for (var p = 0; p < document.Paragraphs.Count; p++)
@@ -67,7 +68,9 @@ public sealed class SpeakerReferences
             {
                 var speaker = isAnswer ? interviewee : turnSpeaker;
                 if (speaker is null) continue;
-                Resolve(document, occupied, found, new TextRange(spokenFrom, paragraph.End), speaker, CompanyOf(speaker));
+                var company = CompanyOf(speaker);
+                Resolve(document, occupied, found, new TextRange(spokenFrom, paragraph.End), speaker, company);
+                if (company is not null) turns.Add((p, spokenFrom, speaker, company, !isAnswer));
                 continue;
             }
             foreach (var quote in Quotations(text, paragraph))
@@ -80,7 +83,25 @@ public sealed class SpeakerReferences
                 Resolve(document, occupied, found, quote, speaker, CompanyOf(speaker));
             }
         }
+        KeepTurns(document, turns);
         return found;
+    }
+
+    /// <summary>
+    /// The turns whose clauses take the speaker's organization as their topic: an answer's (答：), and a name's that
+    /// opens more than one paragraph (顾捷：… ¶问：… ¶顾捷：…), not a heading that only looks like one (时空壶：把翻译耳机卖到…).
+    /// </summary>
+    private static void KeepTurns(Document document, List<(int Paragraph, int SpokenFrom, Mention Speaker, EntityCluster Company, bool Named)> turns)
+    {
+        foreach (var turn in turns)
+        {
+            if (turn.Named && turns.Count(t => t.Named && t.Speaker.Entity == turn.Speaker.Entity) < 2) continue;
+            document.Turns[turn.Paragraph] = (turn.SpokenFrom, new Mention(new TextRange(turn.SpokenFrom, turn.SpokenFrom), "", "Organization", MentionSource.Anaphor, turn.Speaker.Confidence * 0.8)
+            {
+                Sentence = SentenceAt(document, turn.SpokenFrom),
+                Entity = turn.Company,
+            });
+        }
     }
 
     private void Resolve(Document document, System.Collections.BitArray occupied, List<Mention> found, TextRange spoken, Mention speaker, EntityCluster? company)
