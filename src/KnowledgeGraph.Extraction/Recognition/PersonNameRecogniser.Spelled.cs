@@ -26,21 +26,6 @@ public sealed partial class PersonNameRecogniser
     }
 
     /// <summary>
-    /// The name's last character is a verb said twice around 了 (顾捷聊了聊: 顾捷 talked): it ends no name.
-    /// </summary>
-    private static bool IsReduplicatedVerb(string text, int end, int limit) =>
-        end + 1 < limit && text[end] == '了' && text[end + 1] == text[end - 1];
-
-    /// <summary>
-    /// A particle or a verb's first character after a three-character name that follows a title (联合创始人朱子航曾在…):
-    /// the segmenter may have joined the name's last character to it by a guess (航曾), yet the name ends there. A
-    /// word of the dictionary there (组成 of 郑敏组成) is what follows a shorter name.
-    /// </summary>
-    private bool ParticleFollows(string text, int end, int limit) =>
-        end < limit && StopCharacters.Contains(text[end]) && !StopCharacters.Contains(text[end - 1])
-        && dictionary.DictionaryTag(text.Substring(end - 1, 2)) is null;
-
-    /// <summary>
     /// The same where no title stands before the name to end a description of the person (由华人创业者乔琳（Lin Qiao）创办):
     /// the name must not open with a common word of the dictionary (华人, 知名).
     /// </summary>

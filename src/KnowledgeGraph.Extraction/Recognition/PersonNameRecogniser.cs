@@ -377,5 +377,21 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         document.Mentions.Add(new Mention(new TextRange(start, end), surface, "Person", MentionSource.Pattern, confidence) { Sentence = sentence.Index });
     }
 
+    /// <summary>
+    /// The character before <paramref name="end"/> is a verb said twice around 了 (顾捷聊了聊, with end at 了): it ends no
+    /// name, and a name may end right before it.
+    /// </summary>
+    private static bool IsReduplicatedVerb(string text, int end, int limit) =>
+        end + 1 < limit && text[end] == '了' && text[end + 1] == text[end - 1];
+
+    /// <summary>
+    /// A particle or a verb's first character after a three-character name that follows a title (联合创始人朱子航曾在…):
+    /// the segmenter may have joined the name's last character to it by a guess (航曾), yet the name ends there. A
+    /// word of the dictionary there (组成 of 郑敏组成) is what follows a shorter name.
+    /// </summary>
+    private bool ParticleFollows(string text, int end, int limit) =>
+        end < limit && StopCharacters.Contains(text[end]) && !StopCharacters.Contains(text[end - 1])
+        && dictionary.DictionaryTag(text.Substring(end - 1, 2)) is null;
+
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }
