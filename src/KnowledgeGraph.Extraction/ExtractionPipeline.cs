@@ -58,7 +58,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new InterviewHeadlineRecogniser(recognition, interviewOpeners, TrimmedLines(resources, "resolution/person-describers.txt")),
             labelledSpellings,
             new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition),
-            new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns),
+            new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns, lexicon),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
                 new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources)),
             new QuestionTurns(speechTurns, resources),

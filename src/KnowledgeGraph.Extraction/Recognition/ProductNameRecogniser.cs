@@ -22,6 +22,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             FindAfterProductNouns(document, sentence);
             FindQuotedAfterLaunch(document, sentence);
             FindQuotedAfterProductNouns(document, sentence);
+            FindNumberedAtProductNouns(document, sentence);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest)> _anaphors;
+    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly SpeakerReferences _speakers;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
@@ -27,13 +27,20 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly string[] _leaveVerbs;
     private readonly IReadOnlyList<string> _foundingVerbs;
     private readonly BackerNames _backers;
+    private readonly Recognition.Lexicon _lexicon;
+
+    /// <summary>Endings of names of what is no company (大学, 研究院): resolution/non-company-endings.txt.</summary>
+    private readonly string[] _nonCompanyEndings;
 
     /// <summary>What joins the items of a list of names (、, 和, 以及 …): the list words of relations/clause-triggers.tsv.</summary>
     private readonly HashSet<string> _listJoints;
 
-    public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition, BackerNames backers, SpeechTurns speechTurns)
+    public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition, BackerNames backers, SpeechTurns speechTurns,
+        Recognition.Lexicon lexicon)
     {
         _recognition = recognition;
+        _lexicon = lexicon;
+        _nonCompanyEndings = resources.Lines("resolution/non-company-endings.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         _backers = backers;
         _speakers = new SpeakerReferences(resources, speechTurns);
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
@@ -44,11 +51,12 @@ public sealed class AnaphoraResolver : IPipelineStage
         _foundingVerbs = recognition.FoundingVerbs;
         _listJoints = resources.Rows("relations/clause-triggers.tsv", 3).Where(r => r[0].Trim() == "list").Select(r => r[2].Trim()).ToHashSet(StringComparer.Ordinal);
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
+        var productCues = string.Join("|", recognition.ProductCues.Select(Regex.Escape));
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
-            .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles), Row: r))
+            .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues), Row: r))
             .Select(p => (new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
-                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest")))
+                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"), HasScope(p.Row, "sentence-subject")))
             .ToList();
     }
 
@@ -72,7 +80,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
             sketch.Fill(sentenceText);
-            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest) in _anaphors)
+            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject) in _anaphors)
             {
                 if (!prefilter.MayMatch(sentenceText, sketch)) continue;
                 foreach (Match match in pattern.Matches(sentenceText))
@@ -84,6 +92,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
                             : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
+                                CompanyWords.Any(match.Value.Contains), sentenceSubject,
                                 range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : LeftBeforeFounding(document, byParagraph, sentence, range.Start))]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
@@ -282,7 +291,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     /// </remarks>
     private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, bool gap, Dictionary<EntityCluster, List<int>> namings,
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical,
-        HashSet<EntityCluster> movedTo)
+        bool company, bool sentenceSubject, HashSet<EntityCluster> movedTo)
     {
         var named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type) : [])
@@ -292,7 +301,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         if (gap && named.FirstOrDefault(m => m.Sentence == sentence.Index) is { } opening && opening.Type == type
             && OpensClause(document, sentence, opening.Range.Start) && !DescribesPerson(document, opening, sentence)
             && OnePersonBetween(document, byParagraph, resolved, sentence, opening.Range.End, anaphorStart)) return opening;
-        var candidates = named.Where(m => m.Type == type).ToList();
+        var candidates = named.Where(m => m.Type == type && !(company && IsNoCompanyHere(document, m)) && !(topical && IsAgentOfPassive(document, m))).ToList();
         if (candidates.Count == 0) return null;
         // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
         if (candidates.Any(m => !backers.Contains(m))) candidates = candidates.Where(m => !backers.Contains(m)).ToList();
@@ -314,8 +323,40 @@ public sealed class AnaphoraResolver : IPipelineStage
         var nearby = inParagraph.Count > 0 ? inParagraph : candidates;
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
+        // With scope sentence-subject, the subject that opens the anaphor's own sentence is what its later clauses go on about
+        // (FuriosaAI由…创办，其第二代推理芯片…; Liquid AI与AMD达成合作，将在AMD的GPU上优化其模型…), however often the article names another.
+        if (sentenceSubject && nearby.FirstOrDefault(m => m.Sentence == sentence.Index) is { } sentenceOpening && ClauseStart(document.Text, sentence.Range.Start, sentenceOpening.Range.Start) == sentence.Range.Start
+            && OpensClause(document, sentence, sentenceOpening.Range.Start) && !DescribesPerson(document, sentenceOpening, sentence)) return sentenceOpening;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
     }
+
+    /// <summary>Words that make an anaphor a description of a company (该公司, 这家企业, 公司).</summary>
+    private static readonly string[] CompanyWords = ["公司", "企业"];
+
+    /// <summary>
+    /// A company anaphor (该公司, 这家公司, 公司的产品) does not point back to what is no company: a university, a government
+    /// body or an institute, by the lexicon's kind or the name's ending (创始人毕业于早稻田大学，该公司的…), nor to a platform
+    /// named as the place something happened (在GitHub上收获上万星标。这家成立于2021年的公司…).
+    /// </summary>
+    private bool IsNoCompanyHere(Document document, Mention mention)
+    {
+        if (mention.Entity?.LexiconId is { } id && _lexicon.ById(id)?.Kind is "university" or "government") return true;
+        if (_nonCompanyEndings.Any(ending => mention.Text.EndsWith(ending, StringComparison.Ordinal))) return true;
+        var text = document.Text;
+        var after = mention.Range.End;
+        while (after < text.Length && text[after] == ' ') after++;
+        return mention.Range.Start > 0 && text[mention.Range.Start - 1] == '在' && after < text.Length
+               && (text[after] == '上' || string.CompareOrdinal(text, after, PlatformPlace, 0, PlatformPlace.Length) == 0);
+    }
+
+    private const string PlatformPlace = "平台上";
+
+    /// <summary>
+    /// An organization right after 由 is the agent of a passive clause about something else (清程极智由清华大学计算机系团队孵化，其推理引擎…):
+    /// not the topic a description or a possessive goes on about.
+    /// </summary>
+    private static bool IsAgentOfPassive(Document document, Mention mention) =>
+        mention.Range.Start > 0 && document.Text[mention.Range.Start - 1] == '由';
 
     /// <summary>
     /// Organizations the sentence names after the position as where someone moves (都将加入OpenAI): a title or founding
