@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Extraction.Segmentation;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -10,7 +11,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// of founding, buying or backing governs it (recognition/described-object-verbs.txt: 成立, 收购 …); it must hold a word the segmenter does
 /// not know as a common noun, so that 公司员工宣布 or 该企业今天完成 name nobody.
 /// </summary>
-public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers, IReadOnlyCollection<string> objectVerbs) : IPipelineStage
+public sealed class DescribedNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers, IReadOnlyCollection<string> objectVerbs) : IPipelineStage
 {
     private const int MinNameLength = 2;
     private const int MaxNameLength = 6;
@@ -58,19 +59,29 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
         // A post after the head is whose post it is, not a name: 该公司总裁兼CEO (the segmenter makes one word of 总裁兼).
         if (RecognitionData.MatchStartingAt(data.Titles, text, start, sentenceEnd) is not null) return null;
         var proper = false;
+        var singles = false;
+        var withVerb = false;
         for (var t = first; t < tokens.Count; t++)
         {
             var token = tokens[t];
             if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start])) return null;
             if (data.IsGeneric(token.Text) || PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) && token.Text.Length == 1) return null;
             var single = token.Text.Length == 1;
-            if (!single && !IsNameWord(token)) return null;
+            // A verb the segmenter read into a coined name (灵心 巧手) is part of it when a word it does not know came first
+            // and the name's spelling in brackets closes it (灵心巧手（Linkerbot）): 公司年化收入已… names nobody.
+            var coinedVerb = token.Tag == "v" && t > first && !tokens[first].InDictionary && !_closers.Contains(token.Text);
+            if (!single && !IsNameWord(token) && !coinedVerb) return null;
+            withVerb |= coinedVerb;
             // Characters the segmenter left single, two in a row (曦 望), are a word it does not know: a name.
             proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1;
+            singles |= single;
             var end = token.Range.End;
             var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0))
                          || EndsClause(text, end, sentenceEnd) && ObjectOfFounding(tokens, first - 1);
             if (!closed) continue;
+            if (withVerb && !(end < sentenceEnd && BracketOpens.Contains(text[end]))) return null;
+            // Words and single characters the segmenter cut a name it does not know into (清 程极 智) are that name.
+            proper |= singles && t > first && dictionary.DictionaryTag(text[start..end]) is null;
             return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
         }
         return null;

@@ -50,7 +50,7 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
             var tokens = document.TokensOf(sentence).ToList();
             for (var t = 0; t < tokens.Count; t++)
             {
-                if (t > 0 && !(tokens[t - 1].Text.Length == 1 && ClauseOpeners.Contains(tokens[t - 1].Text[0]))) continue;
+                if (t > 0 && !OpensClause(tokens, t) && !(financing && AfterOpeningTime(tokens, t))) continue;
                 if (NameOpening(text, tokens, t, sentence.Range.End, financing) is not ({ } name, var financed)) continue;
                 // A name by its ending only adds what no other recogniser found: 对话灵眸科技CEO is 灵眸科技's headline.
                 if (named.Overlapping(name).Any(m => m.Source == MentionSource.Lexicon || !financed)) continue;
@@ -71,13 +71,17 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         {
             var token = tokens[t];
             if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start]) || t > first && token.Range.Start != tokens[t - 1].Range.End) return null;
-            if (!IsNameWord(token) && !(t > first && _companyEndingSet.Contains(token.Text))) return null;
+            // A verb the segmenter read into a coined name (灵心 巧手) is part of it when a word it does not know came first.
+            var coinedVerb = financing && token.Tag == "v" && t > first && !tokens[first].InDictionary
+                             && !_verbs.Contains(token.Text) && !_adverbs.Contains(token.Text);
+            if (!IsNameWord(token) && !coinedVerb && !(t > first && _companyEndingSet.Contains(token.Text))) return null;
             var single = token.Text.Length == 1;
             proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "nr" or "j" or "x" or "ns" || dictionary.IsRareWord(token.Text)
                       || single && t > first && tokens[t - 1].Text.Length == 1;
             placesOnly &= token.Tag == "ns";
             var end = token.Range.End;
-            var financed = financing && VerbFollows(text, end, sentenceEnd);
+            // The name's spelling in brackets may stand before the verb (原力灵机（Dexmal）宣布完成…).
+            var financed = financing && VerbFollows(text, AfterBracketedSpelling(text, end, sentenceEnd), sentenceEnd);
             if (!financed && !(EndsAsACompany(text, start, end) && CompanyWordFollows(text, end, sentenceEnd))) continue;
             // Common nouns the segmenter put together for want of the name (星 海图) are the name, if no word as a whole.
             var coined = t > first && dictionary.DictionaryTag(text[start..end]) is null;
@@ -85,6 +89,38 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         }
         return null;
     }
+
+    private static bool OpensClause(List<Token> tokens, int t) =>
+        tokens[t - 1].Text.Length == 1 && ClauseOpeners.Contains(tokens[t - 1].Text[0]);
+
+    /// <summary>
+    /// A date opening the clause may stand right before the name (2018年奥比中光完成…, 今年3月贸语智能获得…): numbers and
+    /// time words ending in a year, month or day, or a time word alone (去年).
+    /// </summary>
+    private static bool AfterOpeningTime(List<Token> tokens, int t)
+    {
+        var last = tokens[t - 1];
+        if (!(last.Tag == "t" || last.Tag == "m" && DateEndings.Contains(last.Text[^1]))) return false;
+        var first = t - 1;
+        while (first > 0 && t - first < MaxDateTokens && tokens[first - 1].Tag is "m" or "t") first--;
+        return first == 0 || OpensClause(tokens, first);
+    }
+
+    private const string DateEndings = "年月日";
+
+    /// <summary>How many tokens a date opening a clause may take (2024 年 8 月).</summary>
+    private const int MaxDateTokens = 4;
+
+    /// <summary>Where the text goes on after a bracketed Latin spelling at <paramref name="position"/>, if one stands there.</summary>
+    private static int AfterBracketedSpelling(string text, int position, int limit)
+    {
+        if (position >= limit || text[position] is not ('（' or '(') || position + 1 >= limit || !char.IsAsciiLetter(text[position + 1])) return position;
+        var close = text.IndexOfAny(['）', ')'], position + 1, Math.Min(MaxSpellingLength, limit - position - 1));
+        return close < 0 ? position : close + 1;
+    }
+
+    /// <summary>How long a bracketed spelling between a name and its verb may be (（Booster Robotics）).</summary>
+    private const int MaxSpellingLength = 40;
 
     private static bool ContainsAny(string text, TextRange range, IReadOnlyList<string> words)
     {

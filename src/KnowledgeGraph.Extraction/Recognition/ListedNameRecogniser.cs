@@ -60,6 +60,8 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
         var end = start;
         while (end < limit && end - start <= MaxSuffixedNameLength && IsHan(text[end]) && !ClosesName(text, end, next)) end++;
         if (ListGoesOnToItsCloser(text, end, sentence)) return Listed(document, sentence, start, end);
+        // In a list a word opened (股东包括优必选、小米、京城机电以及亦庄国投), a run another item follows is an item too.
+        if (AfterJoiner(text, end) >= 0 && OpenedByListWord(text, listed, previous)) return Listed(document, sentence, start, end);
 
         var nextIsOrganization = next is { Type: "Organization" } && AfterJoiner(text, end) == next.Range.Start;
         if (!nextIsOrganization && !_listClosers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0)
@@ -77,8 +79,35 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
     private bool OpenedByListWord(string text, Mention listed, Mention? previous)
     {
         if (OpensListOfItems(text, listed.Range.Start)) return true;
-        return previous is { Type: "Organization" } && AfterJoiner(text, previous.Range.End) == listed.Range.Start && OpensListOfItems(text, previous.Range.Start);
+        if (previous is { Type: "Organization" } && AfterJoiner(text, previous.Range.End) == listed.Range.Start && OpensListOfItems(text, previous.Range.Start)) return true;
+        return ListWordBefore(text, listed.Range.Start);
     }
+
+    /// <summary>
+    /// A word opening a list stands before the items that lead up to <paramref name="position"/>, each joined to the next
+    /// (股东包括优必选、小米、京城机电: from 京城机电 back over 小米 and 优必选 to 包括).
+    /// </summary>
+    private bool ListWordBefore(string text, int position)
+    {
+        for (var item = 0; item < MaxItemsBack; item++)
+        {
+            if (OpensListOfItems(text, position)) return true;
+            var joiner = Joiners.FirstOrDefault(j => position >= j.Length && string.CompareOrdinal(text, position - j.Length, j, 0, j.Length) == 0);
+            if (joiner is null) return false;
+            var end = position - joiner.Length;
+            var start = end;
+            while (start > 0 && end - start < MaxSuffixedNameLength && !ListBreaks.Contains(text[start - 1]) && !OpensListOfItems(text, start)
+                   && !Joiners.Any(j => start >= j.Length && string.CompareOrdinal(text, start - j.Length, j, 0, j.Length) == 0)) start--;
+            if (start == end) return false;
+            position = start;
+        }
+        return false;
+    }
+
+    /// <summary>How many items back a list's opening word is looked for.</summary>
+    private const int MaxItemsBack = 6;
+
+    private const string ListBreaks = "，,。；;：:！？\n";
 
     private bool OpensListOfItems(string text, int position) =>
         _listOpeners.Any(o => o != AgentOpener && position >= o.Length && string.CompareOrdinal(text, position - o.Length, o, 0, o.Length) == 0);
