@@ -48,7 +48,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition, tokenizer),
             new DescribedNameRecogniser(recognition, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt"),
-                TrimmedLines(resources, "recognition/described-object-verbs.txt")),
+                TrimmedLines(resources, "recognition/described-object-verbs.txt"), TrimmedLines(resources, "recognition/owned-name-openers.txt")),
             new BracketedSpellingRecogniser(recognition, tokenizer, spellingLabels, placeLedOrgEndings),
             new FinancedNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/financed-subject-verbs.txt"), TrimmedLines(resources, "recognition/financing-words.txt"),
                 placeLedOrgEndings, TrimmedLines(resources, "recognition/company-acts.txt"),
