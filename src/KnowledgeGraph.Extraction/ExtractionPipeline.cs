@@ -49,6 +49,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new ProductNameRecogniser(recognition, tokenizer),
             new DescribedNameRecogniser(recognition, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt"),
                 TrimmedLines(resources, "recognition/described-object-verbs.txt"), TrimmedLines(resources, "recognition/owned-name-openers.txt")),
+            new UnitNameRecogniser(resources.Lines("recognition/unit-endings.txt"), recognition),
             new BracketedSpellingRecogniser(recognition, tokenizer, spellingLabels, placeLedOrgEndings),
             new FinancedNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/financed-subject-verbs.txt"), TrimmedLines(resources, "recognition/financing-words.txt"),
                 placeLedOrgEndings, TrimmedLines(resources, "recognition/company-acts.txt"),
