@@ -11,7 +11,8 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// of founding, buying or backing governs it (recognition/described-object-verbs.txt: 成立, 收购 …); it must hold a word the segmenter does
 /// not know as a common noun, so that 公司员工宣布 or 该企业今天完成 name nobody.
 /// </summary>
-public sealed class DescribedNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers, IReadOnlyCollection<string> objectVerbs) : IPipelineStage
+public sealed class DescribedNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers,
+    IReadOnlyCollection<string> objectVerbs, IReadOnlyCollection<string> ownedNameOpeners) : IPipelineStage
 {
     private const int MinNameLength = 2;
     private const int MaxNameLength = 6;
@@ -41,6 +42,11 @@ public sealed class DescribedNameRecogniser(RecognitionData data, JiebaTokenizer
             var tokens = document.TokensOf(sentence).ToList();
             for (var t = 0; t + 1 < tokens.Count; t++)
             {
+                if (_ownedNameOpeners.Contains(tokens[t].Text))
+                {
+                    AddOwnedName(document, named, tokens, t, sentence);
+                    continue;
+                }
                 if (!_heads.Contains(tokens[t].Text) || named.Overlapping(tokens[t].Range).Count > 0 || CountedBefore(text, tokens[t].Range.Start)) continue;
                 if (NameAfter(document, tokens, t + 1, sentence.Range.End) is not { } name || named.Overlapping(name).Count > 0) continue;
                 var mention = new Mention(name, text[name.Start..name.End], "Organization", MentionSource.Pattern, DescribedConfidence) { Sentence = sentence.Index };
@@ -48,6 +54,79 @@ public sealed class DescribedNameRecogniser(RecognitionData data, JiebaTokenizer
                 named.Add(mention);
             }
         }
+    }
+
+    private readonly HashSet<string> _ownedNameOpeners = ownedNameOpeners.Where(o => o.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What separates the owned name from the next item of a list (旗下的智驾公司迈驰智行、吉利汽车).</summary>
+    private const string ListBreaks = "、，,。；;和与及等";
+
+    /// <summary>How far after an owned run a name may begin and make the run its description (部门, 机器人).</summary>
+    private const int MaxDescriptionTail = 4;
+
+    /// <summary>How many words a description of the owned company may take before its head noun (智能座舱公司).</summary>
+    private const int MaxOwnedDescriptionWords = 4;
+
+    /// <summary>
+    /// An organization's own company written after it and an owner word (recognition/owned-name-openers.txt: 旗下, 下属),
+    /// perhaps with 的 and a description ending in a head noun: 阿里巴巴旗下的智能座舱公司斑马智行负责…, 吉利控股集团旗下的星纪时代宣布…,
+    /// 上汽集团旗下的尚颀资本等. The owner says what it is, so the unknown name may end wherever its words end: before a
+    /// verb, a list's separator or the clause's end. A description the recognisers took for a name (智驾公司) is dropped.
+    /// </summary>
+    private void AddOwnedName(Document document, MentionSpans named, List<Token> tokens, int opener, Sentence sentence)
+    {
+        var text = document.Text;
+        if (!named.EndingAt(tokens[opener].Range.Start).Any(m => m.Type == "Organization")) return;
+        var first = opener + 1;
+        if (first < tokens.Count && tokens[first].Text == "的") first++;
+        for (var t = first; t < tokens.Count && t - first < MaxOwnedDescriptionWords; t++)
+        {
+            if (!_heads.Contains(tokens[t].Text)) continue;
+            if (t + 1 < tokens.Count && tokens[t + 1].Range.Start == tokens[t].Range.End) first = t + 1;
+            break;
+        }
+        if (first >= tokens.Count || OwnedNameAt(document, tokens, first, sentence.Range.End) is not { } name) return;
+        // A name just after the run makes the run its description (旗下风投部门Salesforce Ventures, 旗下的聊天机器人Grok).
+        if (named.Overlapping(new TextRange(name.End, Math.Min(sentence.Range.End, name.End + MaxDescriptionTail)))
+            .Any(m => m.Range.Start >= name.End && text.AsSpan(name.End, m.Range.Start - name.End).IndexOfAny(ListBreaks) < 0)) return;
+        var description = new TextRange(tokens[opener].Range.End, name.Start);
+        foreach (var guess in named.Overlapping(name).Concat(named.Within(description)).Distinct().ToList())
+        {
+            if (guess.Source != MentionSource.Pattern || guess.Range.End > name.Start || guess.Range.Start < description.Start) return;
+            document.Mentions.Remove(guess);
+            named.Remove(guess);
+        }
+        var mention = new Mention(name, text[name.Start..name.End], "Organization", MentionSource.Pattern, DescribedConfidence) { Sentence = sentence.Index };
+        document.Mentions.Add(mention);
+        named.Add(mention);
+    }
+
+    /// <summary>The name-like Chinese words from <paramref name="first"/> up to the first word that is not one, when one of them is a word the segmenter does not know.</summary>
+    private TextRange? OwnedNameAt(Document document, List<Token> tokens, int first, int sentenceEnd)
+    {
+        var text = document.Text;
+        var start = tokens[first].Range.Start;
+        if (AdverbCharacters.Contains(text[start]) || RecognitionData.MatchStartingAt(data.Titles, text, start, sentenceEnd) is not null) return null;
+        var proper = false;
+        var end = start;
+        for (var t = first; t < tokens.Count && tokens[t].Range.Start == end; t++)
+        {
+            var token = tokens[t];
+            if (!IsHan(text[token.Range.Start])) break;
+            // An ending of a company's or a fund's name (尚颀资本, 星海科技) closes the name with it.
+            if (t > first && (data.SubOrganizationSuffixes.Contains(token.Text) || data.OrganizationSuffixes.Contains(token.Text)))
+            {
+                if (token.Range.End - start <= MaxNameLength) end = token.Range.End;
+                break;
+            }
+            if (data.IsGeneric(token.Text)) break;
+            var single = token.Text.Length == 1;
+            if (single ? PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) || _heads.Contains(token.Text) : !IsNameWord(token)) break;
+            if (token.Range.End - start > MaxNameLength) return null;
+            proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1;
+            end = token.Range.End;
+        }
+        return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
     }
 
     /// <summary>The name-like words from <paramref name="first"/> up to an organization's cue or the clause's end.</summary>

@@ -7,7 +7,9 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// verb. The unit is written right after another organization of the article (or after it and 的, 阿里的通义实验室, when it
 /// ends in a unit ending, recognition/unit-endings.txt), or its name begins with one's, and is
 /// either placed under it by the lexicon or ends in a unit word (recognition/sub-organization-suffixes.txt); or it is
-/// a lab the lexicon places under an organization of the article and its name begins with that organization's.
+/// a lab the lexicon places under an organization of the article whose name begins with that organization's and ends as
+/// a unit's does (微软研究院, 腾讯AI Lab). A lab's own brand after its parent's name (Google DeepMind, 谷歌大脑) is the name
+/// the lab goes by, not a statement that it is the parent's: blind annotators do not read one there.
 /// </summary>
 public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.RecognitionData recognition, LanguageData.LanguageResources resources) : IPipelineStage
 {
@@ -40,7 +42,8 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
                 var adjacent = mentionEnds.GetValueOrDefault(mention.Range.Start);
                 var before = adjacent ?? PossessorOf(document, mention, mentionEnds);
                 var parent = owner is not null
-                    ? before == owner && (adjacent != owner || entry!.Kind == LabKind) || entry!.Kind == LabKind && StartsWithNameOf(mention.Text, owner) ? owner : null
+                    ? before == owner && (adjacent != owner || entry!.Kind == LabKind)
+                      || entry!.Kind == LabKind && StartsWithNameOf(mention.Text, owner) && EndsInUnitEnding(mention.Text) ? owner : null
                     : before is not null ? EndsInUnitWord(mention.Text) || EndsInUnitEnding(mention.Text) && IsPossessed(document, mention) ? before : null
                     : EndsInUnitEnding(mention.Text) ? NamedWithin(mention.Text, unit, organizations) : null;
                 if (parent is null || parent == unit || !found.Add((unit, parent))) continue;
