@@ -57,7 +57,8 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     }
 
     /// <summary>
-    /// A verb that takes an organization as its object (投资, 收购, 隶属于: the cues before an organization) opening the
+    /// A verb that takes an organization as its object (投资, 收购, 隶属于: the cues before an organization), a post
+    /// verb (现任密歇根大学) or another word that only stands before names (赴, 消息称: org-name-openers.txt) opening the
     /// words before the ending is no part of the name (已投资风平智能 names 风平智能), when two characters or more are left.
     /// </summary>
     private int AfterVerbOfAnOrganization(string text, int start, int suffixStart)
@@ -71,7 +72,8 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
 
     /// <summary>The cues before an organization in the file's order, picked out once instead of at every candidate name.</summary>
     private readonly string[] _verbsOfAnOrganization =
-        data.ContextCues.Where(c => c is { Position: CuePosition.Before, Type: "Organization" }).Select(c => c.Word).ToArray();
+        data.ContextCues.Where(c => c is { Position: CuePosition.Before, Type: "Organization" }).Select(c => c.Word)
+            .Concat(data.PostVerbs.Where(v => v.Length >= 2)).Concat(data.OrganizationNameOpeners).ToArray();
 
     /// <summary>
     /// Known places by where they end: a place written right before an organization's name is part of it

@@ -38,6 +38,7 @@ public sealed partial class RecognitionData
         SuffixCompounds = LongestFirst(resources.Lines("recognition/suffix-compounds.txt"));
         WeakCues = resources.Lines("recognition/weak-cues.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         PostVerbs = LongestFirst(resources.Lines("recognition/post-verbs.txt"));
+        OrganizationNameOpeners = LongestFirst(resources.Lines("recognition/org-name-openers.txt"));
         FoundingVerbs = LongestFirst(resources.Lines("recognition/founding-verbs.txt"));
         PersonIntroducers = LongestFirst(Titles.Concat(ContextCues.Where(c => c.Position == CuePosition.Before && c.Type == "Person").Select(c => c.Word)));
     }
@@ -55,6 +56,9 @@ public sealed partial class RecognitionData
 
     /// <summary>Verbs of taking or holding a post (任, 出任, 现任) that a title follows.</summary>
     public IReadOnlyList<string> PostVerbs { get; }
+
+    /// <summary>Words before an organization's name that the segmenter may join to it (赴, 消息称, 平台).</summary>
+    public IReadOnlyList<string> OrganizationNameOpeners { get; }
 
     /// <summary>Verbs of founding (创立, 创办, 联合创办) that close a list of founders after 由.</summary>
     public IReadOnlyList<string> FoundingVerbs { get; }
