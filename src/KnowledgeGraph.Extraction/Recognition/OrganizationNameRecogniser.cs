@@ -132,10 +132,12 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
 
     /// <summary>
     /// Words naming a unit's field between its organization and its ending (清华大学人工智能研究院, 小米AI实验室,
-    /// OpenAI创业基金, 阿里云智能计算平台事业部): nouns and verbal nouns, not particles or verbs.
+    /// OpenAI创业基金, 阿里云智能计算平台事业部) or its place (小米长江产业基金): nouns and verbal nouns, not particles, verbs
+    /// or counts (腾讯六大事业群 is one of six).
     /// </summary>
     private bool IsUnitFieldWord(Token token) =>
-        token.Tag is "n" or "vn" or "nz" or "eng" or "l" or "j" && !FunctionWords.Contains(token.Text) && !data.OwnerWords.Contains(token.Text);
+        token.Tag is "n" or "vn" or "nz" or "eng" or "l" or "j" or "ns" && !FunctionWords.Contains(token.Text) && !data.OwnerWords.Contains(token.Text)
+        && !IsCountOrNegation(token);
 
     /// <summary>
     /// Tokens from <paramref name="first"/> that together are organization endings (科技 + 有限公司), with the words of
@@ -165,7 +167,12 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     /// </summary>
     private bool IsDictionaryInstitution(Token token) =>
         token.InDictionary && token.Tag == "nt" && token.Range.Length >= 3 && !data.IsGeneric(token.Text) && !IsSuffix(token.Text)
-        && data.OrganizationSuffixes.Any(suffix => token.Text.EndsWith(suffix, StringComparison.Ordinal));
+        && data.OrganizationSuffixes.Any(suffix => token.Text.EndsWith(suffix, StringComparison.Ordinal)) && !IsPlaceWithDescriptiveEnding(token.Text);
+
+    /// <summary>A place and a descriptive ending (美国公司, 中东资本), which the dictionary also tags nt, say where a company is from.</summary>
+    private bool IsPlaceWithDescriptiveEnding(string word) =>
+        DescriptiveAfterPlace.Any(ending => word.Length > ending.Length && word.EndsWith(ending, StringComparison.Ordinal)
+                                            && dictionary.DictionaryTag(word[..^ending.Length]) == "ns");
 
     /// <summary>
     /// A phrase with an organization ending right before a name describes that name (数据云公司Snowflake,
@@ -263,12 +270,11 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         && !IsSuffix(token.Text) && !IsCountOrNegation(token);
 
     /// <summary>
-    /// A word the segmenter did not know that counts (三大, 两家) or negates (不买, 没有) is a phrase about
-    /// organizations (三大唱片公司, 不买公司), not a name.
+    /// A word that counts (三大, 两家, 六大 of 腾讯六大事业群) or one the segmenter did not know that negates (不买, 没有)
+    /// is a phrase about organizations (三大唱片公司, 不买公司), not a name.
     /// </summary>
     private static bool IsCountOrNegation(Token token) =>
-        !token.InDictionary && token.Text.Length == 2
-        && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || Negations.Contains(token.Text[0]));
+        token.Text.Length == 2 && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || !token.InDictionary && Negations.Contains(token.Text[0]));
 
     private const string Numerals = "一二三四五六七八九十两几多";
     private const string Counters = "大家个所类项种";
