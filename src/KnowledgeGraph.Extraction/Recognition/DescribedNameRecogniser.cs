@@ -58,15 +58,21 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
         // A post after the head is whose post it is, not a name: 该公司总裁兼CEO (the segmenter makes one word of 总裁兼).
         if (RecognitionData.MatchStartingAt(data.Titles, text, start, sentenceEnd) is not null) return null;
         var proper = false;
+        var singles = 0;
+        var spelled = SpellingCloses(document, tokens, first, sentenceEnd);
         for (var t = first; t < tokens.Count; t++)
         {
             var token = tokens[t];
             if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start])) return null;
             if (data.IsGeneric(token.Text) || PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) && token.Text.Length == 1) return null;
             var single = token.Text.Length == 1;
-            if (!single && !IsNameWord(token)) return null;
-            // Characters the segmenter left single, two in a row (曦 望), are a word it does not know: a name.
-            proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1;
+            // A name its Latin spelling closes (灵巧手厂商灵心巧手（Linkerbot）) may hold words that are verbs elsewhere.
+            if (!single && !IsNameWord(token) && !(spelled && token.Tag == "v")) return null;
+            // Characters the segmenter left single, two in a row (曦 望), are a word it does not know: a name; so are
+            // single characters around a word of three tokens or more (清 程极 智), and a name its spelling follows.
+            singles += single ? 1 : 0;
+            proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1
+                      || spelled || singles >= 2 && t - first >= 2;
             var end = token.Range.End;
             var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0))
                          || EndsClause(text, end, sentenceEnd) && ObjectOfFounding(tokens, first - 1);
@@ -77,6 +83,22 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
     }
 
     private static bool EndsClause(string text, int end, int sentenceEnd) => end >= sentenceEnd || text[end] is '，' or ',' or '。' or '；' or ';';
+
+    /// <summary>
+    /// A bracket with a Latin spelling closes the run within a name's length (厂商灵心巧手（Linkerbot）完成…): the
+    /// spelling shows the run is a name.
+    /// </summary>
+    private static bool SpellingCloses(Document document, List<Token> tokens, int first, int sentenceEnd)
+    {
+        var text = document.Text;
+        var start = tokens[first].Range.Start;
+        for (var i = start; i < sentenceEnd && i - start <= MaxNameLength; i++)
+        {
+            if (BracketOpens.Contains(text[i])) return i - start >= MinNameLength && i + 1 < sentenceEnd && char.IsAsciiLetter(text[i + 1]);
+            if (!IsHan(text[i])) return false;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The description and its name are what a verb of founding, buying or backing right before them acts on
