@@ -218,6 +218,8 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         var proper = false;
         var placesOnly = true;
         var pending = 0;
+        var introduced = false;
+        var nounsOnly = true;
         for (var t = suffix - 1; t >= 0; t--)
         {
             var token = tokens[t];
@@ -228,7 +230,14 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 pending = token.Range.Length;
                 continue;
             }
-            if (!IsNameWord(token) || _kindNounsBeforeOrganizations.Contains(token.Text)) break;
+            if (_kindNounsBeforeOrganizations.Contains(token.Text))
+            {
+                // What a kind noun introduces is a name (泊车方案企业纵目科技), common as its nouns may be (not 企业管理公司).
+                introduced = true;
+                break;
+            }
+            if (!IsNameWord(token)) break;
+            nounsOnly &= !token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "ns" or "nt" or "j" or "x" or "ng";
             length += token.Range.Length + pending;
             pending = 0;
             proper |= IsProperWord(token) || token.Range.Length == 1 && t + 1 < suffix && tokens[t + 1].Range.Length == 1;
@@ -239,6 +248,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         // A known place right before the words stands for the proper part (无锡 of 无锡产业发展集团), unless the
         // ending describes (中国大模型公司 is a Chinese company of a kind).
         proper |= start < suffix && places.ContainsKey(tokens[start].Range.Start) && !DescriptiveAfterPlace.Contains(tokens[suffix].Text);
+        proper |= introduced && nounsOnly && !placesOnly && pending == 0;
         return proper && length >= 2 ? start : suffix;
     }
 
