@@ -47,7 +47,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
                 TrimmedLines(resources, "recognition/place-led-fund-words.txt"), TrimmedLines(resources, "recognition/place-investor-endings.txt")),
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition, tokenizer),
-            new DescribedNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt"),
+            new DescribedNameRecogniser(recognition, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt"),
                 TrimmedLines(resources, "recognition/described-object-verbs.txt"), TrimmedLines(resources, "recognition/owned-name-openers.txt")),
             new UnitNameRecogniser(resources.Lines("recognition/unit-endings.txt"), recognition),
             new BracketedSpellingRecogniser(recognition, tokenizer, spellingLabels, placeLedOrgEndings),

@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// of founding, buying or backing governs it (recognition/described-object-verbs.txt: 成立, 收购 …); it must hold a word the segmenter does
 /// not know as a common noun, so that 公司员工宣布 or 该企业今天完成 name nobody.
 /// </summary>
-public sealed class DescribedNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers,
+public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers,
     IReadOnlyCollection<string> objectVerbs, IReadOnlyCollection<string> ownedNameOpeners) : IPipelineStage
 {
     private const int MinNameLength = 2;
@@ -138,35 +138,47 @@ public sealed class DescribedNameRecogniser(RecognitionData data, JiebaTokenizer
         // A post after the head is whose post it is, not a name: 该公司总裁兼CEO (the segmenter makes one word of 总裁兼).
         if (RecognitionData.MatchStartingAt(data.Titles, text, start, sentenceEnd) is not null) return null;
         var proper = false;
-        var singles = false;
-        var withVerb = false;
+        var singles = 0;
+        var spelled = SpellingCloses(document, tokens, first, sentenceEnd);
         for (var t = first; t < tokens.Count; t++)
         {
             var token = tokens[t];
             if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start])) return null;
             if (data.IsGeneric(token.Text) || PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) && token.Text.Length == 1) return null;
             var single = token.Text.Length == 1;
-            // A verb the segmenter read into a coined name (灵心 巧手) is part of it when a word it does not know came first
-            // and the name's spelling in brackets closes it (灵心巧手（Linkerbot）): 公司年化收入已… names nobody.
-            var coinedVerb = token.Tag == "v" && t > first && !tokens[first].InDictionary && !_closers.Contains(token.Text);
-            if (!single && !IsNameWord(token) && !coinedVerb) return null;
-            withVerb |= coinedVerb;
-            // Characters the segmenter left single, two in a row (曦 望), are a word it does not know: a name.
-            proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1;
-            singles |= single;
+            // A name its Latin spelling closes (灵巧手厂商灵心巧手（Linkerbot）) may hold words that are verbs elsewhere.
+            if (!single && !IsNameWord(token) && !(spelled && token.Tag == "v")) return null;
+            // Characters the segmenter left single, two in a row (曦 望), are a word it does not know: a name; so are
+            // single characters around a word of three tokens or more (清 程极 智), and a name its spelling follows.
+            singles += single ? 1 : 0;
+            proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1
+                      || spelled || singles >= 2 && t - first >= 2;
             var end = token.Range.End;
             var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0))
                          || EndsClause(text, end, sentenceEnd) && ObjectOfFounding(tokens, first - 1);
             if (!closed) continue;
-            if (withVerb && !(end < sentenceEnd && BracketOpens.Contains(text[end]))) return null;
-            // Words and single characters the segmenter cut a name it does not know into (清 程极 智) are that name.
-            proper |= singles && t > first && dictionary.DictionaryTag(text[start..end]) is null;
             return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
         }
         return null;
     }
 
     private static bool EndsClause(string text, int end, int sentenceEnd) => end >= sentenceEnd || text[end] is '，' or ',' or '。' or '；' or ';';
+
+    /// <summary>
+    /// A bracket with a Latin spelling closes the run within a name's length (厂商灵心巧手（Linkerbot）完成…): the
+    /// spelling shows the run is a name.
+    /// </summary>
+    private static bool SpellingCloses(Document document, List<Token> tokens, int first, int sentenceEnd)
+    {
+        var text = document.Text;
+        var start = tokens[first].Range.Start;
+        for (var i = start; i < sentenceEnd && i - start <= MaxNameLength; i++)
+        {
+            if (BracketOpens.Contains(text[i])) return i - start >= MinNameLength && i + 1 < sentenceEnd && char.IsAsciiLetter(text[i + 1]);
+            if (!IsHan(text[i])) return false;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The description and its name are what a verb of founding, buying or backing right before them acts on

@@ -560,7 +560,17 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         return true;
     }
 
-    /// <summary>A word of letters and digits (GPT-4o, 7B) or a version number after the name (INMO Air 3).</summary>
+    /// <summary>
+    /// A word of letters and digits (GPT-4o, 7B), a version number after the name (INMO Air 3), or a model's edition
+    /// or letter after it (Rokid Max, Solar Pro, AION S, Gripen E): companies are not named with either.
+    /// </summary>
     private static bool LooksLikeModelName(List<Token> words) =>
-        words.Any(w => w.Text.Any(char.IsDigit) && w.Text.Any(char.IsLetter)) || words.Count >= 2 && words[^1].Tag == "m";
+        words.Any(w => w.Text.Any(char.IsDigit) && w.Text.Any(char.IsLetter))
+        || words.Count >= 2 && (words[^1].Tag == "m" || EditionWords.Contains(words[^1].Text) || IsModelLetter(words[^1].Text));
+
+    /// <summary>Words that name a model's edition after its series (Max, Pro, Ultra), never a company's ending.</summary>
+    private static readonly HashSet<string> EditionWords = ["Max", "Pro", "Plus", "Ultra", "Mini", "Lite", "Air"];
+
+    /// <summary>One capital letter closing a name (Model Y, AION S) is the model's letter; a person's initial comes before the surname.</summary>
+    private static bool IsModelLetter(string word) => word.Length == 1 && char.IsAsciiLetterUpper(word[0]);
 }

@@ -28,7 +28,7 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
         }
         document.Mentions.Clear();
         document.Mentions.AddRange(kept.OrderBy(m => m.Range.Start));
-        TypeListedNamesLikeTheirNeighbours(document.Text, document.Mentions);
+        TypeListedNamesLikeTheirNeighbours(document);
         GiveEachNameOneType(document.Mentions, readings);
     }
 
@@ -50,16 +50,18 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
 
     /// <summary>
     /// Names listed together are things of one kind: an unknown name typed by its shape alone takes the type of
-    /// the surer names beside it (Facebook、Instagram、WhatsApp和Messenger).
+    /// the surer names beside it (Facebook、Instagram、WhatsApp和Messenger). Only whole items count: a name that
+    /// opens a longer word (谷歌 of 谷歌相册) or owns the next thing (Agility Robotics的Digit) is no item of the list.
     /// </summary>
-    private static void TypeListedNamesLikeTheirNeighbours(string text, List<Mention> mentions)
+    private static void TypeListedNamesLikeTheirNeighbours(Document document)
     {
+        var (text, mentions) = (document.Text, document.Mentions);
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (mention.Source != MentionSource.Pattern || mention.Confidence > WeakConfidence || mention.Type == "Person") continue;
+            if (mention.Source != MentionSource.Pattern || mention.Confidence > WeakConfidence || mention.Type == "Person" || !IsWholeItem(document, mention)) continue;
             var neighbours = new[] { i - 1, i + 1 }
-                .Where(j => j >= 0 && j < mentions.Count && IsListedWith(text, mentions[Math.Min(i, j)], mentions[Math.Max(i, j)]))
+                .Where(j => j >= 0 && j < mentions.Count && IsWholeItem(document, mentions[j]) && IsListedWith(text, mentions[Math.Min(i, j)], mentions[Math.Max(i, j)]))
                 .Select(j => mentions[j])
                 .Where(m => m.Confidence > WeakConfidence && m.Type != "Person")
                 .Select(m => m.Type)
@@ -70,6 +72,33 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     }
 
     private const double WeakConfidence = 0.5;
+
+    /// <summary>
+    /// A list's item ends at a mark, a list word (和, 等) or a verb; a name that a noun continues (谷歌相册, 阿里通义实验室)
+    /// or 的 follows is part of something else.
+    /// </summary>
+    private static bool IsWholeItem(Document document, Mention mention)
+    {
+        var end = mention.Range.End;
+        if (end >= document.Text.Length) return true;
+        if (document.Text[end] == '的') return false;
+        var after = TokenStartingAt(document.Tokens, end);
+        return after is null || after.Tag is not ("n" or "nz" or "nt" or "ng");
+    }
+
+    private static Token? TokenStartingAt(List<Token> tokens, int start)
+    {
+        int low = 0, high = tokens.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var at = tokens[middle].Range.Start;
+            if (at == start) return tokens[middle];
+            if (at < start) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
 
     private static bool IsListedWith(string text, Mention left, Mention right)
     {

@@ -57,7 +57,8 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     }
 
     /// <summary>
-    /// A verb that takes an organization as its object (投资, 收购, 隶属于: the cues before an organization) opening the
+    /// A verb that takes an organization as its object (投资, 收购, 隶属于: the cues before an organization), a post
+    /// verb (现任密歇根大学) or another word that only stands before names (赴, 消息称: org-name-openers.txt) opening the
     /// words before the ending is no part of the name (已投资风平智能 names 风平智能), when two characters or more are left.
     /// </summary>
     private int AfterVerbOfAnOrganization(string text, int start, int suffixStart)
@@ -71,7 +72,8 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
 
     /// <summary>The cues before an organization in the file's order, picked out once instead of at every candidate name.</summary>
     private readonly string[] _verbsOfAnOrganization =
-        data.ContextCues.Where(c => c is { Position: CuePosition.Before, Type: "Organization" }).Select(c => c.Word).ToArray();
+        data.ContextCues.Where(c => c is { Position: CuePosition.Before, Type: "Organization" }).Select(c => c.Word)
+            .Concat(data.PostVerbs.Where(v => v.Length >= 2)).Concat(data.OrganizationNameOpeners).ToArray();
 
     /// <summary>
     /// Known places by where they end: a place written right before an organization's name is part of it
@@ -130,10 +132,12 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
 
     /// <summary>
     /// Words naming a unit's field between its organization and its ending (清华大学人工智能研究院, 小米AI实验室,
-    /// OpenAI创业基金, 阿里云智能计算平台事业部): nouns and verbal nouns, not particles or verbs.
+    /// OpenAI创业基金, 阿里云智能计算平台事业部) or its place (小米长江产业基金): nouns and verbal nouns, not particles, verbs
+    /// or counts (腾讯六大事业群 is one of six).
     /// </summary>
     private bool IsUnitFieldWord(Token token) =>
-        token.Tag is "n" or "vn" or "nz" or "eng" or "l" or "j" && !FunctionWords.Contains(token.Text) && !data.OwnerWords.Contains(token.Text);
+        token.Tag is "n" or "vn" or "nz" or "eng" or "l" or "j" or "ns" && !FunctionWords.Contains(token.Text) && !data.OwnerWords.Contains(token.Text)
+        && !IsCountOrNegation(token);
 
     /// <summary>
     /// Tokens from <paramref name="first"/> that together are organization endings (科技 + 有限公司), with the words of
@@ -163,7 +167,12 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     /// </summary>
     private bool IsDictionaryInstitution(Token token) =>
         token.InDictionary && token.Tag == "nt" && token.Range.Length >= 3 && !data.IsGeneric(token.Text) && !IsSuffix(token.Text)
-        && data.OrganizationSuffixes.Any(suffix => token.Text.EndsWith(suffix, StringComparison.Ordinal));
+        && data.OrganizationSuffixes.Any(suffix => token.Text.EndsWith(suffix, StringComparison.Ordinal)) && !IsPlaceWithDescriptiveEnding(token.Text);
+
+    /// <summary>A place and a descriptive ending (美国公司, 中东资本), which the dictionary also tags nt, say where a company is from.</summary>
+    private bool IsPlaceWithDescriptiveEnding(string word) =>
+        DescriptiveAfterPlace.Any(ending => word.Length > ending.Length && word.EndsWith(ending, StringComparison.Ordinal)
+                                            && dictionary.DictionaryTag(word[..^ending.Length]) == "ns");
 
     /// <summary>
     /// A phrase with an organization ending right before a name describes that name (数据云公司Snowflake,
@@ -209,6 +218,8 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         var proper = false;
         var placesOnly = true;
         var pending = 0;
+        var introduced = false;
+        var nounsOnly = true;
         for (var t = suffix - 1; t >= 0; t--)
         {
             var token = tokens[t];
@@ -219,7 +230,14 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 pending = token.Range.Length;
                 continue;
             }
-            if (!IsNameWord(token) || _kindNounsBeforeOrganizations.Contains(token.Text)) break;
+            if (_kindNounsBeforeOrganizations.Contains(token.Text))
+            {
+                // What a kind noun introduces is a name (泊车方案企业纵目科技), common as its nouns may be (not 企业管理公司).
+                introduced = true;
+                break;
+            }
+            if (!IsNameWord(token)) break;
+            nounsOnly &= !token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "ns" or "nt" or "j" or "x" or "ng";
             length += token.Range.Length + pending;
             pending = 0;
             proper |= IsProperWord(token) || token.Range.Length == 1 && t + 1 < suffix && tokens[t + 1].Range.Length == 1;
@@ -230,6 +248,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         // A known place right before the words stands for the proper part (无锡 of 无锡产业发展集团), unless the
         // ending describes (中国大模型公司 is a Chinese company of a kind).
         proper |= start < suffix && places.ContainsKey(tokens[start].Range.Start) && !DescriptiveAfterPlace.Contains(tokens[suffix].Text);
+        proper |= introduced && nounsOnly && !placesOnly && pending == 0;
         return proper && length >= 2 ? start : suffix;
     }
 
@@ -261,12 +280,11 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         && !IsSuffix(token.Text) && !IsCountOrNegation(token);
 
     /// <summary>
-    /// A word the segmenter did not know that counts (三大, 两家) or negates (不买, 没有) is a phrase about
-    /// organizations (三大唱片公司, 不买公司), not a name.
+    /// A word that counts (三大, 两家, 六大 of 腾讯六大事业群) or one the segmenter did not know that negates (不买, 没有)
+    /// is a phrase about organizations (三大唱片公司, 不买公司), not a name.
     /// </summary>
     private static bool IsCountOrNegation(Token token) =>
-        !token.InDictionary && token.Text.Length == 2
-        && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || Negations.Contains(token.Text[0]));
+        token.Text.Length == 2 && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || !token.InDictionary && Negations.Contains(token.Text[0]));
 
     private const string Numerals = "一二三四五六七八九十两几多";
     private const string Counters = "大家个所类项种";

@@ -337,7 +337,8 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
 
     /// <summary>
     /// A surname, then a given name that is no particle and no common word (王随之, 向记者 are not names), and the
-    /// whole not a common word either.
+    /// whole not a common word either. Nor may the surname and the next character make a common word of their own
+    /// (方面 of 芯动方面只表示, 周三 of 周三证实, 南方 of 南方科技大学): a three-character name does not open with one.
     /// </summary>
     /// <remarks>
     /// Right after a title a given name may also be an adjective of the dictionary (CEO周宏伟): a title is followed
@@ -353,6 +354,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         if (candidate.Skip(1).Where((c, i) => !(IsInnerGivenNameCharacter(c) && i + 2 < candidate.Length)).Any(StopCharacters.Contains)) return false;
         if (!IsNameTag(tag)) return false;
         var surname = data.Surnames.Contains(candidate[..Math.Min(2, candidate.Length)]) && candidate.Length > 2 ? 2 : 1;
+        if (surname == 1 && candidate.Length >= 3 && !IsNameTag(dictionary.DictionaryTag(candidate[..2]))) return false;
         var given = candidate[surname..];
         var givenTag = dictionary.DictionaryTag(given);
         return given.Length < 2 || IsNameTag(givenTag) || afterTitle && givenTag == "a";

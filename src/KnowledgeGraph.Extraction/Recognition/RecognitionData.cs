@@ -38,6 +38,8 @@ public sealed partial class RecognitionData
         SuffixCompounds = LongestFirst(resources.Lines("recognition/suffix-compounds.txt"));
         WeakCues = resources.Lines("recognition/weak-cues.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         PostVerbs = LongestFirst(resources.Lines("recognition/post-verbs.txt"));
+        OrganizationNameOpeners = LongestFirst(resources.Lines("recognition/org-name-openers.txt"));
+        CueAdverbs = LongestFirst(resources.Lines("recognition/cue-adverbs.txt"));
         FoundingVerbs = LongestFirst(resources.Lines("recognition/founding-verbs.txt"));
         PersonIntroducers = LongestFirst(Titles.Concat(ContextCues.Where(c => c.Position == CuePosition.Before && c.Type == "Person").Select(c => c.Word)));
     }
@@ -55,6 +57,9 @@ public sealed partial class RecognitionData
 
     /// <summary>Verbs of taking or holding a post (任, 出任, 现任) that a title follows.</summary>
     public IReadOnlyList<string> PostVerbs { get; }
+
+    /// <summary>Words before an organization's name that the segmenter may join to it (赴, 消息称, 平台).</summary>
+    public IReadOnlyList<string> OrganizationNameOpeners { get; }
 
     /// <summary>Verbs of founding (创立, 创办, 联合创办) that close a list of founders after 由.</summary>
     public IReadOnlyList<string> FoundingVerbs { get; }
@@ -127,6 +132,14 @@ public sealed partial class RecognitionData
         {
             if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue;
         }
+        if (AdverbAt(after) is { } adverb)
+        {
+            var afterAdverb = after[adverb.Length..];
+            foreach (var cue in ContextCues)
+            {
+                if (cue.Position == CuePosition.After && afterAdverb.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, afterAdverb)) return cue;
+            }
+        }
         var before = text.AsSpan(0, start).TrimEnd(' ').TrimEnd("《“「\"'").TrimEnd('了');
         foreach (var cue in ContextCues)
         {
@@ -145,6 +158,19 @@ public sealed partial class RecognitionData
         }
         return null;
     }
+
+    /// <summary>The word of time or manner (昨日, 近日) that opens <paramref name="after"/>, if any.</summary>
+    private string? AdverbAt(ReadOnlySpan<char> after)
+    {
+        foreach (var adverb in CueAdverbs)
+        {
+            if (after.StartsWith(adverb, StringComparison.Ordinal)) return adverb;
+        }
+        return null;
+    }
+
+    /// <summary>Words of time and manner between a name and the cue after it (Grab昨日宣布), longest first.</summary>
+    public IReadOnlyList<string> CueAdverbs { get; }
 
     /// <summary>A verb of what people do followed by 人 is a noun for a person of the thing before (App Store负责人).</summary>
     private static bool IsPersonNoun(ContextCue cue, ReadOnlySpan<char> after) =>
