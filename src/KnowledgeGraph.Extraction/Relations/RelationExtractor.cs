@@ -18,7 +18,8 @@ public sealed class RelationExtractor(
     OntologySchema ontology,
     Recognition.Lexicon lexicon,
     ClauseTriggers clauseTriggers,
-    BackerClauses backerClauses) : IPipelineStage
+    BackerClauses backerClauses,
+    PastJoins pastJoins) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;
 
@@ -80,7 +81,7 @@ public sealed class RelationExtractor(
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(named, chain.TopicsOfClauses);
         }
-        var asserted = yielding.Without(DropReversed(document, found).Select(f => f.Candidate).ToList());
+        var asserted = yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found)));
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
     }
 
