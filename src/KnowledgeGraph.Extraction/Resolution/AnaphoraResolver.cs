@@ -78,7 +78,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
-                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(organizationEnds, range.Start)) continue;
+                    if (IsOccupied(document, occupied, range) || range.Length == 0 && IsAfterOrganization(organizationEnds, range.Start)) continue;
                     var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
                     var antecedents = count == 1
                         ? [type == "Person"
@@ -104,6 +104,23 @@ public sealed class AnaphoraResolver : IPipelineStage
         added.AddRange(_speakers.Find(document, occupied, added));
         document.Mentions.AddRange(added);
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+    }
+
+    /// <summary>
+    /// Another mention stands in the range, other than a place wholly inside a longer description (这家总部位于深圳的公司,
+    /// 这家成立于2023年的北京初创公司): the description still points back to the company; a short anaphor inside a
+    /// place's name (其 in 土耳其) is no anaphor.
+    /// </summary>
+    private static bool IsOccupied(Document document, System.Collections.BitArray occupied, TextRange range)
+    {
+        for (var i = range.Start; i < range.End; i++)
+        {
+            if (!occupied[i]) continue;
+            var at = i;
+            if (!document.Mentions.Any(m => m.Type == "Location" && m.Range.Contains(at) && m.Range.Start >= range.Start && m.Range.End <= range.End && m.Range.Length < range.Length)
+                || document.Mentions.Any(m => m.Type != "Location" && m.Range.Contains(at))) return true;
+        }
+        return false;
     }
 
     /// <summary>
