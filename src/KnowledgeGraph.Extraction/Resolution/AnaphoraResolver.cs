@@ -328,11 +328,27 @@ public sealed class AnaphoraResolver : IPipelineStage
             if (subjects.Count > 0) candidates = subjects;
         }
         var inParagraph = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph).ToList();
+        if (type == "Organization" && inParagraph.Count == 0 && (gap || IsBareCompany(document, anaphorStart)) && OpensParagraph(document, sentence, anaphorStart)
+            && candidates.FirstOrDefault(m => OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)) is { } subject) return subject;
         var nearby = inParagraph.Count > 0 ? inParagraph : candidates;
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
     }
+
+    /// <summary>
+    /// The position opens the first clause of its paragraph (公司总裁A此前…, CEO A是… at a paragraph's start): a company
+    /// it leaves unnamed or calls 公司 is the one the paragraph before was about, the first it named as a clause's
+    /// subject, not the last it named in passing (…与礼来和诺华达成合作 / …有四位来自谷歌旗下的DeepMind).
+    /// </summary>
+    /// <summary>公司 alone before a post (公司总裁A), not a description of the company (这家公司, 该公司).</summary>
+    private static bool IsBareCompany(Document document, int anaphorStart) =>
+        string.CompareOrdinal(document.Text, anaphorStart, "公司", 0, 2) == 0;
+
+    private static bool OpensParagraph(Document document, Sentence sentence, int position) =>
+        (sentence.Index == 0 || document.Sentences[sentence.Index - 1].Paragraph != sentence.Paragraph)
+        && ClauseStart(document.Text, sentence.Range.Start, position) == sentence.Range.Start
+        && document.Text.AsSpan(sentence.Range.Start, position - sentence.Range.Start).Trim().Length == 0;
 
     /// <summary>
     /// Organizations the sentence names after the position as where someone moves (都将加入OpenAI): a title or founding
