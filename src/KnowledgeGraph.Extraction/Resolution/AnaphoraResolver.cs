@@ -293,7 +293,8 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     /// <remarks>
     /// A gap (a title without its organization; <paramref name="resolved"/> holds the anaphors resolved so far) is
-    /// at the organization that opens the sentence as its subject, a description resolved before (这家公司) included:
+    /// at the organization that opens the sentence as its subject, a description resolved before (这家公司) included
+    /// (so is 其 further on in a sentence a description opens: 「收购B。这家总部在纽约的公司…，交易完成后，其创始人A…」 is B's):
     /// in 「这家公司成立于2023年，由前Meta研究员A创立，A出任CEO」 and 「Meta入股Scale AI，并邀请其创始人王出任首席AI官」 the
     /// post is at the company the sentence is about, not at the one describing a person.
     /// </remarks>
@@ -302,7 +303,9 @@ public sealed class AnaphoraResolver : IPipelineStage
         HashSet<EntityCluster> movedTo)
     {
         var named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
-            .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type) : [])
+            .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type)
+                : mayContinueSubject ? DescriptionsResolved(document, resolved, sentence, type).Where(m => m.Sentence == sentence.Index && OpensClause(document, sentence, m.Range.Start))
+                : [])
             .Where(m => m.Range.End <= position && !movedTo.Contains(m.Entity!))
             .OrderBy(m => m.Range.Start)
             .ToList();
