@@ -61,7 +61,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition),
             new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns, lexicon),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
-                new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources)),
+                new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources), new PastJoins(resources)),
             new QuestionTurns(speechTurns, resources),
             new FormerNames(resources),
             new NamedUnits(lexicon, recognition, resources),

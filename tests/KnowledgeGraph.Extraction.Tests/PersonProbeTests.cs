@@ -6,6 +6,7 @@ namespace KnowledgeGraph.Extraction.Tests;
 /// <summary>
 /// The person probes of Probes/person-probes.tsv: every sentence not marked open yields the relations it asserts and none of
 /// those it must not. Names match as `kg eval` matches them: any name, alias or mention text, case, width, spaces and dots aside.
+/// A probe of several paragraphs writes each line break as \n.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public class PersonProbeTests(PipelineFixture fixture)
@@ -21,7 +22,7 @@ public class PersonProbeTests(PipelineFixture fixture)
             var columns = line.Split('\t');
             var status = columns.Length > 3 ? columns[3] : "";
             if (status.StartsWith("open", StringComparison.Ordinal)) continue;
-            data.Add(columns[0], columns.Length > 1 ? columns[1] : "", columns.Length > 2 ? columns[2] : "");
+            data.Add(columns[0].Replace("\\n", "\n", StringComparison.Ordinal), columns.Length > 1 ? columns[1] : "", columns.Length > 2 ? columns[2] : "");
         }
         return data;
     }

@@ -18,7 +18,8 @@ public sealed class RelationExtractor(
     OntologySchema ontology,
     Recognition.Lexicon lexicon,
     ClauseTriggers clauseTriggers,
-    BackerClauses backerClauses) : IPipelineStage
+    BackerClauses backerClauses,
+    PastJoins pastJoins) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;
 
@@ -80,7 +81,7 @@ public sealed class RelationExtractor(
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(named, chain.TopicsOfClauses);
         }
-        var asserted = yielding.Without(DropReversed(document, found).Select(f => f.Candidate).ToList());
+        var asserted = yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found)));
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
     }
 
@@ -293,9 +294,19 @@ public sealed class RelationExtractor(
         // The article's organization read ahead from this very sentence, after the post, is where the person was before
         // (创始人兼CEO A曾在寒武纪担任…), not the company whose post it is.
         var lead = leading.Current is { } current && current.Sentence == sentence.Index && current.Range.Start > position ? null : leading.Current;
-        if ((namedHere ?? lead ?? topic) is { Type: "Organization", Entity: not null } organization
+        // A paragraph that turns to another company by name (上海的穹彻智能则走了另一条路线。创始人卢策吾…) is about it, not about the
+        // one the article led with, which the paragraph does not name.
+        var turnedTo = topic is { Type: "Organization", Entity: { } topicEntity } && lead?.Entity is { } leader && leader != topicEntity
+                       && NamedInParagraph(document, sentence.Paragraph, topicEntity, position) && !NamedInParagraph(document, sentence.Paragraph, leader, position)
+            ? topic
+            : null;
+        if ((namedHere ?? turnedTo ?? lead ?? topic) is { Type: "Organization", Entity: not null } organization
             && (namedHere is not null || !IsAnotherListItem(document, sentence, organization.Entity))) yield return organization;
     }
+
+    /// <summary>The entity is named, not pointed back to, in the paragraph before the position.</summary>
+    private static bool NamedInParagraph(Document document, int paragraph, EntityCluster entity, int position) =>
+        entity.Mentions.Any(m => !m.IsAnaphor && m.Sentence >= 0 && m.Range.Start < position && document.Sentences[m.Sentence].Paragraph == paragraph);
 
     /// <summary>
     /// True when the sentence is in an item of a list or round-up (a paragraph opened by 1. or •) that never names the

@@ -86,7 +86,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                 foreach (Match match in pattern.Matches(sentenceText))
                 {
                     var range = new TextRange(sentence.Range.Start + match.Index, sentence.Range.Start + match.Index + match.Length);
-                    if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) || range.Length == 0 && IsAfterOrganization(organizationEnds, range.Start)) continue;
+                    if (IsOccupied(document, occupied, range) || range.Length == 0 && IsAfterOrganization(organizationEnds, range.Start)) continue;
                     var limit = outsideClause ? ClauseStart(document.Text, sentence.Range.Start, range.Start) : range.Start;
                     var antecedents = count == 1
                         ? [type == "Person"
@@ -113,6 +113,23 @@ public sealed class AnaphoraResolver : IPipelineStage
         added.AddRange(_speakers.Find(document, occupied, added));
         document.Mentions.AddRange(added);
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+    }
+
+    /// <summary>
+    /// Another mention stands in the range, other than a place wholly inside a longer description (这家总部位于深圳的公司,
+    /// 这家成立于2023年的北京初创公司): the description still points back to the company; a short anaphor inside a
+    /// place's name (其 in 土耳其) is no anaphor.
+    /// </summary>
+    private static bool IsOccupied(Document document, System.Collections.BitArray occupied, TextRange range)
+    {
+        for (var i = range.Start; i < range.End; i++)
+        {
+            if (!occupied[i]) continue;
+            var at = i;
+            if (!document.Mentions.Any(m => m.Type == "Location" && m.Range.Contains(at) && m.Range.Start >= range.Start && m.Range.End <= range.End && m.Range.Length < range.Length)
+                || document.Mentions.Any(m => m.Type != "Location" && m.Range.Contains(at))) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -285,7 +302,8 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     /// <remarks>
     /// A gap (a title without its organization; <paramref name="resolved"/> holds the anaphors resolved so far) is
-    /// at the organization that opens the sentence as its subject, a description resolved before (这家公司) included:
+    /// at the organization that opens the sentence as its subject, a description resolved before (这家公司) included
+    /// (so is 其 further on in a sentence a description opens: 「收购B。这家总部在纽约的公司…，交易完成后，其创始人A…」 is B's):
     /// in 「这家公司成立于2023年，由前Meta研究员A创立，A出任CEO」 and 「Meta入股Scale AI，并邀请其创始人王出任首席AI官」 the
     /// post is at the company the sentence is about, not at the one describing a person.
     /// </remarks>
@@ -294,7 +312,9 @@ public sealed class AnaphoraResolver : IPipelineStage
         bool company, bool sentenceSubject, HashSet<EntityCluster> movedTo)
     {
         var named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
-            .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type) : [])
+            .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type)
+                : mayContinueSubject ? DescriptionsResolved(document, resolved, sentence, type).Where(m => m.Sentence == sentence.Index && OpensClause(document, sentence, m.Range.Start))
+                : [])
             .Where(m => m.Range.End <= position && !movedTo.Contains(m.Entity!))
             .OrderBy(m => m.Range.Start)
             .ToList();
@@ -320,6 +340,8 @@ public sealed class AnaphoraResolver : IPipelineStage
             if (subjects.Count > 0) candidates = subjects;
         }
         var inParagraph = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph).ToList();
+        if (type == "Organization" && inParagraph.Count == 0 && (gap || IsBareCompany(document, anaphorStart)) && OpensParagraph(document, sentence, anaphorStart)
+            && candidates.FirstOrDefault(m => OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)) is { } subject) return subject;
         var nearby = inParagraph.Count > 0 ? inParagraph : candidates;
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
@@ -357,6 +379,20 @@ public sealed class AnaphoraResolver : IPipelineStage
     /// </summary>
     private static bool IsAgentOfPassive(Document document, Mention mention) =>
         mention.Range.Start > 0 && document.Text[mention.Range.Start - 1] == '由';
+
+    /// <summary>
+    /// The position opens the first clause of its paragraph (公司总裁A此前…, CEO A是… at a paragraph's start): a company
+    /// it leaves unnamed or calls 公司 is the one the paragraph before was about, the first it named as a clause's
+    /// subject, not the last it named in passing (…与礼来和诺华达成合作 / …有四位来自谷歌旗下的DeepMind).
+    /// </summary>
+    /// <summary>公司 alone before a post (公司总裁A), not a description of the company (这家公司, 该公司).</summary>
+    private static bool IsBareCompany(Document document, int anaphorStart) =>
+        string.CompareOrdinal(document.Text, anaphorStart, "公司", 0, 2) == 0;
+
+    private static bool OpensParagraph(Document document, Sentence sentence, int position) =>
+        (sentence.Index == 0 || document.Sentences[sentence.Index - 1].Paragraph != sentence.Paragraph)
+        && ClauseStart(document.Text, sentence.Range.Start, position) == sentence.Range.Start
+        && document.Text.AsSpan(sentence.Range.Start, position - sentence.Range.Start).Trim().Length == 0;
 
     /// <summary>
     /// Organizations the sentence names after the position as where someone moves (都将加入OpenAI): a title or founding
