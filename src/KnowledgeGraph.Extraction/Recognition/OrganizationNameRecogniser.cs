@@ -283,7 +283,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     /// A word that counts (三大, 两家, 六大 of 腾讯六大事业群) or one the segmenter did not know that negates (不买, 没有)
     /// is a phrase about organizations (三大唱片公司, 不买公司), not a name.
     /// </summary>
-    private static bool IsCountOrNegation(Token token) =>
+    internal static bool IsCountOrNegation(Token token) =>
         token.Text.Length == 2 && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || !token.InDictionary && Negations.Contains(token.Text[0]));
 
     private const string Numerals = "一二三四五六七八九十两几多";

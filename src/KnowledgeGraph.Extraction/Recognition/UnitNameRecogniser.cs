@@ -73,10 +73,13 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
         _endings.FirstOrDefault(e => string.CompareOrdinal(text, at, e, 0, e.Length) == 0
                                      && (at + e.Length >= text.Length || !char.IsAsciiLetterOrDigit(text[at + e.Length]) || IsHan(e[0])));
 
-    /// <summary>Nouns, Latin words and words the segmenter does not know; 与 and ＆ joining two fields (平台与内容).</summary>
+    /// <summary>
+    /// Nouns, Latin words and words the segmenter does not know; 与 and ＆ joining two fields (平台与内容). A count (腾讯六大事业群)
+    /// speaks of several units, it names none.
+    /// </summary>
     private static bool IsTailWord(Token token) =>
         token.Text is "与" or "&" or "＆"
-        || (IsHan(token.Text[0]) || char.IsAsciiLetterOrDigit(token.Text[0]))
+        || (IsHan(token.Text[0]) || char.IsAsciiLetterOrDigit(token.Text[0])) && !OrganizationNameRecogniser.IsCountOrNegation(token)
            && (!token.InDictionary || token.Tag is "n" or "nz" or "vn" or "nt" or "eng" or "l" or "j" or "x" or "b" or "ng" or "an");
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
