@@ -54,22 +54,26 @@ internal static partial class Cypher
     /// <summary>
     /// A stored entity is written only when the batch brings it a new alias, search key or Chinese name: a hub named in
     /// every batch is otherwise left as it is, and the commit has no property records to rewrite for it. A new entity
-    /// starts without aliases and keys, so that it takes the same path and gets its search suffixes
-    /// (<see cref="SearchKeys.Suffixes"/> of the row's keys, which MERGE adds only where missing).
+    /// starts without aliases and keys (a stored one always has a key: its name), so that it takes the same path and is
+    /// recognised there. Its search suffixes (<see cref="SearchKeys.Suffixes"/> of the row's keys) are created; a stored
+    /// entity's are merged, which adds only those missing but cost Neo4j 3.1 about four times the server CPU of
+    /// creating them (22,084 suffixes of 5,000 entities: 3.9 s against 0.9–1.5 s, docs/benchmarks.md, Session 12).
     /// </summary>
     public const string UpsertEntities = """
         UNWIND $rows AS row
         MERGE (e:Entity {id: row.id})
         ON CREATE SET e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = [],
             e.nameKeys = row.nameKeys, e.keys = [], e.degree = 0
-        WITH e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys
+        WITH e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys,
+             size(e.keys) = 0 AS isNew
         WHERE size(newAliases) > 0 OR size(newKeys) > 0 OR (e.chineseName IS NULL AND row.chineseName IS NOT NULL)
         SET e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
                 THEN e.nameKeys + row.chineseKey ELSE e.nameKeys END,
             e.chineseName = coalesce(e.chineseName, row.chineseName),
             e.aliases = e.aliases + newAliases,
             e.keys = e.keys + newKeys
-        FOREACH (text IN row.suffixes | MERGE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN CASE WHEN isNew THEN row.suffixes ELSE [] END | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN CASE WHEN isNew THEN [] ELSE row.suffixes END | MERGE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
         """;
 
     /// <summary>
@@ -178,10 +182,11 @@ internal static partial class Cypher
         RETURN {id: e.id, name: e.name, chineseName: e.chineseName, aliases: e.aliases, keys: e.keys, nameKeys: e.nameKeys}
         """;
 
+    /// <summary>For entities that have no suffix at all, so none needs merging (<see cref="UpsertEntities"/>).</summary>
     public const string AddSuffixes = """
         UNWIND $rows AS row
         MATCH (e:Entity {id: row.id}) USING INDEX e:Entity(id)
-        FOREACH (text IN row.suffixes | MERGE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN row.suffixes | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
         """;
 
     public const string DeleteSuffixesOf = "MATCH (:Entity {id: $id})<-[:SUFFIX_OF]-(x:SearchSuffix) DETACH DELETE x";

@@ -7,8 +7,10 @@ public sealed partial class Neo4jGraphStore
 
     /// <summary>
     /// A store written before search suffixes existed (session 12), or one an older writer added entities to since, has
-    /// entities without any, which a search would not find: they get them here, when the store is opened. MERGE makes it
-    /// safe to repeat, so a backfill cut short finishes at the next start.
+    /// entities without any, which a search would not find: they get them here, when the store is opened. Each request
+    /// is one transaction and only entities still without suffixes are read, so a backfill cut short finishes at the
+    /// next start; two processes opening the store at once may both add an entity's suffixes, which only repeats a
+    /// candidate that the search's DISTINCT removes.
     /// </summary>
     private async Task AddMissingSearchSuffixesAsync(CancellationToken cancellationToken)
     {
