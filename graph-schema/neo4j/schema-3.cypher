@@ -8,3 +8,5 @@ CREATE INDEX ON :Evidence(relationId);
 CREATE INDEX ON :Evidence(articleId);
 CREATE INDEX ON :Deal(articleId);
 CREATE INDEX ON :MergedId(into);
+// Search suffixes (Neo4j adapter, session 12): a search text is a prefix seek here instead of a scan of every entity.
+CREATE INDEX ON :SearchSuffix(text);

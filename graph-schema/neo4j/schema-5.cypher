@@ -7,3 +7,5 @@ CREATE INDEX evidence_relation IF NOT EXISTS FOR (e:Evidence) ON (e.relationId);
 CREATE INDEX evidence_article IF NOT EXISTS FOR (e:Evidence) ON (e.articleId);
 CREATE INDEX deal_article IF NOT EXISTS FOR (d:Deal) ON (d.articleId);
 CREATE INDEX merged_into IF NOT EXISTS FOR (m:MergedId) ON (m.into);
+// Search suffixes (Neo4j adapter, session 12): a search text is a prefix seek here instead of a scan of every entity.
+CREATE INDEX search_suffix IF NOT EXISTS FOR (x:SearchSuffix) ON (x.text);

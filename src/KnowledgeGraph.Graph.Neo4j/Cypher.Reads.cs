@@ -13,8 +13,13 @@ internal static partial class Cypher
 
     public const string EntitiesById = "UNWIND $ids AS id MATCH (e:Entity {id: id}) USING INDEX e:Entity(id) RETURN " + EntityMap;
 
-    private const string SearchMatch = """
-        MATCH (e:Entity)
+    /// <summary>
+    /// Ranks candidates as <see cref="NameSearch"/> says. A non-empty text takes as candidates only the entities with a
+    /// search suffix that starts with it (<see cref="SearchKeys.Suffixes"/>), a prefix seek in the suffix index; every
+    /// entity that ranks has one, and the rank decides as before, so the candidates change the cost, not the answer.
+    /// </summary>
+    private const string RankCandidates = """
+        WITH e
         WHERE $types IS NULL OR e.type IN $types
         WITH e, CASE
             WHEN $q = '' OR $q IN e.nameKeys THEN 0
@@ -26,7 +31,17 @@ internal static partial class Cypher
         WHERE rank < 4
         """;
 
-    public const string SearchEntities = SearchMatch + """
+    private const string AllEntities = "MATCH (e:Entity)\n";
+
+    private const string EntitiesWithSuffix = """
+        MATCH (x:SearchSuffix) USING INDEX x:SearchSuffix(text)
+        WHERE x.text STARTS WITH $q
+        MATCH (x)-[:SUFFIX_OF]->(e:Entity)
+        WITH DISTINCT e
+
+        """;
+
+    public static string SearchEntities(bool everyEntity) => (everyEntity ? AllEntities : EntitiesWithSuffix) + RankCandidates + """
 
           AND ($afterRank IS NULL OR rank > $afterRank OR (rank = $afterRank AND e.id > $afterId))
         RETURN {rank: rank, entity: 
@@ -34,7 +49,7 @@ internal static partial class Cypher
         } ORDER BY rank, e.id LIMIT $limit
         """;
 
-    public const string CountSearch = SearchMatch + " RETURN count(e)";
+    public static string CountSearch(bool everyEntity) => (everyEntity ? AllEntities : EntitiesWithSuffix) + RankCandidates + " RETURN count(e)";
 
     private const string RelationMatch = """
         MATCH (s:Entity)-[r:REL]->(o:Entity)
@@ -114,6 +129,7 @@ internal static partial class Cypher
     /// <summary>
     /// For each entity of $ids (by position), its first $perNode neighbours in id order with every edge to each, edges
     /// in id order: a neighbourhood never needs more from one node, so a hub costs the server a sort, not the client a flood.
+    /// Each row carries the neighbour's stored degree, which the walk uses to size its next requests.
     /// </summary>
     public const string NeighboursInOrder = """
         UNWIND range(0, size($ids) - 1) AS position
@@ -125,11 +141,11 @@ internal static partial class Cypher
                OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
         WITH position, n, m, r ORDER BY position, m.id, r.id
         WITH position, n, m, collect(r) AS edges ORDER BY position, m.id
-        WITH position, n, collect(edges)[..$perNode] AS firstNeighbours
-        UNWIND firstNeighbours AS edges
-        UNWIND edges AS r
-        WITH position, n, r, startNode(r) AS s, endNode(r) AS o
-        RETURN {position: position, from: n.id, relation: 
+        WITH position, n, collect({degree: m.degree, edges: edges})[..$perNode] AS firstNeighbours
+        UNWIND firstNeighbours AS neighbour
+        UNWIND neighbour.edges AS r
+        WITH position, n, neighbour.degree AS degree, r, startNode(r) AS s, endNode(r) AS o
+        RETURN {position: position, from: n.id, degree: degree, relation: 
         """ + RelationMap + "}";
 
     public const string TimelineRelations = """

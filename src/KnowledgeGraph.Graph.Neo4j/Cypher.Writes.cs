@@ -53,20 +53,27 @@ internal static partial class Cypher
 
     /// <summary>
     /// A stored entity is written only when the batch brings it a new alias, search key or Chinese name: a hub named in
-    /// every batch is otherwise left as it is, and the commit has no property records to rewrite for it.
+    /// every batch is otherwise left as it is, and the commit has no property records to rewrite for it. A new entity
+    /// starts without aliases and keys (a stored one always has a key: its name), so that it takes the same path and is
+    /// recognised there. Its search suffixes (<see cref="SearchKeys.Suffixes"/> of the row's keys) are created; a stored
+    /// entity's are merged, which adds only those missing but cost Neo4j 3.1 about four times the server CPU of
+    /// creating them (22,084 suffixes of 5,000 entities: 3.9 s against 0.9–1.5 s, docs/benchmarks.md, Session 12).
     /// </summary>
     public const string UpsertEntities = """
         UNWIND $rows AS row
         MERGE (e:Entity {id: row.id})
-        ON CREATE SET e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = row.aliases,
-            e.nameKeys = row.nameKeys, e.keys = row.keys, e.degree = 0
-        WITH e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys
+        ON CREATE SET e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = [],
+            e.nameKeys = row.nameKeys, e.keys = [], e.degree = 0
+        WITH e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys,
+             size(e.keys) = 0 AS isNew
         WHERE size(newAliases) > 0 OR size(newKeys) > 0 OR (e.chineseName IS NULL AND row.chineseName IS NOT NULL)
         SET e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
                 THEN e.nameKeys + row.chineseKey ELSE e.nameKeys END,
             e.chineseName = coalesce(e.chineseName, row.chineseName),
             e.aliases = e.aliases + newAliases,
             e.keys = e.keys + newKeys
+        FOREACH (text IN CASE WHEN isNew THEN row.suffixes ELSE [] END | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN CASE WHEN isNew THEN [] ELSE row.suffixes END | MERGE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
         """;
 
     /// <summary>
@@ -136,6 +143,7 @@ internal static partial class Cypher
             k.pinnedAliases = coalesce(k.pinnedAliases, []) + [x IN $dropNames WHERE NOT x IN coalesce(k.pinnedAliases, [])],
             k.pinnedKeys = coalesce(k.pinnedKeys, []) + [x IN $dropKeys WHERE NOT x IN coalesce(k.pinnedKeys, [])]
         CREATE (:DirtyEntity {id: k.id})
+        FOREACH (text IN $suffixes | MERGE (k)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
         """;
 
     public const string MoveEvidence = """
@@ -169,6 +177,20 @@ internal static partial class Cypher
 
     public const string RecordMerge = "MERGE (m:MergedId {id: $drop}) SET m.into = $keep";
 
+    public const string EntitiesWithoutSuffixes = """
+        MATCH (e:Entity) WHERE NOT (e)<-[:SUFFIX_OF]-(:SearchSuffix)
+        RETURN {id: e.id, name: e.name, chineseName: e.chineseName, aliases: e.aliases, keys: e.keys, nameKeys: e.nameKeys}
+        """;
+
+    /// <summary>For entities that have no suffix at all, so none needs merging (<see cref="UpsertEntities"/>).</summary>
+    public const string AddSuffixes = """
+        UNWIND $rows AS row
+        MATCH (e:Entity {id: row.id}) USING INDEX e:Entity(id)
+        FOREACH (text IN row.suffixes | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        """;
+
+    public const string DeleteSuffixesOf = "MATCH (:Entity {id: $id})<-[:SUFFIX_OF]-(x:SearchSuffix) DETACH DELETE x";
+
     public const string DeleteEntity = "MATCH (e:Entity {id: $id}) DETACH DELETE e";
 
     /// <summary>
@@ -181,8 +203,10 @@ internal static partial class Cypher
         return
         [
             new(SettleEdges, parameters),
+            new(DeleteSuffixesOfUnmentioned),
             new(DeleteUnmentionedEntities),
             new(RecomputeAliases),
+            new(PruneSuffixes),
             new(RecomputeDegrees),
             new("MATCH (d:DirtyRelation) DELETE d"),
             new("MATCH (d:DirtyEntity) DELETE d"),
@@ -223,6 +247,14 @@ internal static partial class Cypher
         DELETE r
         """;
 
+    private const string DeleteSuffixesOfUnmentioned = """
+        MATCH (d:DirtyEntity)
+        WITH DISTINCT d.id AS eid
+        MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id) WHERE NOT (e)<-[:MENTIONS]-(:Article)
+        MATCH (e)<-[:SUFFIX_OF]-(x:SearchSuffix)
+        DETACH DELETE x
+        """;
+
     private const string DeleteUnmentionedEntities = """
         MATCH (d:DirtyEntity)
         WITH DISTINCT d.id AS eid
@@ -244,6 +276,20 @@ internal static partial class Cypher
              [x IN [e.name, e.chineseName] WHERE x IS NOT NULL] + coalesce(e.pinnedAliases, []) AS ownNames
         SET e.aliases = reduce(all = ownNames, m IN mentions | all + [x IN coalesce(m.aliases, []) WHERE NOT x IN all]),
             e.keys = reduce(all = coalesce(e.pinnedKeys, []) + coalesce(e.nameKeys, []), m IN mentions | all + [x IN coalesce(m.keys, []) WHERE NOT x IN all])
+        """;
+
+    /// <summary>
+    /// Drops the search suffixes of keys an entity lost. A suffix of a key it still has stays: suffixes are only ever
+    /// added for keys (ingest, merge), so every key keeps all of its own, and a leftover can only add a candidate to a
+    /// search, never hide one.
+    /// </summary>
+    private const string PruneSuffixes = """
+        MATCH (d:DirtyEntity)
+        WITH DISTINCT d.id AS eid
+        MATCH (e:Entity {id: eid}) USING INDEX e:Entity(id)
+        MATCH (e)<-[:SUFFIX_OF]-(x:SearchSuffix)
+        WHERE none(k IN coalesce(e.keys, []) + coalesce(e.nameKeys, []) WHERE k ENDS WITH x.text)
+        DETACH DELETE x
         """;
 
     /// <summary>

@@ -192,6 +192,7 @@ internal sealed class IngestPlan
         row["nameKeys"] = SearchKeys.Of([(string)row["name"]!, chineseName]);
         row["chineseKey"] = chineseName is null ? null : NameSearch.Fold(chineseName);
         row["keys"] = SearchKeys.Of(known);
+        row["suffixes"] = SearchKeys.Suffixes([.. (List<string>)row["keys"]!, .. (List<string>)row["nameKeys"]!]);
     }
 
     /// <summary>

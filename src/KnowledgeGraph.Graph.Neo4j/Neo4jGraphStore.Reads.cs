@@ -27,7 +27,9 @@ public sealed partial class Neo4jGraphStore
             ["afterId"] = key is null ? null : PageCursor.KeyString(key, 1, page.After!),
             ["limit"] = page.First + 1,
         };
-        var results = await _cypher.RunAsync([new(Cypher.SearchEntities, paged), new(Cypher.CountSearch, filter)], cancellationToken);
+        var everyEntity = query.Length == 0;
+        var results = await _cypher.RunAsync(
+            [new(Cypher.SearchEntities(everyEntity), paged), new(Cypher.CountSearch(everyEntity), filter)], cancellationToken);
         return ToPage(results[0].As<RankedEntityRow>(), results[1].SingleLong(), page.First,
             r => PageCursor.Encode("entities", r.Rank, r.Entity.Id), r => r.Entity.ToEntity());
     }
@@ -96,21 +98,25 @@ public sealed partial class Neo4jGraphStore
 
     private async Task<Neighbourhood> WalkNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken)
     {
-        if ((await GetEntitiesAsync([query.EntityId], cancellationToken)).Count == 0) return new Neighbourhood([], [], false);
+        var start = await GetEntitiesAsync([query.EntityId], cancellationToken);
+        if (start.Count == 0) return new Neighbourhood([], [], false);
 
         // The same walk as every adapter: breadth first, each level's nodes expanded in the order they were admitted,
         // each node's neighbours in (neighbour id, relation id) order, stopping at the first new node past the limit.
         var admitted = new List<string> { query.EntityId };
         var admittedSet = new HashSet<string>(StringComparer.Ordinal) { query.EntityId };
         var edges = new Dictionary<string, GraphRelation>(StringComparer.Ordinal);
+        var degrees = new Dictionary<string, int>(StringComparer.Ordinal) { [query.EntityId] = start[0].Degree };
         var frontier = new List<string> { query.EntityId };
         var truncated = false;
         for (var level = 0; level < query.Depth && frontier.Count > 0 && !truncated; level++)
         {
             var next = new List<string>();
-            foreach (var chunk in frontier.Chunk(NeighbourhoodChunk))
+            for (var asked = 0; asked < frontier.Count && !truncated;)
             {
-                foreach (var (from, relation) in await OrderedHopAsync(chunk, query, cancellationToken))
+                var chunk = NextChunk(frontier, asked, degrees, query.Limit - admitted.Count + 1);
+                asked += chunk.Count;
+                foreach (var (from, degree, relation) in await OrderedHopAsync(chunk, query, cancellationToken))
                 {
                     var other = relation.SubjectId == from ? relation.ObjectId : relation.SubjectId;
                     if (!admittedSet.Contains(other))
@@ -123,10 +129,10 @@ public sealed partial class Neo4jGraphStore
                         admittedSet.Add(other);
                         admitted.Add(other);
                         next.Add(other);
+                        degrees[other] = degree;
                     }
                     edges.TryAdd(relation.Id, relation);
                 }
-                if (truncated) break;
             }
             frontier = next;
         }
@@ -135,25 +141,44 @@ public sealed partial class Neo4jGraphStore
             [.. edges.Values.OrderBy(e => e.Id, StringComparer.Ordinal)], truncated);
     }
 
-    /// <summary>Frontier nodes asked about per round trip: few enough that a level that fills the limit early stops early.</summary>
+    /// <summary>Frontier nodes asked about per round trip at most.</summary>
     private const int NeighbourhoodChunk = 32;
+
+    /// <summary>
+    /// The frontier nodes from <paramref name="from"/> on to ask about next: as few as could still fill the room left
+    /// (<paramref name="wanted"/> new nodes: the limit's room and the one past it that ends the walk), judged by their
+    /// stored degrees, so that a hub early in the frontier is asked about alone and the walk stops after it, rather
+    /// than bringing a full chunk of hubs' neighbours that the limit then throws away. Which nodes go in which request
+    /// changes the cost only: the answer is read in frontier order either way.
+    /// </summary>
+    private static List<string> NextChunk(List<string> frontier, int from, Dictionary<string, int> degrees, int wanted)
+    {
+        var chunk = new List<string>();
+        long reach = 0;
+        for (var i = from; i < frontier.Count && chunk.Count < NeighbourhoodChunk && reach < wanted; i++)
+        {
+            chunk.Add(frontier[i]);
+            reach += Math.Min(degrees.GetValueOrDefault(frontier[i], wanted), wanted);
+        }
+        return chunk;
+    }
 
     /// <summary>
     /// The edges of each node of <paramref name="nodes"/> in walk order. One neighbour more than the limit per node is
     /// enough to find the first new one past the limit, whatever was admitted before.
     /// </summary>
-    private async Task<IEnumerable<(string From, GraphRelation Relation)>> OrderedHopAsync(
+    private async Task<IEnumerable<(string From, int Degree, GraphRelation Relation)>> OrderedHopAsync(
         IReadOnlyList<string> nodes, NeighbourhoodQuery query, CancellationToken cancellationToken)
     {
         var result = await _cypher.RunAsync(new CypherStatement(Cypher.NeighboursInOrder, Params(
             ("ids", nodes.ToList()), ("types", Nullable(query.RelationTypes)), ("direction", DirectionName(query.Direction)),
             ("perNode", query.Limit + 1))), cancellationToken);
         return result.As<OrderedHopRow>()
-            .Select(h => (h.Position, h.From, Relation: h.Relation.ToRelation()))
+            .Select(h => (h.Position, h.From, h.Degree, Relation: h.Relation.ToRelation()))
             .OrderBy(h => h.Position)
             .ThenBy(h => h.Relation.SubjectId == h.From ? h.Relation.ObjectId : h.Relation.SubjectId, StringComparer.Ordinal)
             .ThenBy(h => h.Relation.Id, StringComparer.Ordinal)
-            .Select(h => (h.From, h.Relation));
+            .Select(h => (h.From, h.Degree ?? 0, h.Relation));
     }
 
     public async Task<GraphPath?> FindShortestPathAsync(string fromId, string toId, int maxDepth, CancellationToken cancellationToken = default)

@@ -105,18 +105,21 @@ public sealed partial class Neo4jGraphStore
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct(StringComparer.Ordinal).ToList();
         var chineseName = keep.ChineseName ?? drop.ChineseName;
         var dropNames = new[] { drop.Name, drop.ChineseName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).ToList();
+        var keys = SearchKeys.Of(aliases);
+        var nameKeys = SearchKeys.Of([keep.Name, chineseName]);
         var pair = Params(("keep", keepId), ("drop", dropId));
         await _cypher.RunAsync(
         [
-            new(Cypher.UpdateKeptNames, Params(("keep", keepId), ("aliases", aliases), ("keys", SearchKeys.Of(aliases)),
-                ("nameKeys", SearchKeys.Of([keep.Name, chineseName])), ("chineseName", chineseName),
-                ("dropNames", dropNames), ("dropKeys", SearchKeys.Of(dropNames)))),
+            new(Cypher.UpdateKeptNames, Params(("keep", keepId), ("aliases", aliases), ("keys", keys),
+                ("nameKeys", nameKeys), ("chineseName", chineseName),
+                ("dropNames", dropNames), ("dropKeys", SearchKeys.Of(dropNames)), ("suffixes", SearchKeys.Suffixes([.. keys, .. nameKeys])))),
             new(Cypher.MoveEvidence, Params(("moves", moves))),
             new(Cypher.DeleteEvidenceOf, Params(("ids", loops))),
             new(Cypher.MoveMentions, pair),
             new(Cypher.MoveDealParties, pair),
             new(Cypher.RedirectEarlierMerges, pair),
             new(Cypher.RecordMerge, pair),
+            new(Cypher.DeleteSuffixesOf, Params(("id", dropId))),
             new(Cypher.DeleteEntity, Params(("id", dropId))),
             .. Cypher.Settle(SymmetricTypes),
         ], cancellationToken);

@@ -37,6 +37,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
                 // 4.0–4.3 refuse to create an existing rule without IF NOT EXISTS; 3.x and 4.4+ do not.
             }
         }
+        await AddMissingSearchSuffixesAsync(cancellationToken);
     }
 
     private static readonly HashSet<string> AlreadyExistsCodes =

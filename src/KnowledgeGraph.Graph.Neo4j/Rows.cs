@@ -48,7 +48,8 @@ internal sealed record RankedEntityRow(int Rank, EntityRow Entity);
 
 internal sealed record HopRow(string From, RelationRow Relation);
 
-internal sealed record OrderedHopRow(int Position, string From, RelationRow Relation);
+/// <summary>An edge of <see cref="From"/>; <see cref="Degree"/> is the stored degree of the entity at its other end.</summary>
+internal sealed record OrderedHopRow(int Position, string From, int? Degree, RelationRow Relation);
 
 internal sealed record TimelineRow(string? Date, string ArticleId, string? ArticleTitle, RelationRow? Relation);
 

@@ -156,6 +156,9 @@ public static class StoreBenchmark
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
         var result = LoadResult.From(operation, latencies, total.Elapsed, 0, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+        // As each operation ends, so that a slow one is known before the table, which waits for the last.
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: p50 {result.P50Milliseconds:F2} ms, p99 {result.P99Milliseconds:F2} ms, {total.Elapsed.TotalSeconds:F1} s for {result.Requests}"));
         return Row(operation, $"{result.PerSecond:N0} queries/s",
             $"p50 {result.P50Milliseconds:F2} ms, p99 {result.P99Milliseconds:F2} ms, {result.CpuMillisecondsPerRequest:F2} ms CPU per request, {result.Requests} requests one at a time");
     }

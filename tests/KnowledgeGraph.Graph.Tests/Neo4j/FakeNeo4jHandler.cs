@@ -26,5 +26,7 @@ internal sealed class FakeNeo4jHandler(Func<HttpRequestMessage, string, HttpResp
 
     public const string EmptyResults = """{"results":[],"errors":[]}""";
 
+    public const string NoRows = """{"results":[{"columns":["x"],"data":[]}],"errors":[]}""";
+
     public const string OneResult = """{"results":[{"columns":["x"],"data":[{"row":[1],"meta":[null]}]}],"errors":[]}""";
 }
