@@ -43,7 +43,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 {
                     var start = tokens[nameStart].Range.Start;
                     while (start < tokens[t].Range.Start - 2 && FunctionWords.Contains(document.Text[start].ToString())) start++;
-                    start = AfterVerbOfAnOrganization(document.Text, start, tokens[t].Range.Start);
+                    start = AfterWordBeforeAnOrganization(document.Text, start, tokens[t].Range.Start);
                     start = places.TryGetValue(start, out var place) ? place.Range.Start : start;
                     var end = tokens[suffixEnd - 1].Range.End;
                     var surface = document.Slice(start, end);
@@ -61,17 +61,17 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     /// verb (现任密歇根大学) or another word that only stands before names (赴, 消息称: org-name-openers.txt) opening the
     /// words before the ending is no part of the name (已投资风平智能 names 风平智能), when two characters or more are left.
     /// </summary>
-    private int AfterVerbOfAnOrganization(string text, int start, int suffixStart)
+    private int AfterWordBeforeAnOrganization(string text, int start, int suffixStart)
     {
-        foreach (var verb in _verbsOfAnOrganization)
+        foreach (var word in _wordsBeforeAnOrganization)
         {
-            if (suffixStart - start - verb.Length >= 2 && string.CompareOrdinal(text, start, verb, 0, verb.Length) == 0) return start + verb.Length;
+            if (suffixStart - start - word.Length >= 2 && string.CompareOrdinal(text, start, word, 0, word.Length) == 0) return start + word.Length;
         }
         return start;
     }
 
     /// <summary>The cues before an organization in the file's order, picked out once instead of at every candidate name.</summary>
-    private readonly string[] _verbsOfAnOrganization =
+    private readonly string[] _wordsBeforeAnOrganization =
         data.ContextCues.Where(c => c is { Position: CuePosition.Before, Type: "Organization" }).Select(c => c.Word)
             .Concat(data.PostVerbs.Where(v => v.Length >= 2)).Concat(data.OrganizationNameOpeners).ToArray();
 

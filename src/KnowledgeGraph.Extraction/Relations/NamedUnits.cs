@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Extraction.Relations;
 
@@ -48,7 +49,7 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
                     : EndsInUnitEnding(mention.Text) ? NamedWithin(mention.Text, unit, organizations) : null;
                 if (parent is null || parent == unit || !found.Add((unit, parent))) continue;
                 document.Relations.Add(new RelationCandidate("PART_OF", unit, parent, NamedUnitConfidence, document.Sentences[mention.Sentence],
-                    new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null)));
+                    RelationAttributes.None));
             }
         }
     }

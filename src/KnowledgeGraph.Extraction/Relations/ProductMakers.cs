@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Extraction.Relations;
 
@@ -78,7 +79,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         {
             if (makers.ContainsKey(product) || developed.Contains(product)) continue;
             yield return new RelationCandidate("DEVELOPS", maker, product, NamedAfterMakerConfidence, sentence,
-                new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null));
+                RelationAttributes.None);
         }
     }
 
@@ -106,7 +107,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
                 .FirstOrDefault();
             if (sentence is null || variants && NamesDivisionOf(document, sentence, makerId)) continue;
             added.Add(new RelationCandidate("DEVELOPS", maker, product, NamedTogetherConfidence, sentence,
-                new KnowledgeGraph.Model.RelationAttributes(null, null, null, null, null, null, null)));
+                RelationAttributes.None));
         }
         return added;
     }

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Normalisation;
 using KnowledgeGraph.Extraction.Pipeline;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Extraction.Resolution;
 
@@ -44,7 +45,7 @@ public sealed class QuestionTurns(SpeechTurns turns, LanguageResources resources
         foreach (var rival in named.GroupBy(m => m.Entity!).Select(g => g.First()))
         {
             document.Relations.Add(new RelationCandidate("COMPETES_WITH", speakers, rival.Entity!, RivalConfidence,
-                document.Sentences[rival.Sentence], new KnowledgeGraph.Model.RelationAttributes()));
+                document.Sentences[rival.Sentence], RelationAttributes.None));
         }
     }
 
