@@ -140,12 +140,20 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     /// Ordered by entity (then the table's key), for the same reason: the table's key starts with the article, so the
     /// batch's rows all go to its last pages whatever their order, while <c>mentions_by_entity</c> takes each at the end
     /// of its entity's range; in entity order each of those pages is changed once per batch.
+    /// Sorted in place (the key is the row's whole key, so stability does not matter): a batch has tens of thousands of
+    /// mentions, and a sorted copy would be a large array per batch for the collector to reclaim.
     /// </summary>
     private JsonRows MentionsByEntity()
     {
+        _mentions.Sort((a, b) =>
+        {
+            var byEntity = string.CompareOrdinal(a.EntityId, b.EntityId);
+            if (byEntity != 0) return byEntity;
+            var byArticle = a.ArticleKey.CompareTo(b.ArticleKey);
+            return byArticle != 0 ? byArticle : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End);
+        });
         var rows = new JsonRows();
-        foreach (var (articleKey, entityId, start, end, text) in _mentions.OrderBy(m => m.EntityId, StringComparer.Ordinal)
-                     .ThenBy(m => m.ArticleKey).ThenBy(m => m.Start).ThenBy(m => m.End))
+        foreach (var (articleKey, entityId, start, end, text) in _mentions)
             rows.Row().Add(articleKey).Add(entityId).Add(start).Add(end).Add(text);
         return rows;
     }
@@ -154,10 +162,14 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     /// <c>deal_parties_by_entity</c> takes each at the end of its entity's range.</summary>
     private JsonRows PartiesByEntity()
     {
+        _parties.Sort((a, b) =>
+        {
+            var byEntity = string.CompareOrdinal(a.EntityId, b.EntityId);
+            if (byEntity != 0) return byEntity;
+            return a.DealKey != b.DealKey ? a.DealKey.CompareTo(b.DealKey) : a.Ordinal.CompareTo(b.Ordinal);
+        });
         var rows = new JsonRows();
-        foreach (var (dealKey, ordinal, entityId, role) in _parties.OrderBy(p => p.EntityId, StringComparer.Ordinal)
-                     .ThenBy(p => p.DealKey).ThenBy(p => p.Ordinal))
-            rows.Row().Add(dealKey).Add(ordinal).Add(entityId).Add(role);
+        foreach (var (dealKey, ordinal, entityId, role) in _parties) rows.Row().Add(dealKey).Add(ordinal).Add(entityId).Add(role);
         return rows;
     }
 
