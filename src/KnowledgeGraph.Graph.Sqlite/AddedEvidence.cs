@@ -29,7 +29,8 @@ internal sealed class AddedEvidence
     {
         foreach (var key in _withAttributes) writer.RecomputeLater(key);
         var rows = new JsonRows();
-        foreach (var (key, (confidence, first, last, uncounted)) in _plain)
+        // In key order, so the update walks the table's pages in order, each once.
+        foreach (var (key, (confidence, first, last, uncounted)) in _plain.OrderBy(p => p.Key))
         {
             if (!_withAttributes.Contains(key)) rows.Row().Add(key).Add(confidence).Add(first).Add(last).Add(uncounted);
         }

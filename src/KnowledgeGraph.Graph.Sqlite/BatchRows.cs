@@ -16,10 +16,10 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     private readonly Dictionary<(string EntityId, string Alias), int> _aliasArticles = [];
     private readonly JsonRows _articles = new();
     private readonly List<(string EntityId, long ArticleKey, string? Aliases)> _articleEntities = [];
-    private readonly JsonRows _mentions = new();
+    private readonly List<(long ArticleKey, string EntityId, int Start, int End, string Text)> _mentions = [];
     private readonly List<RelationRow> _relations = [];
     private readonly JsonRows _deals = new();
-    private readonly JsonRows _parties = new();
+    private readonly List<(long DealKey, int Ordinal, string EntityId, string Role)> _parties = [];
     private readonly List<(string EntityId, string? Text, int Rank)> _terms = [];
 
     public int Count => _articles.Count;
@@ -64,7 +64,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                 AddAlias(id, entity.Name);
                 if (entity.ChineseName is not null) AddAlias(id, entity.ChineseName);
             }
-            foreach (var span in entity.Mentions) _mentions.Row().Add(articleKey).Add(id).Add(span.Start).Add(span.End).Add(span.Text);
+            foreach (var span in entity.Mentions) _mentions.Add((articleKey, id, span.Start, span.End, span.Text));
         }
         return aliases;
     }
@@ -86,7 +86,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                 .Add(deal.Round).Add(deal.Date).Add(deal.Date ?? GraphWriter.DayOf(info.PublishedAt)).Add(deal.Confidence)
                 .Add(deal.Evidence.Start).Add(deal.Evidence.End).Add(deal.Evidence.Text);
             for (var p = 0; p < deal.Parties.Count; p++)
-                _parties.Row().Add(dealKey).Add(p).Add(resolve(deal.Parties[p].EntityId)).Add(deal.Parties[p].Role);
+                _parties.Add((dealKey, p, resolve(deal.Parties[p].EntityId), deal.Parties[p].Role));
         }
     }
 
@@ -107,7 +107,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         writer.ExecuteRows("""
             INSERT OR IGNORE INTO mentions (article_key, entity_id, span_start, span_end, text)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM jsonb_each(@rows)
-            """, _mentions);
+            """, MentionsByEntity());
         writer.AddTerms(_terms);
         WriteRelations(writer);
         writer.ExecuteRows("""
@@ -120,7 +120,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         writer.ExecuteRows("""
             INSERT INTO deal_parties (deal_key, ordinal, entity_id, role)
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(@rows)
-            """, _parties);
+            """, PartiesByEntity());
     }
 
     /// <summary>
@@ -133,6 +133,43 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         var rows = new JsonRows();
         foreach (var (entityId, articleKey, aliases) in _articleEntities.OrderBy(r => r.EntityId, StringComparer.Ordinal).ThenBy(r => r.ArticleKey))
             rows.Row().Add(entityId).Add(articleKey).Add(aliases);
+        return rows;
+    }
+
+    /// <summary>
+    /// Ordered by entity (then the table's key), for the same reason: the table's key starts with the article, so the
+    /// batch's rows all go to its last pages whatever their order, while <c>mentions_by_entity</c> takes each at the end
+    /// of its entity's range; in entity order each of those pages is changed once per batch.
+    /// Sorted in place (the key is the row's whole key, so stability does not matter): a batch has tens of thousands of
+    /// mentions, and a sorted copy would be a large array per batch for the collector to reclaim.
+    /// </summary>
+    private JsonRows MentionsByEntity()
+    {
+        _mentions.Sort((a, b) =>
+        {
+            var byEntity = string.CompareOrdinal(a.EntityId, b.EntityId);
+            if (byEntity != 0) return byEntity;
+            var byArticle = a.ArticleKey.CompareTo(b.ArticleKey);
+            return byArticle != 0 ? byArticle : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End);
+        });
+        var rows = new JsonRows();
+        foreach (var (articleKey, entityId, start, end, text) in _mentions)
+            rows.Row().Add(articleKey).Add(entityId).Add(start).Add(end).Add(text);
+        return rows;
+    }
+
+    /// <summary>By entity, as <see cref="MentionsByEntity"/>: the batch's parties go to the table's last pages anyway, and
+    /// <c>deal_parties_by_entity</c> takes each at the end of its entity's range.</summary>
+    private JsonRows PartiesByEntity()
+    {
+        _parties.Sort((a, b) =>
+        {
+            var byEntity = string.CompareOrdinal(a.EntityId, b.EntityId);
+            if (byEntity != 0) return byEntity;
+            return a.DealKey != b.DealKey ? a.DealKey.CompareTo(b.DealKey) : a.Ordinal.CompareTo(b.Ordinal);
+        });
+        var rows = new JsonRows();
+        foreach (var (dealKey, ordinal, entityId, role) in _parties) rows.Row().Add(dealKey).Add(ordinal).Add(entityId).Add(role);
         return rows;
     }
 
@@ -199,8 +236,11 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         foreach (var row in _relations) piecesInBatch[row.Id] = piecesInBatch.GetValueOrDefault(row.Id) + 1;
         InsertNewEdges(writer, keys, piecesInBatch);
 
+        // In the order of the edges' keys, and for one edge in batch order (OrderBy is stable): evidence_once starts with
+        // the edge's key, so a stored edge's new evidence goes at the end of its range, one page per edge in a large store;
+        // in key order each page is changed once. Only evidence of the same edge is ordered by seq, and that order is kept.
         var evidence = new JsonRows();
-        foreach (var (id, _, relation, articleKey, evidenceDate) in _relations)
+        foreach (var (id, _, relation, articleKey, evidenceDate) in _relations.OrderBy(r => keys[r.Id]))
         {
             var a = relation.Attributes;
             evidence.Row().Add(keys[id]).Add(articleKey).Add(relation.Evidence.Start).Add(relation.Evidence.End).Add(relation.Evidence.Text)
@@ -239,13 +279,17 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
 
     /// <summary>
     /// Inserts each edge not stored yet once, with its first evidence's values and the number of pieces of evidence the
-    /// batch gives it, in batch order, and adds their keys to <paramref name="keys"/>.
+    /// batch gives it, ordered by their ends, and adds their keys to <paramref name="keys"/>.
     /// </summary>
     private void InsertNewEdges(GraphWriter writer, Dictionary<string, long> keys, Dictionary<string, int> piecesInBatch)
     {
+        // By (subject, object), stably: relations_out takes each new edge in its subject's range, one page per edge in a
+        // large store, and in this order each of those pages is changed once. Edges between the same two entities keep
+        // their batch order, and with it the order of their keys, which breaks ties between them in a neighbourhood.
         var edges = new JsonRows();
         var inserted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, key, relation, _, evidenceDate) in _relations)
+        foreach (var (id, key, relation, _, evidenceDate) in _relations
+                     .OrderBy(r => r.Key.SubjectId, StringComparer.Ordinal).ThenBy(r => r.Key.ObjectId, StringComparer.Ordinal))
         {
             if (keys.ContainsKey(id) || !inserted.Add(id)) continue;
             var a = relation.Attributes;
