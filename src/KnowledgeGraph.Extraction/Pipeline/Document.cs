@@ -59,6 +59,20 @@ public sealed class Document(Article article)
 
     public IEnumerable<Token> TokensOf(Sentence sentence) =>
         Tokens.Skip(sentence.FirstToken).Take(sentence.TokenCount);
+
+    /// <summary>The token that starts exactly at <paramref name="start"/>, if one does.</summary>
+    public Token? TokenStartingAt(int start)
+    {
+        var (low, high) = (0, Tokens.Count - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (Tokens[middle].Range.Start == start) return Tokens[middle];
+            if (Tokens[middle].Range.Start < start) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
 }
 
 public readonly record struct TextRange(int Start, int End)

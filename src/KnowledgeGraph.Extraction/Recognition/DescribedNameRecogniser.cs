@@ -123,7 +123,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
             var single = token.Text.Length == 1;
             if (single ? PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) || _heads.Contains(token.Text) : !IsNameWord(token)) break;
             if (token.Range.End - start > MaxNameLength) return null;
-            proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1;
+            proper |= IsCoinedWord(tokens, t, first);
             end = token.Range.End;
         }
         return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
@@ -148,11 +148,9 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
             var single = token.Text.Length == 1;
             // A name its Latin spelling closes (灵巧手厂商灵心巧手（Linkerbot）) may hold words that are verbs elsewhere.
             if (!single && !IsNameWord(token) && !(spelled && token.Tag == "v")) return null;
-            // Characters the segmenter left single, two in a row (曦 望), are a word it does not know: a name; so are
-            // single characters around a word of three tokens or more (清 程极 智), and a name its spelling follows.
+            // So are single characters around a word of three tokens or more (清 程极 智), and a name its spelling follows.
             singles += single ? 1 : 0;
-            proper |= !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || single && t > first && tokens[t - 1].Text.Length == 1
-                      || spelled || singles >= 2 && t - first >= 2;
+            proper |= IsCoinedWord(tokens, t, first) || spelled || singles >= 2 && t - first >= 2;
             var end = token.Range.End;
             var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0))
                          || EndsClause(text, end, sentenceEnd) && ObjectOfFounding(tokens, first - 1);
@@ -160,6 +158,16 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
             return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A word the segmenter does not know, or tags as a proper name or an abbreviation; or a character it left single
+    /// after another (曦 望), together a word it does not know: what makes a run of words a name.
+    /// </summary>
+    private static bool IsCoinedWord(List<Token> tokens, int t, int first)
+    {
+        var token = tokens[t];
+        return !token.InDictionary || token.Tag is "nz" or "nt" or "nrt" or "j" or "x" || token.Text.Length == 1 && t > first && tokens[t - 1].Text.Length == 1;
     }
 
     private static bool EndsClause(string text, int end, int sentenceEnd) => end >= sentenceEnd || text[end] is '，' or ',' or '。' or '；' or ';';

@@ -82,23 +82,10 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
         var end = mention.Range.End;
         if (end >= document.Text.Length) return true;
         if (document.Text[end] == '的') return false;
-        var after = TokenStartingAt(document.Tokens, end);
+        var after = document.TokenStartingAt(end);
         return after is null || after.Tag is not ("n" or "nz" or "nt" or "ng");
     }
 
-    private static Token? TokenStartingAt(List<Token> tokens, int start)
-    {
-        int low = 0, high = tokens.Count - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            var at = tokens[middle].Range.Start;
-            if (at == start) return tokens[middle];
-            if (at < start) low = middle + 1;
-            else high = middle - 1;
-        }
-        return null;
-    }
 
     private static bool IsListedWith(string text, Mention left, Mention right)
     {

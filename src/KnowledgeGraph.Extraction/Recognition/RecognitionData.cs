@@ -128,22 +128,22 @@ public sealed partial class RecognitionData
     public ContextCue? CueAround(string text, int start, int end)
     {
         var after = text.AsSpan(end).TrimStart(' ');
+        if (CueOpening(after) is { } cue) return cue;
+        if (AdverbAt(after) is { } adverb && CueOpening(after[adverb.Length..]) is { } cueAfterAdverb) return cueAfterAdverb;
+        var before = text.AsSpan(0, start).TrimEnd(' ').TrimEnd("《“「\"'").TrimEnd('了');
+        foreach (var cueBefore in ContextCues)
+        {
+            if (cueBefore.Position == CuePosition.Before && before.EndsWith(cueBefore.Word, StringComparison.Ordinal)) return cueBefore;
+        }
+        return null;
+    }
+
+    /// <summary>The first cue after a name, in the file's order, that opens <paramref name="after"/>.</summary>
+    private ContextCue? CueOpening(ReadOnlySpan<char> after)
+    {
         foreach (var cue in ContextCues)
         {
             if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue;
-        }
-        if (AdverbAt(after) is { } adverb)
-        {
-            var afterAdverb = after[adverb.Length..];
-            foreach (var cue in ContextCues)
-            {
-                if (cue.Position == CuePosition.After && afterAdverb.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, afterAdverb)) return cue;
-            }
-        }
-        var before = text.AsSpan(0, start).TrimEnd(' ').TrimEnd("《“「\"'").TrimEnd('了');
-        foreach (var cue in ContextCues)
-        {
-            if (cue.Position == CuePosition.Before && before.EndsWith(cue.Word, StringComparison.Ordinal)) return cue;
         }
         return null;
     }

@@ -380,15 +380,15 @@ public sealed class AnaphoraResolver : IPipelineStage
     private static bool IsAgentOfPassive(Document document, Mention mention) =>
         mention.Range.Start > 0 && document.Text[mention.Range.Start - 1] == '由';
 
+    /// <summary>公司 alone before a post (公司总裁A), not a description of the company (这家公司, 该公司).</summary>
+    private static bool IsBareCompany(Document document, int anaphorStart) =>
+        string.CompareOrdinal(document.Text, anaphorStart, "公司", 0, 2) == 0;
+
     /// <summary>
     /// The position opens the first clause of its paragraph (公司总裁A此前…, CEO A是… at a paragraph's start): a company
     /// it leaves unnamed or calls 公司 is the one the paragraph before was about, the first it named as a clause's
     /// subject, not the last it named in passing (…与礼来和诺华达成合作 / …有四位来自谷歌旗下的DeepMind).
     /// </summary>
-    /// <summary>公司 alone before a post (公司总裁A), not a description of the company (这家公司, 该公司).</summary>
-    private static bool IsBareCompany(Document document, int anaphorStart) =>
-        string.CompareOrdinal(document.Text, anaphorStart, "公司", 0, 2) == 0;
-
     private static bool OpensParagraph(Document document, Sentence sentence, int position) =>
         (sentence.Index == 0 || document.Sentences[sentence.Index - 1].Paragraph != sentence.Paragraph)
         && ClauseStart(document.Text, sentence.Range.Start, position) == sentence.Range.Start

@@ -74,7 +74,7 @@ public sealed class PlaceLessForms
         {
             if (_places.Contains(text[..end])) { length = end; break; }
         }
-        if (length == 0 && TokenAt(document, mention.Range.Start) is { Tag: "ns", InDictionary: true } token && token.Range.Length is 2 or 3
+        if (length == 0 && document.TokenStartingAt(mention.Range.Start) is { Tag: "ns", InDictionary: true } token && token.Range.Length is 2 or 3
             && token.Range.End < mention.Range.End) length = token.Range.Length;
         if (length > 0 && length < text.Length && LevelCharacters.Contains(text[length])) length++;
         return length;
@@ -82,19 +82,6 @@ public sealed class PlaceLessForms
 
     private const int MaxPlaceLength = 4;
 
-    private static Token? TokenAt(Document document, int start)
-    {
-        var tokens = document.Tokens;
-        var (low, high) = (0, tokens.Count - 1);
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            if (tokens[middle].Range.Start == start) return tokens[middle];
-            if (tokens[middle].Range.Start < start) low = middle + 1;
-            else high = middle - 1;
-        }
-        return null;
-    }
 
     private const string RegisteredEnding = "公司";
 
