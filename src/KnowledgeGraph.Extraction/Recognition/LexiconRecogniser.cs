@@ -111,15 +111,23 @@ public sealed class LexiconRecogniser : IPipelineStage
         {
             var last = first;
             while (last + 1 < ordered.Count && IsListJoiner(text, ordered[last].Span.End, ordered[last + 1].Span.Start)) last++;
-            var list = ordered.GetRange(first, last - first + 1).Select(f => f.Entry).DistinctBy(e => e.Id).ToList();
+            var items = ordered.GetRange(first, last - first + 1);
+            var list = items.Select(f => f.Entry).DistinctBy(e => e.Id).ToList();
             if (list.Count >= 3 && list.All(e => e.Type is "Product" or "Organization"))
             {
                 var companies = list.Where(e => e.Type == "Organization").ToList();
-                if (companies.Count == 1) yield return (companies[0], "Product");
+                if (companies.Count == 1 && items.Where(f => f.Entry == companies[0]).All(f => StandsAsItem(text, f.Span))) yield return (companies[0], "Product");
             }
             first = last + 1;
         }
     }
+
+    /// <summary>
+    /// A list item ends where the list goes on or stops: a company's name that more of a name follows (腾讯 of 腾讯广告
+    /// in 腾讯会议、企业微信和腾讯广告) is its unit, not the company listed among the products.
+    /// </summary>
+    private static bool StandsAsItem(string text, TextRange span) =>
+        span.End >= text.Length || !IsHan(text[span.End]) || text[span.End] is '和' or '与' or '及' or '以' or '等';
 
     private static bool IsListJoiner(string text, int end, int start) =>
         start > end && text.AsSpan(end, start - end).Trim(' ') is "、" or "和" or "与" or "及" or "以及";
