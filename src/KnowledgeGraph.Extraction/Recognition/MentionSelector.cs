@@ -8,11 +8,17 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// </summary>
 public sealed class MentionSelector(RecognitionData data, DescriptionFilter descriptions) : IPipelineStage
 {
+    /// <summary>
+    /// No company's name in the lexicon is a generic word: one that is (通用 of 丰田、通用等车企) is a short form the
+    /// lexicon's context gate confirmed, and it stays.
+    /// </summary>
+    private static bool IsKnownCompany(Mention mention) => mention.Source == MentionSource.Lexicon && mention.Type == "Organization";
+
     public void Process(Document document)
     {
         var lexiconMentions = new MentionSpans(document.Mentions.Where(m => m.Source == MentionSource.Lexicon));
         var ordered = document.Mentions
-            .Where(m => !data.IsGeneric(m.Text) && !descriptions.IsDescription(m))
+            .Where(m => (!data.IsGeneric(m.Text) || IsKnownCompany(m)) && !descriptions.IsDescription(m))
             .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)

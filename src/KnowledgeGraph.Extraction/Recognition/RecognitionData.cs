@@ -35,6 +35,7 @@ public sealed partial class RecognitionData
             .Select(r => new ContextCue(r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, r[1].Trim(), r[2].Trim()))
             .OrderByDescending(c => c.Word.Length)
             .ToList();
+        GatedShortForms = resources.Rows("recognition/gated-short-forms.tsv", 2).ToDictionary(r => r[0].Trim(), r => r[1].Trim(), StringComparer.Ordinal);
         SuffixCompounds = LongestFirst(resources.Lines("recognition/suffix-compounds.txt"));
         WeakCues = resources.Lines("recognition/weak-cues.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         PostVerbs = LongestFirst(resources.Lines("recognition/post-verbs.txt"));
@@ -91,6 +92,9 @@ public sealed partial class RecognitionData
 
     /// <summary>Contexts in which a lexicon name takes the other of its possible types (Facebook联合创始人).</summary>
     public IReadOnlyList<ContextCue> LexiconTypeCues { get; }
+
+    /// <summary>Short forms of known companies that are ordinary words too (理想, 大众), with the company's lexicon id.</summary>
+    public IReadOnlyDictionary<string, string> GatedShortForms { get; }
 
     public const string NotAnEntity = "-";
 
