@@ -72,7 +72,7 @@ public sealed class LexiconRecogniser : IPipelineStage
     /// The gated short forms (理想, 大众, 通用) that name their company here: a whole segmenter word standing in a list
     /// next to a known organization (一汽、东风、长安; 华为、联想; 理想和小鹏), or, in an article that names the company in
     /// full, a word that is no attribute: no adverb or 的 before it (最理想, 市场的理想), no noun, Latin or unknown word
-    /// after it (理想状态, 通用大模型, 通用GPU, the product 联想小天), no verb reading (联想到).
+    /// after it (理想状态, 通用大模型, 通用GPU, the product 联想小天), no verb or place reading (联想到, 登上长城).
     /// </summary>
     private List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> ConfirmedShortForms(Document document, List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> found)
     {
@@ -116,9 +116,9 @@ public sealed class LexiconRecogniser : IPipelineStage
         var token = document.Tokens[index];
         var before = index > sentence.FirstToken ? document.Tokens[index - 1] : null;
         if (before is not null && before.Range.End == token.Range.Start && before.Tag is "d" or "uj") return false;
-        // A form the dictionary knows as a verb (通用, 联想) is the company only opening a clause or after a preposition
-        // or conjunction (通用将…, 与通用合作), and with no verb's complement after it (联想到).
-        if (IsVerb(token.Tag) && before is not null && before.Tag is not ("w" or "x" or "c" or "p")) return false;
+        // A form the dictionary knows as a verb or a place (通用, 联想, 长城) is the company only opening a clause or after
+        // a preposition or conjunction (通用将…, 与通用合作; not 登上长城), and with no verb's complement after it (联想到).
+        if ((IsVerb(token.Tag) || token.Tag == "ns") && before is not null && before.Tag is not ("w" or "x" or "c" or "p")) return false;
         if (index + 1 >= sentence.FirstToken + sentence.TokenCount) return true;
         var after = document.Tokens[index + 1];
         if (after.Range.Start != token.Range.End) return true;
