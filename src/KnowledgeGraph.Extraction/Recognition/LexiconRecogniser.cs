@@ -49,7 +49,7 @@ public sealed class LexiconRecogniser : IPipelineStage
                     var span = new TextRange(i, i + length);
                     tokenBoundaries ??= TokenBoundaries(document, sentence);
                     if (!Acceptable(document.Text, span, surface, tokenBoundaries) || IsPartOfDottedName(document.Text, span, entry)
-                        || EndsAnUnknownName(document.Text, span, tokenBoundaries)) continue;
+                        || EndsAnUnknownName(document.Text, span, tokenBoundaries) || BeginsALongerName(document.Text, span, entry, tokenBoundaries)) continue;
                     found.Add((span, entry, sentence));
                     break;
                 }
@@ -204,6 +204,22 @@ public sealed class LexiconRecogniser : IPipelineStage
     private static bool IsPartOfDottedName(string text, TextRange span, LexiconEntry entry) =>
         entry.Type == "Person" && !text.AsSpan(span.Start, span.Length).Contains('·')
         && (span.End < text.Length && text[span.End] == '·' || span.Start > 0 && text[span.Start - 1] == '·');
+
+    /// <summary>
+    /// A known person's two-character name that the segmenter cut from a longer one begins another person's name: a
+    /// single character follows that the dictionary knows as a name's or a noun's, not as a function word (陈磊 of 陈磊华,
+    /// 高文 of 高文涛; not 雷军给, 张勇也).
+    /// </summary>
+    private static bool BeginsALongerName(string text, TextRange span, LexiconEntry entry, Dictionary<int, Token> tokens) =>
+        entry.Type == "Person" && span.Length == 2 && IsHan(text[span.Start])
+        && tokens.TryGetValue(span.End, out var next) && next.Text.Length == 1 && IsHan(next.Text[0])
+        && !PersonNameRecogniser.StopCharacters.Contains(next.Text[0]) && IsNameCharacterTag(next.Tag);
+
+    /// <summary>
+    /// Tags of characters that go on a given name (华 ns, 明 a, 辉 nr, 林 ng), not function words; zg is left out, as the
+    /// dictionary gives it to 仍 (印奇仍将) as well as to 伟.
+    /// </summary>
+    private static bool IsNameCharacterTag(string tag) => tag.StartsWith('n') || tag is "a" or "ag" or "j";
 
     /// <summary>The segmenter's words of the sentence by their start.</summary>
     private static Dictionary<int, Token> TokenBoundaries(Document document, Sentence sentence) =>
