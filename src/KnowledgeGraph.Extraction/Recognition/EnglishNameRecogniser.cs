@@ -425,10 +425,15 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     }
 
     private bool IsModifier(Token token) =>
-        token.Tag is "n" or "vn" or "nz" or "ns" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text);
+        token.Tag is "n" or "vn" or "nz" or "ns" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text)
+        || data.ModifierVerbs.Contains(token.Text);
 
-    private static bool NamedBefore(string text, int start) =>
-        NamingWords.Any(w => start >= w.Length && string.CompareOrdinal(text, start - w.Length, w, 0, w.Length) == 0);
+    /// <summary>A naming word (名为, 代号为) right before the name, or before the quotation mark opening it (代号为“Orion”).</summary>
+    private static bool NamedBefore(string text, int start)
+    {
+        if (start > 0 && text[start - 1] is '“' or '「' or '"') start--;
+        return NamingWords.Any(w => start >= w.Length && string.CompareOrdinal(text, start - w.Length, w, 0, w.Length) == 0);
+    }
 
     /// <summary>
     /// English in brackets right after a common Chinese term glosses the term (混合专家（MoE）, 思维树（Tree of
