@@ -17,7 +17,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
     /// <summary>Characters that end a name part: particles, prepositions and the verbs that follow names.</summary>
     internal static readonly HashSet<char> StopCharacters =
     [
-        .. "的是和与及由在被将为了对向把从说称表已曾此出任于加等也都就又还则因所让到今去昨近日年月后前同或并而担成宣接透指认强介坦兼及其该这那之以个位名家"
+        .. "的是和与及由在被将为了对向把从说称表已曾此出任于加等也都就又还则因所让到今去昨近日年月后前同或并而担成宣接透指认强介坦兼及其该这那之以个位名家仅"
     ];
 
     /// <summary>Words that may stand between a name and what the person does: 郑沐阳将正式加入….</summary>
