@@ -363,7 +363,8 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     private string? ExtendedLexiconType(MentionSpans spans, int start, int end, List<Token> words)
     {
         if (IsVersionOfKnownName(words[0].Text)) return "Product";
-        var inner = spans.Within(new TextRange(start, end)).Where(m => m.Source == MentionSource.Lexicon).ToList();
+        var inner = spans.Within(new TextRange(start, end)).Where(m => m.Source == MentionSource.Lexicon).OrderBy(m => m.Range.Start).ToList();
+        if (MentionSelector.OpensWithMakerOfProduct(inner, new TextRange(start, end))) inner.RemoveAt(0);
         if (inner.Count != 1 || inner[0].Range.Length == end - start) return null;
         if (words.Any(w => StrongOrganizationWords.Contains(w.Text))) return "Organization";
         return inner[0].Type is "Product" or "Organization" ? "Product" : null;
