@@ -21,7 +21,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
 
     /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
     private static readonly HashSet<string> StrongOrganizationWords =
-        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms", "Investments", "Management", "Securities", "Electronics"];
+        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms", "Investments", "Management", "Securities", "Electronics", "Software"];
 
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
     private static readonly HashSet<string> CategoryWords = ["CPU", "CPUs", "GPU", "GPUs", "TPU", "NPU", "DPU", "SoC", "API", "SDK"];
@@ -363,7 +363,8 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     private string? ExtendedLexiconType(MentionSpans spans, int start, int end, List<Token> words)
     {
         if (IsVersionOfKnownName(words[0].Text)) return "Product";
-        var inner = spans.Within(new TextRange(start, end)).Where(m => m.Source == MentionSource.Lexicon).ToList();
+        var inner = spans.Within(new TextRange(start, end)).Where(m => m.Source == MentionSource.Lexicon).OrderBy(m => m.Range.Start).ToList();
+        if (MentionSelector.OpensWithMakerOfProduct(inner, new TextRange(start, end))) inner.RemoveAt(0);
         if (inner.Count != 1 || inner[0].Range.Length == end - start) return null;
         if (words.Any(w => StrongOrganizationWords.Contains(w.Text))) return "Organization";
         return inner[0].Type is "Product" or "Organization" ? "Product" : null;
@@ -425,10 +426,15 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     }
 
     private bool IsModifier(Token token) =>
-        token.Tag is "n" or "vn" or "nz" or "ns" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text);
+        token.Tag is "n" or "vn" or "nz" or "ns" or "x" or "b" or "an" or "l" or "ng" or "j" || token.Tag == "eng" && data.EnglishStopwords.Contains(token.Text)
+        || data.ModifierVerbs.Contains(token.Text);
 
-    private static bool NamedBefore(string text, int start) =>
-        NamingWords.Any(w => start >= w.Length && string.CompareOrdinal(text, start - w.Length, w, 0, w.Length) == 0);
+    /// <summary>A naming word (名为, 代号为) right before the name, or before the quotation mark opening it (代号为“Orion”).</summary>
+    private static bool NamedBefore(string text, int start)
+    {
+        if (start > 0 && text[start - 1] is '“' or '「' or '"') start--;
+        return NamingWords.Any(w => start >= w.Length && string.CompareOrdinal(text, start - w.Length, w, 0, w.Length) == 0);
+    }
 
     /// <summary>
     /// English in brackets right after a common Chinese term glosses the term (混合专家（MoE）, 思维树（Tree of

@@ -158,11 +158,26 @@ public sealed class LexiconRecogniser : IPipelineStage
         {
             if (entry.Type is not ("Product" or "Organization")) continue;
             var cued = RecognitionData.TypeFromCues(_data.LexiconTypeCues, text, span.Start, span.End);
+            if (cued == "Product" && (RunsOnIntoLatinName(text, span.End) || ActsAsCompany(text, span.End))) continue;
             if (cued is not null && cued != entry.Type && cued != RecognitionData.NotAnEntity) retyped.TryAdd(entry.Id, cued);
         }
         foreach (var (entry, type) in ListedAmongTheOtherType(text, found)) retyped.TryAdd(entry.Id, type);
         return retyped;
     }
+
+    /// <summary>
+    /// A known name that more capitalised words follow (AI助手Zoom IQ) opens the longer name of the product the cue
+    /// announces: the company keeps its type.
+    /// </summary>
+    private static bool RunsOnIntoLatinName(string text, int end) =>
+        end + 1 < text.Length && text[end] == ' ' && char.IsAsciiLetterUpper(text[end + 1]);
+
+    /// <summary>
+    /// A company's cue right after the name (超级应用Grab昨日宣布投资…) says it acts as the company there, whatever
+    /// the product's noun before it calls it.
+    /// </summary>
+    private bool ActsAsCompany(string text, int end) =>
+        _data.CueAround(text, end, end) is { Position: CuePosition.After, Type: "Organization" } cue && !_data.WeakCues.Contains(cue.Word);
 
     /// <summary>
     /// A company's name listed among two or more products and nothing else (整合进Facebook、Instagram、WhatsApp和

@@ -135,7 +135,8 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     private static bool ExtendsOneLexiconName(Mention mention, MentionSpans lexiconMentions, RecognitionData data)
     {
         if (mention.Source != MentionSource.Pattern) return false;
-        var overlapping = lexiconMentions.Overlapping(mention.Range);
+        var overlapping = lexiconMentions.Overlapping(mention.Range).OrderBy(m => m.Range.Start).ToList();
+        if (mention.Type == "Product" && OpensWithMakerOfProduct(overlapping, mention.Range)) return true;
         if (overlapping.Count != 1 || overlapping[0].Range.Length >= mention.Range.Length
             || overlapping[0].Range.Start < mention.Range.Start || overlapping[0].Range.End > mention.Range.End) return false;
         var latin = !mention.Text.Any(c => c > '\u2E80');
@@ -151,6 +152,16 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
         var placePrefixed = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Location";
         return latin || versioned || subOrganization || placePrefixed || taggedDevice;
     }
+
+    /// <summary>
+    /// A Latin run that opens with a known company's name and ends with a known product's name, other words between
+    /// them (Siemens Industrial Copilot), is that company's product of its own name; with nothing between them
+    /// (NVIDIA H100) the two stay the maker and its product.
+    /// </summary>
+    internal static bool OpensWithMakerOfProduct(IReadOnlyList<Mention> known, TextRange run) =>
+        known.Count == 2 && known[0].Range.Start == run.Start && known[0].Type == "Organization"
+        && known[1].Range.End == run.End && known[1].Type == "Product" && known[1].Range.Start > known[0].Range.End + 1
+        && !known[0].Text.Any(c => c > '\u2E80') && !known[1].Text.Any(c => c > '\u2E80');
 
     private static bool Occupied(System.Collections.BitArray occupied, TextRange range)
     {

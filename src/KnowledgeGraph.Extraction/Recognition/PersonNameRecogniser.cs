@@ -17,7 +17,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
     /// <summary>Characters that end a name part: particles, prepositions and the verbs that follow names.</summary>
     internal static readonly HashSet<char> StopCharacters =
     [
-        .. "的是和与及由在被将为了对向把从说称表已曾此出任于加等也都就又还则因所让到今去昨近日年月后前同或并而担成宣接透指认强介坦兼及其该这那之以个位名家"
+        .. "的是和与及由在被将为了对向把从说称表已曾此出任于加等也都就又还则因所让到今去昨近日年月后前同或并而担成宣接透指认强介坦兼及其该这那之以个位名家仅"
     ];
 
     /// <summary>Words that may stand between a name and what the person does: 郑沐阳将正式加入….</summary>
@@ -305,7 +305,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             if (IsReduplicatedVerb(text, end, limit)) continue;
             // Nor is the first character of a verb of what people do that runs past it (景鲲笑称: 笑称).
             if (length == 3 && end < limit && PersonVerbAt(text, end - 1, exceptNounWithPerson: false)) continue;
-            var ended = boundaries.Contains(end) || end == limit || afterTitle && length == 3 && ParticleFollows(text, end, limit)
+            var ended = boundaries.Contains(end) || end == limit || length == 3 && ParticleFollows(text, end, limit)
                         || IsReduplicatedVerb(text, end + 1, limit);
             if (IsPlausibleName(text[start..end], afterTitle) && ended) return new TextRange(start, end);
         }
@@ -387,8 +387,9 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         end + 1 < limit && text[end] == '了' && text[end + 1] == text[end - 1];
 
     /// <summary>
-    /// A particle or a verb's first character after a three-character name that follows a title (联合创始人朱子航曾在…):
-    /// the segmenter may have joined the name's last character to it by a guess (航曾), yet the name ends there. A
+    /// A particle or a verb's first character after a three-character name that follows a title, opens a list of
+    /// founders or is listed with a person (联合创始人朱子航曾在…, 由刘国清于2013年创立, 何佩和林子墨都来自…): the segmenter
+    /// may have joined the name's last character to it by a guess (航曾, 清于), yet the name ends there. A
     /// word of the dictionary there (组成 of 郑敏组成) is what follows a shorter name.
     /// </summary>
     private bool ParticleFollows(string text, int end, int limit) =>

@@ -31,6 +31,7 @@ public sealed partial class RecognitionData
             .Select(r => (Type: r[0].Trim(), Noun: r[1].Trim()))
             .OrderByDescending(h => h.Noun.Length)
             .ToList();
+        ModifierVerbs = resources.Lines("recognition/modifier-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         LexiconTypeCues = resources.Rows("recognition/lexicon-type-cues.tsv", 3)
             .Select(r => new ContextCue(r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, r[1].Trim(), r[2].Trim()))
             .OrderByDescending(c => c.Word.Length)
@@ -89,6 +90,12 @@ public sealed partial class RecognitionData
 
     /// <summary>Nouns a name can modify, with the type they give it; type <see cref="NotAnEntity"/> rules the name out.</summary>
     public IReadOnlyList<(string Type, string Noun)> HeadNouns { get; }
+
+    /// <summary>
+    /// Verbs that say what a product does and stand as a modifier before its noun (推理芯片, 驾驶系统, 知名数据库),
+    /// unlike the verbs a company acts by (发布芯片), which a name's noun never runs across.
+    /// </summary>
+    public IReadOnlySet<string> ModifierVerbs { get; }
 
     /// <summary>Contexts in which a lexicon name takes the other of its possible types (Facebook联合创始人).</summary>
     public IReadOnlyList<ContextCue> LexiconTypeCues { get; }
