@@ -44,8 +44,8 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     /// <summary>What follows a letter and a number that is a funding round (A1轮), not a name.</summary>
     private static readonly string[] RoundWords = ["轮", "系列"];
 
-    /// <summary>Characters after a number that make it an amount or a count (OpenAI 30亿美元, 75%的利润), not a version.</summary>
-    private const string UnitCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元美欧英镑条次项种份";
+    /// <summary>Characters after a number that make it an amount, a count or a date (OpenAI 30亿美元, 75%的利润, Workday 2026财年), not a version.</summary>
+    private const string UnitCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元美欧英镑条次项种份财";
 
     public void Process(Document document)
     {

@@ -13,6 +13,9 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
 
     private const int MaxQuotedLength = 20;
 
+    /// <summary>How far after a launch verb a quoted name may open when a product noun stands right before it.</summary>
+    private const int MaxDescribedGap = 16;
+
     public void Process(Document document)
     {
         FindVersionsOfKnownProducts(document);
@@ -187,11 +190,16 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
                  at = text.IndexOf(verb, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal))
             {
                 var open = at + verb.Length;
-                while (open < sentence.Range.End && open - at - verb.Length < 8 && text[open] is not ('《' or '“' or '"' or '「')) open++;
+                while (open < sentence.Range.End && open - at - verb.Length < MaxDescribedGap && text[open] is not ('《' or '“' or '"' or '「')) open++;
                 if (open >= sentence.Range.End || text[open] is not ('《' or '“' or '"' or '「')) continue;
+                // A product noun right before the quote closes what describes the product (上线了面向消费者的健康问答应用“百小应”,
+                // 推出了AI搜索应用“点点”): the launch may stand further off within its clause, and a verb inside the description
+                // governs no quote.
+                var described = RecognitionData.MatchEndingAt(data.ProductCues, text, open) is not null;
+                if (open - at - verb.Length > 8 && !(described && text.AsSpan(at + verb.Length, open - at - verb.Length).IndexOfAny("，,。；;：:") < 0)) continue;
                 var closeChar = text[open] switch { '《' => '》', '“' => '”', '「' => '」', _ => '"' };
                 var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
-                if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close) && !HasVerbBetween(document, sentence, at + verb.Length, open))
+                if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close) && (described || !HasVerbBetween(document, sentence, at + verb.Length, open)))
                     Add(document, sentence, open + 1, close, 0.8);
             }
         }

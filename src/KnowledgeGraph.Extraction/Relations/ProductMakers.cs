@@ -34,6 +34,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker)
                                           && r.Subject.LexiconId is { } user && Ancestry(maker).Contains(user));
         KeepOneReading(document.Relations, makers);
+        DropHostsReadAsUsed(document.Relations, makers);
         // A variant's maker is a guess from its name: it may add the relation, never veto another maker.
         var variants = new Dictionary<EntityCluster, string>();
         foreach (var product in document.Entities.Where(e => e.Type == "Product" && e.LexiconId is null))
@@ -69,6 +70,27 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
             var weaker = madeElsewhere || makingConfidence < usingConfidence ? "DEVELOPS" : "USES";
             relations.RemoveAll(r => r.Type == weaker && reading.Contains(r));
         }
+    }
+
+    /// <summary>Kinds of product (lexicon kind column) that host other products rather than run inside them.</summary>
+    private static readonly HashSet<string> HostKinds = new(StringComparer.Ordinal) { "platform", "cloud" };
+
+    /// <summary>
+    /// 上线 and 上架 read both ways (千帆平台上线了DeepSeek-R1; Mistral Large已上线微软Azure): where one sentence gives the owner of a
+    /// platform or cloud using a product and that product's maker using the platform, the platform is the host, and the
+    /// maker does not use it.
+    /// </summary>
+    private void DropHostsReadAsUsed(List<RelationCandidate> relations, Dictionary<EntityCluster, string> makers)
+    {
+        var made = relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
+        bool Makes(EntityCluster organization, EntityCluster product) =>
+            made.Contains((organization, product)) || makers.TryGetValue(product, out var maker) && IsOfFamily(organization, maker) == true;
+        var hostsReadAsUsed = relations.Where(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var owner)
+                && lexicon.ById(r.Object.LexiconId!)?.Kind is { } kind && HostKinds.Contains(kind)
+                && relations.Any(other => other.Type == "USES" && other.Sentence.Index == r.Sentence.Index && other.Object != r.Object
+                                          && IsOfFamily(other.Subject, owner) == true && Makes(r.Subject, other.Object)))
+            .ToList();
+        relations.RemoveAll(r => hostsReadAsUsed.Contains(r));
     }
 
     /// <summary>DEVELOPS for a product of no known maker whose name begins with the name of an organization the article names.</summary>
