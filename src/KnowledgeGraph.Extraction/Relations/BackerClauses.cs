@@ -10,7 +10,8 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// raised a round in an earlier clause of the sentence (X宣布完成…融资，由A领投，B跟投) or, failing that, in a later one
 /// (A领投，B跟投，X完成新一轮融资); in a sentence about the
 /// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before; a clause that names
-/// the round as a company's (在月之暗面的B轮融资中，A领投，B跟投; X的B轮融资由A领投，B跟投) names the company too. Its words are in
+/// the round as a company's (在月之暗面的B轮融资中，A领投，B跟投; X的B轮融资由A领投，B跟投) or as the object of its leader's verb
+/// (A领投了X的B轮融资，B、C跟投) names the company too. Its words are in
 /// <c>relations/backer-clauses.tsv</c>.
 /// </summary>
 public sealed class BackerClauses
@@ -27,6 +28,7 @@ public sealed class BackerClauses
     private readonly string[] _frameOpen;
     private readonly string[] _frameLinks;
     private readonly string[] _raiserFree;
+    private readonly string[] _roundVerbs;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -40,6 +42,7 @@ public sealed class BackerClauses
         _frameOpen = Of("frame-open");
         _frameLinks = Of("frame-link");
         _raiserFree = Of("raiser-free");
+        _roundVerbs = Of("round-verb");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -141,7 +144,7 @@ public sealed class BackerClauses
                 owner.AnyRaise = (sentence.Paragraph, sentence.Index, unknown);
                 if (unknown) (raisedHere, unknownRaiser) = (null, true);
             }
-            if (FramingCompany(text, start, end, mentions) is { } framed)
+            if ((FramingCompany(text, start, end, mentions) ?? BackedCompany(text, start, end, mentions)) is { } framed)
             {
                 (raisedHere, unknownRaiser) = (framed, false);
                 owner.Raised(framed, sentence, new TextRange(start, end));
@@ -265,6 +268,33 @@ public sealed class BackerClauses
         }
         return named ? company : null;
     }
+
+    /// <summary>
+    /// The organization whose round a backer's verb takes as its object (红杉中国领投了月之暗面10亿美元的B轮融资; 英伟达参与了xAI的C轮融资):
+    /// the clauses after it (腾讯、美团等机构跟投) name backers of that company's round, not of the backer named before it.
+    /// </summary>
+    private Mention? BackedCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (WordAt(text, i, end, _roundVerbs) is not { } verb) continue;
+            var at = i + verb.Length;
+            if (at < end && text[at] == '了') at++;
+            var company = mentions.FirstOrDefault(m => m.Range.Start == at && m.Range.Length > 0 && m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor);
+            if (company is null) continue;
+            var after = PastBrackets(text, company.Range.End, end);
+            var reach = Math.Min(end, after + BackedRoundReach);
+            for (var j = after; j < reach; j++)
+            {
+                if (mentions.Any(m => m.Range.Start == j && m.Range.Length > 0)) break;
+                if (WordAt(text, j, end, _raiseObjects) is not null) return company;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>How far a backed round's name may reach past its company (约6亿美元的B轮融资, 去年10月的66亿美元融资).</summary>
+    private const int BackedRoundReach = 18;
 
     /// <summary>How far a round's name may reach from the link word to its round word (的最新一轮, 在新一轮).</summary>
     private const int RoundNameReach = 12;
