@@ -29,6 +29,7 @@ public sealed class BackerClauses
     private readonly string[] _frameLinks;
     private readonly string[] _raiserFree;
     private readonly string[] _roundVerbs;
+    private readonly string[] _listGoesOn;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -43,6 +44,7 @@ public sealed class BackerClauses
         _frameLinks = Of("frame-link");
         _raiserFree = Of("raiser-free");
         _roundVerbs = Of("round-verb");
+        _listGoesOn = Of("list-goes-on");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -71,6 +73,9 @@ public sealed class BackerClauses
 
         internal void Raised(Mention company, Sentence sentence, TextRange clause) =>
             (Company, Paragraph, Sentence, RaisedIn, RaisingClause) = (company, sentence.Paragraph, sentence.Index, sentence, clause);
+
+        /// <summary>A sentence that only went on naming the round's backers: the next one may go on too (跟投名单…都出现在其中。个人投资者则包括…).</summary>
+        internal void Continued(Sentence sentence) => (Paragraph, Sentence) = (sentence.Paragraph, sentence.Index);
 
         /// <summary>
         /// The company whose round the clause holding <paramref name="position"/> is about (本轮由A领投，B跟投), so that
@@ -105,6 +110,7 @@ public sealed class BackerClauses
         var aboutRound = false;
         var unknownRaiser = false;
         var namelessRound = false;
+        var wentOn = false;
         owner.Clauses.Clear();
         owner.Unowned.Clear();
         var clauses = SentenceClauses.Of(text, sentence).ToList();
@@ -153,16 +159,32 @@ public sealed class BackerClauses
             if (target?.Entity is not null) owner.Clauses.Add((new TextRange(start, end), target));
             else if (namelessRound || unknownRaiser) owner.Unowned.Add(new TextRange(start, end));
             if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
+            if (target == continuing && raisedHere is null) wentOn = true;
+            var listStart = c > 0 ? ListBefore(text, start, end, clauses[c - 1]) : start;
             foreach (var backer in mentions)
             {
-                if (backer.Range.Start < start || backer.Range.End > backing.At || backer.Range.Length == 0 || backer.IsAnaphor) continue;
+                if (backer.Range.Start < listStart || backer.Range.End > backing.At || backer.Range.Length == 0 || backer.IsAnaphor) continue;
                 if (backer.Type is not ("Organization" or "Person") || backer.Entity is null || backer.Entity == target.Entity) continue;
                 var after = PastBrackets(text, backer.Range.End, backing.At);
                 if (OwnsNext(text, after, mentions, backing.At) || InBrackets(text, start, backer.Range.Start) || DescribesNext(text, after, mentions, backing.At)) continue;
                 findings.Add(new Finding(backer, target, backing.Lead, start, end, backing.At + backing.Length));
             }
         }
+        if (wentOn) owner.Continued(sentence);
         return findings;
+    }
+
+    /// <summary>
+    /// Where the backers of a clause that opens by going on with a list (，以及Adobe Ventures都出现在其中) begin: in the clause
+    /// before, after its colon (跟投名单相当豪华：NVentures、AMD Ventures、Intel Capital), or at its start; else the clause's own start.
+    /// </summary>
+    private int ListBefore(string text, int start, int end, TextRange before)
+    {
+        var at = start;
+        while (at < end && char.IsWhiteSpace(text[at])) at++;
+        if (WordAt(text, at, end, _listGoesOn) is null) return start;
+        var colon = text.LastIndexOfAny(['：', ':'], Math.Max(before.Start, before.End - 1), Math.Max(0, before.End - before.Start));
+        return colon >= 0 ? colon + 1 : before.Start;
     }
 
     /// <summary>The company a later clause of the sentence says raised the round, if any.</summary>
