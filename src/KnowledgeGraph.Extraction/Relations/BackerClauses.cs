@@ -30,6 +30,7 @@ public sealed class BackerClauses
     private readonly string[] _raiserFree;
     private readonly string[] _roundVerbs;
     private readonly string[] _listGoesOn;
+    private readonly string[] _armWords;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -45,6 +46,7 @@ public sealed class BackerClauses
         _raiserFree = Of("raiser-free");
         _roundVerbs = Of("round-verb");
         _listGoesOn = Of("list-goes-on");
+        _armWords = Of("arm-word");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -167,7 +169,9 @@ public sealed class BackerClauses
                 if (backer.Type is not ("Organization" or "Person") || backer.Entity is null || backer.Entity == target.Entity) continue;
                 var after = PastBrackets(text, backer.Range.End, backing.At);
                 if (OwnsNext(text, after, mentions, backing.At) || InBrackets(text, start, backer.Range.Start) || DescribesNext(text, after, mentions, backing.At)) continue;
-                findings.Add(new Finding(backer, target, backing.Lead, start, end, backing.At + backing.Length));
+                var arm = ArmInBrackets(text, backer, mentions, backing.At);
+                if (arm?.Entity == target.Entity) continue;
+                findings.Add(new Finding(arm ?? backer, target, backing.Lead, start, end, backing.At + backing.Length));
             }
         }
         if (wentOn) owner.Continued(sentence);
@@ -345,6 +349,23 @@ public sealed class BackerClauses
     /// </summary>
     private static bool OwnsNext(string text, int end, IReadOnlyList<Mention> mentions, int before) =>
         end < text.Length && (text[end] == '的' || string.CompareOrdinal(text, end, "旗下", 0, 2) == 0 && DescribesNext(text, end, mentions, before));
+
+    /// <summary>
+    /// The investing arm a backer's name begins, spelled out in brackets after it (思科投资（Cisco Investments）, 三星催化基金
+    /// （Samsung Catalyst Fund）): the arm backs the round, not its owner, whose name is only the first part of the arm's.
+    /// </summary>
+    private Mention? ArmInBrackets(string text, Mention backer, IReadOnlyList<Mention> mentions, int before)
+    {
+        var at = backer.Range.End;
+        var limit = Math.Min(before, at + ArmReach);
+        while (at < limit && text[at] is not ('（' or '(') && char.IsLetter(text[at]) && !char.IsAsciiLetter(text[at]) && Array.IndexOf(Joiners, text[at]) < 0) at++;
+        if (at == backer.Range.End || at >= limit || text[at] is not ('（' or '(')) return null;
+        if (!_armWords.Any(w => at - w.Length >= backer.Range.End && string.CompareOrdinal(text, at - w.Length, w, 0, w.Length) == 0)) return null;
+        return mentions.FirstOrDefault(m => m.Range.Start == at + 1 && m.Type == "Organization" && m.Entity is not null && m.Entity != backer.Entity);
+    }
+
+    /// <summary>How far the words of an arm's name (投资, 催化基金) may reach past its owner's name to the bracket.</summary>
+    private const int ArmReach = 6;
 
     /// <summary>A name inside brackets is another spelling of the name before them (富达（Fidelity Management &amp; Research）).</summary>
     private static bool InBrackets(string text, int clauseStart, int position)
