@@ -10,7 +10,8 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// raised a round in an earlier clause of the sentence (X宣布完成…融资，由A领投，B跟投) or, failing that, in a later one
 /// (A领投，B跟投，X完成新一轮融资); in a sentence about the
 /// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before; a clause that names
-/// the round as a company's (在月之暗面的B轮融资中，A领投，B跟投; X的B轮融资由A领投，B跟投) names the company too. Its words are in
+/// the round as a company's (在月之暗面的B轮融资中，A领投，B跟投; X的B轮融资由A领投，B跟投) or as the object of its leader's verb
+/// (A领投了X的B轮融资，B、C跟投) names the company too. Its words are in
 /// <c>relations/backer-clauses.tsv</c>.
 /// </summary>
 public sealed class BackerClauses
@@ -27,6 +28,9 @@ public sealed class BackerClauses
     private readonly string[] _frameOpen;
     private readonly string[] _frameLinks;
     private readonly string[] _raiserFree;
+    private readonly string[] _roundVerbs;
+    private readonly string[] _listGoesOn;
+    private readonly string[] _armWords;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -40,6 +44,9 @@ public sealed class BackerClauses
         _frameOpen = Of("frame-open");
         _frameLinks = Of("frame-link");
         _raiserFree = Of("raiser-free");
+        _roundVerbs = Of("round-verb");
+        _listGoesOn = Of("list-goes-on");
+        _armWords = Of("arm-word");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -68,6 +75,9 @@ public sealed class BackerClauses
 
         internal void Raised(Mention company, Sentence sentence, TextRange clause) =>
             (Company, Paragraph, Sentence, RaisedIn, RaisingClause) = (company, sentence.Paragraph, sentence.Index, sentence, clause);
+
+        /// <summary>A sentence that only went on naming the round's backers: the next one may go on too (跟投名单…都出现在其中。个人投资者则包括…).</summary>
+        internal void Continued(Sentence sentence) => (Paragraph, Sentence) = (sentence.Paragraph, sentence.Index);
 
         /// <summary>
         /// The company whose round the clause holding <paramref name="position"/> is about (本轮由A领投，B跟投), so that
@@ -102,6 +112,7 @@ public sealed class BackerClauses
         var aboutRound = false;
         var unknownRaiser = false;
         var namelessRound = false;
+        var wentOn = false;
         owner.Clauses.Clear();
         owner.Unowned.Clear();
         var clauses = SentenceClauses.Of(text, sentence).ToList();
@@ -141,7 +152,7 @@ public sealed class BackerClauses
                 owner.AnyRaise = (sentence.Paragraph, sentence.Index, unknown);
                 if (unknown) (raisedHere, unknownRaiser) = (null, true);
             }
-            if (FramingCompany(text, start, end, mentions) is { } framed)
+            if ((FramingCompany(text, start, end, mentions) ?? BackedCompany(text, start, end, mentions)) is { } framed)
             {
                 (raisedHere, unknownRaiser) = (framed, false);
                 owner.Raised(framed, sentence, new TextRange(start, end));
@@ -150,16 +161,34 @@ public sealed class BackerClauses
             if (target?.Entity is not null) owner.Clauses.Add((new TextRange(start, end), target));
             else if (namelessRound || unknownRaiser) owner.Unowned.Add(new TextRange(start, end));
             if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
+            if (target == continuing && raisedHere is null) wentOn = true;
+            var listStart = c > 0 ? ListBefore(text, start, end, clauses[c - 1]) : start;
             foreach (var backer in mentions)
             {
-                if (backer.Range.Start < start || backer.Range.End > backing.At || backer.Range.Length == 0 || backer.IsAnaphor) continue;
+                if (backer.Range.Start < listStart || backer.Range.End > backing.At || backer.Range.Length == 0 || backer.IsAnaphor) continue;
                 if (backer.Type is not ("Organization" or "Person") || backer.Entity is null || backer.Entity == target.Entity) continue;
                 var after = PastBrackets(text, backer.Range.End, backing.At);
                 if (OwnsNext(text, after, mentions, backing.At) || InBrackets(text, start, backer.Range.Start) || DescribesNext(text, after, mentions, backing.At)) continue;
-                findings.Add(new Finding(backer, target, backing.Lead, start, end, backing.At + backing.Length));
+                var arm = ArmInBrackets(text, backer, mentions, backing.At);
+                if (arm?.Entity == target.Entity) continue;
+                findings.Add(new Finding(arm ?? backer, target, backing.Lead, start, end, backing.At + backing.Length));
             }
         }
+        if (wentOn) owner.Continued(sentence);
         return findings;
+    }
+
+    /// <summary>
+    /// Where the backers of a clause that opens by going on with a list (，以及Adobe Ventures都出现在其中) begin: in the clause
+    /// before, after its colon (跟投名单相当豪华：NVentures、AMD Ventures、Intel Capital), or at its start; else the clause's own start.
+    /// </summary>
+    private int ListBefore(string text, int start, int end, TextRange before)
+    {
+        var at = start;
+        while (at < end && char.IsWhiteSpace(text[at])) at++;
+        if (WordAt(text, at, end, _listGoesOn) is null) return start;
+        var colon = text.LastIndexOfAny(['：', ':'], Math.Max(before.Start, before.End - 1), Math.Max(0, before.End - before.Start));
+        return colon >= 0 ? colon + 1 : before.Start;
     }
 
     /// <summary>The company a later clause of the sentence says raised the round, if any.</summary>
@@ -266,6 +295,33 @@ public sealed class BackerClauses
         return named ? company : null;
     }
 
+    /// <summary>
+    /// The organization whose round a backer's verb takes as its object (红杉中国领投了月之暗面10亿美元的B轮融资; 英伟达参与了xAI的C轮融资):
+    /// the clauses after it (腾讯、美团等机构跟投) name backers of that company's round, not of the backer named before it.
+    /// </summary>
+    private Mention? BackedCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (WordAt(text, i, end, _roundVerbs) is not { } verb) continue;
+            var at = i + verb.Length;
+            if (at < end && text[at] == '了') at++;
+            var company = mentions.FirstOrDefault(m => m.Range.Start == at && m.Range.Length > 0 && m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor);
+            if (company is null) continue;
+            var after = PastBrackets(text, company.Range.End, end);
+            var reach = Math.Min(end, after + BackedRoundReach);
+            for (var j = after; j < reach; j++)
+            {
+                if (mentions.Any(m => m.Range.Start == j && m.Range.Length > 0)) break;
+                if (WordAt(text, j, end, _raiseObjects) is not null) return company;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>How far a backed round's name may reach past its company (约6亿美元的B轮融资, 去年10月的66亿美元融资).</summary>
+    private const int BackedRoundReach = 18;
+
     /// <summary>How far a round's name may reach from the link word to its round word (的最新一轮, 在新一轮).</summary>
     private const int RoundNameReach = 12;
 
@@ -293,6 +349,23 @@ public sealed class BackerClauses
     /// </summary>
     private static bool OwnsNext(string text, int end, IReadOnlyList<Mention> mentions, int before) =>
         end < text.Length && (text[end] == '的' || string.CompareOrdinal(text, end, "旗下", 0, 2) == 0 && DescribesNext(text, end, mentions, before));
+
+    /// <summary>
+    /// The investing arm a backer's name begins, spelled out in brackets after it (思科投资（Cisco Investments）, 三星催化基金
+    /// （Samsung Catalyst Fund）): the arm backs the round, not its owner, whose name is only the first part of the arm's.
+    /// </summary>
+    private Mention? ArmInBrackets(string text, Mention backer, IReadOnlyList<Mention> mentions, int before)
+    {
+        var at = backer.Range.End;
+        var limit = Math.Min(before, at + ArmReach);
+        while (at < limit && text[at] is not ('（' or '(') && char.IsLetter(text[at]) && !char.IsAsciiLetter(text[at]) && Array.IndexOf(Joiners, text[at]) < 0) at++;
+        if (at == backer.Range.End || at >= limit || text[at] is not ('（' or '(')) return null;
+        if (!_armWords.Any(w => at - w.Length >= backer.Range.End && string.CompareOrdinal(text, at - w.Length, w, 0, w.Length) == 0)) return null;
+        return mentions.FirstOrDefault(m => m.Range.Start == at + 1 && m.Type == "Organization" && m.Entity is not null && m.Entity != backer.Entity);
+    }
+
+    /// <summary>How far the words of an arm's name (投资, 催化基金) may reach past its owner's name to the bracket.</summary>
+    private const int ArmReach = 6;
 
     /// <summary>A name inside brackets is another spelling of the name before them (富达（Fidelity Management &amp; Research）).</summary>
     private static bool InBrackets(string text, int clauseStart, int position)
