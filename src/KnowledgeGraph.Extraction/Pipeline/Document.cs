@@ -133,4 +133,11 @@ public sealed record RelationCandidate(
     EntityCluster Object,
     double Confidence,
     Sentence Sentence,
-    KnowledgeGraph.Model.RelationAttributes Attributes);
+    KnowledgeGraph.Model.RelationAttributes Attributes)
+{
+    /// <summary>
+    /// The object is an organization the sentence leaves out or calls 公司 (李飞飞出任CEO, 担任公司联席CEO) and names nowhere
+    /// else: resolution guessed it from the text around, which a later pass may know better (FoundersPosts).
+    /// </summary>
+    public bool ObjectLeftOut { get; init; }
+}
