@@ -140,4 +140,9 @@ public sealed record RelationCandidate(
     /// else: resolution guessed it from the text around, which a later pass may know better (FoundersPosts).
     /// </summary>
     public bool ObjectLeftOut { get; init; }
+
+    /// <summary>
+    /// The object is not named where the relation is stated: an anaphor (其创始人) or the topic of the text (，创始人A加盟) stands for it.
+    /// </summary>
+    public bool ObjectGuessed { get; init; }
 }

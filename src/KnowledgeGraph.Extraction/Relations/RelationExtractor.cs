@@ -81,7 +81,7 @@ public sealed class RelationExtractor(
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(named, chain.TopicsOfClauses);
         }
-        var asserted = FoundersPosts.AtFoundedCompanies(yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found))));
+        var asserted = FoundersOfTheBought.AtTheirCompanies(FoundersPosts.AtFoundedCompanies(yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found)))));
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
     }
 
@@ -397,6 +397,7 @@ public sealed class RelationExtractor(
         return new RelationCandidate(pattern.Type, subjectEntity, objectEntity, Math.Round(confidence, 3), sentence, attributes)
         {
             ObjectLeftOut = IsLeftOut(@object, mentions),
+            ObjectGuessed = @object.IsAnaphor || pattern.ObjectIsTopic,
         };
     }
 
