@@ -133,4 +133,16 @@ public sealed record RelationCandidate(
     EntityCluster Object,
     double Confidence,
     Sentence Sentence,
-    KnowledgeGraph.Model.RelationAttributes Attributes);
+    KnowledgeGraph.Model.RelationAttributes Attributes)
+{
+    /// <summary>
+    /// The object is an organization the sentence leaves out or calls 公司 (李飞飞出任CEO, 担任公司联席CEO) and names nowhere
+    /// else: resolution guessed it from the text around, which a later pass may know better (FoundersPosts).
+    /// </summary>
+    public bool ObjectLeftOut { get; init; }
+
+    /// <summary>
+    /// The object is not named where the relation is stated: an anaphor (其创始人) or the topic of the text (，创始人A加盟) stands for it.
+    /// </summary>
+    public bool ObjectGuessed { get; init; }
+}

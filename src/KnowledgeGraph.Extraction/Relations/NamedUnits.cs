@@ -34,6 +34,7 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
         var found = document.Relations.Where(r => r.Type == "PART_OF").Select(r => (r.Subject, r.Object)).ToHashSet();
         var mentionEnds = document.Mentions.Where(m => m.Type == "Organization" && !m.IsAnaphor && m.Entity is not null)
             .GroupBy(m => m.Range.End).ToDictionary(g => g.Key, g => g.First().Entity!);
+        var unknownUnits = new List<(EntityCluster Unit, EntityCluster Parent)>();
         foreach (var unit in organizations)
         {
             var entry = unit.LexiconId is { } id ? lexicon.ById(id) : null;
@@ -50,8 +51,10 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
                 if (parent is null || parent == unit || !found.Add((unit, parent))) continue;
                 document.Relations.Add(new RelationCandidate("PART_OF", unit, parent, NamedUnitConfidence, document.Sentences[mention.Sentence],
                     RelationAttributes.None));
+                if (entry is null) unknownUnits.Add((unit, parent));
             }
         }
+        UnitEmployers.AddParents(document, unknownUnits);
     }
 
     /// <summary>A lab's or division's ending (研究院, 事业部), or a business (自动驾驶, 零售) that a unit named with its parent's name acts in.</summary>

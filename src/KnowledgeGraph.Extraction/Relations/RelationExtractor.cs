@@ -81,7 +81,7 @@ public sealed class RelationExtractor(
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(named, chain.TopicsOfClauses);
         }
-        var asserted = yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found)));
+        var asserted = FoundersOfTheBought.AtTheirCompanies(FoundersPosts.AtFoundedCompanies(yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found)))));
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
     }
 
@@ -394,8 +394,19 @@ public sealed class RelationExtractor(
         var role = definition.Attributes.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
         var product = definition.Attributes.Contains("product") ? MentionsIn(match.Groups["p"], mentions).FirstOrDefault()?.Entity?.Name : null;
         var attributes = Attributes(document, definition, role, product, pattern.Settings.ContainsKey("lead"), subject, evidenceStart, evidenceEnd, sentenceAttributes);
-        return new RelationCandidate(pattern.Type, subjectEntity, objectEntity, Math.Round(confidence, 3), sentence, attributes);
+        return new RelationCandidate(pattern.Type, subjectEntity, objectEntity, Math.Round(confidence, 3), sentence, attributes)
+        {
+            ObjectLeftOut = IsLeftOut(@object, mentions),
+            ObjectGuessed = @object.IsAnaphor || pattern.ObjectIsTopic,
+        };
     }
+
+    /// <summary>
+    /// An organization the sentence does not name: a gap or 公司 alone stands for it, and no mention of the sentence names it.
+    /// </summary>
+    private static bool IsLeftOut(Mention @object, List<Mention> mentions) =>
+        @object.IsAnaphor && (@object.Range.Length == 0 || @object.Text == "公司")
+        && !mentions.Any(m => !m.IsAnaphor && m.Entity == @object.Entity);
 
     private static RelationAttributes Attributes(Document document, RelationTypeDefinition definition, string? role, string? product,
         bool leads, Mention subject, int evidenceStart, int evidenceEnd, SentenceAttributes sentence)
