@@ -78,9 +78,12 @@ public sealed class ClauseTriggers
             var before = previousClause;
             previousClause = clause;
             var spokenText = document.Slice(clause.Start, clause.End);
-            var clauseText = WithoutNames(spokenText, clause, mentions);
+            string? clauseText = null;
             foreach (var rules in _types)
             {
+                // Names are blanked out only in a clause that holds a trigger at all: most clauses hold none.
+                if (FirstTrigger(spokenText, rules) < 0) continue;
+                clauseText ??= WithoutNames(spokenText, clause, mentions);
                 var trigger = FirstTrigger(clauseText, rules);
                 // Blockers read the names too: a clause listing 国科投资、涌铧投资… speaks of money however it is worded.
                 if (trigger < 0 || rules.Blocker?.IsMatch(spokenText) == true) continue;
