@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Pipeline;
@@ -76,15 +77,26 @@ public sealed class ClauseTriggers
         {
             var before = previousClause;
             previousClause = clause;
-            var clauseText = document.Slice(clause.Start, clause.End);
+            var spokenText = document.Slice(clause.Start, clause.End);
+            string? clauseText = null;
             foreach (var rules in _types)
             {
+                // Names are blanked out only in a clause that holds a trigger at all: most clauses hold none.
+                if (FirstTrigger(spokenText, rules) < 0) continue;
+                clauseText ??= WithoutNames(spokenText, clause, mentions);
                 var trigger = FirstTrigger(clauseText, rules);
-                if (trigger < 0 || rules.Blocker?.IsMatch(clauseText) == true) continue;
+                // Blockers read the names too: a clause listing 国科投资、涌铧投资… speaks of money however it is worded.
+                if (trigger < 0 || rules.Blocker?.IsMatch(spokenText) == true) continue;
                 if (_cues.IsUncertain(document.Slice(sentence.Range.Start, clause.End), sentenceText, clause.Start - sentence.Range.Start)
-                    || _cues.IsNegated(clauseText) || _cues.IsDeniedInClause(clauseText)) continue;
+                    || _cues.IsNegated(spokenText) || _cues.IsDeniedInClause(spokenText)) continue;
                 var parties = Parties(document, mentions, clause, rules.LiftsProducts);
-                var plan = _cues.IsPlan(clauseText);
+                var plan = _cues.IsPlan(spokenText);
+                if (SpeakersCalling(document, sentence, clause, clauseText, parties, rules) is { } speakers)
+                {
+                    foreach (var party in parties.Where(p => p.Entity != speakers.Entity).DistinctBy(p => p.Entity))
+                        yield return (Build(document, sentence, rules.Type, speakers, party), clause.Start, plan);
+                    continue;
+                }
                 if (parties.Select(p => p.Entity).Distinct().Count() < 2)
                 {
                     var earlier = before is { } b ? Parties(document, mentions, b, rules.LiftsProducts) : [];
@@ -95,7 +107,7 @@ public sealed class ClauseTriggers
                         yield return (Build(document, sentence, rules.Type, subject, @object), clause.Start, plan);
                     continue;
                 }
-                foreach (var (subject, @object) in Pairs(document, clauseText, clause.Start, parties, mentions, rules, rules.LooseBlocker?.IsMatch(clauseText) != true))
+                foreach (var (subject, @object) in Pairs(document, clauseText, clause.Start, parties, mentions, rules, rules.LooseBlocker?.IsMatch(spokenText) != true))
                 {
                     if (subject.Entity == @object.Entity) continue;
                     yield return (Build(document, sentence, rules.Type, subject, @object), clause.Start, plan);
@@ -103,6 +115,25 @@ public sealed class ClauseTriggers
             }
         }
     }
+
+    /// <summary>
+    /// The clause with the names in it blanked out: a word inside a name (全球基础设施合作伙伴, 平台与设备) is no trigger,
+    /// relational noun nor case word of the clause. Offsets stay as they were.
+    /// </summary>
+    private static string WithoutNames(string clauseText, TextRange clause, IReadOnlyList<Mention> mentions)
+    {
+        char[]? masked = null;
+        foreach (var mention in mentions)
+        {
+            if (mention.Range.Length < 2 || mention.Range.Start < clause.Start || mention.Range.End > clause.End) continue;
+            masked ??= clauseText.ToCharArray();
+            masked.AsSpan(mention.Range.Start - clause.Start, mention.Range.Length).Fill(NameMark);
+        }
+        return masked is null ? clauseText : new string(masked);
+    }
+
+    /// <summary>What a name's characters read as in a clause searched for words: no word of any list holds it.</summary>
+    private const char NameMark = '\u25A1';
 
     private RelationCandidate Build(Document document, Sentence sentence, string type, Mention subject, Mention @object)
     {
@@ -141,6 +172,12 @@ public sealed class ClauseTriggers
         }
         return first;
     }
+
+    /// <summary>
+    /// Whether a list starting at <paramref name="at"/> in its clause may be the clause's subject: near its start (据悉，A、B…),
+    /// or right after 由, which names who does what the clause says (这一联盟去年9月由A、B和C共同发起).
+    /// </summary>
+    private static bool OpensList(string clause, int at) => at <= MaxListOpening || at > 0 && clause[at - 1] == '由';
 
     /// <summary>The first trigger word at or after <paramref name="from"/> that is not part of a longer word saying something else.</summary>
     private static (int At, int Length)? TriggerAfter(string clause, int from, TypeRules rules)
@@ -186,9 +223,37 @@ public sealed class ClauseTriggers
             if (mention.Type == "Organization" && next is { Type: "Organization" } && mention.Range.Length > 0
                 && (next.Range.Start == mention.Range.End || document.Slice(mention.Range.End, Math.Max(mention.Range.End, next.Range.Start)) == "的")) continue;
             if (_parentWords.Any(w => string.CompareOrdinal(document.Text, mention.Range.End, w, 0, w.Length) == 0)) continue;
+            if (parties.Count > 0 && IsRepeatedName(document, parties[^1], mention)) continue;
             parties.Add(mention);
         }
         return parties;
+    }
+
+    /// <summary>
+    /// Another name of a party written right after it, in brackets or after a word of its description (德国电信（Deutsche
+    /// Telekom）, 英伟达（NVIDIA，英伟达）, 阿联酋电信集团e&amp;): the same item of a list.
+    /// </summary>
+    private static bool IsRepeatedName(Document document, Mention party, Mention mention)
+    {
+        if (party.Range.Length == 0 || mention.Range.Start < party.Range.End) return false;
+        var gap = document.Slice(party.Range.End, mention.Range.Start);
+        // Inside the brackets right after a party: another name or short form of it, even one read as another entity
+        // (全球基础设施合作伙伴（Global Infrastructure Partners，GIP）).
+        if (gap.Length > 0 && gap[0] is '（' or '(' && gap.AsSpan().IndexOfAny('）', ')') < 0) return true;
+        return mention.Entity == party.Entity && gap.Length <= MaxDescribedGap
+               && gap.AsSpan().IndexOfAny(SentenceClauses.Breaks) < 0 && !gap.Contains('、');
+    }
+
+    /// <summary>The gap between two parties without the bracketed spellings opening it (（Oracle）、 → 、).</summary>
+    private static string WithoutBrackets(string gap)
+    {
+        while (gap.Length > 0 && gap[0] is '（' or '(')
+        {
+            var close = gap.AsSpan().IndexOfAny('）', ')');
+            if (close < 0) break;
+            gap = gap[(close + 1)..];
+        }
+        return gap;
     }
 
     private IEnumerable<(Mention Subject, Mention Object)> Pairs(Document document, string clause, int clauseStart, List<Mention> parties,
@@ -215,7 +280,7 @@ public sealed class ClauseTriggers
         // One list of organizations opening the clause that the trigger verb follows is one subject acting together
         // (英伟达、微软和谷歌三家公司宣布联合成立…): each with each. Not before a relational noun (AMD、英特尔等对手 are someone
         // else's), and not for rivals: a list of them (A的X、B的Y都在争夺用户) is the topic's rivals, not each other's.
-        if (!rules.LiftsProducts && parties.All(p => p.Range.Length > 0) && parties[0].Range.Start - clauseStart <= MaxListOpening
+        if (!rules.LiftsProducts && parties.All(p => p.Range.Length > 0) && OpensList(clause, parties[0].Range.Start - clauseStart)
             && ListFrom(document, parties, 0).Count == parties.Count
             && TriggerAfter(clause, parties[^1].Range.End - clauseStart, rules) is { } verb && !IsInsideOther(clause, verb.At, verb.Length, rules.HubNouns))
             return parties.SelectMany((a, i) => parties.Skip(i + 1).Select(b => (a, b)));
@@ -238,8 +303,11 @@ public sealed class ClauseTriggers
     private bool IsListed(Document document, Mention earlier, Mention later)
     {
         if (later.Range == earlier.Range && later.IsAnaphor && earlier.IsAnaphor && later.Range.Length > 0) return true;
-        if (later.Range.Start < earlier.Range.End || later.Range.Start - earlier.Range.End > MaxJoinGap) return false;
-        var gap = document.Slice(earlier.Range.End, later.Range.Start);
+        if (later.Range.Start < earlier.Range.End) return false;
+        var gap = WithoutBrackets(document.Slice(earlier.Range.End, later.Range.Start));
+        // A list word and a description of the later item (以及阿布扎比的AI投资公司MGX): the description is what may not be long.
+        var listWord = _listWords.Where(w => gap.StartsWith(w, StringComparison.Ordinal)).MaxBy(w => w.Length);
+        if (gap.Length - (listWord?.Length ?? 0) > MaxJoinGap) return false;
         if (gap.Length == 0 || _itemWords.Contains(gap)) return true;
         // A list goes on after a comma only with 以及, 还有 (…包括A、B，以及C).
         var lastBreak = gap.AsSpan().LastIndexOfAny(SentenceClauses.Breaks);
@@ -268,6 +336,34 @@ public sealed class ClauseTriggers
         var list = new List<Mention> { parties[index] };
         for (var i = index - 1; i >= 0 && IsListed(document, parties[i], parties[i + 1]); i--) list.Insert(0, parties[i]);
         return list;
+    }
+
+    /// <summary>
+    /// In an interview's answer, parties called rivals or partners with no owner named (Naver和LG AI研究院都是很强的对手;
+    /// 谷歌翻译也一直是最直接的对手) are the interviewee's organization's: the answer's organization, when every party of
+    /// the clause stands in one list before 是 and the relational noun after it.
+    /// </summary>
+    /// <summary>Characters of pronouns that would name the noun's owner (他们的对手, 其合作伙伴).</summary>
+    private static readonly SearchValues<char> Pronouns = SearchValues.Create("他她它其");
+
+    private Mention? SpeakersCalling(Document document, Sentence sentence, TextRange clause, string clauseText, List<Mention> parties, TypeRules rules)
+    {
+        if (parties.Count == 0 || !document.Turns.TryGetValue(sentence.Paragraph, out var turn) || clause.Start < turn.SpokenFrom
+            || turn.Organization.Entity is null || parties.Any(p => p.Range.Length == 0 || p.IsAnaphor)) return null;
+        var listEnd = parties[^1].Range.End - clause.Start;
+        if (ListUpTo(document, parties, parties.Count - 1).Count != parties.Count) return null;
+        var copula = clauseText.IndexOf('是', listEnd);
+        if (copula < 0) return null;
+        var rest = clauseText.AsSpan(copula + 1);
+        // The noun closes the clause as its predicate (…都是很强的对手), owned by nobody (not …是他们的对手).
+        foreach (var noun in rules.HubNouns)
+        {
+            if (!rest.EndsWith(noun, StringComparison.Ordinal) && !rest.EndsWith(noun + "之一", StringComparison.Ordinal)) continue;
+            var description = rest[..rest.LastIndexOf(noun, StringComparison.Ordinal)];
+            if (description.Length > MaxOwnerGap || description.IndexOfAny(SentenceClauses.Breaks) >= 0 || description.IndexOfAny(Pronouns) >= 0) return null;
+            return turn.Organization;
+        }
+        return null;
     }
 
     /// <summary>The party written X的… right before a relational noun of the type (Harvey的早期合作伙伴), if any.</summary>
