@@ -15,7 +15,7 @@ internal static partial class Cypher
 
     /// <summary>
     /// Ranks candidates as <see cref="NameSearch"/> says. A non-empty text takes as candidates only the entities with a
-    /// search suffix that starts with it (<see cref="SearchKeys.Suffixes"/>), a prefix seek in the suffix index; every
+    /// search suffix that starts with it (<see cref="SuffixesOf"/>), a prefix seek in the suffix index; every
     /// entity that ranks has one, and the rank decides as before, so the candidates change the cost, not the answer.
     /// </summary>
     private const string RankCandidates = """

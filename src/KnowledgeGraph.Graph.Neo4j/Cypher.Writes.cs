@@ -55,11 +55,12 @@ internal static partial class Cypher
     /// A stored entity is written only when the batch brings it a new alias, search key or Chinese name: a hub named in
     /// every batch is otherwise left as it is, and the commit has no property records to rewrite for it. A new entity
     /// starts without aliases and keys (a stored one always has a key: its name), so that it takes the same path and is
-    /// recognised there. Its search suffixes (<see cref="SearchKeys.Suffixes"/> of the row's keys) are created; a stored
-    /// entity's are merged, which adds only those missing but cost Neo4j 3.1 about four times the server CPU of
-    /// creating them (22,084 suffixes of 5,000 entities: 3.9 s against 0.9–1.5 s, docs/benchmarks.md, Session 12).
+    /// recognised there. A new entity's search suffixes (<see cref="SuffixesOf"/> its keys) are created; a stored entity
+    /// gets those of the keys it did not have, merged, which adds only those missing but cost Neo4j 3.1 about four times
+    /// the server CPU of creating them (22,084 suffixes of 5,000 entities: 3.9 s against 0.9–1.5 s, docs/benchmarks.md,
+    /// Session 12). A stored entity's keys include its name keys, so the keys it lacks are all that need suffixes.
     /// </summary>
-    public const string UpsertEntities = """
+    public static readonly string UpsertEntities = $$"""
         UNWIND $rows AS row
         MERGE (e:Entity {id: row.id})
         ON CREATE SET e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = [],
@@ -67,13 +68,15 @@ internal static partial class Cypher
         WITH e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys,
              size(e.keys) = 0 AS isNew
         WHERE size(newAliases) > 0 OR size(newKeys) > 0 OR (e.chineseName IS NULL AND row.chineseName IS NOT NULL)
+        WITH e, row, newAliases, newKeys, isNew,
+             {{SuffixesOf("[k IN row.keys + row.nameKeys WHERE NOT k IN e.keys]")}} AS suffixes
         SET e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
                 THEN e.nameKeys + row.chineseKey ELSE e.nameKeys END,
             e.chineseName = coalesce(e.chineseName, row.chineseName),
             e.aliases = e.aliases + newAliases,
             e.keys = e.keys + newKeys
-        FOREACH (text IN CASE WHEN isNew THEN row.suffixes ELSE [] END | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
-        FOREACH (text IN CASE WHEN isNew THEN [] ELSE row.suffixes END | MERGE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN CASE WHEN isNew THEN suffixes ELSE [] END | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN CASE WHEN isNew THEN [] ELSE suffixes END | MERGE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
         """;
 
     /// <summary>
@@ -137,13 +140,13 @@ internal static partial class Cypher
         RETURN DISTINCT {id: r.id, type: r.type, subjectId: startNode(r).id, objectId: endNode(r).id}
         """;
 
-    public const string UpdateKeptNames = """
+    public static readonly string UpdateKeptNames = $$"""
         MATCH (k:Entity {id: $keep})
         SET k.aliases = $aliases, k.keys = $keys, k.nameKeys = $nameKeys, k.chineseName = $chineseName,
             k.pinnedAliases = coalesce(k.pinnedAliases, []) + [x IN $dropNames WHERE NOT x IN coalesce(k.pinnedAliases, [])],
             k.pinnedKeys = coalesce(k.pinnedKeys, []) + [x IN $dropKeys WHERE NOT x IN coalesce(k.pinnedKeys, [])]
         CREATE (:DirtyEntity {id: k.id})
-        FOREACH (text IN $suffixes | MERGE (k)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN {{SuffixesOf("$keys + $nameKeys")}} | MERGE (k)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
         """;
 
     public const string MoveEvidence = """
@@ -177,16 +180,13 @@ internal static partial class Cypher
 
     public const string RecordMerge = "MERGE (m:MergedId {id: $drop}) SET m.into = $keep";
 
-    public const string EntitiesWithoutSuffixes = """
-        MATCH (e:Entity) WHERE NOT (e)<-[:SUFFIX_OF]-(:SearchSuffix)
-        RETURN {id: e.id, name: e.name, chineseName: e.chineseName, aliases: e.aliases, keys: e.keys, nameKeys: e.nameKeys}
-        """;
+    public const string EntitiesWithoutSuffixes = "MATCH (e:Entity) WHERE NOT (e)<-[:SUFFIX_OF]-(:SearchSuffix) RETURN e.id";
 
     /// <summary>For entities that have no suffix at all, so none needs merging (<see cref="UpsertEntities"/>).</summary>
-    public const string AddSuffixes = """
-        UNWIND $rows AS row
-        MATCH (e:Entity {id: row.id}) USING INDEX e:Entity(id)
-        FOREACH (text IN row.suffixes | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+    public static readonly string AddSuffixes = $$"""
+        UNWIND $ids AS id
+        MATCH (e:Entity {id: id}) USING INDEX e:Entity(id)
+        FOREACH (text IN {{SuffixesOf("coalesce(e.keys, []) + coalesce(e.nameKeys, [])")}} | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
         """;
 
     public const string DeleteSuffixesOf = "MATCH (:Entity {id: $id})<-[:SUFFIX_OF]-(x:SearchSuffix) DETACH DELETE x";

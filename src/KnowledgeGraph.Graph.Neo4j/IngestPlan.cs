@@ -11,13 +11,28 @@ namespace KnowledgeGraph.Graph.Neo4j;
 internal sealed class IngestPlan
 {
     public List<Dictionary<string, object?>> Articles { get; } = [];
-    /// <summary>One row per entity for the whole batch, so a hub named by many articles is merged once, not once per article.</summary>
-    public List<Dictionary<string, object?>> Entities { get; } = [];
     public List<Dictionary<string, object?>> Mentions { get; } = [];
     public List<Dictionary<string, object?>> Evidence { get; } = [];
     public List<Dictionary<string, object?>> Deals { get; } = [];
 
+    /// <summary>One row per entity for the whole batch, so a hub named by many articles is merged once, not once per article.</summary>
     private readonly Dictionary<string, Dictionary<string, object?>> _entityRows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The batch's entity rows with their search keys, derived once per entity from every article's names rather than
+    /// again for each article that names it (a batch of 500 synthetic articles names 3,240 entities 5,500 times).
+    /// </summary>
+    public List<Dictionary<string, object?>> EntityRows()
+    {
+        foreach (var row in _entityRows.Values)
+        {
+            var chineseName = (string?)row["chineseName"];
+            row["nameKeys"] = SearchKeys.Of([(string)row["name"]!, chineseName]);
+            row["chineseKey"] = chineseName is null ? null : NameSearch.Fold(chineseName);
+            row["keys"] = SearchKeys.Of((List<string>)row["aliases"]!);
+        }
+        return [.. _entityRows.Values];
+    }
 
     /// <summary>
     /// Each edge the planned evidence names, once, split by how the server settles it. Evidence without attributes can
@@ -183,16 +198,10 @@ internal sealed class IngestPlan
         {
             row = new Dictionary<string, object?> { ["id"] = id, ["type"] = type, ["name"] = name, ["aliases"] = new List<string>() };
             _entityRows.Add(id, row);
-            Entities.Add(row);
         }
         var known = (List<string>)row["aliases"]!;
         known.AddRange(aliases.Where(a => !known.Contains(a, StringComparer.Ordinal)));
-        chineseName = (string?)row.GetValueOrDefault("chineseName") ?? chineseName;
-        row["chineseName"] = chineseName;
-        row["nameKeys"] = SearchKeys.Of([(string)row["name"]!, chineseName]);
-        row["chineseKey"] = chineseName is null ? null : NameSearch.Fold(chineseName);
-        row["keys"] = SearchKeys.Of(known);
-        row["suffixes"] = SearchKeys.Suffixes([.. (List<string>)row["keys"]!, .. (List<string>)row["nameKeys"]!]);
+        row["chineseName"] = (string?)row.GetValueOrDefault("chineseName") ?? chineseName;
     }
 
     /// <summary>

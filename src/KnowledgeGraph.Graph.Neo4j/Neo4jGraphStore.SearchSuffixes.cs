@@ -14,15 +14,11 @@ public sealed partial class Neo4jGraphStore
     /// </summary>
     private async Task AddMissingSearchSuffixesAsync(CancellationToken cancellationToken)
     {
-        var missing = (await _cypher.RunAsync(new CypherStatement(Cypher.EntitiesWithoutSuffixes), cancellationToken)).As<NamesRow>();
+        var missing = (await _cypher.RunAsync(new CypherStatement(Cypher.EntitiesWithoutSuffixes), cancellationToken)).Rows
+            .Select(row => row[0].GetString()!).ToList();
         foreach (var chunk in missing.Chunk(SuffixBackfillBatch))
         {
-            var rows = chunk.Select(e => new Dictionary<string, object?>
-            {
-                ["id"] = e.Id,
-                ["suffixes"] = SearchKeys.Suffixes([.. e.Keys ?? [], .. e.NameKeys ?? []]),
-            }).ToList();
-            await _cypher.RunAsync(new CypherStatement(Cypher.AddSuffixes, Params(("rows", rows))), cancellationToken);
+            await _cypher.RunAsync(new CypherStatement(Cypher.AddSuffixes, Params([("ids", chunk), .. Cypher.SuffixRule])), cancellationToken);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class Neo4jGraphStore
         // after those locks sees what the writers before committed, so evidence counts and degrees are never stale.
         var clear = Params(("ids", toClear.ToList()));
         var articleRows = InIdOrder(plan.Articles);
-        var entityRows = InIdOrder(plan.Entities);
+        var entityRows = InIdOrder(plan.EntityRows());
         var nodes = new BatchNodes(IdsOf(articleRows), IdsOf(entityRows));
         var (addedEdges, recomputedEdges) = plan.TouchedEdges();
         await _cypher.RunAsync(
@@ -56,7 +56,7 @@ public sealed partial class Neo4jGraphStore
             new(Cypher.ClearEvidence, clear),
             new(Cypher.ClearMentions, clear),
             new(Cypher.ClearDeals, clear),
-            new(Cypher.UpsertEntities, Params(("rows", entityRows))),
+            new(Cypher.UpsertEntities, Params([("rows", entityRows), .. Cypher.SuffixRule])),
             new(Cypher.CreateMentions, Params(("articleIds", nodes.ArticleIds), ("entityIds", nodes.EntityIds), ("rows", nodes.Mentions(plan.Mentions)))),
             new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
             new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
@@ -105,14 +105,12 @@ public sealed partial class Neo4jGraphStore
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct(StringComparer.Ordinal).ToList();
         var chineseName = keep.ChineseName ?? drop.ChineseName;
         var dropNames = new[] { drop.Name, drop.ChineseName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).ToList();
-        var keys = SearchKeys.Of(aliases);
-        var nameKeys = SearchKeys.Of([keep.Name, chineseName]);
         var pair = Params(("keep", keepId), ("drop", dropId));
         await _cypher.RunAsync(
         [
-            new(Cypher.UpdateKeptNames, Params(("keep", keepId), ("aliases", aliases), ("keys", keys),
-                ("nameKeys", nameKeys), ("chineseName", chineseName),
-                ("dropNames", dropNames), ("dropKeys", SearchKeys.Of(dropNames)), ("suffixes", SearchKeys.Suffixes([.. keys, .. nameKeys])))),
+            new(Cypher.UpdateKeptNames, Params([("keep", keepId), ("aliases", aliases), ("keys", SearchKeys.Of(aliases)),
+                ("nameKeys", SearchKeys.Of([keep.Name, chineseName])), ("chineseName", chineseName),
+                ("dropNames", dropNames), ("dropKeys", SearchKeys.Of(dropNames)), .. Cypher.SuffixRule])),
             new(Cypher.MoveEvidence, Params(("moves", moves))),
             new(Cypher.DeleteEvidenceOf, Params(("ids", loops))),
             new(Cypher.MoveMentions, pair),
