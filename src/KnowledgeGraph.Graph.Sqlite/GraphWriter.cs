@@ -243,7 +243,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     /// (docs/benchmarks.md, session 13). A statement that only copies columns from the staging table, resolves
     /// conflicts with FAIL or IGNORE and whose table checks its foreign keys at commit (schema version 9) cannot stop
     /// half-way, so it keeps none; a failed statement still fails the whole batch, whose transaction is rolled back.
-    /// The staging table is small and new each batch, so its own journal is small.
+    /// The staging table holds one statement's rows at a time (a megabyte or two), so its own journal stays small.
     /// </summary>
     public bool Stage(JsonRows rows, int columns)
     {
