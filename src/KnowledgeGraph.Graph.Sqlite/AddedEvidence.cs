@@ -34,21 +34,19 @@ internal sealed class AddedEvidence
         {
             if (!_withAttributes.Contains(key)) rows.Row().Add(key).Add(confidence).Add(first).Add(last).Add(uncounted);
         }
-        if (rows.Count == 0) return;
-        // Scalar min() and max() are NULL when either side is; the coalesce keeps whichever date is known.
-        var update = writer.Prepared("""
-            UPDATE relations SET
-                confidence = max(relations.confidence, n.confidence),
-                first_date = coalesce(min(relations.first_date, n.first_date), relations.first_date, n.first_date),
-                last_date = coalesce(max(relations.last_date, n.last_date), relations.last_date, n.last_date),
-                evidence_count = relations.evidence_count + n.uncounted
-            FROM (SELECT value ->> 0 AS key, value ->> 1 AS confidence, value ->> 2 AS first_date, value ->> 3 AS last_date,
-                         value ->> 4 AS uncounted
-                  FROM jsonb_each(@rows)) AS n
-            WHERE relations.key = n.key
-            """, "@rows");
-        update.Set("@rows", rows.ToBlob());
-        update.ExecuteNonQuery();
+        if (!writer.Stage(rows, 5)) return;
+        // Written without function calls (min, max, coalesce), so that the update, like the inserts, needs no statement
+        // journal (GraphWriter.Stage): a missing date gives way to a known one, and a known one to an earlier (later) one.
+        writer.Prepared("""
+            UPDATE OR FAIL relations SET
+                confidence = CASE WHEN n.c1 > relations.confidence THEN n.c1 ELSE relations.confidence END,
+                first_date = CASE WHEN relations.first_date IS NULL OR n.c2 < relations.first_date THEN n.c2 ELSE relations.first_date END,
+                last_date = CASE WHEN relations.last_date IS NULL OR n.c3 > relations.last_date THEN n.c3 ELSE relations.last_date END,
+                evidence_count = relations.evidence_count + n.c4
+            FROM temp.staged_rows AS n
+            WHERE relations.key = n.c0
+            """).ExecuteNonQuery();
+        writer.Unstage();
     }
 
     private static string? Earlier(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;

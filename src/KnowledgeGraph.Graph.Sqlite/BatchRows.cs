@@ -73,7 +73,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     {
         var publishedDay = GraphWriter.DayOf(info.PublishedAt);
         foreach (var (id, key, relation) in relations)
-            _relations.Add(new RelationRow(id, key, relation, articleKey, relation.Attributes.Date ?? publishedDay));
+            _relations.Add(new RelationRow(id, key, relation, articleKey, relation.Attributes.Date ?? publishedDay, _relations.Count));
     }
 
     private void AddDeals(string articleId, long articleKey, ArticleInfo info, IReadOnlyList<ExtractedDeal> deals)
@@ -92,46 +92,45 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
 
     public void WriteTo(GraphWriter writer)
     {
-        writer.ExecuteRows("""
-            INSERT INTO articles (key, id, source, content_hash, title, url, published_at, published_key, entity_count, relation_count)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
-                   value ->> 9
-            FROM jsonb_each(@rows)
-            """, _articles);
+        writer.ExecuteStaged("""
+            INSERT OR FAIL INTO articles (key, id, source, content_hash, title, url, published_at, published_key, entity_count, relation_count)
+            SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9 FROM temp.staged_rows
+            """, _articles, 10);
         WriteEntities(writer);
-        writer.ExecuteRows("""
-            INSERT OR IGNORE INTO article_entities (entity_id, article_key, aliases)
-            SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)
-            """, ArticleEntitiesInKeyOrder());
+        writer.ExecuteStaged("""
+            INSERT OR IGNORE INTO article_entities (entity_id, article_key, aliases) SELECT c0, c1, c2 FROM temp.staged_rows
+            """, ArticleEntitiesInKeyOrder(), 3);
         WriteAliases(writer);
-        writer.ExecuteRows("""
-            INSERT OR IGNORE INTO mentions (article_key, entity_id, span_start, span_end, text)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM jsonb_each(@rows)
-            """, MentionsByEntity());
+        writer.ExecuteStaged("""
+            INSERT OR IGNORE INTO mentions (article_key, entity_id, span_start, span_end, text) SELECT c0, c1, c2, c3, c4 FROM temp.staged_rows
+            """, MentionsByEntity(), 5);
         writer.AddTerms(_terms);
         WriteRelations(writer);
-        writer.ExecuteRows("""
-            INSERT INTO deals (key, id, article_key, kind, amount, amount_value, currency, round, date, filter_date, confidence,
-                               span_start, span_end, text)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-                   value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13
-            FROM jsonb_each(@rows)
-            """, _deals);
-        writer.ExecuteRows("""
-            INSERT INTO deal_parties (deal_key, ordinal, entity_id, role)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(@rows)
-            """, PartiesByEntity());
+        writer.ExecuteStaged("""
+            INSERT OR FAIL INTO deals (key, id, article_key, kind, amount, amount_value, currency, round, date, filter_date, confidence,
+                                       span_start, span_end, text)
+            SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13 FROM temp.staged_rows
+            """, _deals, 14);
+        writer.ExecuteStaged("""
+            INSERT OR FAIL INTO deal_parties (deal_key, ordinal, entity_id, role) SELECT c0, c1, c2, c3 FROM temp.staged_rows
+            """, PartiesByEntity(), 4);
     }
 
     /// <summary>
     /// In the order of the table's key (entity, article): a batch adds rows at the end of each entity's range, so
     /// written in key order each of those pages is fetched and changed once, instead of in turn with every article
-    /// that names the entity (in a large store the ranges lie far apart and outside the cache).
+    /// that names the entity (in a large store the ranges lie far apart and outside the cache). Sorted in place: the
+    /// key is unique within a batch (an article is written once, each of its entities once).
     /// </summary>
     private JsonRows ArticleEntitiesInKeyOrder()
     {
+        _articleEntities.Sort((a, b) =>
+        {
+            var byEntity = string.CompareOrdinal(a.EntityId, b.EntityId);
+            return byEntity != 0 ? byEntity : a.ArticleKey.CompareTo(b.ArticleKey);
+        });
         var rows = new JsonRows();
-        foreach (var (entityId, articleKey, aliases) in _articleEntities.OrderBy(r => r.EntityId, StringComparer.Ordinal).ThenBy(r => r.ArticleKey))
+        foreach (var (entityId, articleKey, aliases) in _articleEntities)
             rows.Row().Add(entityId).Add(articleKey).Add(aliases);
         return rows;
     }
@@ -236,26 +235,30 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
         foreach (var row in _relations) piecesInBatch[row.Id] = piecesInBatch.GetValueOrDefault(row.Id) + 1;
         InsertNewEdges(writer, keys, piecesInBatch);
 
-        // In the order of the edges' keys, and for one edge in batch order (OrderBy is stable): evidence_once starts with
-        // the edge's key, so a stored edge's new evidence goes at the end of its range, one page per edge in a large store;
-        // in key order each page is changed once. Only evidence of the same edge is ordered by seq, and that order is kept.
+        // In the order of the edges' keys, and for one edge in batch order: evidence_once starts with the edge's key, so
+        // a stored edge's new evidence goes at the end of its range, one page per edge in a large store; in key order each
+        // page is changed once. Only evidence of the same edge is ordered by seq, and that order is kept. Sorted in place
+        // with the batch position as the tie-break, which gives a stable sort's order without a sorted copy per batch.
+        _relations.Sort((a, b) =>
+        {
+            var byEdge = keys[a.Id].CompareTo(keys[b.Id]);
+            return byEdge != 0 ? byEdge : a.Order.CompareTo(b.Order);
+        });
         var evidence = new JsonRows();
-        foreach (var (id, _, relation, articleKey, evidenceDate) in _relations.OrderBy(r => keys[r.Id]))
+        foreach (var (id, _, relation, articleKey, evidenceDate, _) in _relations)
         {
             var a = relation.Attributes;
             evidence.Row().Add(keys[id]).Add(articleKey).Add(relation.Evidence.Start).Add(relation.Evidence.End).Add(relation.Evidence.Text)
                 .Add(relation.Confidence).Add(evidenceDate).Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency)
                 .Add(a.Round).Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product);
         }
-        writer.ExecuteRows("""
-            INSERT INTO evidence (relation_key, article_key, span_start, span_end, text, confidence, evidence_date,
-                                  role, amount, amount_value, currency, round, lead, attr_date, product)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-                   value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14
-            FROM jsonb_each(@rows)
-            """, evidence);
+        writer.ExecuteStaged("""
+            INSERT OR FAIL INTO evidence (relation_key, article_key, span_start, span_end, text, confidence, evidence_date,
+                                          role, amount, amount_value, currency, round, lead, attr_date, product)
+            SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14 FROM temp.staged_rows
+            """, evidence, 15);
         var added = new AddedEvidence();
-        foreach (var (id, _, relation, _, evidenceDate) in _relations)
+        foreach (var (id, _, relation, _, evidenceDate, _) in _relations)
         {
             var key = keys[id];
             // A new edge was inserted with all of this batch's evidence counted; a stored one counts it now.
@@ -283,13 +286,20 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     /// </summary>
     private void InsertNewEdges(GraphWriter writer, Dictionary<string, long> keys, Dictionary<string, int> piecesInBatch)
     {
-        // By (subject, object), stably: relations_out takes each new edge in its subject's range, one page per edge in a
-        // large store, and in this order each of those pages is changed once. Edges between the same two entities keep
-        // their batch order, and with it the order of their keys, which breaks ties between them in a neighbourhood.
+        // By (subject, object), then batch position: relations_out takes each new edge in its subject's range, one page per
+        // edge in a large store, and in this order each of those pages is changed once. Edges between the same two entities
+        // keep their batch order, and with it the order of their keys, which breaks ties between them in a neighbourhood.
+        // Sorted in place (the batch position makes the order total), not through a sorted copy.
+        _relations.Sort((a, b) =>
+        {
+            var bySubject = string.CompareOrdinal(a.Key.SubjectId, b.Key.SubjectId);
+            if (bySubject != 0) return bySubject;
+            var byObject = string.CompareOrdinal(a.Key.ObjectId, b.Key.ObjectId);
+            return byObject != 0 ? byObject : a.Order.CompareTo(b.Order);
+        });
         var edges = new JsonRows();
         var inserted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, key, relation, _, evidenceDate) in _relations
-                     .OrderBy(r => r.Key.SubjectId, StringComparer.Ordinal).ThenBy(r => r.Key.ObjectId, StringComparer.Ordinal))
+        foreach (var (id, key, relation, _, evidenceDate, _) in _relations)
         {
             if (keys.ContainsKey(id) || !inserted.Add(id)) continue;
             var a = relation.Attributes;
@@ -297,16 +307,13 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                 .Add(a.Role).Add(a.Amount.ToSql()).Add(a.Amount.ToSqlNumber()).Add(a.Currency).Add(a.Round)
                 .Add(a.Lead is null ? null : a.Lead.Value ? 1 : 0).Add(a.Date).Add(a.Product).Add(evidenceDate).Add(piecesInBatch[id]);
         }
-        if (edges.Count == 0) return;
+        if (!writer.Stage(edges, 15)) return;
         var insert = writer.Prepared("""
-            INSERT INTO relations (id, type, subject_id, object_id, confidence, role, amount, amount_value, currency, round, lead,
-                                   attr_date, product, first_date, last_date, evidence_count)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-                   value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 13, value ->> 14
-            FROM jsonb_each(@rows)
+            INSERT OR FAIL INTO relations (id, type, subject_id, object_id, confidence, role, amount, amount_value, currency, round, lead,
+                                           attr_date, product, first_date, last_date, evidence_count)
+            SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c13, c14 FROM temp.staged_rows
             RETURNING id, key, subject_id, object_id, type
-            """, "@rows");
-        insert.Set("@rows", edges.ToBlob());
+            """);
         var newEdges = new EdgeChanges();
         using (var reader = insert.ExecuteReader())
         {
@@ -316,10 +323,11 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
                 newEdges.EdgeAdded(reader.GetString(4), reader.GetString(2), reader.GetString(3));
             }
         }
+        writer.Unstage();
         writer.Apply(newEdges);
     }
 
 }
 
-/// <summary>One piece of evidence for an edge, as the batch will store it.</summary>
-internal readonly record struct RelationRow(string Id, RelationKey Key, ExtractedRelation Relation, long ArticleKey, string? EvidenceDate);
+/// <summary>One piece of evidence for an edge, as the batch will store it; <paramref name="Order"/> is its position in the batch.</summary>
+internal readonly record struct RelationRow(string Id, RelationKey Key, ExtractedRelation Relation, long ArticleKey, string? EvidenceDate, int Order);

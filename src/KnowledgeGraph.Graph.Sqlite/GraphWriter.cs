@@ -15,6 +15,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly HashSet<long> _relationsToRecompute = [];
     private readonly HashSet<string> _entitiesToReindex = new(StringComparer.Ordinal);
+    private bool _staging;
 
     public OntologySchema Ontology => ontology;
 
@@ -217,6 +218,52 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         command.Set("@rows", rows.ToBlob());
         command.ExecuteNonQuery();
     }
+
+    /// <summary>The most columns a staged row has (evidence and new edges).</summary>
+    public const int MaxStagedColumns = 15;
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>, which reads the rows from <c>temp.staged_rows</c> (columns <c>c0</c>, <c>c1</c> ...),
+    /// after putting <paramref name="rows"/> there; see <see cref="Stage"/>.
+    /// </summary>
+    public void ExecuteStaged(string sql, JsonRows rows, int columns)
+    {
+        if (!Stage(rows, columns)) return;
+        Prepared(sql).ExecuteNonQuery();
+        Unstage();
+    }
+
+    /// <summary>
+    /// Copies <paramref name="rows"/> into <c>temp.staged_rows</c> (false if there are none), for a statement that
+    /// inserts them into a large table; <see cref="Unstage"/> empties it again. Why: SQLite keeps a statement journal,
+    /// the old image of every page a multi-row statement changes, for any statement that may stop half-way, and one
+    /// that calls a function (such as <c>-&gt;&gt;</c>, reading a column out of <c>jsonb_each</c>) may. In a large
+    /// store each row of these tables lands on a page written long ago, so the journal took a page per row:
+    /// about 300 MB per 1,000-article batch onto 100,000 articles, against some 15 MB on a new store
+    /// (docs/benchmarks.md, session 13). A statement that only copies columns from the staging table, resolves
+    /// conflicts with FAIL or IGNORE and whose table checks its foreign keys at commit (schema version 9) cannot stop
+    /// half-way, so it keeps none; a failed statement still fails the whole batch, whose transaction is rolled back.
+    /// The staging table holds one statement's rows at a time (a megabyte or two), so its own journal stays small.
+    /// </summary>
+    public bool Stage(JsonRows rows, int columns)
+    {
+        if (rows.Count == 0) return false;
+        if (columns is < 1 or > MaxStagedColumns) throw new ArgumentOutOfRangeException(nameof(columns), columns, $"1 to {MaxStagedColumns} columns");
+        if (!_staging)
+        {
+            OneOff($"CREATE TEMP TABLE IF NOT EXISTS staged_rows ({string.Join(", ", Enumerable.Range(0, MaxStagedColumns).Select(c => $"c{c}"))})")
+                .ExecuteNonQuery();
+            _staging = true;
+        }
+        var columnList = string.Join(", ", Enumerable.Range(0, columns).Select(c => $"c{c}"));
+        var values = string.Join(", ", Enumerable.Range(0, columns).Select(c => $"value ->> {c}"));
+        var stage = Prepared($"INSERT INTO temp.staged_rows ({columnList}) SELECT {values} FROM jsonb_each(@rows)", "@rows");
+        stage.Set("@rows", rows.ToBlob());
+        stage.ExecuteNonQuery();
+        return true;
+    }
+
+    public void Unstage() => Prepared("DELETE FROM temp.staged_rows").ExecuteNonQuery();
 
     private List<string> ReadStrings(string sql, long articleKey)
     {
