@@ -81,7 +81,8 @@ public sealed class RelationExtractor(
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(named, chain.TopicsOfClauses);
         }
-        var asserted = FoundersOfTheBought.AtTheirCompanies(FoundersPosts.AtFoundedCompanies(yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found)))));
+        var asserted = yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found)));
+        asserted = FoundersOfTheBought.AtTheirCompanies(FoundersPosts.AtFoundedCompanies(asserted));
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
     }
 
