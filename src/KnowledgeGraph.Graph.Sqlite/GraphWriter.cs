@@ -211,7 +211,7 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     }
 
     /// <summary>Runs a set-based statement over <paramref name="rows"/> (read in SQL as <c>jsonb_each(@rows)</c>), if there are any.</summary>
-    public void ExecuteRows(string sql, JsonRows rows)
+    private void ExecuteRows(string sql, JsonRows rows)
     {
         if (rows.Count == 0) return;
         var command = Prepared(sql, "@rows");

@@ -338,14 +338,14 @@ public sealed class ClauseTriggers
         return list;
     }
 
+    /// <summary>Characters of pronouns that would name the noun's owner (他们的对手, 其合作伙伴).</summary>
+    private static readonly SearchValues<char> Pronouns = SearchValues.Create("他她它其");
+
     /// <summary>
     /// In an interview's answer, parties called rivals or partners with no owner named (Naver和LG AI研究院都是很强的对手;
     /// 谷歌翻译也一直是最直接的对手) are the interviewee's organization's: the answer's organization, when every party of
     /// the clause stands in one list before 是 and the relational noun after it.
     /// </summary>
-    /// <summary>Characters of pronouns that would name the noun's owner (他们的对手, 其合作伙伴).</summary>
-    private static readonly SearchValues<char> Pronouns = SearchValues.Create("他她它其");
-
     private Mention? SpeakersCalling(Document document, Sentence sentence, TextRange clause, string clauseText, List<Mention> parties, TypeRules rules)
     {
         if (parties.Count == 0 || !document.Turns.TryGetValue(sentence.Paragraph, out var turn) || clause.Start < turn.SpokenFrom

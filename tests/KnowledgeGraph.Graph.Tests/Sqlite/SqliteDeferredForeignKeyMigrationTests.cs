@@ -52,7 +52,7 @@ public sealed class SqliteDeferredForeignKeyMigrationTests : IDisposable
 
         // Deleting an article still cascades into the rebuilt tables; what the other article states stays.
         Assert.True(await store.DeleteArticleAsync(second.Id));
-        Assert.Equal(["0"], Read("SELECT count(*) FROM evidence e JOIN articles a ON a.key = e.article_key WHERE a.id <> '" + first.Id + "'"));
+        Assert.Equal(["0"], Read("SELECT count(*) FROM evidence e JOIN articles a ON a.key = e.article_key WHERE a.id <> @id", id: first.Id));
         Assert.Equal(["1"], Read("SELECT count(DISTINCT article_key) FROM mentions"));
         Assert.Equal(["1"], Read("SELECT count(*) FROM deals"));
         var partnership = Assert.Single((await store.FindRelationsAsync(new RelationFilter(Types: ["PARTNERED_WITH"]), new PageRequest())).Items).Node;
@@ -95,10 +95,12 @@ public sealed class SqliteDeferredForeignKeyMigrationTests : IDisposable
     /// <summary>Every row of <paramref name="table"/>, columns joined, in ordinal order.</summary>
     private List<string> Dump(string table) => [.. Read($"SELECT * FROM {table}", allColumns: true).Order(StringComparer.Ordinal)];
 
-    private List<string> Read(string sql, bool allColumns = false)
+    private List<string> Read(string sql, bool allColumns = false, string? id = null)
     {
         using var connection = Open();
-        using var reader = connection.Command(sql).ExecuteReader();
+        using var command = connection.Command(sql);
+        if (id is not null) command.Parameters.AddWithValue("@id", id);
+        using var reader = command.ExecuteReader();
         var values = new List<string>();
         while (reader.Read())
         {
