@@ -8,12 +8,19 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// and followed by what they do: 具身智能初创公司它石智航宣布…, AI芯片企业曦望完成…, 机器人公司松延动力获得…. The name
 /// is the run between a description's head noun (resolution/description-heads.txt) and what the company does right
 /// after it (recognition/described-name-closers.txt: 宣布, 完成, 获得 …), a bracketed spelling, or the clause's end when a verb
-/// of founding, buying or backing governs it (recognition/described-object-verbs.txt: 成立, 收购 …); it must hold a word the segmenter does
+/// of founding, buying or backing governs it (recognition/described-object-verbs.txt: 成立, 收购 …) or, with no description, when words
+/// that set a joint venture up stand right before it (recognition/joint-venture-runs.txt: 合资成立了); it must hold a word the segmenter does
 /// not know as a common noun, so that 公司员工宣布 or 该企业今天完成 name nobody.
 /// </summary>
 public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers,
-    IReadOnlyCollection<string> objectVerbs, IReadOnlyCollection<string> ownedNameOpeners) : IPipelineStage
+    IReadOnlyCollection<string> objectVerbs, IReadOnlyCollection<string> ownedNameOpeners, IReadOnlyCollection<string> jointVentureRuns) : IPipelineStage
 {
+    /// <summary>
+    /// Words that set a joint venture up right before its name, with no description between (recognition/joint-venture-runs.txt:
+    /// 比亚迪与Momenta合资成立了迪派智驾，): the name may end its clause as after a founding verb and a head noun.
+    /// </summary>
+    private readonly IReadOnlyList<string> _jointVentureRuns = jointVentureRuns.Where(r => r.Length > 0).OrderByDescending(r => r.Length).ToList();
+
     private const int MinNameLength = 2;
     private const int MaxNameLength = 6;
     private const double DescribedConfidence = 0.6;
@@ -45,6 +52,16 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
                 if (_ownedNameOpeners.Contains(tokens[t].Text))
                 {
                     AddOwnedName(document, named, tokens, t, sentence);
+                    continue;
+                }
+                if (JointVentureRunEnd(text, tokens, t, sentence.Range.End) is { } runEnd)
+                {
+                    if (NameAfter(document, tokens, runEnd + 1, sentence.Range.End, founded: true) is { } venture && named.Overlapping(venture).Count == 0)
+                    {
+                        var founded = new Mention(venture, text[venture.Start..venture.End], "Organization", MentionSource.Pattern, DescribedConfidence) { Sentence = sentence.Index };
+                        document.Mentions.Add(founded);
+                        named.Add(founded);
+                    }
                     continue;
                 }
                 if (!_heads.Contains(tokens[t].Text) || named.Overlapping(tokens[t].Range).Count > 0 || CountedBefore(text, tokens[t].Range.Start)) continue;
@@ -101,6 +118,18 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
         named.Add(mention);
     }
 
+    /// <summary>The index of the last token of a joint venture's run starting at token <paramref name="t"/>, if one does and ends on a token's end.</summary>
+    private int? JointVentureRunEnd(string text, List<Token> tokens, int t, int sentenceEnd)
+    {
+        if (RecognitionData.MatchStartingAt(_jointVentureRuns, text, tokens[t].Range.Start, sentenceEnd) is not { } run) return null;
+        var end = tokens[t].Range.Start + run.Length;
+        for (var u = t; u < tokens.Count && tokens[u].Range.End <= end; u++)
+        {
+            if (tokens[u].Range.End == end) return u;
+        }
+        return null;
+    }
+
     /// <summary>The name-like Chinese words from <paramref name="first"/> up to the first word that is not one, when one of them is a word the segmenter does not know.</summary>
     private TextRange? OwnedNameAt(Document document, List<Token> tokens, int first, int sentenceEnd)
     {
@@ -130,8 +159,9 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
     }
 
     /// <summary>The name-like words from <paramref name="first"/> up to an organization's cue or the clause's end.</summary>
-    private TextRange? NameAfter(Document document, List<Token> tokens, int first, int sentenceEnd)
+    private TextRange? NameAfter(Document document, List<Token> tokens, int first, int sentenceEnd, bool founded = false)
     {
+        if (first >= tokens.Count) return null;
         var text = document.Text;
         var start = tokens[first].Range.Start;
         if (start != tokens[first - 1].Range.End || AdverbCharacters.Contains(text[start])) return null;
@@ -153,7 +183,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
             proper |= IsCoinedWord(tokens, t, first) || spelled || singles >= 2 && t - first >= 2;
             var end = token.Range.End;
             var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0))
-                         || EndsClause(text, end, sentenceEnd) && ObjectOfFounding(tokens, first - 1);
+                         || EndsClause(text, end, sentenceEnd) && (founded || ObjectOfFounding(tokens, first - 1));
             if (!closed) continue;
             return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
         }
