@@ -316,8 +316,8 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
     /// <summary>
     /// A surname and two characters right after a title, closed by a particle, a mark or what people do
     /// (总经理熊友军此前是…, 创始人赵同阳曾在…): a person's name even when its given part is a word of its own (友军) or
-    /// the segmenter joins it otherwise, since a title is followed by its holder. The given part holds no character
-    /// that ends names (创始人曾表示 is no one).
+    /// the segmenter joins it otherwise, since a title is followed by its holder. No character of it ends names: not
+    /// the given part's (创始人曾表示 is no one), nor a surname that is a preposition too (CEO向记者表示).
     /// </summary>
     private TextRange? UncommonNameAfterTitle(string text, int start, int limit)
     {
@@ -325,7 +325,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         var end = start + length;
         if (end >= limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) return null;
         var candidate = text.Substring(start, length);
-        if (!data.Surnames.Contains(candidate[..1]) || data.Surnames.Contains(candidate[..2]) || candidate.Skip(1).Any(StopCharacters.Contains)
+        if (!data.Surnames.Contains(candidate[..1]) || data.Surnames.Contains(candidate[..2]) || candidate.Any(StopCharacters.Contains)
             || data.IsGeneric(candidate) || data.Titles.Contains(candidate) || dictionary.DictionaryTag(candidate) is { } tag && !IsNameTag(tag)) return null;
         var closed = StopCharacters.Contains(text[end]) || text[end] is '，' or '。' or '、' or '：' or '（' || PersonVerbAt(text, end, exceptNounWithPerson: true);
         return closed ? new TextRange(start, end) : null;
