@@ -26,7 +26,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         ontology ??= OntologySchema.Default;
         var lexicon = new Lexicon(resources, ontology);
         var recognition = new RecognitionData(resources);
-        var descriptions = new DescriptionFilter(recognition, TrimmedLines(resources, "recognition/determiners.txt"));
+        var descriptions = new DescriptionFilter(recognition, TrimmedLines(resources, "recognition/determiners.txt"), TrimmedLines(resources, "recognition/kind-openers.txt"));
         var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         var cues = new AssertionCues(resources);
         // Lists that more than one stage reads are read once.

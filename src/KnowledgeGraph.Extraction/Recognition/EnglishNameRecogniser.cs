@@ -125,6 +125,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (words.Count == 1 && StartsInLowerCase(words[0].Text)) return;
         if (words.Any(w => Connectors.Contains(w.Text)) && !words.Any(w => OrganizationWords.Contains(w.Text) && w.Text != "AI")) return;
         if (IsTitleOfAWork(text, start, end, words)) return;
+        if (words.Count == 1 && IsStockCode(text, start, end)) return;
         if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && (words[0].Text.Length <= 3 || RoundName().IsMatch(words[0].Text))) return;
         if (IsGlossOfATerm(document, spans, sentenceTokens, start, end, words)) return;
 
@@ -210,6 +211,37 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         Add(document, spans, new Mention(new TextRange(open, close), name, "Person", MentionSource.Pattern, 0.75) { Sentence = sentence.Index });
     }
 
+    /// <summary>
+    /// Capitals or digits written as a listed company's stock code (股票代码为“WRD”, NASDAQ: PONY, 9660.HK, 以“ARM”为代码):
+    /// a ticker, not another name of the company.
+    /// </summary>
+    private bool IsStockCode(string text, int start, int end)
+    {
+        if (!IsCodeShaped(text, start, end)) return false;
+        var before = start;
+        while (before > 0 && text[before - 1] is ' ' or '“' or '"' or '「' or '\'') before--;
+        var after = end;
+        while (after < text.Length && text[after] is ' ' or '”' or '"' or '」' or '\'') after++;
+        foreach (var cue in data.TickerCues)
+        {
+            if (cue.Position == CuePosition.Before ? before >= cue.Word.Length && string.CompareOrdinal(text, before - cue.Word.Length, cue.Word, 0, cue.Word.Length) == 0
+                    : string.CompareOrdinal(text, after, cue.Word, 0, cue.Word.Length) == 0
+                      // A market's suffix (.HK) may be read into the code's word itself.
+                      || cue.Word[0] == '.' && end - start > cue.Word.Length && string.CompareOrdinal(text, end - cue.Word.Length, cue.Word, 0, cue.Word.Length) == 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Upper-case letters, digits and the dot of a market's suffix (9660.HK): the shape of a stock code.</summary>
+    private static bool IsCodeShaped(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!(char.IsAsciiLetterUpper(text[i]) || char.IsAsciiDigit(text[i]) || text[i] == '.')) return false;
+        }
+        return true;
+    }
+
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static void Add(Document document, MentionSpans spans, Mention mention)
@@ -260,7 +292,8 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         // A company noun right before the name outweighs a given name and a person's verb after it
         // (初创公司Alex Codes, 风险投资公司Playground Global担任…).
         if (!titleBefore && AfterOrganizationNoun(text, start)) return "Organization";
-        if (LooksLikePersonName(words, text) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text))) return "Person";
+        if (LooksLikePersonName(words, text) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text)
+                                                 || IsListedFounder(text, sentence, start, end) || IsParagraphLabel(text, start, end))) return "Person";
         if (SpellsOrganizationBefore(document, spans, sentence, start, end)) return "Organization";
         if (ExtendedLexiconType(spans, start, end, words) is { } extended) return extended;
         var cued = data.TypeFromContext(text, start, end);
@@ -483,6 +516,35 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     }
 
     private const int MaxListItemDescription = 20;
+
+    /// <summary>
+    /// A name between 由 and a founding verb of its clause (Deci由Yonatan Geifman、Jonathan Elial和…共同创立) is one of
+    /// the founders listed there: a name shaped like a person's is a person's, first in the list or not, as the
+    /// Chinese founders' lists are read (companies founding a company carry a company's word: Capital, AI, Labs).
+    /// </summary>
+    private bool IsListedFounder(string text, Sentence sentence, int start, int end)
+    {
+        var clauseStart = start;
+        while (clauseStart > sentence.Range.Start && !ClauseMarks.Contains(text[clauseStart - 1])) clauseStart--;
+        if (clauseStart == start || text.LastIndexOf('由', start - 1, start - clauseStart) < 0) return false;
+        var clauseEnd = end;
+        while (clauseEnd < sentence.Range.End && !ClauseMarks.Contains(text[clauseEnd])) clauseEnd++;
+        foreach (var verb in data.FoundingVerbs)
+        {
+            if (text.IndexOf(verb, end, clauseEnd - end, StringComparison.Ordinal) >= 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A name shaped like a person's that opens a paragraph before a colon labels it with a person: a profile's
+    /// heading (Milan Kovac：Optimus的操盘手) or an interview's speaker (Jae Lee：我们有两个核心模型).
+    /// </summary>
+    private static bool IsParagraphLabel(string text, int start, int end) =>
+        (start == 0 || text[start - 1] == '\n') && end < text.Length && text[end] is '：' or ':';
+
+    /// <summary>Marks that end a clause; a bracket's spelling (菲亚松（JJ Fiasson）) stays inside it.</summary>
+    private const string ClauseMarks = "，,。；;：:！？!?";
 
     private static bool IsDescriptionCharacter(char c) => IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == ' ';
 

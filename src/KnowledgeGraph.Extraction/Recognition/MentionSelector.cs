@@ -18,7 +18,7 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     {
         var lexiconMentions = new MentionSpans(document.Mentions.Where(m => m.Source == MentionSource.Lexicon));
         var ordered = document.Mentions
-            .Where(m => (!data.IsGeneric(m.Text) || IsKnownCompany(m)) && !descriptions.IsDescription(m))
+            .Where(m => (!data.IsGeneric(m.Text) || IsKnownCompany(m)) && !descriptions.IsDescription(m) && !descriptions.IsCountedKind(document.Text, m))
             .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)

@@ -233,7 +233,8 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
                     Add(document, sentence, position, end, 0.8);
                     continue;
                 }
-                if (ChineseNameStartingAt(text, position, sentence.Range.End, boundaries, afterTitle: true) is not { } name) continue;
+                if ((ChineseNameStartingAt(text, position, sentence.Range.End, boundaries, afterTitle: true)
+                     ?? UncommonNameAfterTitle(text, position, sentence.Range.End)) is not { } name || IsInsideMention(named, name)) continue;
                 Add(document, sentence, name.Start, name.End, 0.75);
                 AddCoordinatedNames(document, sentence, name.End, boundaries, named);
             }
@@ -310,6 +311,24 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             if (IsPlausibleName(text[start..end], afterTitle) && ended) return new TextRange(start, end);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A surname and two characters right after a title, closed by a particle, a mark or what people do
+    /// (总经理熊友军此前是…, 创始人赵同阳曾在…): a person's name even when its given part is a word of its own (友军) or
+    /// the segmenter joins it otherwise, since a title is followed by its holder. No character of it ends names: not
+    /// the given part's (创始人曾表示 is no one), nor a surname that is a preposition too (CEO向记者表示).
+    /// </summary>
+    private TextRange? UncommonNameAfterTitle(string text, int start, int limit)
+    {
+        const int length = 3;
+        var end = start + length;
+        if (end >= limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) return null;
+        var candidate = text.Substring(start, length);
+        if (!data.Surnames.Contains(candidate[..1]) || data.Surnames.Contains(candidate[..2]) || candidate.Any(StopCharacters.Contains)
+            || data.IsGeneric(candidate) || data.Titles.Contains(candidate) || dictionary.DictionaryTag(candidate) is { } tag && !IsNameTag(tag)) return null;
+        var closed = StopCharacters.Contains(text[end]) || text[end] is '，' or '。' or '、' or '：' or '（' || PersonVerbAt(text, end, exceptNounWithPerson: true);
+        return closed ? new TextRange(start, end) : null;
     }
 
     private static readonly int[] SingleSurnameLengths = [3, 2, 4];

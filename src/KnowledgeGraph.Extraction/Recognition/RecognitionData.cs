@@ -43,10 +43,17 @@ public sealed partial class RecognitionData
         OrganizationNameOpeners = LongestFirst(resources.Lines("recognition/org-name-openers.txt"));
         CueAdverbs = LongestFirst(resources.Lines("recognition/cue-adverbs.txt"));
         FoundingVerbs = LongestFirst(resources.Lines("recognition/founding-verbs.txt"));
+        TickerCues = resources.Rows("recognition/ticker-cues.tsv", 2)
+            .Select(r => (Position: r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, Word: r[1].Trim()))
+            .OrderByDescending(c => c.Word.Length)
+            .ToList();
         PersonIntroducers = LongestFirst(Titles.Concat(ContextCues.Where(c => c.Position == CuePosition.Before && c.Type == "Person").Select(c => c.Word)));
     }
 
     public IReadOnlyList<string> Titles { get; }
+
+    /// <summary>Words around a stock code (股票代码, NASDAQ:, 为代码): the capitals next to them are a ticker, no name.</summary>
+    public IReadOnlyList<(CuePosition Position, string Word)> TickerCues { get; }
 
     /// <summary>Words that begin with an organization's ending but are no ending (智能驾驶, 科技园).</summary>
     public IReadOnlyList<string> SuffixCompounds { get; }
