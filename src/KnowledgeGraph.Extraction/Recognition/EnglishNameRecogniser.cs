@@ -260,7 +260,8 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         // A company noun right before the name outweighs a given name and a person's verb after it
         // (初创公司Alex Codes, 风险投资公司Playground Global担任…).
         if (!titleBefore && AfterOrganizationNoun(text, start)) return "Organization";
-        if (LooksLikePersonName(words, text) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text))) return "Person";
+        if (LooksLikePersonName(words, text) && (titleBefore || IsListedAfterPerson(document, spans, start) || data.GivenNames.Contains(words[0].Text)
+                                                 || IsListedFounder(text, start, end))) return "Person";
         if (SpellsOrganizationBefore(document, spans, sentence, start, end)) return "Organization";
         if (ExtendedLexiconType(spans, start, end, words) is { } extended) return extended;
         var cued = data.TypeFromContext(text, start, end);
@@ -273,6 +274,27 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (LooksLikePersonName(words, text)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
         return "Organization";
     }
+
+    /// <summary>
+    /// Words right after 由, or listed after an earlier item there, in a clause a founding verb closes (Helix Robotics由Tomasz
+    /// Nowak于2021年创办, 由Rafael Ortega、Ilan Cohen共同创立): founders, hence people, whatever their given name.
+    /// </summary>
+    private bool IsListedFounder(string text, int start, int end)
+    {
+        if (start == 0 || text[start - 1] is not ('由' or '、' or '和' or '与' or '及')) return false;
+        var by = start - 1;
+        while (by > 0 && text[by] != '由' && start - by < MaxFounderListLength && !ClauseMarks.Contains(text[by])) by--;
+        if (text[by] != '由') return false;
+        for (var position = end; position < text.Length && position - end < MaxFounderListLength && !ClauseMarks.Contains(text[position]); position++)
+        {
+            if (text[position] == '创' && RecognitionData.MatchStartingAt(data.FoundingVerbs, text, position, text.Length) is not null) return true;
+        }
+        return false;
+    }
+
+    private const int MaxFounderListLength = 60;
+
+    private const string ClauseMarks = "，,。；;：:！？";
 
     /// <summary>
     /// Capitalised words enumerated right after an organization (Lightspeed、Hallwood Media) are the next item of a
