@@ -28,8 +28,11 @@ public sealed partial class PersonNameRecogniser
     /// when the segmenter cut them otherwise (航于) or the dictionary knows their first two characters as a word (温书).
     /// No particle may be among the characters, and the whole must not be a common word (高管) or a title.
     /// </summary>
-    private TextRange? FounderNameStartingAt(string text, int start, int limit)
+    private TextRange? FounderNameStartingAt(string text, int start, int limit, HashSet<int> boundaries)
     {
+        // A surname that makes a word with the character before it (来 of 由来杰: 由来) may belong to that word; one the
+        // segmenter starts a word with is read as a name all the same.
+        if (!boundaries.Contains(start) && start > 0 && dictionary.DictionaryTag(text.Substring(start - 1, 2)) is { } before && !IsNameTag(before)) return null;
         foreach (var length in HasCompoundSurname(text, start, limit) ? CompoundSurnameLengths : FounderNameLengths)
         {
             var end = start + length;
@@ -40,6 +43,9 @@ public sealed partial class PersonNameRecogniser
             var candidate = text[start..end];
             if (!data.StartsWithSurname(candidate) || data.IsGeneric(candidate) || data.Titles.Contains(candidate)) continue;
             if (candidate.Skip(1).Any(FounderNameBreakers.Contains) || !IsNameTag(dictionary.DictionaryTag(candidate))) continue;
+            // A verb after the surname's character is what a description says (曾任职于华为的…), not a given name.
+            if (Enumerable.Range(start + 1, length - 1).Any(i => PersonVerbAt(text, i, exceptNounWithPerson: false)
+                                                                 || RecognitionData.MatchStartingAt(data.PostVerbs, text, i, limit) is not null)) continue;
             return new TextRange(start, end);
         }
         return null;
@@ -62,7 +68,7 @@ public sealed partial class PersonNameRecogniser
             if (FoundingVerbAfter(text, at + 1, end) is not { } verb) continue;
             foreach (var start in CofounderNameStarts(text, at + 1, verb))
             {
-                if ((FounderNameStartingAt(text, start, verb) ?? ChineseNameStartingAt(text, start, verb, boundaries)) is not { } name
+                if ((FounderNameStartingAt(text, start, verb, boundaries) ?? ChineseNameStartingAt(text, start, verb, boundaries)) is not { } name
                     || named.Any(m => m.Range.Overlaps(name))) continue;
                 if (added.Any(r => r.Overlaps(name))) break;
                 Add(document, sentence, name.Start, name.End, 0.7);

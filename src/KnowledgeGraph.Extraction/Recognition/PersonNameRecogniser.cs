@@ -99,7 +99,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             while (clauseEnd < sentence.Range.End && text[clauseEnd] is not ('，' or ',' or '。' or '；' or ';' or '：')) clauseEnd++;
             var clauseStart = at + 1;
             if (!data.FoundingVerbs.Any(v => text.IndexOf(v, clauseStart, clauseEnd - clauseStart, StringComparison.Ordinal) >= 0)) continue;
-            if ((UndescribedNameBoundedBySpelling(text, at + 1, clauseEnd) ?? FounderNameStartingAt(text, at + 1, clauseEnd)
+            if ((UndescribedNameBoundedBySpelling(text, at + 1, clauseEnd) ?? FounderNameStartingAt(text, at + 1, clauseEnd, boundaries)
                  ?? ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries)) is not { } name || IsInsideMention(named, name)) continue;
             if (!named.Any(m => m.Range == name)) Add(document, sentence, name.Start, name.End, 0.7);
             AddCoordinatedNames(document, sentence, name.End, boundaries, named, founderListEnd: clauseEnd);
@@ -292,7 +292,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         while (end + 1 < sentence.Range.End && text[end] is '和' or '与' or '及' or '、')
         {
             if ((UndescribedNameBoundedBySpelling(text, end + 1, sentence.Range.End)
-                 ?? (end + 1 < founderListEnd ? FounderNameStartingAt(text, end + 1, founderListEnd) : null)
+                 ?? (end + 1 < founderListEnd ? FounderNameStartingAt(text, end + 1, founderListEnd, boundaries) : null)
                  ?? ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries)) is not { } name
                 || IsInsideMention(named, name)) return;
             Add(document, sentence, name.Start, name.End, 0.7);
