@@ -43,6 +43,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             FindNamesBeforeVerbs(document, sentence, boundaries);
             FindNamesBeforePosts(document, sentence, boundaries, named);
             FindFounderLists(document, sentence, boundaries, named);
+            FindCofounders(document, sentence, boundaries, named);
             foreach (var person in named.Where(m => m.Type == "Person")) AddCoordinatedNames(document, sentence, person.Range.End, boundaries, named);
             FindNamesInNameSlots(document, sentence, named);
         }
@@ -98,9 +99,10 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             while (clauseEnd < sentence.Range.End && text[clauseEnd] is not ('，' or ',' or '。' or '；' or ';' or '：')) clauseEnd++;
             var clauseStart = at + 1;
             if (!data.FoundingVerbs.Any(v => text.IndexOf(v, clauseStart, clauseEnd - clauseStart, StringComparison.Ordinal) >= 0)) continue;
-            if ((UndescribedNameBoundedBySpelling(text, at + 1, clauseEnd) ?? ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries)) is not { } name || IsInsideMention(named, name)) continue;
+            if ((UndescribedNameBoundedBySpelling(text, at + 1, clauseEnd) ?? FounderNameStartingAt(text, at + 1, clauseEnd, boundaries)
+                 ?? ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries)) is not { } name || IsInsideMention(named, name)) continue;
             if (!named.Any(m => m.Range == name)) Add(document, sentence, name.Start, name.End, 0.7);
-            AddCoordinatedNames(document, sentence, name.End, boundaries, named);
+            AddCoordinatedNames(document, sentence, name.End, boundaries, named, founderListEnd: clauseEnd);
         }
     }
 
@@ -280,14 +282,19 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         return position;
     }
 
-    /// <summary>More names joined to a found one: 周昕宇和吴育昕, 张三、李四.</summary>
-    private void AddCoordinatedNames(Document document, Sentence sentence, int end, HashSet<int> boundaries, List<Mention> named)
+    /// <summary>
+    /// More names joined to a found one: 周昕宇和吴育昕, 张三、李四. In a list of founders, which ends at
+    /// <paramref name="founderListEnd"/>, a name the segmenter cut otherwise is read as a founder's (see <see cref="FounderNameStartingAt"/>).
+    /// </summary>
+    private void AddCoordinatedNames(Document document, Sentence sentence, int end, HashSet<int> boundaries, List<Mention> named, int founderListEnd = -1)
     {
         var text = document.Text;
         end = SkipBrackets(text, end, sentence.Range.End);
         while (end + 1 < sentence.Range.End && text[end] is '和' or '与' or '及' or '、')
         {
-            if ((UndescribedNameBoundedBySpelling(text, end + 1, sentence.Range.End) ?? ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries)) is not { } name
+            if ((UndescribedNameBoundedBySpelling(text, end + 1, sentence.Range.End)
+                 ?? (end + 1 < founderListEnd ? FounderNameStartingAt(text, end + 1, founderListEnd, boundaries) : null)
+                 ?? ChineseNameStartingAt(text, end + 1, sentence.Range.End, boundaries)) is not { } name
                 || IsInsideMention(named, name)) return;
             Add(document, sentence, name.Start, name.End, 0.7);
             end = SkipBrackets(text, name.End, sentence.Range.End);

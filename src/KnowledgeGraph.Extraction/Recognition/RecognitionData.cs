@@ -48,6 +48,7 @@ public sealed partial class RecognitionData
             .OrderByDescending(c => c.Word.Length)
             .ToList();
         PersonIntroducers = LongestFirst(Titles.Concat(ContextCues.Where(c => c.Position == CuePosition.Before && c.Type == "Person").Select(c => c.Word)));
+        CofounderDescriptions = LongestFirst(resources.Lines("recognition/cofounder-descriptions.txt").Concat(Titles));
     }
 
     public IReadOnlyList<string> Titles { get; }
@@ -72,6 +73,9 @@ public sealed partial class RecognitionData
 
     /// <summary>Verbs of founding (创立, 创办, 联合创办) that close a list of founders after 由.</summary>
     public IReadOnlyList<string> FoundingVerbs { get; }
+
+    /// <summary>Words before a co-founder's name that describe them (前同事, 大学同学) and titles (前主任), longest first.</summary>
+    public IReadOnlyList<string> CofounderDescriptions { get; }
     public IReadOnlyList<string> OrganizationSuffixes { get; }
 
     /// <summary>Endings after a known organization that name its fund, lab or division (吉利资本, 百度研究院).</summary>
