@@ -9,7 +9,8 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// name after (图森, 毫末, 自变量, 集度), known to the lexicon or not: such a head is that company. Not when the head is a name
 /// of its own (百度 of 百度智能云, 美团 of 美团龙珠: a unit of a known company), a place or a generic word, nor when the
 /// name ends in what makes it a unit of its head (首钢基金, 某某研究院: resolution/unit-name-endings.txt and
-/// non-company-endings.txt), nor when two companies of the article start alike.
+/// non-company-endings.txt) or in a place (大众中国 is the head's unit in China), nor when the name is a phrase (机器之心),
+/// nor when two companies of the article start alike.
 /// </summary>
 internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognition, LanguageResources resources)
 {
@@ -21,6 +22,8 @@ internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognit
     private readonly string[] _unitEndings = resources.Lines("resolution/unit-name-endings.txt")
         .Concat(resources.Lines("resolution/non-company-endings.txt"))
         .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+
+    private readonly HashSet<string> _places = lexicon.Entries.Where(e => e.Type == "Location").SelectMany(e => e.ChineseNames).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Tags of words that are no name however they start (实在 of 实在智能 is an adverb, 第四 of 第四范式 a number).</summary>
     private static readonly HashSet<string> FunctionTags = ["d", "m", "t", "q", "p", "c", "u", "r", "f", "ad", "an", "mq"];
@@ -58,7 +61,8 @@ internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognit
         for (var length = MinHeadLength; length <= name.Length - MinRestLength; length++)
         {
             var head = name[..length];
-            if (lexicon.IsName(head)) return [];
+            var rest = name[length..];
+            if (lexicon.IsName(head) || _places.Contains(rest) || rest[0] is '之' or '的') return [];
             if (!recognition.IsGeneric(head)) heads.Add(head);
         }
         return heads;
