@@ -25,8 +25,11 @@ internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognit
 
     private readonly HashSet<string> _places = lexicon.Entries.Where(e => e.Type == "Location").SelectMany(e => e.ChineseNames).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Tags of words that are no name however they start (实在 of 实在智能 is an adverb, 第四 of 第四范式 a number).</summary>
-    private static readonly HashSet<string> FunctionTags = ["d", "m", "t", "q", "p", "c", "u", "r", "f", "ad", "an", "mq"];
+    /// <summary>
+    /// Tags of words that are no company's name where they stand (实在 of 实在智能 is an adverb, 第四 of 第四范式 a number, 理想 in
+    /// 毛利率也不理想 an adjective, 长城 in 游客登上长城 a place).
+    /// </summary>
+    private static readonly HashSet<string> NoNameTags = ["d", "m", "t", "q", "p", "c", "u", "r", "f", "ad", "an", "mq", "a", "v", "vd", "vn", "ns"];
 
     /// <summary>The heads of the article's organization names, each with the mention of the full name it stands for.</summary>
     public Dictionary<string, Mention> Of(Document document, Func<Mention, string> keyOf)
@@ -50,7 +53,7 @@ internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognit
     /// a product named after its maker).
     /// </summary>
     public static bool StandsAsWord(Document document, TextRange range) =>
-        document.TokenStartingAt(range.Start) is { } first && !FunctionTags.Contains(first.Tag)
+        document.TokenStartingAt(range.Start) is { } first && !NoNameTags.Contains(first.Tag)
         && (range.End >= document.Text.Length || document.TokenStartingAt(range.End) is not null && !char.IsAsciiLetterOrDigit(document.Text[range.End]));
 
     private IEnumerable<string> HeadsOf(string name)
