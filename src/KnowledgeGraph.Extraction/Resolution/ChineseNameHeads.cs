@@ -7,7 +7,8 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// <summary>
 /// An article that names a Chinese company in full (图森未来, 毫末智行, 自变量机器人, 集度汽车) calls it by the start of its
 /// name after (图森, 毫末, 自变量, 集度), known to the lexicon or not: such a head is that company. Not when the head is a name
-/// of its own (百度 of 百度智能云, 美团 of 美团龙珠: a unit of a known company), a place or a generic word, nor when the
+/// of its own (百度 of 百度智能云, 美团 of 美团龙珠: a unit of a known company), a gated short form (理想, read in context by
+/// recognition), a place or a generic word, nor when the
 /// name ends in what makes it a unit of its head (首钢基金, 某某研究院: resolution/unit-name-endings.txt and
 /// non-company-endings.txt) or in a place (大众中国 is the head's unit in China), nor when the name is a phrase (机器之心),
 /// nor when two companies of the article start alike.
@@ -65,7 +66,8 @@ internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognit
         {
             var head = name[..length];
             var rest = name[length..];
-            if (lexicon.IsName(head) || _places.Contains(rest) || rest[0] is '之' or '的') return [];
+            // A short form that is an ordinary word too (理想, 大众, 长城) is read in context by the gated short forms of recognition.
+            if (lexicon.IsName(head) || recognition.GatedShortForms.ContainsKey(head) || _places.Contains(rest) || rest[0] is '之' or '的') return [];
             if (!recognition.IsGeneric(head)) heads.Add(head);
         }
         return heads;
