@@ -338,6 +338,10 @@ public sealed class AnaphoraResolver : IPipelineStage
             var subjects = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph
                                                  && OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)).ToList();
             if (subjects.Count > 0) candidates = subjects;
+            // A subject that leads its sentence comes before one that opens a later clause of it (「Motional成立于2020年，现代汽车与
+            // 安波福各出资…。该公司…」, 「…被东风、领克等品牌采用，领克08即搭载了…。该公司又发布了…」): the later clause is an aside.
+            var leading = subjects.Where(m => LeadsSentence(document, byParagraph, m)).ToList();
+            if (leading.Count > 0) candidates = leading;
         }
         var inParagraph = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph).ToList();
         if (type == "Organization" && inParagraph.Count == 0 && (gap || IsBareCompany(document, anaphorStart)) && OpensParagraph(document, sentence, anaphorStart)
@@ -350,6 +354,18 @@ public sealed class AnaphoraResolver : IPipelineStage
         if (sentenceSubject && nearby.FirstOrDefault(m => m.Sentence == sentence.Index) is { } sentenceOpening && ClauseStart(document.Text, sentence.Range.Start, sentenceOpening.Range.Start) == sentence.Range.Start
             && OpensClause(document, sentence, sentenceOpening.Range.Start) && !DescribesPerson(document, sentenceOpening, sentence)) return sentenceOpening;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>
+    /// No organization or person is named in the clauses of the mention's sentence before its own (今年4月，X…; 据报道，X…):
+    /// the mention is the subject the sentence starts with.
+    /// </summary>
+    private static bool LeadsSentence(Document document, ILookup<int, Mention> byParagraph, Mention mention)
+    {
+        var sentence = document.Sentences[mention.Sentence];
+        var clauseStart = ClauseStart(document.Text, sentence.Range.Start, mention.Range.Start);
+        return clauseStart == sentence.Range.Start
+               || !byParagraph[sentence.Paragraph].Any(m => m.Sentence == mention.Sentence && m.Range.End <= clauseStart && m.Type is "Organization" or "Person");
     }
 
     /// <summary>Words that make an anaphor a description of a company (该公司, 这家企业, 公司).</summary>

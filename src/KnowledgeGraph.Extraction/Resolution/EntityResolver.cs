@@ -18,6 +18,8 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 
     private readonly RenameLinks _renameLinks = new(resources);
 
+    private readonly ChineseNameHeads _chineseHeads = new(lexicon, recognition, resources);
+
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
 
@@ -34,12 +36,13 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     public void Process(Document document)
     {
         var abbreviations = IntroducedAbbreviations(document);
-        AddShortForms(document, abbreviations);
+        var heads = _chineseHeads.Of(document, KeyOf);
+        AddShortForms(document, abbreviations, heads);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
         JoinRenamedNames(document, keys);
         JoinAbbreviationsToFullNames(document, keys, abbreviations);
-        var fullNames = FullNameKeys(document, keys);
+        var fullNames = FullNameKeys(document, keys, heads);
         JoinSurnamesToFullNames(document, keys, fullNames);
         JoinKnownShortNamesToArticlePeople(document, keys, fullNames);
         var knownShortNames = KnownShortNames(document);
@@ -313,7 +316,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     /// The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity,
     /// the one its bracketed other spelling gave it where there is one.
     /// </summary>
-    private Dictionary<(string Type, string Text), string> FullNameKeys(Document document, Dictionary<Mention, string> appositionKeys)
+    private Dictionary<(string Type, string Text), string> FullNameKeys(Document document, Dictionary<Mention, string> appositionKeys, Dictionary<string, Mention> heads)
     {
         var keys = new Dictionary<(string, string), string>();
         foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
@@ -321,22 +324,30 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             foreach (var form in ShortFormsOf(document, mention).Where(f => f.Length >= 2 && f != mention.Text))
                 keys.TryAdd((mention.Type, form), appositionKeys.GetValueOrDefault(mention) ?? KeyOf(mention));
         }
+        // A head recognised as a name of its own (毫末 beside 毫末智行) is the company it starts.
+        foreach (var (head, full) in heads) keys.TryAdd(("Organization", head), appositionKeys.GetValueOrDefault(full) ?? KeyOf(full));
         return keys;
     }
 
     /// <summary>
     /// A name recognised once is a name wherever it stands again; so are the surnames of dotted names and names
-    /// without their legal or English tail.
+    /// without their legal or English tail, and the heads of Chinese company names (<see cref="ChineseNameHeads"/>) where
+    /// they stand as words.
     /// </summary>
-    private void AddShortForms(Document document, Dictionary<string, Mention> abbreviations)
+    private void AddShortForms(Document document, Dictionary<string, Mention> abbreviations, Dictionary<string, Mention> heads)
     {
         var shortForms = new Dictionary<string, Mention>(abbreviations, StringComparer.Ordinal);
+        var headsOnly = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mention in document.Mentions.Where(m => (m.LexiconId is null || m.Type == "Person") && !m.IsAnaphor))
         {
             foreach (var form in ShortFormsOf(document, mention).Prepend(mention.Text))
             {
                 if (form.Length >= 2 || IsLetterName(form, mention)) shortForms.TryAdd(form, mention);
             }
+        }
+        foreach (var (head, full) in heads)
+        {
+            if (shortForms.TryAdd(head, full)) headsOnly.Add(head);
         }
         if (shortForms.Count == 0) return;
 
@@ -358,6 +369,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
                 var (form, source) = forms[index];
                 var range = new TextRange(at, at + form.Length);
                 if (!StandsAlone(text, range) || range.Length == 1 && !LetterStandsAsName(text, range.Start)) continue;
+                if (headsOnly.Contains(form) && !ChineseNameHeads.StandsAsWord(document, range)) continue;
                 if (Enumerable.Range(range.Start, range.Length).Any(i => occupied[i]) && !ReplacesShorterGuesses(spans, dropped, range, source.Type)) continue;
                 for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                 var found = new Mention(range, form, source.Type, MentionSource.Pattern, source.Confidence * 0.9) { Sentence = sentence.Index };
