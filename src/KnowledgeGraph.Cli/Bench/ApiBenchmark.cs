@@ -11,6 +11,8 @@ public sealed record ApiBenchSettings(int Entities, int Seed, int Requests, int 
 /// <c>kg bench api</c>: an entity lookup, a search and a 2-hop neighbourhood on a synthetic graph, first called on the
 /// store directly (in this process), then as GraphQL queries over loopback to <c>kg serve</c> running over the same
 /// store in its own process, with the same inputs, harness and concurrency; the difference is the service's cost.
+/// Two floors measured the same way, a fixed answer without GraphQL and <c>{ __typename }</c>, show how much of that
+/// cost is transport.
 /// </summary>
 public static class ApiBenchmark
 {
@@ -61,6 +63,13 @@ public static class ApiBenchmark
             cancel => load.RunAsync("search", GraphQLLoad.Search, byName, settings.Requests, cancel),
             cancel => load.RunAsync("2-hop neighbourhood", GraphQLLoad.TwoHops, byId, settings.Requests, cancel),
         ], cancellationToken);
+        // What any request costs before GraphQL does anything, and what GraphQL costs before a resolver calls the store:
+        // the part of each operation's figures that no faster store or resolver could remove.
+        var floors = await MeasureTwiceAsync(
+        [
+            cancel => load.RunFixedAnswerAsync(HttpFloor, settings.Requests, cancel),
+            cancel => load.RunAsync(GraphQLFloor, GraphQLLoad.TypeName, [new Dictionary<string, object>()], settings.Requests, cancel),
+        ], cancellationToken);
 
         var rows = direct.Zip(viaGraphQL, (store, api) => string.Create(CultureInfo.InvariantCulture,
             $"| {store.Operation} | {store.PerSecond:N0} | {store.P50Milliseconds:F2} / {store.P99Milliseconds:F2} | {store.CpuMillisecondsPerRequest:F3} | {api.PerSecond:N0} | {api.P50Milliseconds:F2} / {api.P99Milliseconds:F2} | {api.CpuMillisecondsPerRequest:F3} | {Overhead(api.P50Milliseconds, store.P50Milliseconds)} | {Overhead(store.PerSecond, api.PerSecond)} | {Overhead(api.CpuMillisecondsPerRequest!.Value, store.CpuMillisecondsPerRequest!.Value)} | {store.Errors} / {api.Errors} |"));
@@ -70,8 +79,33 @@ public static class ApiBenchmark
                    $"{settings.Requests} requests per operation, measured in a second round after a first of all three (each with {LoadRunner.WarmUpCalls} warm-up calls), {settings.Concurrency} clients; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n\n")
                + "| operation | store q/s | store p50 / p99 ms | store CPU ms/query | GraphQL q/s | GraphQL p50 / p99 ms | service CPU ms/query | GraphQL over store: p50 | : time per query | : CPU per query | errors store / GraphQL |\n"
                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-               + string.Join("\n", rows) + "\n";
+               + string.Join("\n", rows) + "\n\n"
+               + Floors(floors, direct, viaGraphQL);
     }
+
+    /// <summary>
+    /// The floors, and each operation over the store once the HTTP floor is taken out of the GraphQL side: what is left
+    /// to GraphQL itself (parsing the request, validation, execution, serialisation). The target is the first
+    /// table's, the whole service over the store; this one only shows how much of that the transport takes.
+    /// </summary>
+    private static string Floors(LoadResult[] floors, LoadResult[] direct, LoadResult[] viaGraphQL)
+    {
+        var http = floors[0];
+        var table = floors.Select(floor => string.Create(CultureInfo.InvariantCulture,
+            $"| {floor.Operation} | {floor.PerSecond:N0} | {floor.P50Milliseconds:F2} / {floor.P99Milliseconds:F2} | {floor.CpuMillisecondsPerRequest:F3} | {floor.Errors} |"));
+        var withoutHttp = direct.Zip(viaGraphQL, (store, api) => string.Create(CultureInfo.InvariantCulture,
+            $"| {store.Operation} | {api.P50Milliseconds - http.P50Milliseconds:F2} | {Overhead(api.P50Milliseconds - http.P50Milliseconds, store.P50Milliseconds)} | {api.CpuMillisecondsPerRequest - http.CpuMillisecondsPerRequest:F3} | {Overhead(api.CpuMillisecondsPerRequest!.Value - http.CpuMillisecondsPerRequest!.Value, store.CpuMillisecondsPerRequest!.Value)} |"));
+        return "Floors, measured the same way over the same client and service (the GraphQL columns above include them):\n\n"
+               + "| request | q/s | p50 / p99 ms | service CPU ms/request | errors |\n|---|---:|---:|---:|---:|\n"
+               + string.Join("\n", table) + "\n\n"
+               + "GraphQL over the store with the HTTP floor taken out of the GraphQL side (p50 and service CPU less the first floor's): "
+               + "how much is left to GraphQL itself. The issue's target is the whole service over the store, the first table.\n\n"
+               + "| operation | GraphQL p50 less HTTP, ms | over store p50 | service CPU less HTTP, ms/query | over store CPU |\n|---|---:|---:|---:|---:|\n"
+               + string.Join("\n", withoutHttp) + "\n";
+    }
+
+    private const string HttpFloor = "HTTP only: GET /health/live (a fixed 7-byte answer, no body, no GraphQL)";
+    private const string GraphQLFloor = "GraphQL without the store: `{ __typename }`";
 
     /// <summary>Runs the operations in turn twice and keeps the second round.</summary>
     private static async Task<LoadResult[]> MeasureTwiceAsync(IReadOnlyList<Func<CancellationToken, Task<LoadResult>>> operations,

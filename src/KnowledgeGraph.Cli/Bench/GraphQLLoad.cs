@@ -10,6 +10,18 @@ public sealed class GraphQLLoad(HttpClient http, int concurrency, Func<TimeSpan>
     public const string Search = "query ($q: String!) { entities(search: $q, first: 20) { totalCount edges { node { id name } } } }";
     public const string TwoHops = "query ($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 200) { nodes { id name type } edges { type subject { id } object { id } } } }";
 
+    /// <summary>The cheapest GraphQL request: validated and executed, no resolver of the schema runs.</summary>
+    public const string TypeName = "{ __typename }";
+
+    /// <summary>The liveness probe: through Kestrel, the middleware and routing to a fixed answer, without GraphQL.</summary>
+    public Task<LoadResult> RunFixedAnswerAsync(string operation, int requests, CancellationToken cancellationToken) =>
+        LoadRunner.RunAsync(operation, async (_, token) =>
+        {
+            using var response = await http.GetAsync("/health/live", token);
+            await response.Content.ReadAsByteArrayAsync(token);
+            return response.IsSuccessStatusCode;
+        }, requests, concurrency, cancellationToken, serverCpuTime);
+
     public Task<LoadResult> RunAsync(string operation, string query, IReadOnlyList<Dictionary<string, object>> variables, int requests,
         CancellationToken cancellationToken) =>
         LoadRunner.RunAsync(operation, (i, token) => SendAsync(query, variables[i % variables.Count], token), requests, concurrency, cancellationToken,
