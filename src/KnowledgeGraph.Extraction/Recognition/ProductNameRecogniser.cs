@@ -25,6 +25,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             FindAfterProductNouns(document, sentence);
             FindQuotedAfterLaunch(document, sentence);
             FindQuotedAfterProductNouns(document, sentence);
+            FindQuotedAfterNamingWords(document, sentence);
             FindNumberedAtProductNouns(document, sentence);
         }
     }
