@@ -18,6 +18,7 @@ public sealed partial class RecognitionData
         OwnerWords = resources.Lines("recognition/owner-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
         DeviceNouns = LongestFirst(resources.Lines("recognition/device-nouns.txt"));
+        NonProductEndings = LongestFirst(resources.Lines("recognition/non-product-endings.txt"));
         var naming = resources.Rows("recognition/product-naming-words.tsv", 2);
         IReadOnlyList<string> NamingOf(string kind) => LongestFirst(naming.Where(r => r[0].Trim() == kind).Select(r => r[1]));
         ProductNamingNouns = NamingOf("noun");
@@ -78,6 +79,9 @@ public sealed partial class RecognitionData
     /// <summary>Businesses after a known organization (滴滴自动驾驶, 京东零售) that name its unit when a company's cue follows.</summary>
     public IReadOnlyList<string> UnitBusinessWords { get; }
     public IReadOnlyList<string> ProductCues { get; }
+
+    /// <summary>Endings that make a quoted phrase a plan, a place or a programme (计划, 工厂, 基础设施), not a product's name.</summary>
+    public IReadOnlyList<string> NonProductEndings { get; }
 
     /// <summary>Nouns whose quoted name right after them is the product's own, whatever its words (产品“听澜”).</summary>
     public IReadOnlyList<string> ProductNamingNouns { get; }
