@@ -25,6 +25,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             FindAfterProductNouns(document, sentence);
             FindQuotedAfterLaunch(document, sentence);
             FindQuotedAfterProductNouns(document, sentence);
+            FindQuotedAfterNamingWords(document, sentence);
             FindNumberedAtProductNouns(document, sentence);
         }
     }
@@ -268,6 +269,8 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     {
         var surface = document.Slice(start, end);
         if (surface.Any(c => c is '，' or ',' or '、' or '：' or '！' or '？') || data.IsGeneric(surface) || data.EnglishStopwords.Contains(surface)) return;
+        // A plan, a place or a programme in quotes (“AI工厂”, “特别迁移计划”) is no product, whatever verb or noun stands before it.
+        if (RecognitionData.MatchEndingAt(data.NonProductEndings, surface, surface.Length) is { } ending && ending.Length < surface.Length) return;
         document.Mentions.Add(new Mention(new TextRange(start, end), surface, "Product", MentionSource.Pattern, confidence) { Sentence = sentence.Index });
     }
 }

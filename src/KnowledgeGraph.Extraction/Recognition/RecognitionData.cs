@@ -18,6 +18,12 @@ public sealed partial class RecognitionData
         OwnerWords = resources.Lines("recognition/owner-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
         DeviceNouns = LongestFirst(resources.Lines("recognition/device-nouns.txt"));
+        NonProductEndings = LongestFirst(resources.Lines("recognition/non-product-endings.txt"));
+        var naming = resources.Rows("recognition/product-naming-words.tsv", 2);
+        IReadOnlyList<string> NamingOf(string kind) => LongestFirst(naming.Where(r => r[0].Trim() == kind).Select(r => r[1]));
+        ProductNamingNouns = NamingOf("noun");
+        ProductNamingVerbs = NamingOf("verb");
+        ProductKindsAfterNames = LongestFirst(ProductCues.Concat(NamingOf("kind")));
         GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         EnglishStopwords = resources.Lines("recognition/english-stopwords.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         GivenNames = resources.Lines("recognition/given-names.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -84,6 +90,18 @@ public sealed partial class RecognitionData
     /// <summary>Businesses after a known organization (滴滴自动驾驶, 京东零售) that name its unit when a company's cue follows.</summary>
     public IReadOnlyList<string> UnitBusinessWords { get; }
     public IReadOnlyList<string> ProductCues { get; }
+
+    /// <summary>Endings that make a quoted phrase a plan, a place or a programme (计划, 工厂, 基础设施), not a product's name.</summary>
+    public IReadOnlyList<string> NonProductEndings { get; }
+
+    /// <summary>Nouns whose quoted name right after them is the product's own, whatever its words (产品“听澜”).</summary>
+    public IReadOnlyList<string> ProductNamingNouns { get; }
+
+    /// <summary>Naming verbs (名为, 名叫) that put a product's name in quotes after them.</summary>
+    public IReadOnlyList<string> ProductNamingVerbs { get; }
+
+    /// <summary>Product nouns and other kinds of product (方案) that may follow a named name after 的 (名为“X”的质检方案).</summary>
+    public IReadOnlyList<string> ProductKindsAfterNames { get; }
 
     /// <summary>Devices named as maker + Latin tag + noun (小米AI眼镜).</summary>
     public IReadOnlyList<string> DeviceNouns { get; }
