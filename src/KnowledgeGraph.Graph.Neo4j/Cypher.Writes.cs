@@ -55,48 +55,28 @@ internal static partial class Cypher
     /// A stored entity is written only when the batch brings it a new alias, search key or Chinese name: a hub named in
     /// every batch is otherwise left as it is, and the commit has no property records to rewrite for it. A new entity
     /// starts without aliases and keys (a stored one always has a key: its name), so that it takes the same path and is
-    /// recognised there. A stored entity gets the search suffixes (<see cref="SuffixesOf"/>) of the keys it did not have,
-    /// merged, which adds only those missing but cost Neo4j 3.1 about four times the server CPU of creating them (22,084
-    /// suffixes of 5,000 entities: 3.9 s against 0.9–1.5 s, docs/benchmarks.md, Session 12). A stored entity's keys
-    /// include its name keys, so the keys it lacks are all that need suffixes. A new entity is marked
-    /// <see cref="NewEntityLabel"/> instead, and <see cref="CreateSuffixesOfNewEntities"/> creates all of its suffixes.
+    /// recognised there. A new entity's search suffixes (<see cref="SuffixesOf"/> its keys) are created; a stored entity
+    /// gets those of the keys it did not have, merged, which adds only those missing but cost Neo4j 3.1 about four times
+    /// the server CPU of creating them (22,084 suffixes of 5,000 entities: 3.9 s against 0.9–1.5 s, docs/benchmarks.md,
+    /// Session 12). A stored entity's keys include its name keys, so the keys it lacks are all that need suffixes.
     /// </summary>
     public static readonly string UpsertEntities = $$"""
         UNWIND $rows AS row
         MERGE (e:Entity {id: row.id})
-        ON CREATE SET e:{{NewEntityLabel}}, e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = [],
+        ON CREATE SET e.type = row.type, e.name = row.name, e.chineseName = row.chineseName, e.aliases = [],
             e.nameKeys = row.nameKeys, e.keys = [], e.degree = 0
         WITH e, row, [x IN row.aliases WHERE NOT x IN e.aliases] AS newAliases, [k IN row.keys WHERE NOT k IN e.keys] AS newKeys,
              size(e.keys) = 0 AS isNew
         WHERE size(newAliases) > 0 OR size(newKeys) > 0 OR (e.chineseName IS NULL AND row.chineseName IS NOT NULL)
-        WITH e, row, newAliases, newKeys,
-             CASE WHEN isNew THEN [] ELSE {{SuffixesOf("[k IN row.keys + row.nameKeys WHERE NOT k IN e.keys]")}} END AS suffixes
+        WITH e, row, newAliases, newKeys, isNew,
+             {{SuffixesOf("[k IN row.keys + row.nameKeys WHERE NOT k IN e.keys]")}} AS suffixes
         SET e.nameKeys = CASE WHEN e.chineseName IS NULL AND row.chineseKey IS NOT NULL AND NOT row.chineseKey IN e.nameKeys
                 THEN e.nameKeys + row.chineseKey ELSE e.nameKeys END,
             e.chineseName = coalesce(e.chineseName, row.chineseName),
             e.aliases = e.aliases + newAliases,
             e.keys = e.keys + newKeys
-        FOREACH (text IN suffixes | MERGE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
-        """;
-
-    /// <summary>
-    /// Marks the entities <see cref="UpsertEntities"/> creates, so that <see cref="CreateSuffixesOfNewEntities"/> finds
-    /// them without a second lookup of every entity of the batch. Set and removed in the same transaction, so no
-    /// committed node ever carries it.
-    /// </summary>
-    private const string NewEntityLabel = "NewEntity";
-
-    /// <summary>
-    /// Creates the search suffixes of the entities this transaction created, from the keys <see cref="UpsertEntities"/>
-    /// stored, and removes their mark. Apart from the upsert's row-by-row merge it was cheaper for the server: the
-    /// first two batches of a 5,000-entity ingest, replayed, cost 2.10–2.53 s of server CPU against 2.36–2.58 s with
-    /// the suffixes created inside the upsert (docs/benchmarks.md, Session 13).
-    /// </summary>
-    public static readonly string CreateSuffixesOfNewEntities = $$"""
-        MATCH (e:{{NewEntityLabel}})
-        REMOVE e:{{NewEntityLabel}}
-        WITH e, {{SuffixesOf("e.keys + e.nameKeys")}} AS suffixes
-        FOREACH (text IN suffixes | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN CASE WHEN isNew THEN suffixes ELSE [] END | CREATE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
+        FOREACH (text IN CASE WHEN isNew THEN [] ELSE suffixes END | MERGE (e)<-[:SUFFIX_OF]-(:SearchSuffix {text: text}))
         """;
 
     /// <summary>
@@ -107,9 +87,6 @@ internal static partial class Cypher
     /// index seek, whatever its statistics, and because a MATCH that missed a node would shift every later position.
     /// Node ids (id(n) = $x) would need no seek at all, but 3.1's cost planner plans them as a scan of all nodes while
     /// the store is empty and keeps that plan cached.
-    /// A mention keeps only the aliases and search keys the entity's own names do not already give it: those are in
-    /// every recomputation of the entity's aliases and keys (<see cref="RecomputeAliases"/>) and a merge pins the dropped
-    /// entity's, so leaving them out changes nothing read, and most mentions then store no list at all.
     /// </summary>
     public const string CreateMentions = """
         UNWIND $articleIds AS id
@@ -120,10 +97,7 @@ internal static partial class Cypher
         WITH articles, collect(e) AS entities
         UNWIND $rows AS row
         WITH articles[row.article] AS a, entities[row.entity] AS e, row
-        WITH a, e, row, [x IN row.aliases WHERE NOT x IN [e.name, coalesce(e.chineseName, e.name)]] AS aliases,
-             [k IN row.keys WHERE NOT k IN coalesce(e.nameKeys, [])] AS keys
-        CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts,
-            aliases: CASE WHEN size(aliases) = 0 THEN null ELSE aliases END, keys: CASE WHEN size(keys) = 0 THEN null ELSE keys END}]->(e)
+        CREATE (a)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts, aliases: row.aliases, keys: row.keys}]->(e)
         """;
 
     public const string CreateEvidence = "UNWIND $rows AS row CREATE (ev:Evidence) SET ev = row";

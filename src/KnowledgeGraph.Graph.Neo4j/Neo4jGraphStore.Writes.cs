@@ -57,7 +57,6 @@ public sealed partial class Neo4jGraphStore
             new(Cypher.ClearMentions, clear),
             new(Cypher.ClearDeals, clear),
             new(Cypher.UpsertEntities, Params([("rows", entityRows), .. Cypher.SuffixRule])),
-            new(Cypher.CreateSuffixesOfNewEntities, Params([.. Cypher.SuffixRule])),
             new(Cypher.CreateMentions, Params(("articleIds", nodes.ArticleIds), ("entityIds", nodes.EntityIds), ("rows", nodes.Mentions(plan.Mentions)))),
             new(Cypher.CreateEvidence, Params(("rows", plan.Evidence))),
             new(Cypher.CreateDeals, Params(("rows", plan.Deals))),
