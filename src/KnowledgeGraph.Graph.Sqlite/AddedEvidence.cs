@@ -28,7 +28,7 @@ internal sealed class AddedEvidence
     public void ApplyTo(GraphWriter writer)
     {
         foreach (var key in _withAttributes) writer.RecomputeLater(key);
-        var rows = new JsonRows();
+        var rows = GraphWriter.ChunkedRows();
         // In key order, so the update walks the table's pages in order, each once.
         foreach (var (key, (confidence, first, last, uncounted)) in _plain.OrderBy(p => p.Key))
         {

@@ -14,11 +14,11 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
     private readonly Dictionary<string, int> _entityIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _chineseNames = new(StringComparer.Ordinal);
     private readonly Dictionary<(string EntityId, string Alias), int> _aliasArticles = [];
-    private readonly JsonRows _articles = new();
+    private readonly JsonRows _articles = GraphWriter.ChunkedRows();
     private readonly List<(string EntityId, long ArticleKey, string? Aliases)> _articleEntities = [];
     private readonly List<(long ArticleKey, string EntityId, int Start, int End, string Text)> _mentions = [];
     private readonly List<RelationRow> _relations = [];
-    private readonly JsonRows _deals = new();
+    private readonly JsonRows _deals = GraphWriter.ChunkedRows();
     private readonly List<(long DealKey, int Ordinal, string EntityId, string Role)> _parties = [];
     private readonly List<(string EntityId, string? Text, int Rank)> _terms = [];
 
@@ -129,7 +129,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             var byEntity = string.CompareOrdinal(a.EntityId, b.EntityId);
             return byEntity != 0 ? byEntity : a.ArticleKey.CompareTo(b.ArticleKey);
         });
-        var rows = new JsonRows();
+        var rows = GraphWriter.ChunkedRows();
         foreach (var (entityId, articleKey, aliases) in _articleEntities)
             rows.Row().Add(entityId).Add(articleKey).Add(aliases);
         return rows;
@@ -151,7 +151,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             var byArticle = a.ArticleKey.CompareTo(b.ArticleKey);
             return byArticle != 0 ? byArticle : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End);
         });
-        var rows = new JsonRows();
+        var rows = GraphWriter.ChunkedRows();
         foreach (var (articleKey, entityId, start, end, text) in _mentions)
             rows.Row().Add(articleKey).Add(entityId).Add(start).Add(end).Add(text);
         return rows;
@@ -167,7 +167,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             if (byEntity != 0) return byEntity;
             return a.DealKey != b.DealKey ? a.DealKey.CompareTo(b.DealKey) : a.Ordinal.CompareTo(b.Ordinal);
         });
-        var rows = new JsonRows();
+        var rows = GraphWriter.ChunkedRows();
         foreach (var (dealKey, ordinal, entityId, role) in _parties) rows.Row().Add(dealKey).Add(ordinal).Add(entityId).Add(role);
         return rows;
     }
@@ -244,7 +244,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             var byEdge = keys[a.Id].CompareTo(keys[b.Id]);
             return byEdge != 0 ? byEdge : a.Order.CompareTo(b.Order);
         });
-        var evidence = new JsonRows();
+        var evidence = GraphWriter.ChunkedRows();
         foreach (var (id, _, relation, articleKey, evidenceDate, _) in _relations)
         {
             var a = relation.Attributes;
@@ -297,7 +297,7 @@ internal sealed class BatchRows(Func<string, string> resolve, long firstArticleK
             var byObject = string.CompareOrdinal(a.Key.ObjectId, b.Key.ObjectId);
             return byObject != 0 ? byObject : a.Order.CompareTo(b.Order);
         });
-        var edges = new JsonRows();
+        var edges = GraphWriter.ChunkedRows();
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, key, relation, _, evidenceDate, _) in _relations)
         {

@@ -195,8 +195,8 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
             RETURNING entity_id, term
             """, "@rows");
         upsert.Set("@rows", rows.ToBlob());
-        var grams = new JsonRows();
-        var words = new JsonRows();
+        var grams = ChunkedRows();
+        var words = ChunkedRows();
         using (var reader = upsert.ExecuteReader())
         {
             while (reader.Read())
@@ -210,17 +210,30 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         ExecuteRows("INSERT OR IGNORE INTO term_words (word, entity_id, term) SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows)", words);
     }
 
-    /// <summary>Runs a set-based statement over <paramref name="rows"/> (read in SQL as <c>jsonb_each(@rows)</c>), if there are any.</summary>
+    /// <summary>
+    /// Runs a set-based statement over <paramref name="rows"/> (read in SQL as <c>jsonb_each(@rows)</c>), if there are
+    /// any, once per chunk: the statement must mean the same for its rows taken together or a chunk at a time.
+    /// </summary>
     private void ExecuteRows(string sql, JsonRows rows)
     {
         if (rows.Count == 0) return;
         var command = Prepared(sql, "@rows");
-        command.Set("@rows", rows.ToBlob());
-        command.ExecuteNonQuery();
+        foreach (var blob in rows.ToBlobs())
+        {
+            command.Set("@rows", blob);
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The most columns a staged row has (evidence and new edges).</summary>
     public const int MaxStagedColumns = 15;
+
+    /// <summary>
+    /// Rows for a statement that takes them a chunk at a time (<see cref="Stage"/>, <see cref="ExecuteRows"/>), in
+    /// chunks of 32 KB: each blob, SQLite's copy of it and the buffer it was written in then stay below the
+    /// collector's large-object threshold (85,000 bytes) and are reclaimed while the batch is still being written.
+    /// </summary>
+    public static JsonRows ChunkedRows() => JsonRows.InChunks(32 * 1024);
 
     /// <summary>
     /// Runs <paramref name="sql"/>, which reads the rows from <c>temp.staged_rows</c> (columns <c>c0</c>, <c>c1</c> ...),
@@ -243,7 +256,8 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
     /// (docs/benchmarks.md, session 13). A statement that only copies columns from the staging table, resolves
     /// conflicts with FAIL or IGNORE and whose table checks its foreign keys at commit (schema version 9) cannot stop
     /// half-way, so it keeps none; a failed statement still fails the whole batch, whose transaction is rolled back.
-    /// The staging table holds one statement's rows at a time (a megabyte or two), so its own journal stays small.
+    /// The staging table holds one statement's rows at a time (a megabyte or two), so its own journal stays small;
+    /// they are copied in chunk by chunk (<see cref="ChunkedRows"/>), each chunk with its own execution of the same statement.
     /// </summary>
     public bool Stage(JsonRows rows, int columns)
     {
@@ -258,8 +272,11 @@ internal sealed class GraphWriter(SqliteConnection connection, SqliteTransaction
         var columnList = string.Join(", ", Enumerable.Range(0, columns).Select(c => $"c{c}"));
         var values = string.Join(", ", Enumerable.Range(0, columns).Select(c => $"value ->> {c}"));
         var stage = Prepared($"INSERT INTO temp.staged_rows ({columnList}) SELECT {values} FROM jsonb_each(@rows)", "@rows");
-        stage.Set("@rows", rows.ToBlob());
-        stage.ExecuteNonQuery();
+        foreach (var blob in rows.ToBlobs())
+        {
+            stage.Set("@rows", blob);
+            stage.ExecuteNonQuery();
+        }
         return true;
     }
 

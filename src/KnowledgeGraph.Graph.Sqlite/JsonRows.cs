@@ -24,16 +24,36 @@ internal sealed class JsonRows
     /// <summary>An array's header is written before its size is known, so it takes the four-byte size form (allowed by the format).</summary>
     private const int ArrayHeaderBytes = 5;
 
+    private readonly int _chunkBytes;
+    private readonly List<byte[]> _chunks = [];
     private byte[] _buffer = [];
     private int _length;
     private int _rowStart = -1;
-    private byte[]? _blob;
+    private bool _sealed;
+
+    /// <summary>Rows handed over as one blob (<see cref="ToBlob"/>).</summary>
+    public JsonRows()
+    {
+    }
+
+    private JsonRows(int chunkBytes) => _chunkBytes = chunkBytes;
+
+    /// <summary>
+    /// Rows handed over as several blobs of about <paramref name="chunkBytes"/> each (<see cref="ToBlobs"/>), for a
+    /// statement that can take them one at a time, such as copying them into the staging table. Why: a batch's rows for
+    /// one table are megabytes, and as one blob each its working buffer, its copy and SQLite's own copy of the bound
+    /// value are large objects that live until the collection after the batch, so the process's peak grew with the
+    /// batch's rows; chunks small enough for the collector's young generation are reclaimed while the batch is written.
+    /// </summary>
+    public static JsonRows InChunks(int chunkBytes) =>
+        chunkBytes >= 1 ? new JsonRows(chunkBytes) : throw new ArgumentOutOfRangeException(nameof(chunkBytes), chunkBytes, "must be at least 1");
 
     public int Count { get; private set; }
 
     public JsonRows Row()
     {
-        if (_blob is not null) throw new InvalidOperationException("the rows were already handed to SQLite");
+        if (_sealed) throw new InvalidOperationException("the rows were already handed to SQLite");
+        if (_chunkBytes > 0 && _length >= _chunkBytes) SealChunk();
         if (_length == 0) ReserveArrayHeader();
         if (_rowStart >= 0) CloseArray(_rowStart);
         _rowStart = ReserveArrayHeader();
@@ -74,14 +94,33 @@ internal sealed class JsonRows
     /// <summary>The rows as one JSONB blob, exactly as long as its outer array; adding rows afterwards is an error.</summary>
     public byte[] ToBlob()
     {
-        if (_blob is not null) return _blob;
+        var blobs = ToBlobs();
+        return blobs.Count == 1 ? blobs[0] : throw new InvalidOperationException("the rows were written in chunks: hand them over with ToBlobs");
+    }
+
+    /// <summary>
+    /// The rows as JSONB blobs, in order, each an array of whole rows (one blob unless made <see cref="InChunks"/>; an
+    /// empty array when there are no rows); adding rows afterwards is an error.
+    /// </summary>
+    public IReadOnlyList<byte[]> ToBlobs()
+    {
+        if (_sealed) return _chunks;
+        if (_length > 0 || _chunks.Count == 0) SealChunk();
+        if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _sealed = true;
+        return _chunks;
+    }
+
+    /// <summary>Closes the rows written since the last chunk into one blob and starts the next chunk in the same buffer.</summary>
+    private void SealChunk()
+    {
         if (_length == 0) ReserveArrayHeader();
         if (_rowStart >= 0) CloseArray(_rowStart);
         CloseArray(0);
-        _blob = _buffer.AsSpan(0, _length).ToArray();
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-        return _blob;
+        _chunks.Add(_buffer.AsSpan(0, _length).ToArray());
+        _length = 0;
+        _rowStart = -1;
     }
 
     private JsonRows AddNull()

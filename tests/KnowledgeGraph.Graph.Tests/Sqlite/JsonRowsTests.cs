@@ -78,4 +78,38 @@ public sealed class JsonRowsTests
         Assert.Throws<InvalidOperationException>(() => rows.Row());
         Assert.Throws<ArgumentOutOfRangeException>(() => new JsonRows().Row().Add(double.NaN));
     }
+
+    [Fact]
+    public void Rows_in_chunks_are_valid_arrays_of_whole_rows_that_together_hold_every_row_in_order()
+    {
+        var rows = JsonRows.InChunks(100);
+        for (var i = 0; i < 50; i++) rows.Row().Add($"entity-{i}").Add(i).Add(i + 0.25);
+        rows.Row().Add(Long300).Add(50).Add(12.5);
+
+        var blobs = rows.ToBlobs();
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json_valid(@rows, 8), value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(@rows) ORDER BY key";
+        var parameter = command.Parameters.Add("@rows", SqliteType.Blob);
+        var read = new List<(string Name, long Number, double Fraction)>();
+        foreach (var blob in blobs)
+        {
+            parameter.Value = blob;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Assert.Equal(1L, reader.GetInt64(0));
+                read.Add((reader.GetString(1), reader.GetInt64(2), reader.GetDouble(3)));
+            }
+        }
+
+        Assert.Equal(51, rows.Count);
+        Assert.True(blobs.Count > 1, $"{blobs.Count} chunk(s)");
+        Assert.Equal([.. Enumerable.Range(0, 50).Select(i => ($"entity-{i}", (long)i, i + 0.25)), (Long300, 50L, 12.5)], read);
+        Assert.Throws<InvalidOperationException>(() => rows.ToBlob());
+        Assert.Throws<InvalidOperationException>(() => rows.Row());
+        Assert.Single(JsonRows.InChunks(100).ToBlobs());
+        Assert.Throws<ArgumentOutOfRangeException>(() => JsonRows.InChunks(0));
+    }
 }
