@@ -7,11 +7,12 @@ namespace KnowledgeGraph.Extraction.Relations;
 
 /// <summary>
 /// A join told as done in a year the sentence writes out, before the article's year (吕程2017年加入图森, 他于1996年加入
-/// 微软研究院) or told among other steps (曾任…教授，后来加入DeepMind), is a step of a career: the person worked there, a WORKS_FOR as well, without a role, unless the article
-/// already has one for the pair. A recent move (去年8月跳槽至, 本月已加入, 今年4月吸纳了) is news of the join alone, and a
-/// planned one (将于2026年加入) says nothing about a post held. A leave read from a title before a join (X首席技术官A加入Y)
-/// is no leave when the join is to the title's own organization and the sentence has no verb of leaving
-/// (百度首席技术官王海峰1999年加入百度, but 从OpenAI跳槽至Anthropic，半年后又离开Anthropic).
+/// 微软研究院) or told among other steps (曾任…教授，后来加入DeepMind), is a step of a career: the person worked there, a
+/// WORKS_FOR as well, without a role, unless the article already has one for the pair. A recent move (去年8月跳槽至,
+/// 本月已加入, 今年4月吸纳了) is news of the join alone, and a planned one (将于2026年加入) says nothing about a post held.
+/// A leave read from a title before a join (X首席技术官A加入Y) is no leave when the join is to the title's own
+/// organization and the sentence has no verb of leaving (百度首席技术官王海峰1999年加入百度, but 从OpenAI跳槽至Anthropic，
+/// 半年后又离开Anthropic).
 /// </summary>
 public sealed partial class PastJoins(LanguageResources resources)
 {

@@ -8,10 +8,9 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// An article that names a Chinese company in full (图森未来, 毫末智行, 自变量机器人, 集度汽车) calls it by the start of its
 /// name after (图森, 毫末, 自变量, 集度), known to the lexicon or not: such a head is that company. Not when the head is a name
 /// of its own (百度 of 百度智能云, 美团 of 美团龙珠: a unit of a known company), a gated short form (理想, read in context by
-/// recognition), a place or a generic word, nor when the
-/// name ends in what makes it a unit of its head (首钢基金, 某某研究院: resolution/unit-name-endings.txt and
-/// non-company-endings.txt) or in a place (大众中国 is the head's unit in China), nor when the name is a phrase (机器之心),
-/// nor when two companies of the article start alike.
+/// recognition), a place or a generic word, nor when the name ends in what makes it a unit of its head (首钢基金, 某某研究院:
+/// resolution/unit-name-endings.txt and non-company-endings.txt) or in a place (大众中国 is the head's unit in China), nor
+/// when the name is a phrase (机器之心), nor when two companies of the article start alike.
 /// </summary>
 internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognition, LanguageResources resources)
 {
