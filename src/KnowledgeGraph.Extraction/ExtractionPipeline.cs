@@ -35,6 +35,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
         var interviewOpeners = TrimmedLines(resources, "recognition/interview-openers.txt");
         var speechTurns = new SpeechTurns(resources);
         var labelledSpellings = new LabelledSpellingRecogniser(spellingLabels);
+        var sharedWords = new SharedResolutionWords(resources);
         _stages =
         [
             new TextNormaliser(),
@@ -57,12 +58,12 @@ public sealed class ExtractionPipeline : IArticleExtractor
                 interviewOpeners),
             new MentionSelector(recognition, descriptions),
             new ListedNameRecogniser(recognition, resources, descriptions),
-            new InterviewHeadlineRecogniser(recognition, interviewOpeners, TrimmedLines(resources, "resolution/person-describers.txt")),
+            new InterviewHeadlineRecogniser(recognition, interviewOpeners, sharedWords.PersonDescribers),
             labelledSpellings,
-            new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition),
-            new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns, lexicon),
+            new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition, sharedWords),
+            new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns, lexicon, sharedWords),
             new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
-                new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources), new PastJoins(resources)),
+                new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources), new PastJoins(resources, sharedWords)),
             new QuestionTurns(speechTurns, resources),
             new FormerNames(resources),
             new NamedUnits(lexicon, recognition, resources),

@@ -19,8 +19,7 @@ public sealed partial class ProductNameRecogniser
         for (var open = sentence.Range.Start + 1; open < sentence.Range.End - 1; open++)
         {
             if (text[open] is not ('“' or '「' or '《' or '"')) continue;
-            var closeChar = text[open] switch { '《' => '》', '“' => '”', '「' => '」', _ => '"' };
-            var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
+            var close = QuoteClose(text, open, sentence);
             if (close <= open + 1) continue;
             if (IsNamedAsProduct(text, open, close) && !IsOneCommonWord(document, sentence, open + 1, close))
                 Add(document, sentence, open + 1, close, 0.8);

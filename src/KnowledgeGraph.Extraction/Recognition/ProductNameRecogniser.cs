@@ -198,8 +198,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
                 // governs no quote.
                 var described = RecognitionData.MatchEndingAt(data.ProductCues, text, open) is not null;
                 if (open - at - verb.Length > 8 && !(described && text.AsSpan(at + verb.Length, open - at - verb.Length).IndexOfAny("，,。；;：:") < 0)) continue;
-                var closeChar = text[open] switch { '《' => '》', '“' => '”', '「' => '」', _ => '"' };
-                var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
+                var close = QuoteClose(text, open, sentence);
                 if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close) && (described || !HasVerbBetween(document, sentence, at + verb.Length, open)))
                     Add(document, sentence, open + 1, close, 0.8);
             }
@@ -219,12 +218,18 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
         for (var open = sentence.Range.Start + 1; open < sentence.Range.End - 1; open++)
         {
             if (text[open] is not ('“' or '「' or '《') || RecognitionData.MatchEndingAt(data.ProductCues, text, open) is null) continue;
-            var closeChar = text[open] switch { '《' => '》', '“' => '”', _ => '」' };
-            var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
+            var close = QuoteClose(text, open, sentence);
             if (close > open + 1 && (text.AsSpan(open + 1, close - open - 1).ContainsAnyInRange('A', 'z') || IsCoinedChineseName(document, sentence, open + 1, close))
                 && !IsOneCommonWord(document, sentence, open + 1, close))
                 Add(document, sentence, open + 1, close, 0.8);
         }
+    }
+
+    /// <summary>Where the quote opened at <paramref name="open"/> (《, “, 「 or ") closes within the sentence and a product name's length; −1 if it does not.</summary>
+    private static int QuoteClose(string text, int open, Sentence sentence)
+    {
+        var closeChar = text[open] switch { '《' => '》', '“' => '”', '「' => '」', _ => '"' };
+        return text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
     }
 
     /// <summary>

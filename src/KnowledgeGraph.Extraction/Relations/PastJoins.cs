@@ -14,11 +14,11 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// organization and the sentence has no verb of leaving (百度首席技术官王海峰1999年加入百度, but 从OpenAI跳槽至Anthropic，
 /// 半年后又离开Anthropic).
 /// </summary>
-public sealed partial class PastJoins(LanguageResources resources)
+public sealed partial class PastJoins(LanguageResources resources, Resolution.SharedResolutionWords sharedWords)
 {
     private readonly string[] _careerSteps = resources.Lines("resolution/career-steps.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
 
-    private readonly string[] _leaveVerbs = resources.Lines("resolution/leave-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+    private readonly IReadOnlyList<string> _leaveVerbs = sharedWords.LeaveVerbs;
 
     [GeneratedRegex(@"(?:19|20)\d{2}(?=\s*年)")]
     private static partial Regex WrittenYear();

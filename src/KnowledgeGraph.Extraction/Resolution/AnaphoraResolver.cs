@@ -22,32 +22,32 @@ public sealed class AnaphoraResolver : IPipelineStage
     private readonly SpeakerReferences _speakers;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
     private readonly HashSet<string> _descriptionHeads;
-    private readonly string[] _personDescribers;
+    private readonly IReadOnlyList<string> _personDescribers;
     private readonly string[] _moveVerbs;
-    private readonly string[] _leaveVerbs;
+    private readonly IReadOnlyList<string> _leaveVerbs;
     private readonly IReadOnlyList<string> _foundingVerbs;
     private readonly BackerNames _backers;
     private readonly Recognition.Lexicon _lexicon;
 
     /// <summary>Endings of names of what is no company (大学, 研究院): resolution/non-company-endings.txt.</summary>
-    private readonly string[] _nonCompanyEndings;
+    private readonly IReadOnlyList<string> _nonCompanyEndings;
 
     /// <summary>What joins the items of a list of names (、, 和, 以及 …): the list words of relations/clause-triggers.tsv.</summary>
     private readonly HashSet<string> _listJoints;
 
     public AnaphoraResolver(LanguageResources resources, Recognition.RecognitionData recognition, BackerNames backers, SpeechTurns speechTurns,
-        Recognition.Lexicon lexicon)
+        Recognition.Lexicon lexicon, SharedResolutionWords sharedWords)
     {
         _recognition = recognition;
         _lexicon = lexicon;
-        _nonCompanyEndings = resources.Lines("resolution/non-company-endings.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        _nonCompanyEndings = sharedWords.NonCompanyEndings;
         _backers = backers;
         _speakers = new SpeakerReferences(resources, speechTurns);
         _surnameReferenceWords = resources.Lines("resolution/surname-references.txt").Select(l => l.Trim()).ToList();
         _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
-        _personDescribers = resources.Lines("resolution/person-describers.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        _personDescribers = sharedWords.PersonDescribers;
         _moveVerbs = resources.Lines("resolution/move-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
-        _leaveVerbs = resources.Lines("resolution/leave-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        _leaveVerbs = sharedWords.LeaveVerbs;
         _foundingVerbs = recognition.FoundingVerbs;
         _listJoints = resources.Rows("relations/clause-triggers.tsv", 3).Where(r => r[0].Trim() == "list").Select(r => r[2].Trim()).ToHashSet(StringComparer.Ordinal);
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));

@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// resolution/unit-name-endings.txt and non-company-endings.txt) or in a place (大众中国 is the head's unit in China), nor
 /// when the name is a phrase (机器之心), nor when two companies of the article start alike.
 /// </summary>
-internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognition, LanguageResources resources)
+internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognition, LanguageResources resources, SharedResolutionWords sharedWords)
 {
     private const int MinHeadLength = 2;
 
@@ -20,8 +20,7 @@ internal sealed class ChineseNameHeads(Lexicon lexicon, RecognitionData recognit
     private const int MinRestLength = 2;
 
     private readonly string[] _unitEndings = resources.Lines("resolution/unit-name-endings.txt")
-        .Concat(resources.Lines("resolution/non-company-endings.txt"))
-        .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+        .Select(l => l.Trim()).Where(l => l.Length > 0).Concat(sharedWords.NonCompanyEndings).ToArray();
 
     private readonly HashSet<string> _places = lexicon.Entries.Where(e => e.Type == "Location").SelectMany(e => e.ChineseNames).ToHashSet(StringComparer.Ordinal);
 

@@ -11,14 +11,15 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// type and name without legal endings (月之暗面科技有限公司 = 月之暗面). Short forms of names found in the article
 /// (阿莫代伊 after 达里奥·阿莫代伊, Inflection after Inflection AI) are looked for and join their entity.
 /// </summary>
-public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, LanguageResources resources, LabelledSpellingRecogniser labelledSpellings, RecognitionData recognition)
+public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, LanguageResources resources, LabelledSpellingRecogniser labelledSpellings, RecognitionData recognition,
+    SharedResolutionWords sharedWords)
     : IPipelineStage
 {
     private readonly PlaceLessForms _placeLessForms = new(lexicon, resources, recognition);
 
     private readonly RenameLinks _renameLinks = new(resources);
 
-    private readonly ChineseNameHeads _chineseHeads = new(lexicon, recognition, resources);
+    private readonly ChineseNameHeads _chineseHeads = new(lexicon, recognition, resources, sharedWords);
 
     private readonly IReadOnlyList<string> _legalSuffixes = resources.Lines("resolution/legal-suffixes.txt")
         .Select(l => l.Trim()).OrderByDescending(l => l.Length).ToList();
