@@ -320,7 +320,7 @@ public sealed class AnaphoraResolver : IPipelineStage
             .ToList();
         if (gap && named.FirstOrDefault(m => m.Sentence == sentence.Index) is { } opening && opening.Type == type
             && OpensClause(document, sentence, opening.Range.Start) && !DescribesPerson(document, opening, sentence)
-            && OnePersonBetween(document, byParagraph, resolved, sentence, opening.Range.End, anaphorStart)) return opening;
+            && (OnePersonBetween(document, byParagraph, resolved, sentence, opening.Range.End, anaphorStart) || AfterItsFounders(document, sentence, opening, anaphorStart))) return opening;
         var candidates = named.Where(m => m.Type == type && !(company && IsNoCompanyHere(document, m)) && !(topical && IsAgentOfPassive(document, m))).ToList();
         if (candidates.Count == 0) return null;
         // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
@@ -474,6 +474,22 @@ public sealed class AnaphoraResolver : IPipelineStage
             .Select(m => m.Entity)
             .Distinct()
             .Count() <= 1;
+
+    /// <summary>
+    /// The clause right before the gap's names who founded the company the sentence opens with (Xnor.ai由A和B共同创立，B担任CTO;
+    /// X总部位于旧金山，由大学博士A与教授B于2023年联合创立，A任CEO): the founders named there are not people between the company
+    /// and the post, but the ones the post goes on about, and the post is at that company, not at a university named in their description.
+    /// </summary>
+    private bool AfterItsFounders(Document document, Sentence sentence, Mention opening, int anaphorStart)
+    {
+        var text = document.Text;
+        var clauseStart = ClauseStart(text, sentence.Range.Start, anaphorStart);
+        if (clauseStart <= opening.Range.End || text[clauseStart - 1] is not ('，' or ',')) return false;
+        var end = clauseStart - 1;
+        var before = ClauseStart(text, sentence.Range.Start, end);
+        return before >= opening.Range.Start && text.AsSpan(before, end - before).Contains('由')
+               && _foundingVerbs.Any(verb => EndsAt(text, end, verb));
+    }
 
     /// <summary>An employer written before a person's title or founding (赛灵思原首席执行官彭胜, 谷歌的研究员A, Coda联合创始人兼CEO希希尔) describes the person.</summary>
     private bool DescribesPerson(Document document, Mention mention, Sentence sentence)
