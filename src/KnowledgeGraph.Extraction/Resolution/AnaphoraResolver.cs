@@ -553,7 +553,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         if (mention.Range.End < sentence.Range.End && text[mention.Range.End] == '的') return false;
         // An employer written before a person's title (清华大学教授朱军…) describes the person, who is the clause's subject.
         if (Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, text, next, sentence.Range.End) is not null) return false;
-        var start = PlaceStart(document, sentence, mention.Range.Start);
+        var start = IsFirstOfParagraph(document, sentence) ? PlaceStart(document, sentence, mention.Range.Start) : mention.Range.Start;
         for (var i = sentence.FirstToken + sentence.TokenCount - 1; i >= sentence.FirstToken; i--)
         {
             var token = document.Tokens[i];
@@ -567,10 +567,14 @@ public sealed class AnaphoraResolver : IPipelineStage
     /// <summary>
     /// The tokens from <paramref name="from"/> to <paramref name="to"/> are a place and 的 (杭州的, 广州的): in a round-up of small
     /// companies a paragraph opens with where the next one is (杭州的声枢智能做的是…; 相比之下，成都的青稞数智还在等待), and the
-    /// company still opens its clause as the subject the paragraph goes on about (这家公司推出的…, 创始人A…).
+    /// company still opens its clause as the subject the paragraph goes on about (这家公司推出的…, 创始人A…). Only in the
+    /// paragraph's first sentence: later (…；法国的Mistral AI也在其助手中采用了FLUX模型。这家公司又推出了…) it is an aside.
     /// </summary>
     private static bool PlaceOfName(IReadOnlyList<Token> tokens, int from, int to) =>
         to - from >= 2 && tokens[to - 1].Text == "的" && AllPlaces(tokens, from, to - 1);
+
+    private static bool IsFirstOfParagraph(Document document, Sentence sentence) =>
+        sentence.Index == 0 || document.Sentences[sentence.Index - 1].Paragraph != sentence.Paragraph;
 
     /// <summary>Where a place and 的 written right before the position start (杭州的 before 声枢智能), else the position.</summary>
     private static int PlaceStart(Document document, Sentence sentence, int position)
@@ -620,7 +624,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         var clauseStart = ClauseStart(document.Text, sentence.Range.Start, position);
         var before = document.TokensOf(sentence).Where(t => t.Range.Start >= clauseStart && t.Range.End <= position).ToList();
         var opening = before.TakeWhile(t => t.Tag is "t" or "m" or "q" or "d" or "c" || string.IsNullOrWhiteSpace(t.Text)).Count();
-        if (opening == before.Count || PlaceOfName(before, opening, before.Count)) return true;
+        if (opening == before.Count || IsFirstOfParagraph(document, sentence) && PlaceOfName(before, opening, before.Count)) return true;
         return _descriptionHeads.Contains(before[^1].Text) && before.Skip(opening).All(t => t.Tag is "eng" or "a" or "b" or "j" or "vn" || t.Tag.StartsWith('n'));
     }
 }
