@@ -98,7 +98,9 @@ public sealed class AnaphoraResolver : IPipelineStage
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : count == ListCount
                                 ? LastList(document, byParagraph, sentence, limit, type)
-                                : LastDistinct(document, byParagraph, sentence, limit, type, count);
+                                : count == 2 && type == "Person" && CoordinatedPair(document, byParagraph, added, sentence, limit) is { } pair
+                                    ? pair
+                                    : LastDistinct(document, byParagraph, sentence, limit, type, count);
                     if (antecedents.Count == 0 || antecedents.Any(a => a?.Entity is null)) continue;
                     for (var i = range.Start; i < range.End; i++) occupied[i] = true;
                     added.AddRange(antecedents.Select(antecedent => new Mention(range, match.Value, type, MentionSource.Anaphor, antecedent!.Confidence * 0.85)
@@ -225,6 +227,45 @@ public sealed class AnaphoraResolver : IPipelineStage
             later = mention;
         }
         return items.Count >= 2 ? items : [];
+    }
+
+    /// <summary>
+    /// 两人 after a sentence that names two people joined as one subject (A（…）和B（…）都在X门下读博; 他和帕尔马离开谷歌，与C共同创办了…)
+    /// is that pair, not the last two named (the advisor X, or C met in a later clause): the first two people of the nearest
+    /// sentence naming people before it, pronouns resolved so far included, written with nothing but 和, 与, 及 or 、 (and a
+    /// bracketed spelling) between them. Null when that sentence joins no two people so.
+    /// </summary>
+    private static List<Mention?>? CoordinatedPair(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, Sentence sentence, int position)
+    {
+        var people = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
+            .Concat(resolved.Where(m => m.Type == "Person" && m.Entity is not null && Reaches(document, m, sentence)))
+            .Where(m => m.Type == "Person" && m.Range.End <= position)
+            .OrderBy(m => m.Range.Start)
+            .ToList();
+        if (people.Count < 2) return null;
+        var nearest = people[^1].Sentence;
+        var inSentence = people.Where(m => m.Sentence == nearest).ToList();
+        for (var i = 1; i < inSentence.Count; i++)
+        {
+            var (first, second) = (inSentence[i - 1], inSentence[i]);
+            if (first.Entity == second.Entity || second.Range.Start < first.Range.End) continue;
+            return PairJoints.Contains(WithoutSpelling(document.Slice(first.Range.End, second.Range.Start))) ? [first, second] : null;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> PairJoints = new(["和", "与", "及", "、"], StringComparer.Ordinal);
+
+    /// <summary>The gap between two names without a bracketed spelling of the first (（Robin Rombach）和 → 和).</summary>
+    private static string WithoutSpelling(string gap)
+    {
+        gap = gap.TrimStart('）', ')');
+        if (gap.Length > 0 && gap[0] is '（' or '(')
+        {
+            var close = gap.AsSpan().IndexOfAny('）', ')');
+            if (close > 0) gap = gap[(close + 1)..];
+        }
+        return gap;
     }
 
     /// <summary>The last <paramref name="count"/> different entities named before a plural anaphor (两人), or none.</summary>
