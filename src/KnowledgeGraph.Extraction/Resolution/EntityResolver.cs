@@ -32,7 +32,8 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 
     private const int MaxAbbreviationLength = 12;
 
-    private static readonly string[] EnglishOrganizationTails = [" AI", " Labs", " Lab", " Inc.", " Inc", " Technologies", " Systems", " Capital", " Ventures", " Partners", " Group"];
+    /// <summary>Words closing an English organization name that the text may leave off (resolution/english-organization-tails.txt).</summary>
+    private readonly string[] _englishOrganizationTails = EnglishOrganizationTails(resources);
 
     public void Process(Document document)
     {
@@ -181,21 +182,24 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
     /// The short forms of every lexicon entry that has some, in the order <see cref="ShortForms"/> gives them. They depend
     /// on the lexicon alone, so they are worked out once here instead of for every article that names the entry.
     /// </summary>
-    private readonly Dictionary<LexiconEntry, string[]> _shortForms = ShortFormsByEntry(lexicon);
+    private readonly Dictionary<LexiconEntry, string[]> _shortForms = ShortFormsByEntry(lexicon, EnglishOrganizationTails(resources));
 
-    private static Dictionary<LexiconEntry, string[]> ShortFormsByEntry(Lexicon lexicon)
+    private static string[] EnglishOrganizationTails(LanguageResources resources) =>
+        resources.Lines("resolution/english-organization-tails.txt").Where(l => l.Trim().Length > 0).ToArray();
+
+    private static Dictionary<LexiconEntry, string[]> ShortFormsByEntry(Lexicon lexicon, string[] tails)
     {
         var byEntry = new Dictionary<LexiconEntry, string[]>(ReferenceEqualityComparer.Instance);
         foreach (var entry in lexicon.Entries)
         {
-            var forms = ShortForms(lexicon, entry);
+            var forms = ShortForms(lexicon, entry, tails);
             if (forms.Count > 0) byEntry[entry] = forms.ToArray();
         }
         return byEntry;
     }
 
     /// <summary>An entry's short forms as <see cref="KnownShortNames"/> describes them, in the order an article adds them.</summary>
-    private static List<string> ShortForms(Lexicon lexicon, LexiconEntry entry)
+    private static List<string> ShortForms(Lexicon lexicon, LexiconEntry entry, string[] tails)
     {
         var forms = new List<string>();
         foreach (var name in entry.AllNames.Where(n => n.Contains(' ') && n.All(c => c < '\u0250')))
@@ -207,7 +211,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         {
             if (WithoutMakerName(lexicon, entry, name) is { } rest && !lexicon.IsName(rest)) forms.Add(rest);
             if (entry.Type != "Organization") continue;
-            var tail = EnglishOrganizationTails.FirstOrDefault(t => name.EndsWith(t, StringComparison.Ordinal));
+            var tail = tails.FirstOrDefault(t => name.EndsWith(t, StringComparison.Ordinal));
             var head = tail is null ? "" : name[..^tail.Length];
             if (head.Length >= 3 && !lexicon.IsName(head)) forms.Add(head);
         }
@@ -442,12 +446,17 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             case "Organization":
                 var stripped = StripLegalSuffix(mention.Text);
                 if (stripped != mention.Text && stripped.Length >= 2) yield return stripped;
-                foreach (var tail in EnglishOrganizationTails)
+                foreach (var tail in _englishOrganizationTails)
                 {
                     if (mention.Text.EndsWith(tail, StringComparison.Ordinal) && mention.Text.Length > tail.Length + 2)
                         yield return mention.Text[..^tail.Length];
                 }
-                foreach (var brand in _placeLessForms.Of(document, mention)) yield return brand;
+                foreach (var brand in _placeLessForms.Of(document, mention))
+                {
+                    yield return brand;
+                    // The brand's core too (灵犀视界 of 杭州灵犀视界科技有限公司, 声启 of 深圳声启科技), as for a name written without its city.
+                    if (_placeLessForms.CoreOf(brand) is { } brandCore) yield return brandCore;
+                }
                 if (_placeLessForms.CoreOf(stripped) is { } core) yield return core;
                 break;
         }
