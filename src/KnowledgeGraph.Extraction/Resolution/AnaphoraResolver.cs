@@ -502,6 +502,32 @@ public sealed class AnaphoraResolver : IPipelineStage
         return left;
     }
 
+    /// <summary>
+    /// A verb of founding, perhaps with 了, ends right before the position (创办了Lepton AI, 联合创立X), or before a short
+    /// description of what was founded (创办了语音公司声纹科技).
+    /// </summary>
+    private bool FoundedRightBefore(string text, int position)
+    {
+        var nameStart = position;
+        var head = _descriptionHeads.Where(h => EndsAt(text, position, h)).MaxBy(h => h.Length);
+        if (head is not null)
+        {
+            var descriptionStart = position - head.Length;
+            var lowest = Math.Max(0, descriptionStart - MaxDescriptionBeforeFounded);
+            while (descriptionStart > lowest && !IsFoundingVerbEnd(text, descriptionStart) && char.IsLetterOrDigit(text[descriptionStart - 1])) descriptionStart--;
+            nameStart = descriptionStart;
+        }
+        return IsFoundingVerbEnd(text, nameStart);
+    }
+
+    private const int MaxDescriptionBeforeFounded = 8;
+
+    private bool IsFoundingVerbEnd(string text, int position)
+    {
+        var verbEnd = position > 0 && text[position - 1] == '了' ? position - 1 : position;
+        return _foundingVerbs.Any(verb => EndsAt(text, verbEnd, verb));
+    }
+
     private static bool EndsAt(string text, int end, string word) =>
         end >= word.Length && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0;
 
@@ -592,6 +618,9 @@ public sealed class AnaphoraResolver : IPipelineStage
         // goes on about, however often the article names its own subject.
         if (PostAt(text, next, sentence.Range.End) is { } post && ClosesClauseBefore(text, next + post, anaphorClause)) return true;
         if (mention.Range.End < sentence.Range.End && text[mention.Range.End] == '的') return false;
+        // So is a company the text has just said someone founded (…随后与前同事在美国联合创办了Lepton AI，做AI云的推理平台。两年后，
+        // 这家公司被英伟达收购): in a paragraph about a person it is the company the paragraph goes on to, not a former employer named more often.
+        if (FoundedRightBefore(text, mention.Range.Start)) return true;
         // An employer written before a person's title (清华大学教授朱军…) describes the person, who is the clause's subject.
         if (Recognition.RecognitionData.MatchStartingAt(_recognition.Titles, text, next, sentence.Range.End) is not null) return false;
         var start = IsFirstOfParagraph(document, sentence) ? PlaceStart(document, sentence, mention.Range.Start) : mention.Range.Start;
