@@ -24,9 +24,14 @@ public sealed class ExtractionPipeline : IArticleExtractor
     {
         resources ??= new LanguageResources();
         ontology ??= OntologySchema.Default;
+        // jieba's dictionary and model and the relation patterns' regexes depend on nothing built here but the word
+        // lists of RecognitionData, and each is a third of the start-up: they load on other threads meanwhile.
+        var segmenterLoad = Task.Run(Segmentation.JiebaTokenizer.LoadSharedDictionary);
         var lexicon = new Lexicon(resources, ontology);
         var recognition = new RecognitionData(resources);
+        var patternsLoad = Task.Run(() => RelationPattern.Load(resources, recognition, ontology));
         var descriptions = new DescriptionFilter(recognition, TrimmedLines(resources, "recognition/determiners.txt"), TrimmedLines(resources, "recognition/kind-openers.txt"));
+        segmenterLoad.GetAwaiter().GetResult();
         var tokenizer = new Segmentation.JiebaTokenizer(UserWords(lexicon));
         var cues = new AssertionCues(resources);
         // Lists that more than one stage reads are read once.
@@ -62,7 +67,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             labelledSpellings,
             new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition, sharedWords),
             new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns, lexicon, sharedWords),
-            new RelationExtractor(RelationPattern.Load(resources, recognition, ontology), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
+            new RelationExtractor(patternsLoad.GetAwaiter().GetResult(), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
                 new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources), new PastJoins(resources, sharedWords)),
             new QuestionTurns(speechTurns, resources),
             new FormerNames(resources),

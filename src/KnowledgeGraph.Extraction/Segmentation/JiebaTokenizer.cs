@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using KnowledgeGraph.Extraction.Pipeline;
 using Token = KnowledgeGraph.Extraction.Pipeline.Token;
 
@@ -25,20 +26,33 @@ public sealed class JiebaTokenizer : IPipelineStage
     {
         lock (InitialisationLock)
         {
-            if (_sharedDictionary is null)
-            {
-                var resources = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba");
-                _sharedDictionary = SegmenterDictionary.Load(Path.Combine(resources, "dict.txt"));
-                _sharedModel = HiddenMarkovSegmenter.Load(resources);
-            }
+            LoadSharedDictionaryLocked();
             foreach (var (word, tag) in userWords)
             {
                 if (word.Length < 2 || !word.Any(IsHan)) continue;
                 _sharedDictionary.AddWord(word, UserWordFrequency, tag);
             }
             _dictionary = _sharedDictionary;
-            _segmenter = new WordGraphSegmenter(_dictionary, _sharedModel!);
+            _segmenter = new WordGraphSegmenter(_dictionary, _sharedModel);
         }
+    }
+
+    /// <summary>
+    /// Loads jieba's dictionary and model, shared by every tokenizer, unless they are loaded already. The pipeline
+    /// calls it on another thread while it builds its other stages; a tokenizer built meanwhile waits for it.
+    /// </summary>
+    public static void LoadSharedDictionary()
+    {
+        lock (InitialisationLock) LoadSharedDictionaryLocked();
+    }
+
+    [MemberNotNull(nameof(_sharedDictionary), nameof(_sharedModel))]
+    private static void LoadSharedDictionaryLocked()
+    {
+        if (_sharedDictionary is not null && _sharedModel is not null) return;
+        var resources = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba");
+        _sharedDictionary = SegmenterDictionary.Load(Path.Combine(resources, "dict.txt"));
+        _sharedModel = HiddenMarkovSegmenter.Load(resources);
     }
 
     /// <summary>The dictionary's tag of a word, or null when the dictionary does not know it.</summary>
