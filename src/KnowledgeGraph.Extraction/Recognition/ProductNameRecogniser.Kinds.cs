@@ -31,8 +31,9 @@ public sealed partial class ProductNameRecogniser
                 if (start > sentence.Range.Start && char.IsAsciiDigit(text[start - 1])) continue;
                 var end = partOfName && versionStart == at ? at + kind.Length : at;
                 if (!IsCoinedNameBeforeKind(document, sentence, start, versionStart)) continue;
-                // A family with its model code after the kind (武当系列芯片C1200) is named by the two together, not by the family alone.
-                if (kind == FamilyWord && IsModelCodeAfter(text, at + kind.Length, sentence)) continue;
+                // A name right after the kind, perhaps after another product noun, is what the kind describes (基带芯片春藤510,
+                // 风控大模型平台RiskMind); a family with its model code there (武当系列芯片C1200) is named by the two together.
+                if (IsNameAfter(document, at + kind.Length, sentence)) continue;
                 var range = new TextRange(start, end);
                 if (document.Mentions.Any(m => m.Range.Overlaps(range) || m.Range.Overlaps(new TextRange(at, at + kind.Length)))) continue;
                 // A known product named by the word and its kind (天工大模型) keeps the word: 天工模型 is that product, not another;
@@ -73,13 +74,15 @@ public sealed partial class ProductNameRecogniser
         return startsToken && endsToken && kindStartsToken;
     }
 
-    private const string FamilyWord = "系列";
-
-    /// <summary>A model code (C1200, A1000), perhaps after a product noun (芯片C1200), right at <paramref name="at"/>.</summary>
-    private bool IsModelCodeAfter(string text, int at, Sentence sentence)
+    /// <summary>
+    /// A model code or a Latin name (C1200, RiskMind), or a name already found, perhaps after a product noun (芯片C1200,
+    /// 平台RiskMind), right at <paramref name="at"/>.
+    /// </summary>
+    private bool IsNameAfter(Document document, int at, Sentence sentence)
     {
+        var text = document.Text;
         if (RecognitionData.MatchStartingAt(data.ProductCues, text, at, sentence.Range.End) is { } noun) at += noun.Length;
-        return at < sentence.Range.End && char.IsAsciiLetterOrDigit(text[at]);
+        return at < sentence.Range.End && (char.IsAsciiLetterOrDigit(text[at]) || document.Mentions.Any(m => m.Range.Start == at && m.Type is "Product" or "Organization"));
     }
 
     /// <summary>Characters that open a measure or a count (单张, 整颗), not a name.</summary>
