@@ -27,6 +27,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             FindQuotedAfterProductNouns(document, sentence);
             FindQuotedAfterNamingWords(document, sentence);
             FindNumberedAtProductNouns(document, sentence);
+            FindCoinedBeforeKinds(document, sentence);
         }
     }
 

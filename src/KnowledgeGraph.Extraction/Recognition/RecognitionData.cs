@@ -19,6 +19,11 @@ public sealed partial class RecognitionData
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
         DeviceNouns = LongestFirst(resources.Lines("recognition/device-nouns.txt"));
         NonProductEndings = LongestFirst(resources.Lines("recognition/non-product-endings.txt"));
+        CoinedNameKinds = resources.Rows("recognition/coined-name-kinds.tsv", 2)
+            .Select(r => (Kind: r[0].Trim(), PartOfName: r[1].Trim() == "name"))
+            .OrderByDescending(k => k.Kind.Length)
+            .ToList();
+        ProductKindModifiers = resources.Lines("recognition/product-kind-modifiers.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         var naming = resources.Rows("recognition/product-naming-words.tsv", 2);
         IReadOnlyList<string> NamingOf(string kind) => LongestFirst(naming.Where(r => r[0].Trim() == kind).Select(r => r[1]));
         ProductNamingNouns = NamingOf("noun");
@@ -93,6 +98,12 @@ public sealed partial class RecognitionData
 
     /// <summary>Endings that make a quoted phrase a plan, a place or a programme (计划, 工厂, 基础设施), not a product's name.</summary>
     public IReadOnlyList<string> NonProductEndings { get; }
+
+    /// <summary>Kinds of product a coined Chinese name stands right before (观澜大模型, 蜂鸟芯片), longest first, and whether the kind is part of the name.</summary>
+    public IReadOnlyList<(string Kind, bool PartOfName)> CoinedNameKinds { get; }
+
+    /// <summary>Words before a kind of product that say what it is for or how it stands (医疗大模型, 手机芯片, 旗舰系列): no coined name.</summary>
+    public IReadOnlySet<string> ProductKindModifiers { get; }
 
     /// <summary>Nouns whose quoted name right after them is the product's own, whatever its words (产品“听澜”).</summary>
     public IReadOnlyList<string> ProductNamingNouns { get; }

@@ -71,6 +71,15 @@ public sealed class JiebaTokenizer : IPipelineStage
 
     private const int RareWordFrequency = 5;
 
+    /// <summary>
+    /// A two-character word the dictionary knows no more than a few hundred times (征程 108, 蜂鸟 25, 银河 346), unlike the
+    /// everyday words that describe things (部署 3333, 语言 7647, 国际 24601): a coined name may be made of it.
+    /// </summary>
+    public bool IsUncommonWord(string word) =>
+        word.Length == 2 && _dictionary.Find(word) is var node and >= 0 && _dictionary.Frequency(node) is > 0 and <= UncommonWordFrequency;
+
+    private const int UncommonWordFrequency = 400;
+
     public void Process(Document document)
     {
         var words = new WordStrings(_dictionary);
