@@ -140,9 +140,17 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
                        || LooksLikePersonName(words, text) && IsBracketedAfterIntroducedName(document, spans, sentence, start, end);
         var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= Math.Max(end, EndWithCategoryWords(sentenceTokens, words)));
         var (head, modifiers, noun) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
-        if (head == RecognitionData.NotAnEntity) return;
+        if (head == RecognitionData.NotAnEntity || head is null && ListEndsAsNoEntity(document, sentenceTokens, tokenAfter))
+        {
+            document.NotNames.Add(surface);
+            return;
+        }
         var type = category ? "Product" : head ?? TypeOf(document, spans, sentence, start, end, words, titleBefore);
-        if (type is null) return;
+        if (type is null)
+        {
+            if (!titleBefore && data.TypeFromContext(text, start, end) == RecognitionData.NotAnEntity) document.NotNames.Add(surface);
+            return;
+        }
         var cue = head is null && !titleBefore ? data.CueAround(text, start, end) : null;
         var confidence = head is not null && data.WeakCues.Contains(noun!) || cue is not null && cue.Type == type && data.WeakCues.Contains(cue.Word) ? RecognitionData.WeakCueConfidence
             : head is not null && modifiers > 0 ? IndirectHeadConfidence
@@ -422,18 +430,46 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         // A list closed by 等 is of the kind the noun after it says (Wormhole、Blackhole等AI加速卡).
         if (index < tokens.Count && tokens[index].Text is "等" or "等等") index++;
         if (named && index < tokens.Count && tokens[index].Text == "的") index++;
-        for (var skipped = 0; index < tokens.Count && skipped <= 2; index++, skipped++)
+        for (var skipped = 0; index < tokens.Count && skipped <= MaxWorkModifiers; index++, skipped++)
         {
             var token = tokens[index];
             foreach (var (type, noun) in data.HeadNouns)
             {
+                // A third modifier is read only on the way to a noun that rules the name out (Switchboard对话语音识别任务).
+                if (skipped > MaxModifiers && type != RecognitionData.NotAnEntity) continue;
                 if (string.CompareOrdinal(text, token.Range.Start, noun, 0, noun.Length) == 0) return (type, skipped, noun);
-                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token)) return (type, skipped + 1, noun);
+                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token) && skipped < MaxWorkModifiers) return (type, skipped + 1, noun);
             }
             if (!IsModifier(token) && !(named && token.Tag == "v")) return (null, 0, null);
         }
         return (null, 0, null);
     }
+
+    /// <summary>
+    /// A list of Latin names that the name opens or goes on with, ended by a noun or a cue that rules its items out
+    /// (Mask R-CNN、MoCo、MAE等一系列工作, Transformer-XL和XLNet的作者之一): every item is such a work, not only the
+    /// last one the noun or the cue stands next to.
+    /// </summary>
+    private bool ListEndsAsNoEntity(Document document, List<Token> tokens, int index)
+    {
+        if (index < 0) return false;
+        var listEnd = -1;
+        while (index + 1 < tokens.Count && ListJoints.Contains(tokens[index].Text) && tokens[index + 1].Tag == "eng")
+        {
+            index++;
+            while (index < tokens.Count && tokens[index].Tag is "eng" or "m") index++;
+            listEnd = index;
+        }
+        if (listEnd < 0 || listEnd >= tokens.Count) return false;
+        var at = tokens[listEnd].Range.Start;
+        return HeadNounType(document, tokens, listEnd, named: false).Type == RecognitionData.NotAnEntity
+               || data.TypeFromContext(document.Text, at, at) == RecognitionData.NotAnEntity;
+    }
+
+    private static readonly HashSet<string> ListJoints = ["、", "和", "与", "及", "以及"];
+
+    private const int MaxModifiers = 2;
+    private const int MaxWorkModifiers = 3;
 
     /// <summary>How many characters a bracketed Chinese gloss between a name and its noun may hold (IPU（智能处理单元）芯片).</summary>
     private const int MaxGlossLength = 12;

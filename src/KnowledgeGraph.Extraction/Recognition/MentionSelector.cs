@@ -18,7 +18,8 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     {
         var lexiconMentions = new MentionSpans(document.Mentions.Where(m => m.Source == MentionSource.Lexicon));
         var ordered = document.Mentions
-            .Where(m => (!data.IsGeneric(m.Text) || IsKnownCompany(m)) && !descriptions.IsDescription(m) && !descriptions.IsCountedKind(document.Text, m))
+            .Where(m => (!data.IsGeneric(m.Text) || IsKnownCompany(m)) && !descriptions.IsDescription(m) && !descriptions.IsCountedKind(document.Text, m)
+                        && !IsShownToBeNoName(document, m))
             .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)
@@ -37,6 +38,17 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
         TypeListedNamesLikeTheirNeighbours(document);
         GiveEachNameOneType(document.Mentions, readings);
     }
+
+    /// <summary>
+    /// A name the article shows elsewhere to be no entity's (ResNet的作者 before 深度残差网络ResNet), read here by its
+    /// shape alone: a research work. A name something here types (智驾方案iPilot beside 其iPilot方案) or a person's stays.
+    /// </summary>
+    private static bool IsShownToBeNoName(Document document, Mention mention) =>
+        document.NotNames.Count > 0 && mention.Source == MentionSource.Pattern && mention.Type != "Person" && mention.Confidence <= ShapeOnlyConfidence
+        && document.NotNames.Contains(mention.Text);
+
+    /// <summary>The confidence of a Latin name typed by its shape alone, with no word around it saying what it is.</summary>
+    private const double ShapeOnlyConfidence = 0.5;
 
     /// <summary>
     /// Every reading the recognisers gave a stretch of text, by its range: one name in one place can be read as a

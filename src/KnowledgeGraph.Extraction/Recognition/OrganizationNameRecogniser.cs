@@ -95,11 +95,13 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Organization").ToList())
         {
             var at = known.Range.End;
+            var fieldLength = 0;
             string? suffix = null;
-            while (tokensByStart.TryGetValue(at, out var token) && at - known.Range.End <= MaxUnitFieldLength)
+            while (tokensByStart.TryGetValue(at, out var token) && fieldLength <= MaxUnitFieldLength)
             {
                 suffix = data.SubOrganizationSuffixes.FirstOrDefault(s => string.CompareOrdinal(text, at, s, 0, s.Length) == 0);
                 if (suffix is not null || !IsUnitFieldWord(token)) break;
+                fieldLength += FieldWordLength(token);
                 at = token.Range.End;
             }
             if (suffix is null && BusinessUnitEnd(text, known.Range.End) is { } unitEnd)
@@ -107,13 +109,19 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 document.Mentions.Add(new Mention(new TextRange(known.Range.Start, unitEnd), text[known.Range.Start..unitEnd], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
                 continue;
             }
-            if (suffix is null || at - known.Range.End > MaxUnitFieldLength) continue;
+            if (suffix is null || fieldLength > MaxUnitFieldLength) continue;
             var end = at + suffix.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
         }
     }
 
     private const int MaxUnitFieldLength = 6;
+
+    /// <summary>
+    /// How much of the unit's field a word takes: a Latin word is one word of the fund's own name however long it is
+    /// (三星Catalyst基金, 本田Xcelerator基金), a Chinese word its characters.
+    /// </summary>
+    private static int FieldWordLength(Token token) => token.Tag == "eng" ? 1 : token.Text.Length;
 
     /// <summary>
     /// Where a unit named by its parent and a business (滴滴自动驾驶, 京东零售) ends, when the text treats it as a company of
