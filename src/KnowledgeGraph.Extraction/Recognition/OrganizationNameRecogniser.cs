@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// (生数科技, 月之暗面科技有限公司, 北京智源研究院). Generic heads (AI初创公司, 大模型公司) are not names, and
 /// a name never reaches into one already recognised (华为向澜渊科技 is 澜渊科技).
 /// </summary>
-public sealed partial class OrganizationNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> placeLedEndings, IReadOnlyCollection<string> fundWords,
+public sealed partial class OrganizationNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, Lexicon lexicon, IReadOnlyCollection<string> placeLedEndings, IReadOnlyCollection<string> fundWords,
     IReadOnlyCollection<string> placeInvestorEndings) : IPipelineStage
 {
     private static readonly HashSet<string> FunctionWords =
@@ -109,13 +109,22 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 document.Mentions.Add(new Mention(new TextRange(known.Range.Start, unitEnd), text[known.Range.Start..unitEnd], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
                 continue;
             }
-            if (suffix is null || fieldLength > MaxUnitFieldLength) continue;
+            if (suffix is null || fieldLength > MaxUnitFieldLength || fieldLength == 0 && IsLabOfResearchBody(known, suffix)) continue;
             var end = at + suffix.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
         }
     }
 
     private const int MaxUnitFieldLength = 6;
+
+    /// <summary>
+    /// A university's or a lab's name with 实验室 right after it and no field between (浙大实验室, 哈佛实验室,
+    /// FAIR实验室) says where the work was done: the university or the lab itself, not a unit of its own name.
+    /// </summary>
+    private bool IsLabOfResearchBody(Mention known, string suffix) =>
+        suffix == BareLabEnding && known.LexiconId is { } id && lexicon.ById(id)?.Kind is "university" or "lab";
+
+    private const string BareLabEnding = "实验室";
 
     /// <summary>
     /// How much of the unit's field a word takes: a Latin word is one word of the fund's own name however long it is
