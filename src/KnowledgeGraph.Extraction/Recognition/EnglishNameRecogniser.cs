@@ -114,6 +114,12 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         while (words.Count > 0 && (Connectors.Contains(words[^1].Text) || words[^1].Tag == "m" && (words.Count == 1 || IsAmount(document.Text, words[^1]))))
             words.RemoveAt(words.Count - 1);
         if (words.Count == 0) return;
+        if (KnownProductBefore(document, spans, words) is { } product)
+        {
+            var tailEnd = words[^1].Range.End;
+            Add(document, spans, new Mention(new TextRange(product.Range.Start, tailEnd), document.Slice(product.Range.Start, tailEnd), "Product", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
+            return;
+        }
         if (words.All(w => data.EnglishStopwords.Contains(w.Text) || w.Tag == "m") || !words.Any(w => w.Text.Any(char.IsLetter))) return;
         if (!words.All(w => IsNameWord(w.Text) || Connectors.Contains(w.Text) || NameParticles.Contains(w.Text) || w.Tag == "m")) return;
 
@@ -161,6 +167,37 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         Add(document, spans, new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
         if (type == "Person") AddChineseFormBeforeBrackets(document, spans, sentence, start, end);
     }
+
+    /// <summary>
+    /// A known product's Chinese name written right before the Latin words (盘古Pro MoE, 盘古Embedded 7B, 乾崑ADS 3.0):
+    /// the words name one of its versions or editions, and the whole is that product's name. Not a Latin name the
+    /// lexicon knows or a version of one (通义千问Qwen2.5 spells the product again), a name that a known name ending in
+    /// a product's noun announces (百灵大模型Ling-Plus), a lone letter of a series (天神之眼C) or a word that only says what the product is (夸克AI, 文心一言App, 昇腾GPU).
+    /// </summary>
+    private Mention? KnownProductBefore(Document document, MentionSpans spans, List<Token> words)
+    {
+        var (start, end) = (words[0].Range.Start, words[^1].Range.End);
+        if (words.Count == 1 && (words[0].Text.Length == 1 || NotEditionWords.Contains(words[0].Text)) || words.Any(w => CategoryWords.Contains(w.Text))) return null;
+        if (_knownLatinNames.Contains(words[0].Text) || IsVersionOfKnownName(words[0].Text)) return null;
+        if (spans.Overlapping(new TextRange(start, end)).Count > 0) return null;
+        foreach (var known in spans.EndingAt(start))
+        {
+            if (known is { Source: MentionSource.Lexicon, Type: "Product" } && IsHan(document.Text[start - 1]) && !EndsWithProductCue(known.Text)) return known;
+        }
+        return null;
+    }
+
+    /// <summary>A known name ending in a product's noun (百灵大模型) announces the Latin name after it (Ling-Plus) instead.</summary>
+    private bool EndsWithProductCue(string name)
+    {
+        foreach (var cue in data.ProductCues)
+        {
+            if (name.EndsWith(cue, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> NotEditionWords = ["AI", "App", "APP", "app", "API"];
 
     /// <summary>
     /// Plus signs written right after a name are part of it (Command R+, LG U+, Face++), unless a Latin word or a

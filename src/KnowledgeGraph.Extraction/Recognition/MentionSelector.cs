@@ -162,7 +162,19 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
                            && ProductNameRecogniser.TaggedDeviceAfter(mention.Text, overlapping[0].Range.Length, data.DeviceNouns)?.Length
                            == mention.Range.Length - overlapping[0].Range.Length;
         var placePrefixed = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Location";
-        return latin || versioned || subOrganization || placePrefixed || taggedDevice;
+        // A known product's Chinese name with Latin words of an edition after it (盘古Pro MoE) is that edition.
+        var latinEdition = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Product" && overlapping[0].Type == "Product"
+                           && IsLatinTail(mention.Text, overlapping[0].Range.Length);
+        return latin || versioned || subOrganization || placePrefixed || taggedDevice || latinEdition;
+    }
+
+    private static bool IsLatinTail(string name, int from)
+    {
+        for (var i = from; i < name.Length; i++)
+        {
+            if (name[i] > '\u2E80') return false;
+        }
+        return from < name.Length;
     }
 
     /// <summary>
