@@ -49,7 +49,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             tokenizer,
             new LexiconRecogniser(lexicon, recognition),
             new PersonNameRecogniser(recognition, tokenizer),
-            new OrganizationNameRecogniser(recognition, tokenizer, placeLedOrgEndings,
+            new OrganizationNameRecogniser(recognition, tokenizer, lexicon, placeLedOrgEndings,
                 TrimmedLines(resources, "recognition/place-led-fund-words.txt"), TrimmedLines(resources, "recognition/place-investor-endings.txt")),
             new EnglishNameRecogniser(recognition, lexicon),
             new ProductNameRecogniser(recognition, tokenizer),

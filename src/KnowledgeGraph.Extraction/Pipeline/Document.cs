@@ -43,6 +43,12 @@ public sealed class Document(Article article)
     public List<Token> Tokens { get; } = [];
     public List<Mention> Mentions { get; } = [];
 
+    /// <summary>
+    /// Latin names the article shows to be no entity's, found in recognition: a research work named by what it is
+    /// (评测CLUE, ResNet的作者, MoCo、MAE等一系列工作). No other reading of the same name in the article is kept.
+    /// </summary>
+    public HashSet<string> NotNames { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Named organizations that back a round in their clause (由A领投), found in resolution: never what a text is about.</summary>
     public HashSet<Mention> Backers { get; } = [];
 

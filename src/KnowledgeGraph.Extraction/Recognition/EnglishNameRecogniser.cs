@@ -114,6 +114,12 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         while (words.Count > 0 && (Connectors.Contains(words[^1].Text) || words[^1].Tag == "m" && (words.Count == 1 || IsAmount(document.Text, words[^1]))))
             words.RemoveAt(words.Count - 1);
         if (words.Count == 0) return;
+        if (KnownProductBefore(document, spans, words) is { } product)
+        {
+            var tailEnd = words[^1].Range.End;
+            Add(document, spans, new Mention(new TextRange(product.Range.Start, tailEnd), document.Slice(product.Range.Start, tailEnd), "Product", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
+            return;
+        }
         if (words.All(w => data.EnglishStopwords.Contains(w.Text) || w.Tag == "m") || !words.Any(w => w.Text.Any(char.IsLetter))) return;
         if (!words.All(w => IsNameWord(w.Text) || Connectors.Contains(w.Text) || NameParticles.Contains(w.Text) || w.Tag == "m")) return;
 
@@ -140,9 +146,17 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
                        || LooksLikePersonName(words, text) && IsBracketedAfterIntroducedName(document, spans, sentence, start, end);
         var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= Math.Max(end, EndWithCategoryWords(sentenceTokens, words)));
         var (head, modifiers, noun) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
-        if (head == RecognitionData.NotAnEntity) return;
+        if (head == RecognitionData.NotAnEntity || head is null && ListEndsAsNoEntity(document, sentenceTokens, tokenAfter))
+        {
+            document.NotNames.Add(surface);
+            return;
+        }
         var type = category ? "Product" : head ?? TypeOf(document, spans, sentence, start, end, words, titleBefore);
-        if (type is null) return;
+        if (type is null)
+        {
+            if (!titleBefore && data.TypeFromContext(text, start, end) == RecognitionData.NotAnEntity) document.NotNames.Add(surface);
+            return;
+        }
         var cue = head is null && !titleBefore ? data.CueAround(text, start, end) : null;
         var confidence = head is not null && data.WeakCues.Contains(noun!) || cue is not null && cue.Type == type && data.WeakCues.Contains(cue.Word) ? RecognitionData.WeakCueConfidence
             : head is not null && modifiers > 0 ? IndirectHeadConfidence
@@ -153,6 +167,37 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         Add(document, spans, new Mention(new TextRange(start, end), surface, type, MentionSource.Pattern, confidence) { Sentence = sentence.Index });
         if (type == "Person") AddChineseFormBeforeBrackets(document, spans, sentence, start, end);
     }
+
+    /// <summary>
+    /// A known product's Chinese name written right before the Latin words (盘古Pro MoE, 盘古Embedded 7B, 乾崑ADS 3.0):
+    /// the words name one of its versions or editions, and the whole is that product's name. Not a Latin name the
+    /// lexicon knows or a version of one (通义千问Qwen2.5 spells the product again), a name that a known name ending in
+    /// a product's noun announces (百灵大模型Ling-Plus), a lone letter of a series (天神之眼C) or a word that only says what the product is (夸克AI, 文心一言App, 昇腾GPU).
+    /// </summary>
+    private Mention? KnownProductBefore(Document document, MentionSpans spans, List<Token> words)
+    {
+        var (start, end) = (words[0].Range.Start, words[^1].Range.End);
+        if (words.Count == 1 && (words[0].Text.Length == 1 || NotEditionWords.Contains(words[0].Text)) || words.Any(w => CategoryWords.Contains(w.Text))) return null;
+        if (_knownLatinNames.Contains(words[0].Text) || IsVersionOfKnownName(words[0].Text)) return null;
+        if (spans.Overlapping(new TextRange(start, end)).Count > 0) return null;
+        foreach (var known in spans.EndingAt(start))
+        {
+            if (known is { Source: MentionSource.Lexicon, Type: "Product" } && IsHan(document.Text[start - 1]) && !EndsWithProductCue(known.Text)) return known;
+        }
+        return null;
+    }
+
+    /// <summary>A known name ending in a product's noun (百灵大模型) announces the Latin name after it (Ling-Plus) instead.</summary>
+    private bool EndsWithProductCue(string name)
+    {
+        foreach (var cue in data.ProductCues)
+        {
+            if (name.EndsWith(cue, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> NotEditionWords = ["AI", "App", "APP", "app", "API"];
 
     /// <summary>
     /// Plus signs written right after a name are part of it (Command R+, LG U+, Face++), unless a Latin word or a
@@ -422,18 +467,46 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         // A list closed by 等 is of the kind the noun after it says (Wormhole、Blackhole等AI加速卡).
         if (index < tokens.Count && tokens[index].Text is "等" or "等等") index++;
         if (named && index < tokens.Count && tokens[index].Text == "的") index++;
-        for (var skipped = 0; index < tokens.Count && skipped <= 2; index++, skipped++)
+        for (var skipped = 0; index < tokens.Count && skipped <= MaxWorkModifiers; index++, skipped++)
         {
             var token = tokens[index];
             foreach (var (type, noun) in data.HeadNouns)
             {
+                // A third modifier is read only on the way to a noun that rules the name out (Switchboard对话语音识别任务).
+                if (skipped > MaxModifiers && type != RecognitionData.NotAnEntity) continue;
                 if (string.CompareOrdinal(text, token.Range.Start, noun, 0, noun.Length) == 0) return (type, skipped, noun);
-                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token)) return (type, skipped + 1, noun);
+                if (token.Text.Length > noun.Length && token.Text.EndsWith(noun, StringComparison.Ordinal) && IsModifier(token) && skipped < MaxWorkModifiers) return (type, skipped + 1, noun);
             }
             if (!IsModifier(token) && !(named && token.Tag == "v")) return (null, 0, null);
         }
         return (null, 0, null);
     }
+
+    /// <summary>
+    /// A list of Latin names that the name opens or goes on with, ended by a noun or a cue that rules its items out
+    /// (Mask R-CNN、MoCo、MAE等一系列工作, Transformer-XL和XLNet的作者之一): every item is such a work, not only the
+    /// last one the noun or the cue stands next to.
+    /// </summary>
+    private bool ListEndsAsNoEntity(Document document, List<Token> tokens, int index)
+    {
+        if (index < 0) return false;
+        var listEnd = -1;
+        while (index + 1 < tokens.Count && ListJoints.Contains(tokens[index].Text) && tokens[index + 1].Tag == "eng")
+        {
+            index++;
+            while (index < tokens.Count && tokens[index].Tag is "eng" or "m") index++;
+            listEnd = index;
+        }
+        if (listEnd < 0 || listEnd >= tokens.Count) return false;
+        var at = tokens[listEnd].Range.Start;
+        return HeadNounType(document, tokens, listEnd, named: false).Type == RecognitionData.NotAnEntity
+               || data.TypeFromContext(document.Text, at, at) == RecognitionData.NotAnEntity;
+    }
+
+    private static readonly HashSet<string> ListJoints = ["、", "和", "与", "及", "以及"];
+
+    private const int MaxModifiers = 2;
+    private const int MaxWorkModifiers = 3;
 
     /// <summary>How many characters a bracketed Chinese gloss between a name and its noun may hold (IPU（智能处理单元）芯片).</summary>
     private const int MaxGlossLength = 12;

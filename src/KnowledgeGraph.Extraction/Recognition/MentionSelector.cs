@@ -18,7 +18,8 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     {
         var lexiconMentions = new MentionSpans(document.Mentions.Where(m => m.Source == MentionSource.Lexicon));
         var ordered = document.Mentions
-            .Where(m => (!data.IsGeneric(m.Text) || IsKnownCompany(m)) && !descriptions.IsDescription(m) && !descriptions.IsCountedKind(document.Text, m))
+            .Where(m => (!data.IsGeneric(m.Text) || IsKnownCompany(m)) && !descriptions.IsDescription(m) && !descriptions.IsCountedKind(document.Text, m)
+                        && !IsShownToBeNoName(document, m))
             .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)
@@ -37,6 +38,17 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
         TypeListedNamesLikeTheirNeighbours(document);
         GiveEachNameOneType(document.Mentions, readings);
     }
+
+    /// <summary>
+    /// A name the article shows elsewhere to be no entity's (ResNet的作者 before 深度残差网络ResNet), read here by its
+    /// shape alone: a research work. A name something here types (智驾方案iPilot beside 其iPilot方案) or a person's stays.
+    /// </summary>
+    private static bool IsShownToBeNoName(Document document, Mention mention) =>
+        document.NotNames.Count > 0 && mention.Source == MentionSource.Pattern && mention.Type != "Person" && mention.Confidence <= ShapeOnlyConfidence
+        && document.NotNames.Contains(mention.Text);
+
+    /// <summary>The confidence of a Latin name typed by its shape alone, with no word around it saying what it is.</summary>
+    private const double ShapeOnlyConfidence = 0.5;
 
     /// <summary>
     /// Every reading the recognisers gave a stretch of text, by its range: one name in one place can be read as a
@@ -150,7 +162,19 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
                            && ProductNameRecogniser.TaggedDeviceAfter(mention.Text, overlapping[0].Range.Length, data.DeviceNouns)?.Length
                            == mention.Range.Length - overlapping[0].Range.Length;
         var placePrefixed = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Location";
-        return latin || versioned || subOrganization || placePrefixed || taggedDevice;
+        // A known product's Chinese name with Latin words of an edition after it (盘古Pro MoE) is that edition.
+        var latinEdition = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Product" && overlapping[0].Type == "Product"
+                           && IsLatinTail(mention.Text, overlapping[0].Range.Length);
+        return latin || versioned || subOrganization || placePrefixed || taggedDevice || latinEdition;
+    }
+
+    private static bool IsLatinTail(string name, int from)
+    {
+        for (var i = from; i < name.Length; i++)
+        {
+            if (name[i] > '\u2E80') return false;
+        }
+        return from < name.Length;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// (生数科技, 月之暗面科技有限公司, 北京智源研究院). Generic heads (AI初创公司, 大模型公司) are not names, and
 /// a name never reaches into one already recognised (华为向澜渊科技 is 澜渊科技).
 /// </summary>
-public sealed partial class OrganizationNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, IReadOnlyCollection<string> placeLedEndings, IReadOnlyCollection<string> fundWords,
+public sealed partial class OrganizationNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, Lexicon lexicon, IReadOnlyCollection<string> placeLedEndings, IReadOnlyCollection<string> fundWords,
     IReadOnlyCollection<string> placeInvestorEndings) : IPipelineStage
 {
     private static readonly HashSet<string> FunctionWords =
@@ -95,11 +95,13 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Organization").ToList())
         {
             var at = known.Range.End;
+            var fieldLength = 0;
             string? suffix = null;
-            while (tokensByStart.TryGetValue(at, out var token) && at - known.Range.End <= MaxUnitFieldLength)
+            while (tokensByStart.TryGetValue(at, out var token) && fieldLength <= MaxUnitFieldLength)
             {
                 suffix = data.SubOrganizationSuffixes.FirstOrDefault(s => string.CompareOrdinal(text, at, s, 0, s.Length) == 0);
                 if (suffix is not null || !IsUnitFieldWord(token)) break;
+                fieldLength += FieldWordLength(token);
                 at = token.Range.End;
             }
             if (suffix is null && BusinessUnitEnd(text, known.Range.End) is { } unitEnd)
@@ -107,13 +109,28 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 document.Mentions.Add(new Mention(new TextRange(known.Range.Start, unitEnd), text[known.Range.Start..unitEnd], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
                 continue;
             }
-            if (suffix is null || at - known.Range.End > MaxUnitFieldLength) continue;
+            if (suffix is null || fieldLength > MaxUnitFieldLength || fieldLength == 0 && IsLabOfResearchBody(known, suffix)) continue;
             var end = at + suffix.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
         }
     }
 
     private const int MaxUnitFieldLength = 6;
+
+    /// <summary>
+    /// A university's or a lab's name with 实验室 right after it and no field between (浙大实验室, 哈佛实验室,
+    /// FAIR实验室) says where the work was done: the university or the lab itself, not a unit of its own name.
+    /// </summary>
+    private bool IsLabOfResearchBody(Mention known, string suffix) =>
+        suffix == BareLabEnding && known.LexiconId is { } id && lexicon.ById(id)?.Kind is "university" or "lab";
+
+    private const string BareLabEnding = "实验室";
+
+    /// <summary>
+    /// How much of the unit's field a word takes: a Latin word is one word of the fund's own name however long it is
+    /// (三星Catalyst基金, 本田Xcelerator基金), a Chinese word its characters.
+    /// </summary>
+    private static int FieldWordLength(Token token) => token.Tag == "eng" ? 1 : token.Text.Length;
 
     /// <summary>
     /// Where a unit named by its parent and a business (滴滴自动驾驶, 京东零售) ends, when the text treats it as a company of
