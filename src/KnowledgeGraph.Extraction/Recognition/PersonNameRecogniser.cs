@@ -250,7 +250,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         var first = sentence.FirstToken;
         for (var t = first; t < first + sentence.TokenCount; t++)
         {
-            if (!PersonVerbAt(text, tokens[t].Range.Start, exceptNounWithPerson: true)) continue;
+            if (!PersonVerbAt(text, tokens[t].Range.Start, exceptNounWithPerson: true) || EndsLongerTitle(text, tokens[t].Range.Start)) continue;
             var before = t;
             while (before > first && Adverbs.Contains(tokens[before - 1].Text)) before--;
             var nameEnd = tokens[before].Range.Start;
@@ -262,6 +262,21 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
                 Add(document, sentence, name.Start, name.End, 0.7);
         }
     }
+
+    /// <summary>
+    /// A cue that is the end of a longer title (教授 of 荣休教授, 客座教授) has the title's opening before it, not a name:
+    /// 斯坦福大学荣休教授约阿夫·肖汉姆 names no 荣休.
+    /// </summary>
+    private bool EndsLongerTitle(string text, int cueStart)
+    {
+        for (var end = cueStart + 1; end <= Math.Min(text.Length, cueStart + MaxCueLength); end++)
+        {
+            if (RecognitionData.MatchEndingAt(data.Titles, text, end) is { } title && end - title.Length < cueStart) return true;
+        }
+        return false;
+    }
+
+    private const int MaxCueLength = 4;
 
     /// <summary>负责人, 创办人, 领导人: the verb with 人 names a person of what comes before, who is not a name.</summary>
     private static bool IsNounWithPerson(string text, int afterVerb) => afterVerb < text.Length && text[afterVerb] == '人';

@@ -287,6 +287,10 @@ public sealed class RelationExtractor(
         if (!IsAboutPeople(type))
         {
             if (topic is { Type: "Organization", Entity: not null }) yield return topic;
+            // A chain that last went on about a person (他离开英伟达，回国创办了摩尔线程。公司股东包括A、B) leaves an organization's
+            // deal to the organization the article is about, named before this point.
+            else if (topic is { Type: "Person" } && leading.Current is { Type: "Organization", Entity: not null } led
+                     && (led.Sentence != sentence.Index || led.Range.Start < position)) yield return led;
             yield break;
         }
         // A clause of titles (首席执行官为A，首席科学家为B) ends the chain of topics, not the sentence's: an organization
