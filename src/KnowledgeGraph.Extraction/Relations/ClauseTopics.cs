@@ -109,10 +109,10 @@ public sealed class ClauseTopics
                 chain.Clauses.Add((clause, chain.Topic ?? chain.PreviousTopic));
                 var opening = Opening(document, first, next, mentions, clause);
                 var filled = mentions.Any(m => m.Range.Start == clause.Start && !(m.Range.Length == 0 && m.Type == chain.Topic?.Type));
-                // A backer named as the subject (a16z领投了A轮) does not become the topic: the round is the topic's.
+                // A backer named as the subject (a16z领投了A轮, 联想之星是其最早的投资者) does not become the topic: the round is the topic's.
                 if (opening.Subject is not null)
                 {
-                    if (!opening.Backs) TakeTopic(chain, opening.Subject, mentions);
+                    if (!opening.Backs && !BacksTheTopic(document, opening.Subject, mentions, clause)) TakeTopic(chain, opening.Subject, mentions);
                 }
                 else if (opening.NamesNoEntity) TakeTopic(chain, null, mentions);
                 else if (opening.Subjectless && !filled && chain.Topic?.Entity is { } topic)
@@ -131,6 +131,14 @@ public sealed class ClauseTopics
         }
         return carried;
     }
+
+    /// <summary>
+    /// The subject is a backer by its clause's words (resolution's <see cref="Document.Backers"/>: 是其早期投资者之一, 参与了其天使轮投资)
+    /// and no name follows it in the clause (其 may): the clause is about the topic's backers, and the clauses after it still are
+    /// about the topic (此后A、B等机构陆续入股).
+    /// </summary>
+    private static bool BacksTheTopic(Document document, Mention subject, IReadOnlyList<Mention> mentions, TextRange clause) =>
+        document.Backers.Contains(subject) && !mentions.Any(m => !m.IsAnaphor && m.Range.Start >= subject.Range.End && clause.Contains(m.Range.Start));
 
     /// <summary>A plural anaphor for people (四人, 两人) is one mention per person at one place: all of them become the topic.</summary>
     private static void TakeTopic(Chain chain, Mention? subject, IReadOnlyList<Mention> mentions)
