@@ -41,4 +41,16 @@ public sealed class IngestLedgerTests : IDisposable
 
         Assert.Throws<ArgumentException>(() => ledger.Record([("not-a-hash", "a.txt")]));
     }
+
+    /// <summary>No ledger (a benchmark, a rescan) keeps nothing in memory either: what a run holds must not grow with its files.</summary>
+    [Fact]
+    public void No_ledger_finds_nothing_it_was_given()
+    {
+        var hash = HashOf("一");
+        using var ledger = IngestLedger.None();
+
+        ledger.Record([(hash, "a.txt")]);
+
+        Assert.False(ledger.Contains(hash));
+    }
 }

@@ -35,6 +35,23 @@ public sealed class FileOrderTests : IDisposable
         Assert.Equal(expected, listed);
     }
 
+    /// <summary>A listing whose characters all fit in one byte is held one byte each; its order must not change with that.</summary>
+    [Fact]
+    public void Names_of_one_byte_characters_come_in_ordinal_order_too()
+    {
+        string[] names = ["b.txt", "B.txt", "a10.txt", "a2.txt", "Ä.txt", "ä.jsonl", "é.html", "~.txt", "z/a.html", "m/Z.htm", "m/a.txt"];
+        foreach (var name in names)
+        {
+            var path = Path.Combine(_folder, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "x");
+        }
+
+        var listed = ArticleReader.EnumerateFiles([_folder]).ToList();
+
+        Assert.Equal(names.Select(n => Path.Combine(_folder, n)).Order(StringComparer.Ordinal), listed);
+    }
+
     [Fact]
     public void An_empty_folder_lists_nothing_and_a_file_path_lists_itself()
     {
