@@ -156,7 +156,7 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
                         && (RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) ?? ProductNameRecogniser.ModelNumberAfterChineseName(mention.Text, overlapping[0].Range.Length)) is { } version
                         && version.Length == mention.Range.Length - overlapping[0].Range.Length;
         var subOrganization = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Organization"
-                              && data.SubOrganizationSuffixes.Concat(data.UnitBusinessWords).Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
+                              && data.SubOrganizationSuffixes.Concat(data.UnitBusinessWords).Concat(data.StatedUnitWords).Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
         // A device named after its maker or its known product (小米AI眼镜, 夸克AI眼镜) is the device, not the maker.
         var taggedDevice = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Product"
                            && ProductNameRecogniser.TaggedDeviceAfter(mention.Text, overlapping[0].Range.Length, data.DeviceNouns)?.Length
