@@ -148,6 +148,9 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     {
         if (mention.Source != MentionSource.Pattern) return false;
         var overlapping = lexiconMentions.Overlapping(mention.Range).OrderBy(m => m.Range.Start).ToList();
+        // A unit named with its parent and its region (蔚来中国, stated-unit-words.txt; Stargate Norway): the place closing it is a word of its name.
+        if (mention.Type == "Organization" && overlapping.Count == 2 && overlapping[1] is { Type: "Location" } place && place.Range.End == mention.Range.End
+            && (data.StatedUnitWords.Contains(place.Text) || char.IsAsciiLetter(place.Text[0]))) overlapping.RemoveAt(1);
         if (mention.Type == "Product" && OpensWithMakerOfProduct(overlapping, mention.Range)) return true;
         if (overlapping.Count != 1 || overlapping[0].Range.Length >= mention.Range.Length
             || overlapping[0].Range.Start < mention.Range.Start || overlapping[0].Range.End > mention.Range.End) return false;

@@ -19,6 +19,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     public void Process(Document document)
     {
         AddSubOrganizationsOfKnownOnes(document);
+        AddRegionalArmsOfLatinNames(document);
         AddInvestorsOfPlaces(document);
         var known = new System.Collections.BitArray(document.Text.Length);
         foreach (var mention in document.Mentions)
@@ -133,6 +134,27 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
             if (statedUnits.FirstOrDefault(u => string.CompareOrdinal(text, known.Range.Start, u, 0, u.Length) == 0) is not { } unit) continue;
             var range = new TextRange(known.Range.Start, known.Range.Start + unit.Length);
             document.Mentions.Add(new Mention(range, unit, "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
+        }
+    }
+
+    /// <summary>
+    /// A known organization's Latin name and a known place's Latin name after it (Stargate Norway, OpenAI Japan, NIO
+    /// China) name the company it runs or set up there, an organization of its own, not the parent and a place.
+    /// </summary>
+    private static void AddRegionalArmsOfLatinNames(Document document)
+    {
+        var text = document.Text;
+        var placesByStart = new Dictionary<int, Mention>();
+        foreach (var place in document.Mentions.Where(m => m is { Source: MentionSource.Lexicon, Type: "Location" } && char.IsAsciiLetter(m.Text[0])))
+            placesByStart.TryAdd(place.Range.Start, place);
+        if (placesByStart.Count == 0) return;
+        foreach (var known in document.Mentions.Where(m => m is { Source: MentionSource.Lexicon, Type: "Organization" }).ToList())
+        {
+            var end = known.Range.End;
+            if (end + 1 >= text.Length || text[end] != ' ' || !char.IsAsciiLetter(text[end - 1]) || !placesByStart.TryGetValue(end + 1, out var place)) continue;
+            var armEnd = place.Range.End;
+            if (armEnd < text.Length && char.IsAsciiLetterOrDigit(text[armEnd])) continue;
+            document.Mentions.Add(new Mention(new TextRange(known.Range.Start, armEnd), text[known.Range.Start..armEnd], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
         }
     }
 
