@@ -178,8 +178,8 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     /// <summary>
     /// Where a unit named by its parent and a business (滴滴自动驾驶, 京东零售) ends, when the text treats it as a company of
     /// its own: a title or an organization's cue (宣布, 完成, 获得) follows, or the text states it is a unit
-    /// (<see cref="StatedAsUnit"/>), which a stated unit word (ABB机器人, 蔚来中国: recognition/stated-unit-words.txt)
-    /// needs. Followed by 团队 or nothing of the kind it is the parent's business line, and the known name stays the parent's.
+    /// (<see cref="StatedAsUnit"/>); a stated unit word (ABB机器人, 蔚来中国: recognition/stated-unit-words.txt) needs the
+    /// statement or a title (CARIAD中国CEO), a company's cue not being enough (小米机器人宣布 may be the company itself). Followed by 团队 or nothing of the kind it is the parent's business line, and the known name stays the parent's.
     /// </summary>
     private int? BusinessUnitEnd(string text, Mention known)
     {
@@ -189,7 +189,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         if ((business ?? stated) is not { } word) return null;
         var end = knownEnd + word.Length;
         if (StatedAsUnit(text, known, end)) return end;
-        if (stated is not null) return null;
+        if (stated is not null) return TitleFollows(text, end) ? end : null;
         var companyCue = data.ContextCues.Any(c => c is { Position: CuePosition.After, Type: "Organization" } && !KindCues.Contains(c.Word)
                                                    && string.CompareOrdinal(text, end, c.Word, 0, c.Word.Length) == 0);
         return companyCue || TitleFollows(text, end) ? end : null;
