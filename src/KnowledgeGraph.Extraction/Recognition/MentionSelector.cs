@@ -148,6 +148,9 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     {
         if (mention.Source != MentionSource.Pattern) return false;
         var overlapping = lexiconMentions.Overlapping(mention.Range).OrderBy(m => m.Range.Start).ToList();
+        // A unit named with its parent and its region (蔚来中国, stated-unit-words.txt; Stargate Norway): the place closing it is a word of its name.
+        if (mention.Type == "Organization" && overlapping.Count == 2 && overlapping[1] is { Type: "Location" } place && place.Range.End == mention.Range.End
+            && (data.StatedUnitWords.Contains(place.Text) || char.IsAsciiLetter(place.Text[0]))) overlapping.RemoveAt(1);
         if (mention.Type == "Product" && OpensWithMakerOfProduct(overlapping, mention.Range)) return true;
         if (overlapping.Count != 1 || overlapping[0].Range.Length >= mention.Range.Length
             || overlapping[0].Range.Start < mention.Range.Start || overlapping[0].Range.End > mention.Range.End) return false;
@@ -156,7 +159,7 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
                         && (RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) ?? ProductNameRecogniser.ModelNumberAfterChineseName(mention.Text, overlapping[0].Range.Length)) is { } version
                         && version.Length == mention.Range.Length - overlapping[0].Range.Length;
         var subOrganization = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Organization"
-                              && data.SubOrganizationSuffixes.Concat(data.UnitBusinessWords).Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
+                              && data.SubOrganizationSuffixes.Concat(data.UnitBusinessWords).Concat(data.StatedUnitWords).Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
         // A device named after its maker or its known product (小米AI眼镜, 夸克AI眼镜) is the device, not the maker.
         var taggedDevice = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Product"
                            && ProductNameRecogniser.TaggedDeviceAfter(mention.Text, overlapping[0].Range.Length, data.DeviceNouns)?.Length

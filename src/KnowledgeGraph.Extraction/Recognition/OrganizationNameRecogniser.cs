@@ -19,6 +19,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     public void Process(Document document)
     {
         AddSubOrganizationsOfKnownOnes(document);
+        AddRegionalArmsOfLatinNames(document);
         AddInvestorsOfPlaces(document);
         var known = new System.Collections.BitArray(document.Text.Length);
         foreach (var mention in document.Mentions)
@@ -92,7 +93,10 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         var text = document.Text;
         var tokensByStart = new Dictionary<int, Token>();
         foreach (var token in document.Tokens) tokensByStart.TryAdd(token.Range.Start, token);
-        foreach (var known in document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Organization").ToList())
+        var knownOnes = document.Mentions.Where(m => m.Source == MentionSource.Lexicon && m.Type == "Organization").ToList();
+        var statedUnits = new HashSet<string>(StringComparer.Ordinal);
+        var unitStarts = new HashSet<int>();
+        foreach (var known in knownOnes)
         {
             var at = known.Range.End;
             var fieldLength = 0;
@@ -104,14 +108,53 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                 fieldLength += FieldWordLength(token);
                 at = token.Range.End;
             }
-            if (suffix is null && BusinessUnitEnd(text, known.Range.End) is { } unitEnd)
+            if (suffix is null && BusinessUnitEnd(text, known) is { } unitEnd)
             {
                 document.Mentions.Add(new Mention(new TextRange(known.Range.Start, unitEnd), text[known.Range.Start..unitEnd], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
+                unitStarts.Add(known.Range.Start);
+                if (StatedAsUnit(text, known, unitEnd)) statedUnits.Add(text[known.Range.Start..unitEnd]);
                 continue;
             }
             if (suffix is null || fieldLength > MaxUnitFieldLength || fieldLength == 0 && IsLabOfResearchBody(known, suffix)) continue;
             var end = at + suffix.Length;
             document.Mentions.Add(new Mention(new TextRange(known.Range.Start, end), text[known.Range.Start..end], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
+        }
+        if (statedUnits.Count > 0) AddOtherMentionsOfStatedUnits(document, knownOnes, unitStarts, statedUnits);
+    }
+
+    /// <summary>
+    /// A unit the text once states to be one (ABB机器人（ABB Robotics）, 蔚来中国是蔚来在国内的业务主体) is that unit wherever
+    /// the text writes its name again (ABB机器人与发那科长期竞争, 向蔚来中国投资), not its parent.
+    /// </summary>
+    private static void AddOtherMentionsOfStatedUnits(Document document, List<Mention> knownOnes, HashSet<int> unitStarts, HashSet<string> statedUnits)
+    {
+        var text = document.Text;
+        foreach (var known in knownOnes.Where(k => !unitStarts.Contains(k.Range.Start)))
+        {
+            if (statedUnits.FirstOrDefault(u => string.CompareOrdinal(text, known.Range.Start, u, 0, u.Length) == 0) is not { } unit) continue;
+            var range = new TextRange(known.Range.Start, known.Range.Start + unit.Length);
+            document.Mentions.Add(new Mention(range, unit, "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
+        }
+    }
+
+    /// <summary>
+    /// A known organization's Latin name and a known place's Latin name after it (Stargate Norway, OpenAI Japan, NIO
+    /// China) name the company it runs or set up there, an organization of its own, not the parent and a place.
+    /// </summary>
+    private static void AddRegionalArmsOfLatinNames(Document document)
+    {
+        var text = document.Text;
+        var placesByStart = new Dictionary<int, Mention>();
+        foreach (var place in document.Mentions.Where(m => m is { Source: MentionSource.Lexicon, Type: "Location" } && char.IsAsciiLetter(m.Text[0])))
+            placesByStart.TryAdd(place.Range.Start, place);
+        if (placesByStart.Count == 0) return;
+        foreach (var known in document.Mentions.Where(m => m is { Source: MentionSource.Lexicon, Type: "Organization" }).ToList())
+        {
+            var end = known.Range.End;
+            if (end + 1 >= text.Length || text[end] != ' ' || !char.IsAsciiLetter(text[end - 1]) || !placesByStart.TryGetValue(end + 1, out var place)) continue;
+            var armEnd = place.Range.End;
+            if (armEnd < text.Length && char.IsAsciiLetterOrDigit(text[armEnd])) continue;
+            document.Mentions.Add(new Mention(new TextRange(known.Range.Start, armEnd), text[known.Range.Start..armEnd], "Organization", MentionSource.Pattern, 0.8) { Sentence = known.Sentence });
         }
     }
 
@@ -134,18 +177,46 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
 
     /// <summary>
     /// Where a unit named by its parent and a business (滴滴自动驾驶, 京东零售) ends, when the text treats it as a company of
-    /// its own: a title or an organization's cue (宣布, 完成, 获得) follows. Followed by 团队 or nothing of the kind it
-    /// is the parent's business line, and the known name stays the parent's.
+    /// its own: a title or an organization's cue (宣布, 完成, 获得) follows, or the text states it is a unit
+    /// (<see cref="StatedAsUnit"/>); a stated unit word (ABB机器人, 蔚来中国: recognition/stated-unit-words.txt) needs the
+    /// statement or a title (CARIAD中国CEO), a company's cue not being enough (小米机器人宣布 may be the company itself). Followed by 团队 or nothing of the kind it is the parent's business line, and the known name stays the parent's.
     /// </summary>
-    private int? BusinessUnitEnd(string text, int knownEnd)
+    private int? BusinessUnitEnd(string text, Mention known)
     {
-        if (RecognitionData.MatchStartingAt(data.UnitBusinessWords, text, knownEnd, text.Length) is not { } business) return null;
-        var end = knownEnd + business.Length;
+        var knownEnd = known.Range.End;
+        var business = RecognitionData.MatchStartingAt(data.UnitBusinessWords, text, knownEnd, text.Length);
+        var stated = business is null ? RecognitionData.MatchStartingAt(data.StatedUnitWords, text, knownEnd, text.Length) : null;
+        if ((business ?? stated) is not { } word) return null;
+        var end = knownEnd + word.Length;
+        if (StatedAsUnit(text, known, end)) return end;
+        if (stated is not null) return TitleFollows(text, end) ? end : null;
         var companyCue = data.ContextCues.Any(c => c is { Position: CuePosition.After, Type: "Organization" } && !KindCues.Contains(c.Word)
                                                    && string.CompareOrdinal(text, end, c.Word, 0, c.Word.Length) == 0);
         return companyCue || TitleFollows(text, end) ? end : null;
     }
 
+
+    /// <summary>
+    /// The text states that the known name and its unit word up to <paramref name="end"/> name a unit: a Latin gloss
+    /// that opens with a word of the parent's Latin name follows (ABB机器人（ABB Robotics）, 英特尔投资（Intel Capital）), or
+    /// 是 and, in that clause, a word saying it is another's (滴滴自动驾驶是滴滴旗下的独立子公司: unit-statement-words.txt).
+    /// </summary>
+    private bool StatedAsUnit(string text, Mention known, int end)
+    {
+        if (end + 1 < text.Length && text[end] is '（' or '(' && char.IsAsciiLetter(text[end + 1]))
+        {
+            var glossEnd = text.IndexOfAny(['）', ')'], end + 1);
+            var gloss = glossEnd < 0 ? "" : text[(end + 1)..glossEnd];
+            return gloss.Contains(' ') && known.LexiconId is { } id && lexicon.ById(id) is { } entry
+                   && entry.AllNames.Any(name => name.Length > 1 && char.IsAsciiLetter(name[0]) && gloss.StartsWith(name.Split(' ')[0] + " ", StringComparison.OrdinalIgnoreCase));
+        }
+        if (end >= text.Length || text[end] != '是') return false;
+        var clauseEnd = text.IndexOfAny(ClauseEnds, end);
+        var clause = text[end..(clauseEnd < 0 ? text.Length : clauseEnd)];
+        return data.UnitStatementWords.Any(w => clause.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly char[] ClauseEnds = ['，', '。', '；', '！', '？', '\n'];
 
     /// <summary>
     /// Words naming a unit's field between its organization and its ending (清华大学人工智能研究院, 小米AI实验室,

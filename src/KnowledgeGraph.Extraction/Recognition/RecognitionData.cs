@@ -15,6 +15,8 @@ public sealed partial class RecognitionData
         OrganizationSuffixes = LongestFirst(resources.Lines("recognition/org-suffixes.txt"));
         SubOrganizationSuffixes = LongestFirst(resources.Lines("recognition/sub-organization-suffixes.txt"));
         UnitBusinessWords = LongestFirst(resources.Lines("recognition/unit-business-words.txt"));
+        StatedUnitWords = LongestFirst(resources.Lines("recognition/stated-unit-words.txt"));
+        UnitStatementWords = resources.Lines("recognition/unit-statement-words.txt");
         OwnerWords = resources.Lines("recognition/owner-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         ProductCues = LongestFirst(resources.Lines("recognition/product-cues.txt"));
         DeviceNouns = LongestFirst(resources.Lines("recognition/device-nouns.txt"));
@@ -94,6 +96,12 @@ public sealed partial class RecognitionData
 
     /// <summary>Businesses after a known organization (滴滴自动驾驶, 京东零售) that name its unit when a company's cue follows.</summary>
     public IReadOnlyList<string> UnitBusinessWords { get; }
+
+    /// <summary>Words after a known organization (ABB机器人, 蔚来中国, 英特尔投资) that name its unit only where the text states it is one.</summary>
+    public IReadOnlyList<string> StatedUnitWords { get; }
+
+    /// <summary>Words that, after 「X是」, say X is another organization's unit (旗下, 子公司, 业务主体).</summary>
+    public IReadOnlyList<string> UnitStatementWords { get; }
     public IReadOnlyList<string> ProductCues { get; }
 
     /// <summary>Endings that make a quoted phrase a plan, a place or a programme (计划, 工厂, 基础设施), not a product's name.</summary>

@@ -14,8 +14,8 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// </summary>
 public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.RecognitionData recognition, LanguageData.LanguageResources resources) : IPipelineStage
 {
-    /// <summary>The unit endings (recognition/unit-endings.txt) and the unit business words, joined once for <see cref="EndsInUnitEnding"/>.</summary>
-    private readonly string[] _unitEndingsAndBusinesses = [.. resources.Lines("recognition/unit-endings.txt"), .. recognition.UnitBusinessWords];
+    /// <summary>The unit endings (recognition/unit-endings.txt), the unit business words and the stated unit words, joined once for <see cref="EndsInUnitEnding"/>.</summary>
+    private readonly string[] _unitEndingsAndBusinesses = [.. resources.Lines("recognition/unit-endings.txt"), .. recognition.UnitBusinessWords, .. recognition.StatedUnitWords];
 
     private const double NamedUnitConfidence = 0.75;
 
