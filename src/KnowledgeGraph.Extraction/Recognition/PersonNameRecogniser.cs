@@ -250,7 +250,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         var first = sentence.FirstToken;
         for (var t = first; t < first + sentence.TokenCount; t++)
         {
-            if (!PersonVerbAt(text, tokens[t].Range.Start, exceptNounWithPerson: true) || EndsLongerTitle(text, tokens[t].Range.Start)) continue;
+            if (!PersonVerbAt(text, tokens[t].Range.Start, exceptNounWithPerson: true)) continue;
             var before = t;
             while (before > first && Adverbs.Contains(tokens[before - 1].Text)) before--;
             var nameEnd = tokens[before].Range.Start;
@@ -258,7 +258,8 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
             // name's last character.
             if (before == t && tokens[t].Text.Length == 1 && nameEnd - 1 > sentence.Range.Start && PersonVerbAt(text, nameEnd - 1, exceptNounWithPerson: false))
                 nameEnd--;
-            if (ChineseNameEndingAt(text, nameEnd, sentence.Range.Start, boundaries) is { } name)
+            // Checked last: a cue ending a longer title is rare, and reading every title at every verb is not cheap.
+            if (ChineseNameEndingAt(text, nameEnd, sentence.Range.Start, boundaries) is { } name && !EndsLongerTitle(text, tokens[t].Range.Start))
                 Add(document, sentence, name.Start, name.End, 0.7);
         }
     }
