@@ -84,7 +84,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <param name="forWriting">
-    /// The writer gets a page cache of <see cref="SqliteGraphStoreOptions.WriterCacheMegabytes"/> (8 MB unless set): ids
+    /// The writer gets a page cache of <see cref="SqliteGraphStoreOptions.WriterCacheMegabytes"/> (4 MB unless set): ids
     /// are hashes, so inserts land all over the indexes, and the cache keeps their upper levels in memory. Readers get
     /// SQLite's default 2 MB: the operating system caches the file anyway, a
     /// commit in WAL mode empties a reader's cache, and every pooled connection keeps its cache while it idles (under
@@ -97,7 +97,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await connection.OpenAsync(cancellationToken);
         // WAL makes NORMAL safe against process crashes: a committed transaction is in the log before COMMIT returns.
         // Checkpointing every 200 MB of log instead of 40 MB copies a page that several batches dirtied into the file
-        // once rather than once per batch. The writer's cache is kept small (8 MB unless set) although 256 MB read six
+        // once rather than once per batch. The writer's cache is kept small (4 MB unless set) although 256 MB read six
         // times less back from the OS at 385,000 edges: the service keeps that connection pooled, and its memory with it. Readers keep
         // SQLite's default 2 MB: every pooled read connection holds its own cache. Readers map the file (up to SQLite's
         // largest map, 2 GB): a page not in the cache is then a memory read of the operating system's file cache

@@ -17,10 +17,12 @@ public sealed class SqliteGraphStoreOptions
     /// <summary>
     /// The writer's page cache. It fills as the store grows and then stays at this size, so it is the part of a bulk
     /// ingest's memory that a larger store takes; a smaller cache reads more pages back from the operating system's
-    /// file cache. 8 MB is full after about a thousand articles, so an ingest of a thousand articles already holds what
-    /// one of a hundred thousand holds (64 MB filled only after ten thousand; docs/benchmarks.md, sessions 8 and 9).
+    /// file cache. 8 MB filled only past the first thousand articles (SQLite held 2-8 MB during them) and 64 MB only
+    /// after ten thousand (docs/benchmarks.md, sessions 8, 9 and 14), so the cache was part of what a large ingest holds
+    /// and a small one does not; 4 MB is about what a thousand articles fill. Over 100,000 articles it took 4-8 MB off
+    /// the peak for 1.5-3% more of the writer's CPU, index pages read back from the operating system (session 16).
     /// </summary>
-    public int WriterCacheMegabytes { get; set; } = 8;
+    public int WriterCacheMegabytes { get; set; } = 4;
 
     internal int WriterCacheKibibytes => WriterCacheMegabytes is >= 1 and <= 65536
         ? WriterCacheMegabytes * 1024

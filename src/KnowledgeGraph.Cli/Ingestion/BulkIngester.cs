@@ -162,7 +162,11 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
             articles += file.Results.Count;
             if (articles < batchArticles) continue;
             await StoreAsync(batch, cancellationToken);
+            // Dropped before the collection: collected while still listed here, the stored batch's extractions were
+            // moved to the oldest generation and stayed there, dead, beside the next batch until the collection after it.
+            // The last batch needs none: nothing is read after it.
             batch.Clear();
+            ReleaseBatchMemory();
             articles = 0;
             batchArticles = Math.Min(options.BatchArticles, batchArticles * 2);
         }
@@ -174,7 +178,6 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
         try
         {
             await IngestWhenAvailableAsync(files.SelectMany(f => f.Results).ToList(), cancellationToken);
-            ReleaseBatchMemory();
             Committed(files);
         }
         catch (Exception e) when (e is not (OperationCanceledException or StoreGaveUpException) && files.Count > 1)
@@ -189,12 +192,13 @@ public sealed class BulkIngester(IArticleExtractor extractor, IGraphStore store,
     }
 
     /// <summary>
-    /// A committed batch's extractions waited in the channel and the batch long enough to reach the oldest generation, and
-    /// its rows were bound as large arrays, which only a full collection frees; left to the collector's budget, the dead
-    /// batches kept the heap 40-70 MB above what is alive by 10,000-50,000 articles. Collected here, once per batch, the
-    /// heap stays near the live data. The store also freed its native work memory all over glibc's arenas, which keep
-    /// it unless told. Over 100,000 articles the peak fell from 375 to 265 MB for 7% more CPU in one pair of runs; at
-    /// 10,000 the collection cost nothing measurable (docs/benchmarks.md, session 10).
+    /// Called once a stored batch is no longer referenced. A committed batch's extractions waited in the channel and
+    /// the batch long enough to reach the oldest generation, and its rows were bound as large arrays, which only a full
+    /// collection frees; left to the collector's budget, the dead batches kept the heap 40-70 MB above what is alive by
+    /// 10,000-50,000 articles. Collected here, once per batch, the heap stays near the live data. The store also freed
+    /// its native work memory all over glibc's arenas, which keep it unless told. Over 100,000 articles the peak fell
+    /// from 375 to 265 MB for 7% more CPU in one pair of runs; at 10,000 the collection cost nothing measurable
+    /// (docs/benchmarks.md, session 10).
     /// </summary>
     private static void ReleaseBatchMemory()
     {
