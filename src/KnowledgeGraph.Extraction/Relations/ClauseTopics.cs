@@ -171,15 +171,21 @@ public sealed class ClauseTopics
         var adjacent = false;
         var afterBefore = end;
         var relational = false;
+        var postOfBefore = false;
         for (var i = first; i < end && predicate == end; i++)
         {
             var token = document.Tokens[i];
-            if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed, adjacent, afterBefore) = (mention, false, true, i + 1);
+            if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed, adjacent, afterBefore, postOfBefore) = (mention, false, true, i + 1, false);
             else if (IsPredicate(document, token)) predicate = i;
             // 的 right after the name makes it an owner (微软的团队); further on it belongs to another phrase (微软以…的代价).
             else if (before is not null && token.Text == "的") (possessed, adjacent) = (adjacent, false);
             else if (onlySkippable && !aboutTopic && _openers.Contains(token.Text)) aboutTopic = true;
-            else if (!IsSkippable(document, token)) (onlySkippable, adjacent, relational) = (false, false, before is null && (relational || onlySkippable) && IsNominal(document, token));
+            else
+            {
+                // 的 and a post right after the name (智谱的董事长是A): the clause is the name's roster.
+                if (possessed && i > 0 && document.Tokens[i - 1].Text == "的" && IsNominal(document, token)) postOfBefore = true;
+                if (!IsSkippable(document, token)) (onlySkippable, adjacent, relational) = (false, false, before is null && (relational || onlySkippable) && IsNominal(document, token));
+            }
         }
         // Only a backer's clause that names no company after its verb leaves the round to the topic (a16z领投了A轮, not a16z领投了Y).
         var backing = predicate < end ? BackingAt(document, predicate, end) : -1;
@@ -201,8 +207,9 @@ public sealed class ClauseTopics
         // After a preposition the mentions are its objects (X与Y和Z争夺…): only a verb can sit inside the subject.
         var followed = verb ? MentionBeforePredicate(document, predicate, end, mentions, clause) : null;
         if (followed is not null) return (followed, false, false, false);
-        // 「他的导师随后加入了百度」 is about the 导师, whom no mention names.
-        if (before is not null) return possessed ? (null, false, true, false) : (before, false, false, backs);
+        // 「他的导师随后加入了百度」 is about the 导师, whom no mention names; but a post of the name (智谱的董事长是A，首席执行官是B;
+        // X的创始人是A，CTO为B) keeps the name as the topic: the clauses after it list more of its posts.
+        if (before is not null) return possessed ? (postOfBefore ? (before, false, false, false) : (null, false, true, false)) : (before, false, false, backs);
         // A clause without a predicate (估值320亿美元), or about a role or a party of the topic (董事长为X, 投资方包括X),
         // says something about the topic; it does not replace it.
         return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic && !relational, false);
