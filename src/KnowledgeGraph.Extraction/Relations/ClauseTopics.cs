@@ -59,6 +59,13 @@ public sealed class ClauseTopics
         /// <summary>The topic the paragraph before ended with: a backer's clause opening a paragraph (本轮参投方还包括…) is about it.</summary>
         internal Mention? PreviousTopic { get; set; }
 
+        /// <summary>
+        /// The paragraph opens with a place and 的 before a subject no mention names (杭州的小帆出海则瞄准…): an item of a round-up
+        /// about a company the recognisers missed. Its posts and founders are that company's, which no name stands for; not
+        /// the ones of the company the paragraph before or the article was about.
+        /// </summary>
+        public bool UnnamedItem { get; internal set; }
+
         internal List<(TextRange Clause, Mention? Topic)> Clauses { get; } = [];
 
         /// <summary>The topic each clause of the sentence last read began with.</summary>
@@ -86,6 +93,7 @@ public sealed class ClauseTopics
             // A new item of a list is about its own company: the items before lend it no topic.
             chain.PreviousTopic = document.Separates(chain.Paragraph, sentence.Paragraph) ? null : chain.Topic ?? chain.PreviousTopic;
             chain.Paragraph = sentence.Paragraph;
+            chain.UnnamedItem = false;
             TakeTopic(chain, null, mentions);
             if (document.Turns.TryGetValue(sentence.Paragraph, out var turnAtStart)) TakeTopic(chain, turnAtStart.Organization, mentions);
         }
@@ -114,6 +122,15 @@ public sealed class ClauseTopics
                 {
                     if (!opening.Backs && !BacksTheTopic(document, opening.Subject, mentions, clause)) TakeTopic(chain, opening.Subject, mentions);
                 }
+                // Only a lead-in without names may come before it (相比之下，成都的青稞智学还在等待…).
+                else if (IsFirstOfParagraph(document, sentence) && !mentions.Any(m => m.Range.Start < clause.Start)
+                         && OpensWithPlaceOfUnnamed(document, first, next, mentions, clause))
+                {
+                    TakeTopic(chain, null, mentions);
+                    chain.UnnamedItem = true;
+                    chain.PreviousTopic = null;
+                    for (var c = 0; c < chain.Clauses.Count; c++) chain.Clauses[c] = (chain.Clauses[c].Clause, null);
+                }
                 else if (opening.NamesNoEntity) TakeTopic(chain, null, mentions);
                 else if (opening.Subjectless && !filled && chain.Topic?.Entity is { } topic)
                 {
@@ -139,6 +156,24 @@ public sealed class ClauseTopics
     /// </summary>
     private static bool BacksTheTopic(Document document, Mention subject, IReadOnlyList<Mention> mentions, TextRange clause) =>
         document.Backers.Contains(subject) && !mentions.Any(m => !m.IsAnaphor && m.Range.Start >= subject.Range.End && clause.Contains(m.Range.Start));
+
+    private static bool IsFirstOfParagraph(Document document, Sentence sentence) =>
+        sentence.Index == 0 || document.Sentences[sentence.Index - 1].Paragraph != sentence.Paragraph;
+
+    /// <summary>
+    /// After time words and conjunctions the clause opens with places and 的, then a word no mention covers
+    /// (杭州的小帆出海则…, 相比之下，广州的木棉智造…): the subject is a name the recognisers missed, not a noun.
+    /// </summary>
+    private static bool OpensWithPlaceOfUnnamed(Document document, int first, int end, IReadOnlyList<Mention> mentions, TextRange clause)
+    {
+        var i = first;
+        while (i < end && document.Tokens[i].Tag is "t" or "m" or "q" or "d" or "c" or "w") i++;
+        var places = i;
+        while (i < end && document.Tokens[i].Tag == "ns") i++;
+        if (i == places || i + 1 >= end || document.Tokens[i].Text != "的") return false;
+        var next = document.Tokens[i + 1];
+        return MentionAt(mentions, next.Range, clause) is null && (next.Tag.StartsWith('n') || next.Tag is "x" or "j" or "eng") && next.Tag != "ns";
+    }
 
     /// <summary>A plural anaphor for people (四人, 两人) is one mention per person at one place: all of them become the topic.</summary>
     private static void TakeTopic(Chain chain, Mention? subject, IReadOnlyList<Mention> mentions)
