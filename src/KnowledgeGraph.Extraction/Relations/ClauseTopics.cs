@@ -34,7 +34,15 @@ public sealed class ClauseTopics
         _gluedPrepositions = Of("glued").Where(w => w.Length == 1).Select(w => w[0]).ToHashSet();
         _posts = Of("post");
         _verbs = Of("verb");
+        _launches = Of("launch");
     }
+
+    /// <summary>Verbs the tagger reads as nouns (开源, 上线) that are predicates only before 了 or a name (开源了X, 上线Y).</summary>
+    private readonly HashSet<string> _launches;
+
+    private bool IsLaunchBeforeObject(Document document, int index, int end, IReadOnlyList<Mention> mentions, TextRange clause) =>
+        _launches.Contains(document.Tokens[index].Text) && index + 1 < end
+        && (document.Tokens[index + 1].Text == "了" || MentionAt(mentions, document.Tokens[index + 1].Range, clause) is not null);
 
     /// <summary>Verbs the tagger may read as something else (自研 as a noun): predicates however it reads them.</summary>
     private readonly HashSet<string> _verbs;
@@ -211,7 +219,7 @@ public sealed class ClauseTopics
         {
             var token = document.Tokens[i];
             if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed, adjacent, afterBefore, postOfBefore) = (mention, false, true, i + 1, false);
-            else if (IsPredicate(document, token)) predicate = i;
+            else if (IsPredicate(document, token) || IsLaunchBeforeObject(document, i, end, mentions, clause)) predicate = i;
             // 的 right after the name makes it an owner (微软的团队); further on it belongs to another phrase (微软以…的代价).
             else if (before is not null && token.Text == "的") (possessed, adjacent) = (adjacent, false);
             else if (onlySkippable && !aboutTopic && _openers.Contains(token.Text)) aboutTopic = true;
