@@ -34,7 +34,15 @@ public sealed class ClauseTopics
         _gluedPrepositions = Of("glued").Where(w => w.Length == 1).Select(w => w[0]).ToHashSet();
         _posts = Of("post");
         _verbs = Of("verb");
+        _launches = Of("launch");
     }
+
+    /// <summary>Verbs the tagger reads as nouns (开源, 上线) that are predicates only before 了 or a name (开源了X, 上线Y).</summary>
+    private readonly HashSet<string> _launches;
+
+    private bool IsLaunchBeforeObject(Document document, int index, int end, IReadOnlyList<Mention> mentions, TextRange clause) =>
+        _launches.Contains(document.Tokens[index].Text) && index + 1 < end
+        && (document.Tokens[index + 1].Text == "了" || MentionAt(mentions, document.Tokens[index + 1].Range, clause) is not null);
 
     /// <summary>Verbs the tagger may read as something else (自研 as a noun): predicates however it reads them.</summary>
     private readonly HashSet<string> _verbs;
@@ -58,6 +66,13 @@ public sealed class ClauseTopics
 
         /// <summary>The topic the paragraph before ended with: a backer's clause opening a paragraph (本轮参投方还包括…) is about it.</summary>
         internal Mention? PreviousTopic { get; set; }
+
+        /// <summary>
+        /// The paragraph opens with a place and 的 before a subject no mention names (杭州的小帆出海则瞄准…): an item of a round-up
+        /// about a company the recognisers missed. Its posts and founders are that company's, which no name stands for; not
+        /// the ones of the company the paragraph before or the article was about.
+        /// </summary>
+        public bool UnnamedItem { get; internal set; }
 
         internal List<(TextRange Clause, Mention? Topic)> Clauses { get; } = [];
 
@@ -86,6 +101,7 @@ public sealed class ClauseTopics
             // A new item of a list is about its own company: the items before lend it no topic.
             chain.PreviousTopic = document.Separates(chain.Paragraph, sentence.Paragraph) ? null : chain.Topic ?? chain.PreviousTopic;
             chain.Paragraph = sentence.Paragraph;
+            chain.UnnamedItem = false;
             TakeTopic(chain, null, mentions);
             if (document.Turns.TryGetValue(sentence.Paragraph, out var turnAtStart)) TakeTopic(chain, turnAtStart.Organization, mentions);
         }
@@ -114,6 +130,15 @@ public sealed class ClauseTopics
                 {
                     if (!opening.Backs && !BacksTheTopic(document, opening.Subject, mentions, clause)) TakeTopic(chain, opening.Subject, mentions);
                 }
+                // Only a lead-in without names may come before it (相比之下，成都的青稞智学还在等待…).
+                else if (IsFirstOfParagraph(document, sentence) && !mentions.Any(m => m.Range.Start < clause.Start)
+                         && OpensWithPlaceOfUnnamed(document, first, next, mentions, clause))
+                {
+                    TakeTopic(chain, null, mentions);
+                    chain.UnnamedItem = true;
+                    chain.PreviousTopic = null;
+                    for (var c = 0; c < chain.Clauses.Count; c++) chain.Clauses[c] = (chain.Clauses[c].Clause, null);
+                }
                 else if (opening.NamesNoEntity) TakeTopic(chain, null, mentions);
                 else if (opening.Subjectless && !filled && chain.Topic?.Entity is { } topic)
                 {
@@ -139,6 +164,24 @@ public sealed class ClauseTopics
     /// </summary>
     private static bool BacksTheTopic(Document document, Mention subject, IReadOnlyList<Mention> mentions, TextRange clause) =>
         document.Backers.Contains(subject) && !mentions.Any(m => !m.IsAnaphor && m.Range.Start >= subject.Range.End && clause.Contains(m.Range.Start));
+
+    private static bool IsFirstOfParagraph(Document document, Sentence sentence) =>
+        sentence.Index == 0 || document.Sentences[sentence.Index - 1].Paragraph != sentence.Paragraph;
+
+    /// <summary>
+    /// After time words and conjunctions the clause opens with places and 的, then a word no mention covers
+    /// (杭州的小帆出海则…, 相比之下，广州的木棉智造…): the subject is a name the recognisers missed, not a noun.
+    /// </summary>
+    private static bool OpensWithPlaceOfUnnamed(Document document, int first, int end, IReadOnlyList<Mention> mentions, TextRange clause)
+    {
+        var i = first;
+        while (i < end && document.Tokens[i].Tag is "t" or "m" or "q" or "d" or "c" or "w") i++;
+        var places = i;
+        while (i < end && document.Tokens[i].Tag == "ns") i++;
+        if (i == places || i + 1 >= end || document.Tokens[i].Text != "的") return false;
+        var next = document.Tokens[i + 1];
+        return MentionAt(mentions, next.Range, clause) is null && (next.Tag.StartsWith('n') || next.Tag is "x" or "j" or "eng") && next.Tag != "ns";
+    }
 
     /// <summary>A plural anaphor for people (四人, 两人) is one mention per person at one place: all of them become the topic.</summary>
     private static void TakeTopic(Chain chain, Mention? subject, IReadOnlyList<Mention> mentions)
@@ -171,15 +214,21 @@ public sealed class ClauseTopics
         var adjacent = false;
         var afterBefore = end;
         var relational = false;
+        var postOfBefore = false;
         for (var i = first; i < end && predicate == end; i++)
         {
             var token = document.Tokens[i];
-            if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed, adjacent, afterBefore) = (mention, false, true, i + 1);
-            else if (IsPredicate(document, token)) predicate = i;
+            if (MentionAt(mentions, token.Range, clause) is { } mention) (before, possessed, adjacent, afterBefore, postOfBefore) = (mention, false, true, i + 1, false);
+            else if (IsPredicate(document, token) || IsLaunchBeforeObject(document, i, end, mentions, clause)) predicate = i;
             // 的 right after the name makes it an owner (微软的团队); further on it belongs to another phrase (微软以…的代价).
             else if (before is not null && token.Text == "的") (possessed, adjacent) = (adjacent, false);
             else if (onlySkippable && !aboutTopic && _openers.Contains(token.Text)) aboutTopic = true;
-            else if (!IsSkippable(document, token)) (onlySkippable, adjacent, relational) = (false, false, before is null && (relational || onlySkippable) && IsNominal(document, token));
+            else
+            {
+                // 的 and a post right after the name (智谱的董事长是A): the clause is the name's roster.
+                if (possessed && i > 0 && document.Tokens[i - 1].Text == "的" && IsNominal(document, token)) postOfBefore = true;
+                if (!IsSkippable(document, token)) (onlySkippable, adjacent, relational) = (false, false, before is null && (relational || onlySkippable) && IsNominal(document, token));
+            }
         }
         // Only a backer's clause that names no company after its verb leaves the round to the topic (a16z领投了A轮, not a16z领投了Y).
         var backing = predicate < end ? BackingAt(document, predicate, end) : -1;
@@ -201,8 +250,9 @@ public sealed class ClauseTopics
         // After a preposition the mentions are its objects (X与Y和Z争夺…): only a verb can sit inside the subject.
         var followed = verb ? MentionBeforePredicate(document, predicate, end, mentions, clause) : null;
         if (followed is not null) return (followed, false, false, false);
-        // 「他的导师随后加入了百度」 is about the 导师, whom no mention names.
-        if (before is not null) return possessed ? (null, false, true, false) : (before, false, false, backs);
+        // 「他的导师随后加入了百度」 is about the 导师, whom no mention names; but a post of the name (智谱的董事长是A，首席执行官是B;
+        // X的创始人是A，CTO为B) keeps the name as the topic: the clauses after it list more of its posts.
+        if (before is not null) return possessed ? (postOfBefore ? (before, false, false, false) : (null, false, true, false)) : (before, false, false, backs);
         // A clause without a predicate (估值320亿美元), or about a role or a party of the topic (董事长为X, 投资方包括X),
         // says something about the topic; it does not replace it.
         return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic && !relational, false);

@@ -296,6 +296,8 @@ public sealed class RelationExtractor(
         // A clause of titles (首席执行官为A，首席科学家为B) ends the chain of topics, not the sentence's: an organization
         // an earlier clause of the sentence named as its topic (Reka由…创立) still holds the posts.
         var namedHere = chain.NamedTopicUpTo(position, sentence.Index);
+        // An item of a round-up about a company no mention names holds its own posts: none of the companies named before.
+        if (namedHere is null && topic is null && chain.UnnamedItem) yield break;
         // The article's organization read ahead from this very sentence, after the post, is where the person was before
         // (创始人兼CEO A曾在寒武纪担任…), not the company whose post it is.
         var lead = leading.Current is { } current && current.Sentence == sentence.Index && current.Range.Start > position ? null : leading.Current;

@@ -17,7 +17,7 @@ public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject)> _anaphors;
+    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject, HeadRule Head)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly SpeakerReferences _speakers;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
@@ -56,7 +56,8 @@ public sealed class AnaphoraResolver : IPipelineStage
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
             .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues), Row: r))
             .Select(p => (new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
-                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"), HasScope(p.Row, "sentence-subject")))
+                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"), HasScope(p.Row, "sentence-subject"),
+                HasScope(p.Row, "same-head-only") ? HeadRule.Only : HasScope(p.Row, "same-head") ? HeadRule.Preferred : HeadRule.None))
             .ToList();
     }
 
@@ -80,7 +81,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
             sketch.Fill(sentenceText);
-            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject) in _anaphors)
+            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject, head) in _anaphors)
             {
                 if (!prefilter.MayMatch(sentenceText, sketch)) continue;
                 foreach (Match match in pattern.Matches(sentenceText))
@@ -92,7 +93,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
                             : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
-                                CompanyWords.Any(match.Value.Contains), sentenceSubject,
+                                CompanyWords.Any(match.Value.Contains), sentenceSubject, head == HeadRule.None ? null : (HeadNoun(match.Value), head == HeadRule.Only),
                                 range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : LeftBeforeFounding(document, byParagraph, sentence, range.Start))]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
@@ -350,7 +351,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     /// </remarks>
     private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, bool gap, Dictionary<EntityCluster, List<int>> namings,
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical,
-        bool company, bool sentenceSubject, HashSet<EntityCluster> movedTo)
+        bool company, bool sentenceSubject, (string Noun, bool Only)? head, HashSet<EntityCluster> movedTo)
     {
         var named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type)
@@ -363,6 +364,15 @@ public sealed class AnaphoraResolver : IPipelineStage
             && OpensClause(document, sentence, opening.Range.Start) && !DescribesPerson(document, opening, sentence)
             && (OnePersonBetween(document, byParagraph, resolved, sentence, opening.Range.End, anaphorStart) || AfterItsFounders(document, sentence, opening, anaphorStart))) return opening;
         var candidates = named.Where(m => m.Type == type && !(company && IsNoCompanyHere(document, m)) && !(topical && IsAgentOfPassive(document, m))).ToList();
+        if (head is var (noun, only))
+        {
+            var headed = NamedWithHead(document, noun);
+            var same = candidates.Where(m => headed.Contains(m.Entity!)).ToList();
+            // A bare head noun goes back as far as the text has named one (集团 several paragraphs after 现代汽车集团).
+            if (same.Count == 0 && only)
+                same = document.Mentions.Where(m => !m.IsAnaphor && m.Entity is { } e && headed.Contains(e) && m.Range.End <= position).TakeLast(1).ToList();
+            if (same.Count > 0 || only) candidates = same;
+        }
         if (candidates.Count == 0) return null;
         // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
         if (candidates.Any(m => !backers.Contains(m))) candidates = candidates.Where(m => !backers.Contains(m)).ToList();
@@ -411,6 +421,26 @@ public sealed class AnaphoraResolver : IPipelineStage
 
     /// <summary>Words that make an anaphor a description of a company (该公司, 这家企业, 公司).</summary>
     private static readonly string[] CompanyWords = ["公司", "企业"];
+
+    /// <summary>
+    /// Whether an anaphor made of a head noun (研究院, 实验室, 集团) points back only to an organization named with that
+    /// noun at its end (scope same-head-only: a bare 研究院 in 「长期领导研究院的A」 is 北京智源人工智能研究院, and nothing when
+    /// no such name stands before), or to one first if there is one (scope same-head: 该集团 is 现代汽车集团 rather than its
+    /// subsidiary named since, else the organization named so far).
+    /// </summary>
+    private enum HeadRule { None, Preferred, Only }
+
+    /// <summary>The head noun of a description: the anaphor without its determiner (该实验室, 这家研究院 → 实验室, 研究院).</summary>
+    private static string HeadNoun(string anaphor) =>
+        anaphor.StartsWith("这家", StringComparison.Ordinal) || anaphor.StartsWith("这个", StringComparison.Ordinal) ? anaphor[2..]
+        : anaphor.StartsWith('该') || anaphor.StartsWith('此') || anaphor.StartsWith('本') ? anaphor[1..]
+        : anaphor;
+
+    /// <summary>Organizations named somewhere in the text with the head noun at the end of the name (北京智源人工智能研究院 for 研究院).</summary>
+    private static HashSet<EntityCluster> NamedWithHead(Document document, string noun) =>
+        document.Mentions.Where(m => m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor && m.Text.EndsWith(noun, StringComparison.Ordinal))
+            .Select(m => m.Entity!)
+            .ToHashSet();
 
     /// <summary>
     /// A company anaphor (该公司, 这家公司, 公司的产品) does not point back to what is no company: a university, a government
