@@ -35,7 +35,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     private static readonly HashSet<string> NameParticles = ["bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du"];
 
     /// <summary>Words before a name that say what follows is its name (名为CLAIRE的AI引擎): the noun after 的 types it.</summary>
-    private static readonly string[] NamingWords = ["名为", "名叫", "叫做", "称为", "代号为", "代号"];
+    private static readonly string[] NamingWords = LanguageData.EmbeddedWords.List("recognition/naming-words.tsv", "latin-names");
 
     /// <summary>A round's own name (Pre-A, Pre-B+) before 轮: the letter and a number are caught by their length.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^[Pp]re-?[A-Ha-h]\d?\+*$")]
@@ -503,7 +503,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
                || data.TypeFromContext(document.Text, at, at) == RecognitionData.NotAnEntity;
     }
 
-    private static readonly HashSet<string> ListJoints = ["、", "和", "与", "及", "以及"];
+    private static readonly HashSet<string> ListJoints = LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "english-names");
 
     private const int MaxModifiers = 2;
     private const int MaxWorkModifiers = 3;

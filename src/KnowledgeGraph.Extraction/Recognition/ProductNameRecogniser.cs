@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// </summary>
 public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTokenizer dictionary) : IPipelineStage
 {
-    private static readonly string[] LaunchVerbs = ["推出", "发布", "上线", "开源", "亮相", "升级", "打造", "研发"];
+    private static readonly string[] LaunchVerbs = LanguageData.EmbeddedWords.List("recognition/launch-verbs.txt");
 
     private const int MaxQuotedLength = 20;
 
@@ -142,7 +142,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
         }
     }
 
-    private static readonly HashSet<string> ListJoiners = ["和", "与", "及", "、"];
+    private static readonly HashSet<string> ListJoiners = LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "product-lists");
 
     /// <summary>
     /// An unquoted Chinese name right after a product noun, closed by a list's or clause's punctuation
@@ -210,7 +210,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     private static bool HasVerbBetween(Document document, Sentence sentence, int start, int end) =>
         document.TokensOf(sentence).Any(t => t.Range.Start >= start && t.Range.End <= end && t.Tag == "v" && !NamingVerbs.Contains(t.Text));
 
-    private static readonly HashSet<string> NamingVerbs = ["名为", "叫做", "称为", "命名为"];
+    private static readonly HashSet<string> NamingVerbs = LanguageData.EmbeddedWords.Set("recognition/naming-words.tsv", "launch-clauses");
 
     /// <summary>A name in quotes right after a product noun (新GPU“RTX Pro”, 应用「星野」).</summary>
     private void FindQuotedAfterProductNouns(Document document, Sentence sentence)

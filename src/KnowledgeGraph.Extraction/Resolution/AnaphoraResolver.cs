@@ -254,7 +254,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         return null;
     }
 
-    private static readonly HashSet<string> PairJoints = new(["和", "与", "及", "、"], StringComparer.Ordinal);
+    private static readonly HashSet<string> PairJoints = LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "anaphora-pairs");
 
     /// <summary>The gap between two names without a bracketed spelling of the first (（Robin Rombach）和 → 和).</summary>
     private static string WithoutSpelling(string gap)
