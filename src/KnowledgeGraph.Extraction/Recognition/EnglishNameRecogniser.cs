@@ -42,7 +42,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     private static partial System.Text.RegularExpressions.Regex RoundName();
 
     /// <summary>What follows a letter and a number that is a funding round (A1轮), not a name.</summary>
-    private static readonly string[] RoundWords = ["轮", "系列"];
+    private static readonly string[] RoundWords = LanguageData.EmbeddedWords.List("recognition/function-words.tsv", "round-words");
 
     /// <summary>Characters after a number that make it an amount, a count or a date (OpenAI 30亿美元, 75%的利润, Workday 2026财年), not a version.</summary>
     private const string UnitCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元美欧英镑条次项种份财";
@@ -318,7 +318,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     private static readonly string[] DivisionSuffixes = ["事业部", "事业群", "部"];
 
     /// <summary>Characters that make 部 the start of another word: 部分, 部署, 部长, 部门, 部件.</summary>
-    private const string WordsStartingWithBu = "分署长门件位落队属";
+    private static readonly string WordsStartingWithBu = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "after-bu");
 
     private static bool IsAmount(string text, Token number) =>
         number.Range.End < text.Length && UnitCharacters.Contains(text[number.Range.End]);
