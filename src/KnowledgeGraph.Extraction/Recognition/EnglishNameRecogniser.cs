@@ -45,7 +45,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     private static readonly string[] RoundWords = LanguageData.EmbeddedWords.List("recognition/function-words.tsv", "round-words");
 
     /// <summary>Characters after a number that make it an amount, a count or a date (OpenAI 30亿美元, 75%的利润, Workday 2026财年), not a version.</summary>
-    private const string UnitCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元美欧英镑条次项种份财";
+    private static readonly string UnitCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "amount-units");
 
     public void Process(Document document)
     {

@@ -106,7 +106,7 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         return first == 0 || OpensClause(tokens, first);
     }
 
-    private const string DateEndings = "年月日";
+    private static readonly string DateEndings = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "date-endings");
 
     /// <summary>How many tokens a date opening a clause may take (2024 年 8 月).</summary>
     private const int MaxDateTokens = 4;

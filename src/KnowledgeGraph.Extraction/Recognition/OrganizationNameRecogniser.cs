@@ -373,8 +373,8 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     internal static bool IsCountOrNegation(Token token) =>
         token.Text.Length == 2 && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || !token.InDictionary && Negations.Contains(token.Text[0]));
 
-    private const string Numerals = "一二三四五六七八九十两几多";
-    private const string Counters = "大家个所类项种";
+    private static readonly string Numerals = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-numerals");
+    private static readonly string Counters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-counters");
     private static readonly string Negations = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "negations");
 
     private bool IsProperWord(Token token) =>

@@ -68,7 +68,7 @@ public sealed partial class PersonNameRecogniser
         return opening is not null && !IsNameTag(opening) || candidate.Skip(1).Any(Counters.Contains);
     }
 
-    private const string Counters = "颗块台条次项种份件款批轮股倍届";
+    private static readonly string Counters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "person-counters");
 
     /// <summary>A name of sounds only, spelled out in brackets after it (皮克斯（Pixar）), is a foreign name, not a Chinese one.</summary>
     private bool IsSpelledLikeATransliteration(string text, string candidate, int end) =>

@@ -112,7 +112,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:\d{3,4}[A-Z]?|[A-Z]{1,2}\d{1,4}[A-Za-z]?)(?![0-9A-Za-z.])")]
     private static partial System.Text.RegularExpressions.Regex ModelNumber();
 
-    private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份";
+    private static readonly string QuantityCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "model-number-stops");
 
     private void FindAfterProductNouns(Document document, Sentence sentence)
     {
@@ -262,7 +262,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
 
     private const int MaxCoinedNameLength = 8;
 
-    private const string CountingCharacters = "一二两三四五六七八九十百千万几多";
+    private static readonly string CountingCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "product-numerals");
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
