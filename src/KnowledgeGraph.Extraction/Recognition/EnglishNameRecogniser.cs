@@ -315,7 +315,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         return null;
     }
 
-    private static readonly string[] DivisionSuffixes = ["事业部", "事业群", "部"];
+    private static readonly string[] DivisionSuffixes = LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "division-suffixes");
 
     /// <summary>Characters that make 部 the start of another word: 部分, 部署, 部长, 部门, 部件.</summary>
     private static readonly string WordsStartingWithBu = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "after-bu");

@@ -352,7 +352,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     /// Endings that after a place alone, with or without a field, describe rather than name: 中东资本 is money from
     /// there, 挪威机器人公司 a company from there (上海人工智能实验室 is a name).
     /// </summary>
-    private static readonly HashSet<string> DescriptiveAfterPlace = ["资本", "公司"];
+    private static readonly HashSet<string> DescriptiveAfterPlace = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "descriptive-after-place");
 
     /// <summary>
     /// A generic word for a field right before the ending (人工智能, 机器人) belongs to the name when a proper name

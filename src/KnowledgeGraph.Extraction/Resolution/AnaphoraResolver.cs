@@ -410,7 +410,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     }
 
     /// <summary>Words that make an anaphor a description of a company (该公司, 这家企业, 公司).</summary>
-    private static readonly string[] CompanyWords = ["公司", "企业"];
+    private static readonly string[] CompanyWords = LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "company-nouns");
 
     /// <summary>
     /// A company anaphor (该公司, 这家公司, 公司的产品) does not point back to what is no company: a university, a government
