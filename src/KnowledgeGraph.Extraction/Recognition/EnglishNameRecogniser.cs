@@ -16,23 +16,21 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         .Where(n => n.Length >= 2 && n.All(c => c < '\u0250'))
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> OrganizationWords =
-        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy", "Department", "Ministry", "Agency", "Commission", "Council", "Association", "Society", "School", "Center", "Centre", "Laboratory", "Academy", "Investments", "Investment", "Management", "Media", "Securities", "Electronics", "Global"];
+    private static readonly HashSet<string> OrganizationWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "organization-words");
 
     /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
-    private static readonly HashSet<string> StrongOrganizationWords =
-        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms", "Investments", "Management", "Securities", "Electronics", "Software"];
+    private static readonly HashSet<string> StrongOrganizationWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "strong-organization-words");
 
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
-    private static readonly HashSet<string> CategoryWords = ["CPU", "CPUs", "GPU", "GPUs", "TPU", "NPU", "DPU", "SoC", "API", "SDK"];
+    private static readonly HashSet<string> CategoryWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "category-words");
 
     /// <summary>A noun reached over modifiers (Covariant机器人基础模型) may be the company's product rather than its kind.</summary>
     private const double IndirectHeadConfidence = 0.6;
 
-    private static readonly HashSet<string> Connectors = ["of", "and", "&", "de", "for"];
+    private static readonly HashSet<string> Connectors = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "connectors");
 
     /// <summary>Lower-case words inside people's names (Alwaleed bin Talal, Ursula von der Leyen).</summary>
-    private static readonly HashSet<string> NameParticles = ["bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du"];
+    private static readonly HashSet<string> NameParticles = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "name-particles");
 
     /// <summary>Words before a name that say what follows is its name (名为CLAIRE的AI引擎): the noun after 的 types it.</summary>
     private static readonly string[] NamingWords = LanguageData.EmbeddedWords.List("recognition/naming-words.tsv", "latin-names");
@@ -197,7 +195,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         return false;
     }
 
-    private static readonly HashSet<string> NotEditionWords = ["AI", "App", "APP", "app", "API"];
+    private static readonly HashSet<string> NotEditionWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "not-edition-words");
 
     /// <summary>
     /// Plus signs written right after a name are part of it (Command R+, LG U+, Face++), unless a Latin word or a
@@ -710,7 +708,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         || words.Count >= 2 && (words[^1].Tag == "m" || EditionWords.Contains(words[^1].Text) || IsModelLetter(words[^1].Text));
 
     /// <summary>Words that name a model's edition after its series (Max, Pro, Ultra), never a company's ending.</summary>
-    private static readonly HashSet<string> EditionWords = ["Max", "Pro", "Plus", "Ultra", "Mini", "Lite", "Air"];
+    private static readonly HashSet<string> EditionWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "edition-words");
 
     /// <summary>One capital letter closing a name (Model Y, AION S) is the model's letter; a person's initial comes before the surname.</summary>
     private static bool IsModelLetter(string word) => word.Length == 1 && char.IsAsciiLetterUpper(word[0]);
