@@ -21,7 +21,7 @@ public sealed class BracketedSpellingRecogniser(RecognitionData data, JiebaToken
     private readonly IReadOnlyList<string> _fieldEndings = fieldEndings.Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
 
     /// <summary>What may stand right before the name: the clause's start, a mark, or a word that opens a subject.</summary>
-    private static readonly HashSet<string> Openers = ["的", "由", "和", "与", "及", "对", "向", "被", "是", "为", "旗下"];
+    private static readonly HashSet<string> Openers = LanguageData.EmbeddedWords.Set("recognition/function-words.tsv", "spelling-openers");
 
     public void Process(Document document)
     {

@@ -32,7 +32,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
     private readonly IReadOnlyList<string> _objectVerbs = objectVerbs.Where(v => v.Length > 0).ToList();
 
     /// <summary>Adverbs the segmenter may glue to the verb after them (再获, 刚完成): a name starts with none.</summary>
-    private const string AdverbCharacters = "再刚正即均";
+    private static readonly string AdverbCharacters = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "glued-adverbs");
 
     /// <summary>An English spelling in brackets closes the name (初创公司它石智航（TARS）); a comma does not: 和多家公司谈过，</summary>
     private const string BracketOpens = "（(";

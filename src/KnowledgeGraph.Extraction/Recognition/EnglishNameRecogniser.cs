@@ -16,36 +16,34 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         .Where(n => n.Length >= 2 && n.All(c => c < '\u0250'))
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> OrganizationWords =
-        ["AI", "Labs", "Lab", "Inc", "Inc.", "Capital", "Ventures", "Partners", "Technologies", "Technology", "Systems", "Robotics", "Intelligence", "Research", "Group", "Studio", "Studios", "Networks", "Semiconductor", "Foundation", "Institute", "University", "College", "Fund", "Bank", "Corp", "Corporation", "Holdings", "Cloud", "Computing", "Microsystems", "Dynamics", "Machines", "Software", "Health", "Bio", "Therapeutics", "Motors", "Energy", "Department", "Ministry", "Agency", "Commission", "Council", "Association", "Society", "School", "Center", "Centre", "Laboratory", "Academy", "Investments", "Investment", "Management", "Media", "Securities", "Electronics", "Global"];
+    private static readonly HashSet<string> OrganizationWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "organization-words");
 
     /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
-    private static readonly HashSet<string> StrongOrganizationWords =
-        ["Labs", "Lab", "Inc", "Inc.", "LP", "LLC", "Ltd", "GmbH", "PBC", "Capital", "Ventures", "Partners", "Robotics", "Research", "Group", "Foundation", "Institute", "University", "Fund", "Corp", "Corporation", "Holdings", "Platforms", "Investments", "Management", "Securities", "Electronics", "Software"];
+    private static readonly HashSet<string> StrongOrganizationWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "strong-organization-words");
 
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
-    private static readonly HashSet<string> CategoryWords = ["CPU", "CPUs", "GPU", "GPUs", "TPU", "NPU", "DPU", "SoC", "API", "SDK"];
+    private static readonly HashSet<string> CategoryWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "category-words");
 
     /// <summary>A noun reached over modifiers (Covariant机器人基础模型) may be the company's product rather than its kind.</summary>
     private const double IndirectHeadConfidence = 0.6;
 
-    private static readonly HashSet<string> Connectors = ["of", "and", "&", "de", "for"];
+    private static readonly HashSet<string> Connectors = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "connectors");
 
     /// <summary>Lower-case words inside people's names (Alwaleed bin Talal, Ursula von der Leyen).</summary>
-    private static readonly HashSet<string> NameParticles = ["bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du"];
+    private static readonly HashSet<string> NameParticles = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "name-particles");
 
     /// <summary>Words before a name that say what follows is its name (名为CLAIRE的AI引擎): the noun after 的 types it.</summary>
-    private static readonly string[] NamingWords = ["名为", "名叫", "叫做", "称为", "代号为", "代号"];
+    private static readonly string[] NamingWords = LanguageData.EmbeddedWords.List("recognition/naming-words.tsv", "latin-names");
 
     /// <summary>A round's own name (Pre-A, Pre-B+) before 轮: the letter and a number are caught by their length.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^[Pp]re-?[A-Ha-h]\d?\+*$")]
     private static partial System.Text.RegularExpressions.Regex RoundName();
 
     /// <summary>What follows a letter and a number that is a funding round (A1轮), not a name.</summary>
-    private static readonly string[] RoundWords = ["轮", "系列"];
+    private static readonly string[] RoundWords = LanguageData.EmbeddedWords.List("recognition/function-words.tsv", "round-words");
 
     /// <summary>Characters after a number that make it an amount, a count or a date (OpenAI 30亿美元, 75%的利润, Workday 2026财年), not a version.</summary>
-    private const string UnitCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元美欧英镑条次项种份财";
+    private static readonly string UnitCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "amount-units");
 
     public void Process(Document document)
     {
@@ -197,7 +195,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         return false;
     }
 
-    private static readonly HashSet<string> NotEditionWords = ["AI", "App", "APP", "app", "API"];
+    private static readonly HashSet<string> NotEditionWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "not-edition-words");
 
     /// <summary>
     /// Plus signs written right after a name are part of it (Command R+, LG U+, Face++), unless a Latin word or a
@@ -315,10 +313,10 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         return null;
     }
 
-    private static readonly string[] DivisionSuffixes = ["事业部", "事业群", "部"];
+    private static readonly string[] DivisionSuffixes = LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "division-suffixes");
 
     /// <summary>Characters that make 部 the start of another word: 部分, 部署, 部长, 部门, 部件.</summary>
-    private const string WordsStartingWithBu = "分署长门件位落队属";
+    private static readonly string WordsStartingWithBu = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "after-bu");
 
     private static bool IsAmount(string text, Token number) =>
         number.Range.End < text.Length && UnitCharacters.Contains(text[number.Range.End]);
@@ -503,7 +501,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
                || data.TypeFromContext(document.Text, at, at) == RecognitionData.NotAnEntity;
     }
 
-    private static readonly HashSet<string> ListJoints = ["、", "和", "与", "及", "以及"];
+    private static readonly HashSet<string> ListJoints = LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "english-names");
 
     private const int MaxModifiers = 2;
     private const int MaxWorkModifiers = 3;
@@ -710,7 +708,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         || words.Count >= 2 && (words[^1].Tag == "m" || EditionWords.Contains(words[^1].Text) || IsModelLetter(words[^1].Text));
 
     /// <summary>Words that name a model's edition after its series (Max, Pro, Ultra), never a company's ending.</summary>
-    private static readonly HashSet<string> EditionWords = ["Max", "Pro", "Plus", "Ultra", "Mini", "Lite", "Air"];
+    private static readonly HashSet<string> EditionWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "edition-words");
 
     /// <summary>One capital letter closing a name (Model Y, AION S) is the model's letter; a person's initial comes before the surname.</summary>
     private static bool IsModelLetter(string word) => word.Length == 1 && char.IsAsciiLetterUpper(word[0]);

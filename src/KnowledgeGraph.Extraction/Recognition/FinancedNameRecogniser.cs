@@ -27,9 +27,9 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
     private readonly IReadOnlyList<string> _adverbs = verbLines.Where(l => l.StartsWith(AdverbMark, StringComparison.Ordinal)).Select(l => l[1..]).OrderByDescending(l => l.Length).ToList();
     private readonly IReadOnlyList<string> _verbs = verbLines.Where(l => l.Length > 0 && !l.StartsWith(AdverbMark, StringComparison.Ordinal)).OrderByDescending(l => l.Length).ToList();
     private readonly IReadOnlyList<string> _financingWords = financingWords.Where(w => w.Length > 0).ToList();
-    private readonly IReadOnlyList<string> _companyEndings = companyEndings.Where(w => w.Length > 0).Concat(["科技", "智能"]).Distinct().ToList();
+    private readonly IReadOnlyList<string> _companyEndings = companyEndings.Where(w => w.Length > 0).Concat(LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "coined-name-endings")).Distinct().ToList();
     /// <summary>Sets of the lists <see cref="IsNameWord"/> asks about every token opening a clause.</summary>
-    private readonly HashSet<string> _companyEndingSet = companyEndings.Where(w => w.Length > 0).Concat(["科技", "智能"]).ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _companyEndingSet = companyEndings.Where(w => w.Length > 0).Concat(LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "coined-name-endings")).ToHashSet(StringComparer.Ordinal);
 
     private readonly HashSet<string> _titles = data.Titles.ToHashSet(StringComparer.Ordinal);
     private readonly HashSet<string> _postVerbs = data.PostVerbs.ToHashSet(StringComparer.Ordinal);
@@ -106,7 +106,7 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         return first == 0 || OpensClause(tokens, first);
     }
 
-    private const string DateEndings = "年月日";
+    private static readonly string DateEndings = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "date-endings");
 
     /// <summary>How many tokens a date opening a clause may take (2024 年 8 月).</summary>
     private const int MaxDateTokens = 4;

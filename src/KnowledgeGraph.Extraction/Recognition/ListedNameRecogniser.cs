@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// </summary>
 public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources resources, DescriptionFilter descriptions) : IPipelineStage
 {
-    private static readonly string[] Joiners = ["以及", "、", "和", "与", "及"];
+    private static readonly string[] Joiners = LanguageData.EmbeddedWords.List("recognition/list-joiners.tsv", "listed-names");
 
     private readonly IReadOnlyList<string> _listClosers = resources.Lines("recognition/list-closers.txt")
         .Select(l => l.Trim()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();

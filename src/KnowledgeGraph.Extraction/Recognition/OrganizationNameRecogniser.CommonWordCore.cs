@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 public sealed partial class OrganizationNameRecogniser
 {
     /// <summary>Endings that make a company's name of any word before them (星云科技, 深蓝智能), unlike 公司 or 大学.</summary>
-    private static readonly HashSet<string> CoinedNameEndings = ["科技", "智能"];
+    private static readonly HashSet<string> CoinedNameEndings = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "coined-name-endings");
 
     /// <summary>
     /// A common word of two characters before 科技 or 智能 (星云科技, 深蓝科技, 石头科技) names a company when the
@@ -34,7 +34,7 @@ public sealed partial class OrganizationNameRecogniser
     private const string LegalEnding = "有限公司";
 
     /// <summary>Cues that a team or a kind of company stands there, not one company (超级智能团队, 科技公司融资).</summary>
-    private static readonly HashSet<string> KindCues = ["公司", "团队", "融资", "投资"];
+    private static readonly HashSet<string> KindCues = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "kind-cues");
 
     private bool TitleFollows(string text, int end)
     {

@@ -9,7 +9,7 @@ public sealed partial class OrganizationNameRecogniser
     private readonly HashSet<string> _fundWords = fundWords.Where(e => e.Length > 0).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Endings of a regional fund's or state holding's name (四川省产业引导基金, 无锡产业发展集团).</summary>
-    private static readonly HashSet<string> FundEndings = ["基金", "母基金", "集团", "控股"];
+    private static readonly HashSet<string> FundEndings = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "fund-endings");
 
     private const string FundEnding = "基金";
     private const int MaxFundWordsLength = 12;
@@ -22,7 +22,7 @@ public sealed partial class OrganizationNameRecogniser
     private const int MaxInvestorQualifiers = 2;
 
     /// <summary>What makes an investor's ending part of an office instead (国投委).</summary>
-    private const string OfficeCharacters = "委局办厅";
+    private static readonly string OfficeCharacters = LanguageData.EmbeddedWords.Characters("recognition/organization-words.tsv", "office-characters");
 
     /// <summary>A city or province with an investor's ending right after it is that place's state investor (广州产投).</summary>
     private void AddInvestorsOfPlaces(Document document)

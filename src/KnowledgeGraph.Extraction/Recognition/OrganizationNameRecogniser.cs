@@ -11,8 +11,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 public sealed partial class OrganizationNameRecogniser(RecognitionData data, JiebaTokenizer dictionary, Lexicon lexicon, IReadOnlyCollection<string> placeLedEndings, IReadOnlyCollection<string> fundWords,
     IReadOnlyCollection<string> placeInvestorEndings) : IPipelineStage
 {
-    private static readonly HashSet<string> FunctionWords =
-        ["的", "和", "与", "及", "在", "对", "向", "由", "被", "将", "是", "为", "了", "把", "从", "等", "家", "这", "那", "其", "该", "一", "各", "或", "并", "而", "后", "前", "以", "于", "给", "让", "到", "也", "又", "都", "就", "已", "还", "称"];
+    private static readonly HashSet<string> FunctionWords = LanguageData.EmbeddedWords.Set("recognition/function-words.tsv", "organization-function-words");
 
     private const int MaxNameLength = 10;
 
@@ -353,7 +352,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     /// Endings that after a place alone, with or without a field, describe rather than name: 中东资本 is money from
     /// there, 挪威机器人公司 a company from there (上海人工智能实验室 is a name).
     /// </summary>
-    private static readonly HashSet<string> DescriptiveAfterPlace = ["资本", "公司"];
+    private static readonly HashSet<string> DescriptiveAfterPlace = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "descriptive-after-place");
 
     /// <summary>
     /// A generic word for a field right before the ending (人工智能, 机器人) belongs to the name when a proper name
@@ -374,9 +373,9 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     internal static bool IsCountOrNegation(Token token) =>
         token.Text.Length == 2 && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || !token.InDictionary && Negations.Contains(token.Text[0]));
 
-    private const string Numerals = "一二三四五六七八九十两几多";
-    private const string Counters = "大家个所类项种";
-    private const string Negations = "不没未";
+    private static readonly string Numerals = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-numerals");
+    private static readonly string Counters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-counters");
+    private static readonly string Negations = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "negations");
 
     private bool IsProperWord(Token token) =>
         !token.InDictionary || token.Tag is "nr" or "nrt" or "nrfg" or "nz" or "nt" or "eng" or "j" or "ns" || token.Tag == "n" && dictionary.IsRareWord(token.Text);

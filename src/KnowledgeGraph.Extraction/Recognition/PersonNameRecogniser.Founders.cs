@@ -8,16 +8,16 @@ public sealed partial class PersonNameRecogniser
     /// What may follow a founder's name inside a founding clause: a list mark or joiner, a preposition of place or time,
     /// 等 of 等人, a count (三位), a bracket, or the first character of 共同, 联合, 一起, 携手, 合伙 and of the founding verbs.
     /// </summary>
-    private const string FounderNameFollowers = "、，,（(和与及跟同在于等共联一携合创两三四五几";
+    private static readonly string FounderNameFollowers = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "founder-name-followers");
 
     /// <summary>
     /// Particles and prepositions that no given name holds (王航于, 何骁和): narrower than <see cref="StopCharacters"/>,
     /// whose verbs' first characters (强 of 强调, 成 of 成为) do end given names (范浩强, 李义成).
     /// </summary>
-    private const string FounderNameBreakers = "的是和与及跟由在被将为了对向把从于等也都就又还则并而或其该这那之以个位名";
+    private static readonly string FounderNameBreakers = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "founder-name-breakers");
 
     /// <summary>Words after founders' names that open with a character names end in (联合, 共同, 一起, 合伙).</summary>
-    private static readonly string[] FounderLinkWords = ["联合", "共同", "一起", "一同", "携手", "合伙", "合作", "等人", "创立", "创办", "创建"];
+    private static readonly string[] FounderLinkWords = LanguageData.EmbeddedWords.List("recognition/function-words.tsv", "founder-links");
 
     /// <summary>Three characters are tried before two: 温书航 before 温书, but 陈航 of 陈航于 when 航于 is no name's end.</summary>
     private static readonly int[] FounderNameLengths = [3, 2];

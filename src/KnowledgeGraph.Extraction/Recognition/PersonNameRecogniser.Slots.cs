@@ -7,7 +7,7 @@ public sealed partial class PersonNameRecogniser
     private const double SlotConfidence = 0.6;
 
     /// <summary>Words after which a clause's subject or a list's next item begins: a name may stand right there.</summary>
-    private static readonly HashSet<string> NameOpeners = ["的", "和", "与", "及", "、", "由", "向", "让", "被", "对", "将", "给", "把", "是", "为", "据", "同", "跟"];
+    private static readonly HashSet<string> NameOpeners = LanguageData.EmbeddedWords.Set("recognition/function-words.tsv", "person-name-openers");
 
     /// <summary>
     /// Marks after which a word is no clause's subject: a quote holds a term (“姚班”), a colon a byline's name
@@ -68,7 +68,7 @@ public sealed partial class PersonNameRecogniser
         return opening is not null && !IsNameTag(opening) || candidate.Skip(1).Any(Counters.Contains);
     }
 
-    private const string Counters = "颗块台条次项种份件款批轮股倍届";
+    private static readonly string Counters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "person-counters");
 
     /// <summary>A name of sounds only, spelled out in brackets after it (皮克斯（Pixar）), is a foreign name, not a Chinese one.</summary>
     private bool IsSpelledLikeATransliteration(string text, string candidate, int end) =>
@@ -85,7 +85,7 @@ public sealed partial class PersonNameRecogniser
     }
 
     /// <summary>Words after a name that go with people acting together or in turn (吴泰宇与鲁明一起创建…, 杨志强一手创办…).</summary>
-    private static readonly HashSet<string> FollowerWords = ["一起", "共同", "等", "等人", "分别", "二人", "两人", "一手"];
+    private static readonly HashSet<string> FollowerWords = LanguageData.EmbeddedWords.Set("recognition/function-words.tsv", "person-followers");
 
     private bool ClosesNameSlot(string text, List<Token> tokens, int next, int last)
     {

@@ -15,13 +15,10 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
     private const int MaxNamePart = 6;
 
     /// <summary>Characters that end a name part: particles, prepositions and the verbs that follow names.</summary>
-    internal static readonly HashSet<char> StopCharacters =
-    [
-        .. "的是和与及由在被将为了对向把从说称表已曾此出任于加等也都就又还则因所让到今去昨近日年月后前同或并而担成宣接透指认强介坦兼及其该这那之以个位名家仅"
-    ];
+    internal static readonly HashSet<char> StopCharacters = [.. LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "person-name-stops")];
 
     /// <summary>Words that may stand between a name and what the person does: 郑沐阳将正式加入….</summary>
-    private static readonly HashSet<string> Adverbs = ["将", "已", "已经", "正式", "也", "还", "曾", "曾经", "即将", "宣布", "随后", "则", "又", "再次", "近日", "此前", "早已"];
+    private static readonly HashSet<string> Adverbs = LanguageData.EmbeddedWords.Set("recognition/function-words.tsv", "person-adverbs");
 
     /// <summary>
     /// The verbs of what people do, by first character: they are looked for at every token and at every character
@@ -180,7 +177,7 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
     private static bool ClosesName(string text, int position, int limit) =>
         !ParticlesAfterNames.Contains(text[position]) && (position + 1 >= limit || NameClosers.Contains(text[position + 1]));
 
-    private const string ParticlesAfterNames = "于任让";
+    private static readonly string ParticlesAfterNames = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "particles-after-names");
 
     private const string NameClosers = "（(，,、。；";
 
@@ -291,12 +288,15 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
 
     private static int SkipListWords(string text, int position, int end)
     {
-        foreach (var word in new[] { "还包括", "包括", "分别是", "是", "为", "：", ":", "——", "—" })
+        foreach (var word in ListLeadIns)
         {
             if (string.CompareOrdinal(text, position, word, 0, word.Length) == 0 && position + word.Length <= end) return position + word.Length;
         }
         return position;
     }
+
+    /// <summary>Words that open the list of people after a noun for them (还包括, 分别是, ：), tried in this order.</summary>
+    private static readonly string[] ListLeadIns = LanguageData.EmbeddedWords.List("recognition/function-words.tsv", "list-lead-ins");
 
     /// <summary>
     /// More names joined to a found one: 周昕宇和吴育昕, 张三、李四. In a list of founders, which ends at

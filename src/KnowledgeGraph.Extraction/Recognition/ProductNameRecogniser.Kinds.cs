@@ -86,10 +86,10 @@ public sealed partial class ProductNameRecogniser
     }
 
     /// <summary>Characters that open a measure or a count (单张, 整颗), not a name.</summary>
-    private const string NotOpeningCharacters = "单整每各该此本";
+    private static readonly string NotOpeningCharacters = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "measure-openers");
 
     /// <summary>Characters that end a verb with its complement (装上, 用到, 接入), not a name.</summary>
-    private const string VerbEndings = "上下进入到了过着";
+    private static readonly string VerbEndings = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "verb-complements");
 
     private static bool IsNounTag(string tag) => tag.Length > 0 && tag[0] == 'n' || tag is "j" or "t";
 }

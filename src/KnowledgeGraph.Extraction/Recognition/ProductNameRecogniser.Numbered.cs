@@ -29,7 +29,7 @@ public sealed partial class ProductNameRecogniser
     private const int NameWordLength = 2;
 
     /// <summary>Units of time and of things counted that a number before them measures (上线45天, 部署2万片).</summary>
-    private const string CountedCharacters = "天周秒分层米吨瓦辆部片枚套";
+    private static readonly string CountedCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "counted-units");
 
     /// <summary>A product noun, an organization's ending or a generic word (公司1X, 芯片2) is what is named, not the name.</summary>
     private bool IsCommonNoun(string word) =>
@@ -55,7 +55,7 @@ public sealed partial class ProductNameRecogniser
     }
 
     /// <summary>Characters of a word that orders, versions or numbers things (第, 版本, 型号, 编号, 期, 代, 款).</summary>
-    private const string NotNameCharacters = "第版型号期代款届次";
+    private static readonly string NotNameCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "ordering-characters");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[\u4E00-\u9FFF]{2}(?:\d{1,4}[A-Z]?(?:号)?|[A-Z]{1,2}\d{1,4}[A-Za-z]?)(?![0-9A-Za-z.])")]
     private static partial System.Text.RegularExpressions.Regex NumberedName();

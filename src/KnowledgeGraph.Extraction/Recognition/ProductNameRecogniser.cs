@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// </summary>
 public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTokenizer dictionary) : IPipelineStage
 {
-    private static readonly string[] LaunchVerbs = ["推出", "发布", "上线", "开源", "亮相", "升级", "打造", "研发"];
+    private static readonly string[] LaunchVerbs = LanguageData.EmbeddedWords.List("recognition/launch-verbs.txt");
 
     private const int MaxQuotedLength = 20;
 
@@ -112,7 +112,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:\d{3,4}[A-Z]?|[A-Z]{1,2}\d{1,4}[A-Za-z]?)(?![0-9A-Za-z.])")]
     private static partial System.Text.RegularExpressions.Regex ModelNumber();
 
-    private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份";
+    private static readonly string QuantityCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "model-number-stops");
 
     private void FindAfterProductNouns(Document document, Sentence sentence)
     {
@@ -142,7 +142,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
         }
     }
 
-    private static readonly HashSet<string> ListJoiners = ["和", "与", "及", "、"];
+    private static readonly HashSet<string> ListJoiners = LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "product-lists");
 
     /// <summary>
     /// An unquoted Chinese name right after a product noun, closed by a list's or clause's punctuation
@@ -210,7 +210,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     private static bool HasVerbBetween(Document document, Sentence sentence, int start, int end) =>
         document.TokensOf(sentence).Any(t => t.Range.Start >= start && t.Range.End <= end && t.Tag == "v" && !NamingVerbs.Contains(t.Text));
 
-    private static readonly HashSet<string> NamingVerbs = ["名为", "叫做", "称为", "命名为"];
+    private static readonly HashSet<string> NamingVerbs = LanguageData.EmbeddedWords.Set("recognition/naming-words.tsv", "launch-clauses");
 
     /// <summary>A name in quotes right after a product noun (新GPU“RTX Pro”, 应用「星野」).</summary>
     private void FindQuotedAfterProductNouns(Document document, Sentence sentence)
@@ -262,7 +262,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
 
     private const int MaxCoinedNameLength = 8;
 
-    private const string CountingCharacters = "一二两三四五六七八九十百千万几多";
+    private static readonly string CountingCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "product-numerals");
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 

@@ -256,7 +256,7 @@ public sealed partial class RecognitionData
     [System.Text.RegularExpressions.GeneratedRegex(@"\G ?(?:[Vv]\d+(?:\.\d+)*|\d{1,2}(?:\.\d+)*)(?: ?(?:Pro|Max|Turbo|Ultra|Plus|Flash|Lite|Mini|mini|Elite|Gen \d))?(?![A-Za-z0-9.])")]
     private static partial System.Text.RegularExpressions.Regex Version();
 
-    private const string QuantityCharacters = "亿万千百十%％年月日号倍个位名家款颗块台元卡张条次项种份GBTMKkB";
+    private static readonly string QuantityCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "version-stops");
 
     /// <remarks>A loop, not a query, for the reason <see cref="MatchEndingAt"/> gives; the first character is compared before the rest.</remarks>
     public static string? MatchStartingAt(IReadOnlyList<string> longestFirst, string text, int start, int limit)

@@ -339,7 +339,7 @@ public sealed class ClauseTriggers
     }
 
     /// <summary>Characters of pronouns that would name the noun's owner (他们的对手, 其合作伙伴).</summary>
-    private static readonly SearchValues<char> Pronouns = SearchValues.Create("他她它其");
+    private static readonly SearchValues<char> Pronouns = SearchValues.Create(LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "pronouns"));
 
     /// <summary>
     /// In an interview's answer, parties called rivals or partners with no owner named (Naver和LG AI研究院都是很强的对手;

@@ -459,10 +459,14 @@ public sealed class RelationExtractor(
         var clauseBreak = text.LastIndexOfAny(['，', ',', '；', '。'], Math.Max(0, amountStart - 1), amountStart - from);
         if (clauseBreak >= from) from = clauseBreak + 1;
         var before = text.AsSpan(from, amountStart - from);
-        return before.Contains("估值", StringComparison.Ordinal) || before.Contains("总额", StringComparison.Ordinal)
-               || before.Contains("累计", StringComparison.Ordinal) || before.Contains("营收", StringComparison.Ordinal)
-               || before.Contains("市值", StringComparison.Ordinal) || before.Contains("收入", StringComparison.Ordinal);
+        foreach (var word in ValuationWords)
+        {
+            if (before.Contains(word, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
+
+    private static readonly string[] ValuationWords = LanguageData.EmbeddedWords.List("relations/valuation-words.txt");
 
     private static readonly HashSet<string> DealTypes = ["INVESTED_IN", "ACQUIRED", "ACQUIHIRED", "LICENSED_TO"];
 

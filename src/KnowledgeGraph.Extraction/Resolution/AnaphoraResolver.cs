@@ -255,7 +255,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         return null;
     }
 
-    private static readonly HashSet<string> PairJoints = new(["和", "与", "及", "、"], StringComparer.Ordinal);
+    private static readonly HashSet<string> PairJoints = LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "anaphora-pairs");
 
     /// <summary>The gap between two names without a bracketed spelling of the first (（Robin Rombach）和 → 和).</summary>
     private static string WithoutSpelling(string gap)
@@ -420,7 +420,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     }
 
     /// <summary>Words that make an anaphor a description of a company (该公司, 这家企业, 公司).</summary>
-    private static readonly string[] CompanyWords = ["公司", "企业"];
+    private static readonly string[] CompanyWords = LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "company-nouns");
 
     /// <summary>
     /// Whether an anaphor made of a head noun (研究院, 实验室, 集团) points back only to an organization named with that

@@ -22,7 +22,7 @@ public sealed class PlaceLessForms
     private readonly RecognitionData _data;
 
     /// <summary>Characters of an administrative level written after a city's or province's name (深圳市, 浙江省).</summary>
-    private const string LevelCharacters = "市省";
+    private static readonly string LevelCharacters = LanguageData.EmbeddedWords.Characters("recognition/organization-words.tsv", "place-levels");
 
     private const string TechEnding = "科技";
     private const int MinCoreLength = 2;
@@ -32,7 +32,7 @@ public sealed class PlaceLessForms
         _data = data;
         _places = lexicon.Entries.Where(e => e.Type == "Location").SelectMany(e => e.ChineseNames).Where(n => n.Length >= 2).ToHashSet(StringComparer.Ordinal);
         _brandEndings = resources.Lines("recognition/place-led-org-endings.txt").Select(l => l.Trim()).Where(l => l.Length > 0)
-            .Concat([TechEnding, "智能"]).Distinct().OrderByDescending(e => e.Length).ToList();
+            .Concat(LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "coined-name-endings")).Distinct().OrderByDescending(e => e.Length).ToList();
         _fundWords = resources.Lines("recognition/place-led-fund-words.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         // 科技有限公司 is 科技 and a legal ending: the brand keeps its 科技. A bare 公司 or 集团 is no registered form.
         _legalEndings = resources.Lines("resolution/legal-suffixes.txt").Select(l => l.Trim())
@@ -63,7 +63,7 @@ public sealed class PlaceLessForms
                && !_places.Contains(core) && !_brandEndings.Any(e => core.EndsWith(e, StringComparison.Ordinal)) ? core : null;
     }
 
-    private static readonly string[] CoreEndings = [TechEnding, "智能", "汽车"];
+    private static readonly string[] CoreEndings = LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "brand-core-endings");
 
     /// <summary>How long the place opening the name is: a place of the lexicon or one the segmenter knows, with 市 or 省 after it.</summary>
     private int PlaceLength(Document document, Mention mention)
