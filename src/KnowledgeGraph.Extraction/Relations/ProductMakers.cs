@@ -45,6 +45,8 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         document.Relations.AddRange(NamedTogether(document, makers, false));
         document.Relations.AddRange(NamedTogether(document, variants, true));
         document.Relations.AddRange(NamedAfterMaker(document, makers).ToList());
+        document.Relations.AddRange(ArticleProductFamilies.MakersOfVersions(document,
+            (organization, product) => !makers.TryGetValue(product, out var maker) || IsOfFamily(organization, maker) != false).ToList());
         // What the article says an organization makes it does not also use (问小袋将接入LongCat系列模型 lifted to 美团, which
         // launched LongCat; 决定采用其推理芯片RNGD read with the maker as the user): the lexicon's makers are ruled out above.
         var made = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
