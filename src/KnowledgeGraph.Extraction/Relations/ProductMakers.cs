@@ -95,13 +95,16 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         relations.RemoveAll(r => hostsReadAsUsed.Contains(r));
     }
 
-    /// <summary>DEVELOPS for a product of no known maker whose name begins with the name of an organization the article names.</summary>
-    private static IEnumerable<RelationCandidate> NamedAfterMaker(Document document, Dictionary<EntityCluster, string> makers)
+    /// <summary>
+    /// DEVELOPS for a product no pattern gave a maker whose name begins with the name of an organization the article names,
+    /// where the lexicon knows no maker of it or knows that one (DeepSeek-R1 in an article that names DeepSeek elsewhere).
+    /// </summary>
+    private IEnumerable<RelationCandidate> NamedAfterMaker(Document document, Dictionary<EntityCluster, string> makers)
     {
         var developed = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => r.Object).ToHashSet();
         foreach (var (product, (maker, sentence)) in MakerNames.ProductsNamedAfterMakers(document))
         {
-            if (makers.ContainsKey(product) || developed.Contains(product)) continue;
+            if (makers.TryGetValue(product, out var known) && IsOfFamily(maker, known) != true || developed.Contains(product)) continue;
             yield return new RelationCandidate("DEVELOPS", maker, product, NamedAfterMakerConfidence, sentence,
                 RelationAttributes.None);
         }
