@@ -37,7 +37,7 @@ public sealed class ProductFamilies
     }
 
     /// <summary>After a Latin family name a space, a hyphen, a digit or a Chinese character follows (Gemma 2, Llama3-V), not more letters (Gemmatic).</summary>
-    private static bool GoesOn(string name, int familyLength)
+    public static bool GoesOn(string name, int familyLength)
     {
         if (!IsLatin(name[familyLength - 1])) return true;
         var next = name[familyLength];

@@ -45,6 +45,8 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         document.Relations.AddRange(NamedTogether(document, makers, false));
         document.Relations.AddRange(NamedTogether(document, variants, true));
         document.Relations.AddRange(NamedAfterMaker(document, makers).ToList());
+        document.Relations.AddRange(ArticleProductFamilies.MakersOfVersions(document,
+            (organization, product) => !makers.TryGetValue(product, out var maker) || IsOfFamily(organization, maker) != false).ToList());
         // What the article says an organization makes it does not also use (问小袋将接入LongCat系列模型 lifted to 美团, which
         // launched LongCat; 决定采用其推理芯片RNGD read with the maker as the user): the lexicon's makers are ruled out above.
         var made = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
@@ -93,13 +95,16 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         relations.RemoveAll(r => hostsReadAsUsed.Contains(r));
     }
 
-    /// <summary>DEVELOPS for a product of no known maker whose name begins with the name of an organization the article names.</summary>
-    private static IEnumerable<RelationCandidate> NamedAfterMaker(Document document, Dictionary<EntityCluster, string> makers)
+    /// <summary>
+    /// DEVELOPS for a product no pattern gave a maker whose name begins with the name of an organization the article names,
+    /// where the lexicon knows no maker of it or knows that one (DeepSeek-R1 in an article that names DeepSeek elsewhere).
+    /// </summary>
+    private IEnumerable<RelationCandidate> NamedAfterMaker(Document document, Dictionary<EntityCluster, string> makers)
     {
         var developed = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => r.Object).ToHashSet();
         foreach (var (product, (maker, sentence)) in MakerNames.ProductsNamedAfterMakers(document))
         {
-            if (makers.ContainsKey(product) || developed.Contains(product)) continue;
+            if (makers.TryGetValue(product, out var known) && IsOfFamily(maker, known) != true || developed.Contains(product)) continue;
             yield return new RelationCandidate("DEVELOPS", maker, product, NamedAfterMakerConfidence, sentence,
                 RelationAttributes.None);
         }
