@@ -55,6 +55,7 @@ public sealed class RelationExtractor(
         var eitherWay = new HashSet<RelationCandidate>(ReferenceEqualityComparer.Instance);
         var yielding = new YieldingCandidates();
         var words = _patternWords.NewOccurrences();
+        var calledOff = new CalledOffDeals();
         var paragraph = -1;
         foreach (var sentence in document.Sentences)
         {
@@ -77,11 +78,11 @@ public sealed class RelationExtractor(
             var attributes = new SentenceAttributes(document, sentence, amounts);
             // The backers' clauses go first: they tell whose round each clause is about, which the patterns' topic then follows.
             found.AddRange(FindBackers(document, sentence, mentions, round, attributes));
-            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, round, eitherWay, yielding, words, attributes));
+            found.AddRange(FindInSentence(document, sentence, mentions, carried, chain, leading, round, eitherWay, yielding, words, attributes, calledOff));
             found.AddRange(clauseTriggers.Find(document, sentence, mentions));
             if (!readAhead) leading.Read(named, chain.TopicsOfClauses);
         }
-        var asserted = yielding.Without(pastJoins.WithPosts(document, DropReversed(document, found)));
+        var asserted = yielding.Without(pastJoins.WithPosts(document, DropReversed(document, calledOff.Without(found))));
         asserted = FoundersOfTheBought.AtTheirCompanies(FoundersPosts.AtFoundedCompanies(asserted));
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
     }
@@ -158,7 +159,8 @@ public sealed class RelationExtractor(
 
     private IEnumerable<(RelationCandidate, int, bool)> FindInSentence(Document document, Sentence sentence, List<Mention> mentions,
         List<Mention> carried, ClauseTopics.Chain chain, LeadingOrganization leading, BackerClauses.RoundOwner round,
-        HashSet<RelationCandidate> eitherWay, YieldingCandidates yielding, PatternWords.Occurrences words, SentenceAttributes attributes)
+        HashSet<RelationCandidate> eitherWay, YieldingCandidates yielding, PatternWords.Occurrences words, SentenceAttributes attributes,
+        CalledOffDeals calledOff)
     {
         var alone = mentions.Count < 2;
         var (slotted, positions) = Slot(document, sentence, mentions, carried);
@@ -179,8 +181,12 @@ public sealed class RelationExtractor(
                 // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
                 var presupposed = pattern.Settings.ContainsKey("nominal") && !cues.IsDeniedWithin(Span(document, evidenceStart, evidenceEnd));
                 var uncertain = cues.IsUncertain(Span(document, sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start);
-                if (!presupposed && uncertain || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))
-                    || cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd))) continue;
+                if (!presupposed && uncertain || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))) continue;
+                if (cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd)))
+                {
+                    if (!pattern.ObjectIsTopic) calledOff.Add(pattern.Type, MentionsIn(match.Groups["s"], mentions), MentionsIn(match.Groups["o"], mentions));
+                    continue;
+                }
                 var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
                 var objects = (pattern.ObjectIsTopic ? TopicAsObject(document, chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
                 foreach (var (subject, named) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
