@@ -348,7 +348,10 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         var end = start + length;
         if (end >= limit || !Enumerable.Range(start, length).All(i => IsHan(text[i]))) return null;
         var candidate = text.Substring(start, length);
-        if (!data.Surnames.Contains(candidate[..1]) || data.Surnames.Contains(candidate[..2]) || candidate.Any(StopCharacters.Contains)
+        if (!data.Surnames.Contains(candidate[..1]) || data.Surnames.Contains(candidate[..2])
+            || candidate.Where((c, i) => !(i == 1 && IsInnerGivenNameCharacter(c))).Any(StopCharacters.Contains)
+            // A given part opened by such a character is no word of its own (王同时表示, 刘同样认为).
+            || IsInnerGivenNameCharacter(candidate[1]) && StopCharacters.Contains(candidate[1]) && !IsNameTag(dictionary.DictionaryTag(candidate[1..]))
             || data.IsGeneric(candidate) || data.Titles.Contains(candidate) || dictionary.DictionaryTag(candidate) is { } tag && !IsNameTag(tag)) return null;
         var closed = StopCharacters.Contains(text[end]) || text[end] is '，' or '。' or '、' or '：' or '（' || PersonVerbAt(text, end, exceptNounWithPerson: true);
         return closed ? new TextRange(start, end) : null;
@@ -402,8 +405,11 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         return given.Length < 2 || IsNameTag(givenTag) || afterTitle && givenTag == "a";
     }
 
-    /// <summary>家 counts (一家, 这家) but is common inside given names (唐家渝): there it does not end the name.</summary>
-    private static bool IsInnerGivenNameCharacter(char c) => c == '家';
+    /// <summary>
+    /// 家, 之, 同 end words elsewhere (一家, 之前, 同时) but are common inside given names (唐家渝, 魏之远, 赵同阳): there they do
+    /// not end the name (recognition/inner-given-name-characters.txt).
+    /// </summary>
+    private bool IsInnerGivenNameCharacter(char c) => data.InnerGivenNameCharacters.Contains(c);
 
     private static bool IsNameTag(string? tag) => tag is null or "nr" or "nrt" or "nrfg" or "nz" or "ns" or "x";
 

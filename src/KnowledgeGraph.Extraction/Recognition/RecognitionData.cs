@@ -36,6 +36,7 @@ public sealed partial class RecognitionData
         GivenNames = resources.Lines("recognition/given-names.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         Surnames = resources.Lines("recognition/surnames.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         TransliterationCharacters = string.Concat(resources.Lines("recognition/transliteration-chars.txt").Select(l => l.Trim())).ToHashSet();
+        InnerGivenNameCharacters = string.Concat(resources.Lines("recognition/inner-given-name-characters.txt").Select(l => l.Trim())).ToHashSet();
         ContextCues = resources.Rows("recognition/context-cues.tsv", 3)
             .Select(r => new ContextCue(r[0].Trim() == "before" ? CuePosition.Before : CuePosition.After, r[1].Trim(), r[2].Trim()))
             .OrderByDescending(c => c.Word.Length)
@@ -134,6 +135,9 @@ public sealed partial class RecognitionData
     /// <summary>Given names in Latin letters (Sergey, Chelsea) that make a capitalised run a person's name.</summary>
     public IReadOnlySet<string> GivenNames { get; }
     public IReadOnlySet<char> TransliterationCharacters { get; }
+
+    /// <summary>Characters that end names elsewhere (之, 同) but may open a two-character given name (魏之远, 赵同阳).</summary>
+    public IReadOnlySet<char> InnerGivenNameCharacters { get; }
     public IReadOnlyList<ContextCue> ContextCues { get; }
 
     /// <summary>Nouns a name can modify, with the type they give it; type <see cref="NotAnEntity"/> rules the name out.</summary>
