@@ -56,6 +56,8 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new DescribedNameRecogniser(recognition, TrimmedLines(resources, "resolution/description-heads.txt"), TrimmedLines(resources, "recognition/described-name-closers.txt"),
                 TrimmedLines(resources, "recognition/described-object-verbs.txt"), TrimmedLines(resources, "recognition/owned-name-openers.txt"),
                 TrimmedLines(resources, "recognition/joint-venture-runs.txt")),
+            new QuotedCompanyRecogniser(recognition, TrimmedLines(resources, "recognition/quoted-company-heads.txt")),
+            new HeadingNameRecogniser(recognition),
             new UnitNameRecogniser(resources.Lines("recognition/unit-endings.txt"), recognition),
             new BracketedSpellingRecogniser(recognition, tokenizer, spellingLabels, placeLedOrgEndings),
             new FinancedNameRecogniser(recognition, tokenizer, TrimmedLines(resources, "recognition/financed-subject-verbs.txt"), TrimmedLines(resources, "recognition/financing-words.txt"),

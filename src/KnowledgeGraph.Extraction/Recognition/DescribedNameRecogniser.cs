@@ -64,7 +64,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
                     }
                     continue;
                 }
-                if (!_heads.Contains(tokens[t].Text) || named.Overlapping(tokens[t].Range).Count > 0 || CountedBefore(text, tokens[t].Range.Start)) continue;
+                if (!IsHead(tokens[t].Text) || named.Overlapping(tokens[t].Range).Count > 0 || CountedBefore(text, tokens[t].Range.Start)) continue;
                 if (NameAfter(document, tokens, t + 1, sentence.Range.End) is not { } name || named.Overlapping(name).Count > 0) continue;
                 var mention = new Mention(name, text[name.Start..name.End], "Organization", MentionSource.Pattern, DescribedConfidence) { Sentence = sentence.Index };
                 document.Mentions.Add(mention);
@@ -185,6 +185,8 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
             var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0))
                          || EndsClause(text, end, sentenceEnd) && (founded || ObjectOfFounding(tokens, first - 1));
             if (!closed) continue;
+            // An aspect particle ends a verb the segmenter did not know (公司谈过收购), not a name.
+            if (AspectParticles.Contains(text[end - 1])) return null;
             return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
         }
         return null;
@@ -236,11 +238,27 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
     {
         for (var i = head - 1; i >= 0 && i >= head - MaxDescriptionBetweenCounterAndHead; i--)
         {
-            if (text[i] == Counter) return true;
+            // 一家 introduces a company not named before (北京一家初创公司X开发): its name follows.
+            if (text[i] == Counter) return i == 0 || text[i - 1] != IndefiniteOne;
             if (!IsHan(text[i])) return false;
         }
         return false;
     }
+
+    private const char IndefiniteOne = '一';
+
+    private const string AspectParticles = "了过着";
+
+    /// <summary>
+    /// A description's head noun, or a word of at most four characters ending in a company's noun the segmenter made one
+    /// word of (上市公司, 子公司, 国有企业).
+    /// </summary>
+    private bool IsHead(string word) =>
+        _heads.Contains(word) || word.Length <= MaxCompoundHeadLength && CompanyNouns.Any(n => word.Length > n.Length && word.EndsWith(n, StringComparison.Ordinal));
+
+    private const int MaxCompoundHeadLength = 4;
+
+    private static readonly string[] CompanyNouns = ["公司", "企业"];
 
     /// <summary>How far a counter may stand before the head (几家头部制造企业): a few words of description.</summary>
     private const int MaxDescriptionBetweenCounterAndHead = 6;

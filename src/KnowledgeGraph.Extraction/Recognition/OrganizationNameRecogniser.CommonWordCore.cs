@@ -4,32 +4,48 @@ namespace KnowledgeGraph.Extraction.Recognition;
 
 public sealed partial class OrganizationNameRecogniser
 {
-    /// <summary>Endings that make a company's name of any word before them (星云科技, 深蓝智能), unlike 公司 or 大学.</summary>
-    private static readonly HashSet<string> CoinedNameEndings = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "coined-name-endings");
+    /// <summary>
+    /// Endings that make a company's or an investor's name of any word before them (星云科技, 深蓝智能, 跃然创新, 南麓资本),
+    /// unlike 公司 or 大学.
+    /// </summary>
+    private static readonly HashSet<string> CommonWordCoreEndings = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "common-word-core-endings");
 
     /// <summary>
-    /// A common word of two characters before 科技 or 智能 (星云科技, 深蓝科技, 石头科技) names a company when the
-    /// words around say that a company stands there: a title or 创始人 after it (星云科技的CEO, 深蓝科技总裁), what
-    /// companies do (宣布, 完成, 获得) or a verb of founding or joining before it (创办了星图科技). Without such a
-    /// cue the word is read as a field (生物科技, 金融科技); a pair the dictionary knows as one word is never a name.
-    /// Returns the index of the core's token, or null.
+    /// A common word of two characters before 科技, 智能, 创新, 资本 or 创投 (星云科技, 深蓝科技, 千里科技, 南麓资本) names a
+    /// company when the words around say that a company stands there: a title or 创始人 after it (星云科技的CEO, 千里科技董事长),
+    /// what companies do (宣布, 完成, 获得, 跟投) or a verb of founding or joining before it (创办了星图科技). Without such a
+    /// cue the word is read as a field (生物科技, 金融科技); a pair the dictionary knows as one word is never a name, nor is a
+    /// place before 资本 (中东资本: money from there). A verb, a number word or a direction word as the core (跃然创新, 千里科技, 万里科技,
+    /// 南麓资本) is no field word at all, so it is taken too; a given name or a word the dictionary does not know right before
+    /// the core is the name's first part (小鹿回声科技, 灵犀出海科技). Returns the index of the name's first token, or null.
     /// </summary>
     private int? CommonWordCoreBefore(string text, List<Token> tokens, int suffix, int suffixEnd)
     {
-        if (suffix == 0 || !CoinedNameEndings.Contains(tokens[suffix].Text)) return null;
+        if (suffix == 0 || !CommonWordCoreEndings.Contains(tokens[suffix].Text)) return null;
         var core = tokens[suffix - 1];
         if (core.Range.End != tokens[suffix].Range.Start || core.Text.Length != 2 || !core.Text.All(IsHan) || !core.InDictionary
-            || core.Tag is not ("n" or "b" or "a" or "an" or "vn" or "nz" or "ns") || data.IsGeneric(core.Text) || FunctionWords.Contains(core.Text)
-            || dictionary.DictionaryTag(core.Text + tokens[suffix].Text) is not null) return null;
-        if (suffix >= 2 && tokens[suffix - 2].Range.End == core.Range.Start && tokens[suffix - 2].Tag is "n" or "vn" or "nz" or "eng" or "ns" or "j"
-            && !data.PostVerbs.Contains(tokens[suffix - 2].Text)) return null;
+            || core.Tag is not ("n" or "b" or "a" or "an" or "vn" or "nz" or "ns" or "v" or "q" or "m" or "f") || data.IsGeneric(core.Text) || FunctionWords.Contains(core.Text) || IsCountOrNegation(core)
+            || _wordsBeforeAnOrganization.Contains(core.Text) || dictionary.DictionaryTag(core.Text + tokens[suffix].Text) is not null) return null;
+        if (core.Tag == "ns" && DescriptiveAfterPlace.Contains(tokens[suffix].Text)) return null;
+        var first = suffix - 1;
+        if (suffix >= 2 && tokens[suffix - 2].Range.End == core.Range.Start)
+        {
+            var before = tokens[suffix - 2];
+            if (IsGivenOrCoinedWord(before)) first = suffix - 2;
+            else if (before.Tag is "n" or "vn" or "nz" or "eng" or "ns" or "j" && !data.PostVerbs.Contains(before.Text)) return null;
+        }
         if (suffixEnd - suffix > 1 && !tokens[suffixEnd - 1].Text.EndsWith(LegalEnding, StringComparison.Ordinal)) return null;
-        var start = core.Range.Start;
+        var start = tokens[first].Range.Start;
         var end = tokens[suffixEnd - 1].Range.End;
         // An adjective or a distinguishing word (私营, 超级) describes a kind of company unless a title follows.
         var describing = core.Tag is "a" or "b" or "an";
-        return TitleFollows(text, end) || !describing && CompanyCueAround(text, start, end) ? suffix - 1 : null;
+        return TitleFollows(text, end) || !describing && CompanyCueAround(text, start, end) ? first : null;
     }
+
+    /// <summary>A given name of the dictionary (小鹿, 灵犀) or a Chinese word it does not know, of at most two characters.</summary>
+    private bool IsGivenOrCoinedWord(Token token) =>
+        token.Text.Length <= 2 && token.Text.All(IsHan) && !FunctionWords.Contains(token.Text)
+        && (token.Tag is "nr" or "nrt" or "nrfg" || !token.InDictionary && token.Text.Length == 2);
 
     private const string LegalEnding = "有限公司";
 
