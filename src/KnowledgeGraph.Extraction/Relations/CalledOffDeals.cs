@@ -9,14 +9,12 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// </summary>
 public sealed class CalledOffDeals
 {
-    private static readonly HashSet<string> DealTypes = ["INVESTED_IN", "ACQUIRED", "ACQUIHIRED", "LICENSED_TO"];
-
     private readonly HashSet<(string Type, EntityCluster Subject, EntityCluster Object)> _pairs = [];
 
     /// <summary>Records every pair of a deal pattern's match whose clause calls the deal off.</summary>
     public void Add(string type, IEnumerable<Mention> subjects, IEnumerable<Mention> objects)
     {
-        if (!DealTypes.Contains(type)) return;
+        if (!RelationExtractor.DealTypes.Contains(type)) return;
         var objectEntities = objects.Select(o => o.Entity).OfType<EntityCluster>().ToList();
         foreach (var subject in subjects.Select(s => s.Entity).OfType<EntityCluster>())
         {

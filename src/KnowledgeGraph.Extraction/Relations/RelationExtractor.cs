@@ -40,7 +40,8 @@ public sealed class RelationExtractor(
     private static readonly char[] SlotOpenings = ['<', CarriedSlotOpening];
     private static readonly char[] SlotClosings = ['>', CarriedSlotClosing];
 
-    private static readonly HashSet<string> AmountTypes = ["INVESTED_IN", "ACQUIRED", "ACQUIHIRED", "LICENSED_TO"];
+    /// <summary>The deals that carry an amount and that a reversal or a calling-off undoes.</summary>
+    internal static readonly HashSet<string> DealTypes = ["INVESTED_IN", "ACQUIRED", "ACQUIHIRED", "LICENSED_TO"];
 
     private readonly IReadOnlyList<RelationPattern> _patterns = patterns;
     private readonly PatternWords _patternWords = PatternWords.Of(patterns);
@@ -427,7 +428,7 @@ public sealed class RelationExtractor(
         var allowed = definition.Attributes;
         decimal? amount = null;
         string? currency = null;
-        if (AmountTypes.Contains(definition.Name))
+        if (DealTypes.Contains(definition.Name))
         {
             var money = sentence.Amounts
                 .Where(a => !IsValuation(document.Text, a.Start))
@@ -473,8 +474,6 @@ public sealed class RelationExtractor(
     }
 
     private static readonly string[] ValuationWords = LanguageData.EmbeddedWords.List("relations/valuation-words.txt");
-
-    private static readonly HashSet<string> DealTypes = ["INVESTED_IN", "ACQUIRED", "ACQUIHIRED", "LICENSED_TO"];
 
     /// <summary>
     /// Plans stated before a reversal in the same paragraph did not happen; the reversal's own clause stands. A clause
