@@ -442,7 +442,10 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         var inner = spans.Within(new TextRange(start, end)).Where(m => m.Source == MentionSource.Lexicon).OrderBy(m => m.Range.Start).ToList();
         if (MentionSelector.OpensWithMakerOfProduct(inner, new TextRange(start, end))) inner.RemoveAt(0);
         if (inner.Count != 1 || inner[0].Range.Length == end - start) return null;
-        if (words.Any(w => StrongOrganizationWords.Contains(w.Text))) return "Organization";
+        // A company's word after a known company's name names another organization (AMD Ventures); after a known
+        // product's name opening the run it names one of its features or editions (Gemini Deep Research).
+        var extendsProduct = inner[0].Type == "Product" && inner[0].Range.Start == start;
+        if (!extendsProduct && words.Any(w => StrongOrganizationWords.Contains(w.Text))) return "Organization";
         return inner[0].Type is "Product" or "Organization" ? "Product" : null;
     }
 
