@@ -345,6 +345,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (HasOrganizationWord(words)) return "Organization";
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
         if (OwnedByCompany(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";
+        if (IsEnumeratedAfterProduct(document, spans, start, end)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         if (LooksLikePersonName(words, text)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
         return "Organization";
@@ -356,6 +357,15 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     /// </summary>
     private static bool IsEnumeratedAfterOrganization(Document document, MentionSpans spans, int start) =>
         start > 1 && document.Text[start - 1] == '、' && spans.EndingAt(start - 1).Any(m => m.Type == "Organization");
+
+    /// <summary>
+    /// A name enumerated right after a product (Atlassian的Jira、Fennick) is the next item of a list of products when
+    /// nothing else types it, as one after an organization is the next organization. A name followed by 的 owns the
+    /// next item instead (OpenAI的Sora、Luma的Ray): it is the next item's maker.
+    /// </summary>
+    private static bool IsEnumeratedAfterProduct(Document document, MentionSpans spans, int start, int end) =>
+        start > 1 && document.Text[start - 1] == '、' && !(end < document.Text.Length && document.Text[end] == '的')
+        && spans.EndingAt(start - 1).Any(m => m.Type == "Product");
 
     /// <summary>
     /// A name written right after a known organization's Chinese name is something of that organization's
