@@ -21,6 +21,9 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
     private static readonly HashSet<string> StrongOrganizationWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "strong-organization-words");
 
+    /// <summary>Strong organization words that name a feature after a known product's name (Gemini Deep Research).</summary>
+    private static readonly HashSet<string> FeatureWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "feature-words");
+
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
     private static readonly HashSet<string> CategoryWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "category-words");
 
@@ -452,10 +455,10 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         var inner = spans.Within(new TextRange(start, end)).Where(m => m.Source == MentionSource.Lexicon).OrderBy(m => m.Range.Start).ToList();
         if (MentionSelector.OpensWithMakerOfProduct(inner, new TextRange(start, end))) inner.RemoveAt(0);
         if (inner.Count != 1 || inner[0].Range.Length == end - start) return null;
-        // A company's word after a known company's name names another organization (AMD Ventures); after a known
-        // product's name opening the run it names one of its features or editions (Gemini Deep Research).
+        // A company's word after a known name names another organization (AMD Ventures, Helix Robotics); a feature
+        // word after a known product's name opening the run names one of its features (Gemini Deep Research).
         var extendsProduct = inner[0].Type == "Product" && inner[0].Range.Start == start;
-        if (!extendsProduct && words.Any(w => StrongOrganizationWords.Contains(w.Text))) return "Organization";
+        if (words.Any(w => StrongOrganizationWords.Contains(w.Text) && !(extendsProduct && FeatureWords.Contains(w.Text)))) return "Organization";
         return inner[0].Type is "Product" or "Organization" ? "Product" : null;
     }
 
