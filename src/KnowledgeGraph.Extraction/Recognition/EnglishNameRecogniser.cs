@@ -21,6 +21,9 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     /// <summary>Words that make a name an organization even when it starts with another one's name (AMD Ventures).</summary>
     private static readonly HashSet<string> StrongOrganizationWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "strong-organization-words");
 
+    /// <summary>Strong organization words that name a feature after a known product's name (Gemini Deep Research).</summary>
+    private static readonly HashSet<string> FeatureWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "feature-words");
+
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
     private static readonly HashSet<string> CategoryWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "category-words");
 
@@ -345,6 +348,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (HasOrganizationWord(words)) return "Organization";
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
         if (OwnedByCompany(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";
+        if (IsEnumeratedAfterProduct(document, spans, start, end)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         if (LooksLikePersonName(words, text)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
         return "Organization";
@@ -356,6 +360,15 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     /// </summary>
     private static bool IsEnumeratedAfterOrganization(Document document, MentionSpans spans, int start) =>
         start > 1 && document.Text[start - 1] == '、' && spans.EndingAt(start - 1).Any(m => m.Type == "Organization");
+
+    /// <summary>
+    /// A name enumerated right after a product (Atlassian的Jira、Fennick) is the next item of a list of products when
+    /// nothing else types it, as one after an organization is the next organization. A name followed by 的 owns the
+    /// next item instead (OpenAI的Sora、Luma的Ray): it is the next item's maker.
+    /// </summary>
+    private static bool IsEnumeratedAfterProduct(Document document, MentionSpans spans, int start, int end) =>
+        start > 1 && document.Text[start - 1] == '、' && !(end < document.Text.Length && document.Text[end] == '的')
+        && spans.EndingAt(start - 1).Any(m => m.Type == "Product");
 
     /// <summary>
     /// A name written right after a known organization's Chinese name is something of that organization's
@@ -442,7 +455,10 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         var inner = spans.Within(new TextRange(start, end)).Where(m => m.Source == MentionSource.Lexicon).OrderBy(m => m.Range.Start).ToList();
         if (MentionSelector.OpensWithMakerOfProduct(inner, new TextRange(start, end))) inner.RemoveAt(0);
         if (inner.Count != 1 || inner[0].Range.Length == end - start) return null;
-        if (words.Any(w => StrongOrganizationWords.Contains(w.Text))) return "Organization";
+        // A company's word after a known name names another organization (AMD Ventures, Helix Robotics); a feature
+        // word after a known product's name opening the run names one of its features (Gemini Deep Research).
+        var extendsProduct = inner[0].Type == "Product" && inner[0].Range.Start == start;
+        if (words.Any(w => StrongOrganizationWords.Contains(w.Text) && !(extendsProduct && FeatureWords.Contains(w.Text)))) return "Organization";
         return inner[0].Type is "Product" or "Organization" ? "Product" : null;
     }
 
