@@ -280,7 +280,9 @@ public sealed partial class RecognitionData
         for (var i = 0; i < longestFirst.Count; i++)
         {
             var word = longestFirst[i];
-            if (end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0) return word;
+            // The last character first, as MatchStartingAt tests the first: most words of a list end otherwise.
+            if (end - word.Length < 0 || word.Length > 0 && (end > text.Length || text[end - 1] != word[^1])) continue;
+            if (string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0) return word;
         }
         return null;
     }
