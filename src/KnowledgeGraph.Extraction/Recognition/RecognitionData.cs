@@ -216,8 +216,12 @@ public sealed partial class RecognitionData
     {
         foreach (var cue in cues)
         {
-            if (cue.Position == CuePosition.After && string.CompareOrdinal(text, end, cue.Word, 0, cue.Word.Length) == 0) return cue.Type;
-            if (cue.Position == CuePosition.Before && start >= cue.Word.Length && string.CompareOrdinal(text, start - cue.Word.Length, cue.Word, 0, cue.Word.Length) == 0) return cue.Type;
+            // One character first (the cue's first after the name, its last before it): most cues differ there.
+            var word = cue.Word;
+            if (cue.Position == CuePosition.After && (word.Length == 0 || end < text.Length && text[end] == word[0])
+                && string.CompareOrdinal(text, end, word, 0, word.Length) == 0) return cue.Type;
+            if (cue.Position == CuePosition.Before && start >= word.Length && (word.Length == 0 || text[start - 1] == word[^1])
+                && string.CompareOrdinal(text, start - word.Length, word, 0, word.Length) == 0) return cue.Type;
         }
         return null;
     }
