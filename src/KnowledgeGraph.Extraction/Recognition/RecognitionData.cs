@@ -196,7 +196,7 @@ public sealed partial class RecognitionData
         var before = text.AsSpan(0, start).TrimEnd(' ').TrimEnd("《“「\"'").TrimEnd('了');
         foreach (var cueBefore in ContextCues)
         {
-            if (cueBefore.Position == CuePosition.Before && before.EndsWith(cueBefore.Word, StringComparison.Ordinal)) return cueBefore;
+            if (cueBefore.Position == CuePosition.Before && !DiffersAt(before, ^1, cueBefore.Word) && before.EndsWith(cueBefore.Word, StringComparison.Ordinal)) return cueBefore;
         }
         return null;
     }
@@ -206,10 +206,17 @@ public sealed partial class RecognitionData
     {
         foreach (var cue in ContextCues)
         {
-            if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue;
+            if (cue.Position == CuePosition.After && !DiffersAt(after, 0, cue.Word) && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue;
         }
         return null;
     }
+
+    /// <summary>
+    /// True when the text cannot open (index 0) or end (^1) with the word for the character there alone: a test before the
+    /// comparison, for most cues differ at once.
+    /// </summary>
+    private static bool DiffersAt(ReadOnlySpan<char> text, Index at, string word) =>
+        word.Length > 0 && (text.Length == 0 || text[at] != word[at]);
 
     /// <summary>The type the cues of <paramref name="cues"/> give the name at start..end, if any.</summary>
     public static string? TypeFromCues(IReadOnlyList<ContextCue> cues, string text, int start, int end)
