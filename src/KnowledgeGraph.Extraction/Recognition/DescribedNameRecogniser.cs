@@ -253,8 +253,17 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
     /// A description's head noun, or a word of at most four characters ending in a company's noun the segmenter made one
     /// word of (上市公司, 子公司, 国有企业).
     /// </summary>
-    private bool IsHead(string word) =>
-        _heads.Contains(word) || word.Length <= MaxCompoundHeadLength && CompanyNouns.Any(n => word.Length > n.Length && word.EndsWith(n, StringComparison.Ordinal));
+    /// <remarks>A loop, not a query: it is asked at every token, and a lambda over the word is an allocation each time.</remarks>
+    private bool IsHead(string word)
+    {
+        if (_heads.Contains(word)) return true;
+        if (word.Length > MaxCompoundHeadLength) return false;
+        foreach (var noun in CompanyNouns)
+        {
+            if (word.Length > noun.Length && word.EndsWith(noun, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     private const int MaxCompoundHeadLength = 4;
 

@@ -196,7 +196,7 @@ public sealed partial class RecognitionData
         var before = text.AsSpan(0, start).TrimEnd(' ').TrimEnd("《“「\"'").TrimEnd('了');
         foreach (var cueBefore in ContextCues)
         {
-            if (cueBefore.Position == CuePosition.Before && before.EndsWith(cueBefore.Word, StringComparison.Ordinal)) return cueBefore;
+            if (cueBefore.Position == CuePosition.Before && !DiffersAt(before, ^1, cueBefore.Word) && before.EndsWith(cueBefore.Word, StringComparison.Ordinal)) return cueBefore;
         }
         return null;
     }
@@ -206,18 +206,29 @@ public sealed partial class RecognitionData
     {
         foreach (var cue in ContextCues)
         {
-            if (cue.Position == CuePosition.After && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue;
+            if (cue.Position == CuePosition.After && !DiffersAt(after, 0, cue.Word) && after.StartsWith(cue.Word, StringComparison.Ordinal) && !IsPersonNoun(cue, after)) return cue;
         }
         return null;
     }
+
+    /// <summary>
+    /// True when the text cannot open (index 0) or end (^1) with the word for the character there alone: a test before the
+    /// comparison, for most cues differ at once.
+    /// </summary>
+    private static bool DiffersAt(ReadOnlySpan<char> text, Index at, string word) =>
+        word.Length > 0 && (text.Length == 0 || text[at] != word[at]);
 
     /// <summary>The type the cues of <paramref name="cues"/> give the name at start..end, if any.</summary>
     public static string? TypeFromCues(IReadOnlyList<ContextCue> cues, string text, int start, int end)
     {
         foreach (var cue in cues)
         {
-            if (cue.Position == CuePosition.After && string.CompareOrdinal(text, end, cue.Word, 0, cue.Word.Length) == 0) return cue.Type;
-            if (cue.Position == CuePosition.Before && start >= cue.Word.Length && string.CompareOrdinal(text, start - cue.Word.Length, cue.Word, 0, cue.Word.Length) == 0) return cue.Type;
+            // One character first (the cue's first after the name, its last before it): most cues differ there.
+            var word = cue.Word;
+            if (cue.Position == CuePosition.After && (word.Length == 0 || end < text.Length && text[end] == word[0])
+                && string.CompareOrdinal(text, end, word, 0, word.Length) == 0) return cue.Type;
+            if (cue.Position == CuePosition.Before && start >= word.Length && (word.Length == 0 || text[start - 1] == word[^1])
+                && string.CompareOrdinal(text, start - word.Length, word, 0, word.Length) == 0) return cue.Type;
         }
         return null;
     }
@@ -280,7 +291,9 @@ public sealed partial class RecognitionData
         for (var i = 0; i < longestFirst.Count; i++)
         {
             var word = longestFirst[i];
-            if (end - word.Length >= 0 && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0) return word;
+            // The last character first, as MatchStartingAt tests the first: most words of a list end otherwise.
+            if (end - word.Length < 0 || word.Length > 0 && (end > text.Length || text[end - 1] != word[^1])) continue;
+            if (string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0) return word;
         }
         return null;
     }

@@ -10,8 +10,6 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// <summary>One row of <c>relations/patterns.tsv</c>, its macros expanded and compiled.</summary>
 public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDictionary<string, string> Settings, Regex Regex, string Source)
 {
-    private static readonly Regex LeadingLookbehind = new(@"^\(\?<[!=](?:[^()]|\([^()]*\))*\)", RegexOptions.Compiled);
-
     /// <summary>
     /// A pattern that opens with a subject or object slot is anchored (\G) and tried only where a slot of that kind
     /// begins (P, O, R), instead of at every character of the sentence; empty when it opens otherwise.
@@ -69,7 +67,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             if (!ontology.IsRelationType(type))
                 throw new InvalidDataException($"patterns.tsv: '{type}' is not a relation type of the ontology");
             var source = row[3].Trim();
-            var opening = OpeningKindsOf(LeadingLookbehind.Replace(source, ""));
+            var opening = OpeningKindsOf(WithoutLeadingAssertions(source, macros));
             var startsAtSlot = opening.Length > 0;
             // Word lists may stand in a pattern itself too, not only in its macros.
             var expanded = AcceptCarriedSlots(Expand(WithWordLists(source), macros));
@@ -129,6 +127,26 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     private static readonly Regex ArgumentSlot = new($@"\(\?<[so]>\[<{RelationExtractor.CarriedSlotOpening}\](?<kind>[OPR])\\d\+\[", RegexOptions.Compiled);
 
     private static readonly Regex SlotInPattern = new(@"<(?<kinds>\[[OPR]+\]|[OPR])\\d\+>", RegexOptions.Compiled);
+
+    /// <summary>
+    /// The pattern's source after the assertions it opens with, lookarounds written out or macros that expand to nothing
+    /// else (@NOTPARTNER@{ORG:s}…): what stays says which slot opens every match.
+    /// </summary>
+    private static string WithoutLeadingAssertions(string source, IReadOnlyList<(string Name, string Expansion)> macros)
+    {
+        while (true)
+        {
+            var written = LeadingAssertions.Length(source);
+            if (written > 0)
+            {
+                source = source[written..];
+                continue;
+            }
+            var macro = macros.FirstOrDefault(m => source.StartsWith(m.Name, StringComparison.Ordinal));
+            if (macro.Name is null || !LeadingAssertions.IsZeroWidth(Expand(macro.Expansion, macros))) return source;
+            source = source[macro.Name.Length..];
+        }
+    }
 
     private static string OpeningKindsOf(string pattern) =>
         pattern.StartsWith("{ORG:", StringComparison.Ordinal) ? "O"
