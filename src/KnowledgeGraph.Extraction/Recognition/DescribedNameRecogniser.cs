@@ -247,7 +247,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
 
     private const char IndefiniteOne = '一';
 
-    private const string AspectParticles = "了过着";
+    private static readonly string AspectParticles = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "aspect-particles");
 
     /// <summary>
     /// A description's head noun, or a word of at most four characters ending in a company's noun the segmenter made one
@@ -267,7 +267,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
 
     private const int MaxCompoundHeadLength = 4;
 
-    private static readonly string[] CompanyNouns = ["公司", "企业"];
+    private static readonly string[] CompanyNouns = LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "company-nouns");
 
     /// <summary>How far a counter may stand before the head (几家头部制造企业): a few words of description.</summary>
     private const int MaxDescriptionBetweenCounterAndHead = 6;

@@ -17,13 +17,13 @@ public sealed class QuotedCompanyRecogniser(RecognitionData data, IReadOnlyColle
     private const double QuotedConfidence = 0.7;
 
     /// <summary>Words that name what follows in quotes (名为“X”的公司).</summary>
-    private static readonly string[] NamingWords = ["名为", "名叫", "叫做", "叫"];
+    private static readonly string[] NamingWords = LanguageData.EmbeddedWords.List("recognition/naming-words.tsv", "quoted-companies");
 
     /// <summary>How many characters of description may stand between 的 and the company's noun (的AI初创公司).</summary>
     private const int MaxDescriptionAfterName = 4;
 
     /// <summary>What joins the next quoted name of a list to one found (“A”与“B”, “A”、“B”).</summary>
-    private const string ListJoints = "与和及、";
+    private static readonly string ListJoints = LanguageData.EmbeddedWords.Characters("recognition/list-joiners.tsv", "quoted-names");
 
     public void Process(Document document)
     {
@@ -92,7 +92,7 @@ public sealed class QuotedCompanyRecogniser(RecognitionData data, IReadOnlyColle
     }
 
     /// <summary>Characters that point back to a company named before when they stand before its noun (该, 这家, 本, 其).</summary>
-    private const string PointingCharacters = "该这那本其此";
+    private static readonly string PointingCharacters = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "pointing-characters");
 
     private const char Counter = '家';
 

@@ -431,10 +431,16 @@ public sealed class AnaphoraResolver : IPipelineStage
     private enum HeadRule { None, Preferred, Only }
 
     /// <summary>The head noun of a description: the anaphor without its determiner (该实验室, 这家研究院 → 实验室, 研究院).</summary>
-    private static string HeadNoun(string anaphor) =>
-        anaphor.StartsWith("这家", StringComparison.Ordinal) || anaphor.StartsWith("这个", StringComparison.Ordinal) ? anaphor[2..]
-        : anaphor.StartsWith('该') || anaphor.StartsWith('此') || anaphor.StartsWith('本') ? anaphor[1..]
-        : anaphor;
+    private static string HeadNoun(string anaphor)
+    {
+        foreach (var determiner in AnaphorDeterminers)
+        {
+            if (anaphor.StartsWith(determiner, StringComparison.Ordinal)) return anaphor[determiner.Length..];
+        }
+        return anaphor;
+    }
+
+    private static readonly string[] AnaphorDeterminers = LanguageData.EmbeddedWords.List("recognition/function-words.tsv", "anaphor-determiners");
 
     /// <summary>Organizations named somewhere in the text with the head noun at the end of the name (北京智源人工智能研究院 for 研究院).</summary>
     private static HashSet<EntityCluster> NamedWithHead(Document document, string noun) =>
