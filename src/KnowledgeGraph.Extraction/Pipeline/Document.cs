@@ -66,6 +66,21 @@ public sealed class Document(Article article)
     public IEnumerable<Token> TokensOf(Sentence sentence) =>
         Tokens.Skip(sentence.FirstToken).Take(sentence.TokenCount);
 
+    /// <summary>The sentence whose text holds <paramref name="position"/>, if one does.</summary>
+    public Sentence? SentenceContaining(int position)
+    {
+        var (low, high) = (0, Sentences.Count - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var range = Sentences[middle].Range;
+            if (range.Contains(position)) return Sentences[middle];
+            if (range.Start <= position) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
+
     /// <summary>The token that starts exactly at <paramref name="start"/>, if one does.</summary>
     public Token? TokenStartingAt(int start)
     {

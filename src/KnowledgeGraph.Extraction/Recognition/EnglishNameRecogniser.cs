@@ -189,14 +189,7 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     }
 
     /// <summary>A known name ending in a product's noun (百灵大模型) announces the Latin name after it (Ling-Plus) instead.</summary>
-    private bool EndsWithProductCue(string name)
-    {
-        foreach (var cue in data.ProductCues)
-        {
-            if (name.EndsWith(cue, StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
+    private bool EndsWithProductCue(string name) => RecognitionData.MatchEndingAt(data.ProductCues, name, name.Length) is not null;
 
     private static readonly HashSet<string> NotEditionWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "not-edition-words");
 

@@ -45,7 +45,7 @@ public sealed class HeadingNameRecogniser(RecognitionData data) : IPipelineStage
             {
                 var range = new TextRange(at, at + surface.Length);
                 if (!ReplacesGuesses(document, named, range)) continue;
-                var mention = new Mention(range, surface, "Organization", MentionSource.Pattern, HeadingConfidence) { Sentence = SentenceAt(document, at) };
+                var mention = new Mention(range, surface, "Organization", MentionSource.Pattern, HeadingConfidence) { Sentence = document.SentenceContaining(at)?.Index ?? -1 };
                 document.Mentions.Add(mention);
                 named.Add(mention);
             }
@@ -104,14 +104,5 @@ public sealed class HeadingNameRecogniser(RecognitionData data) : IPipelineStage
             if (type == RecognitionData.NotAnEntity && surface.Length > noun.Length && surface.EndsWith(noun, StringComparison.Ordinal)) return true;
         }
         return false;
-    }
-
-    private static int SentenceAt(Document document, int position)
-    {
-        foreach (var sentence in document.Sentences)
-        {
-            if (sentence.Range.Start <= position && position < sentence.Range.End) return sentence.Index;
-        }
-        return -1;
     }
 }

@@ -73,7 +73,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
                 if ((ModelNumberAfterChineseName(text, nameEnd) ?? TaggedDeviceAfter(text, nameEnd, data.DeviceNouns)) is not { } code || !added.Add(at)) continue;
                 var codeRange = new TextRange(nameEnd, nameEnd + code.Length);
                 if (known.Any(k => k.Overlaps(codeRange))) continue;
-                var sentence = document.Sentences.FirstOrDefault(s => s.Range.Contains(at));
+                var sentence = document.SentenceContaining(at);
                 if (sentence is null || !sentence.Range.Contains(codeRange.End - 1)) continue;
                 document.Mentions.Add(new Mention(new TextRange(at, codeRange.End), text[at..codeRange.End], "Product", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
             }
