@@ -34,6 +34,9 @@ internal static class EmbeddedWords
 
     public static HashSet<string> Set(string path, string set) => List(path, set).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The tab-separated rows of a file whose lines are more than entries (an expression and what it gives).</summary>
+    public static IReadOnlyList<string[]> Rows(string path) => Embedded.Rows(path, 1);
+
     /// <summary>The characters of the set <paramref name="set"/> of a <c>.tsv</c> file, as one string.</summary>
     public static string Characters(string path, string set) => string.Concat(List(path, set));
 

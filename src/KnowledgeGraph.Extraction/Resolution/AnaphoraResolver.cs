@@ -15,7 +15,7 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// </summary>
 public sealed class AnaphoraResolver : IPipelineStage
 {
-    private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
+    private static readonly Regex SpeechVerb = new($"^(?:{string.Join("|", LanguageData.EmbeddedWords.List("resolution/speaker-openings.txt"))})", RegexOptions.Compiled);
 
     private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject, HeadRule Head)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
