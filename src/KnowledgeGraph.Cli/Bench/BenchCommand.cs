@@ -215,6 +215,7 @@ public static class BenchCommand
         var clock = Stopwatch.StartNew();
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var jitBefore = JitInfo.GetCompilationTime();
+        var methodsBefore = JitInfo.GetCompiledMethodCount();
         // The run's start pays for compiling the store's code, the thread pool's growth and a writer waiting for its
         // first batch; timing from the first commit past one whole batch leaves what grows with the corpus.
         // The first commit alone (batches ramp up from an eighth of a whole one) is what a corpus of one batch can be
@@ -231,11 +232,12 @@ public static class BenchCommand
         var elapsed = clock.Elapsed;
         var cpuTime = Environment.CpuUsage.TotalTime - cpuBefore;
         var jitTime = JitInfo.GetCompilationTime() - jitBefore;
+        var methodsCompiled = JitInfo.GetCompiledMethodCount() - methodsBefore;
         var p = ingester.Progress;
         var rows = new List<string>
         {
             Row(label, $"{p.Articles / elapsed.TotalSeconds:N0} articles/s",
-                $"whole run: {p.Articles} articles in {elapsed.TotalSeconds:F1} s ({elapsed.TotalMilliseconds / Math.Max(1, p.Articles):F2} ms/article), {cpuTime.TotalMilliseconds / Math.Max(1, p.Articles):F2} ms of the process's CPU per article, {jitTime.TotalSeconds:F2} s compiling code (JIT), {Environment.ProcessorCount} workers, {p.FilesFailed} failed"),
+                $"whole run: {p.Articles} articles in {elapsed.TotalSeconds:F1} s ({elapsed.TotalMilliseconds / Math.Max(1, p.Articles):F2} ms/article), {cpuTime.TotalMilliseconds / Math.Max(1, p.Articles):F2} ms of the process's CPU per article, {jitTime.TotalSeconds:F2} s compiling code (JIT, {methodsCompiled:N0} methods), {Environment.ProcessorCount} workers, {p.FilesFailed} failed"),
         };
         var steadyArticles = p.Articles - (warm?.Articles ?? p.Articles);
         rows.Add(steadyArticles > 0
