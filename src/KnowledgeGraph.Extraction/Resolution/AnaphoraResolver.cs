@@ -401,9 +401,11 @@ public sealed class AnaphoraResolver : IPipelineStage
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
         // With scope sentence-subject, the subject that opens the anaphor's own sentence is what its later clauses go on about
-        // (FuriosaAI由…创办，其第二代推理芯片…; Liquid AI与AMD达成合作，将在AMD的GPU上优化其模型…), however often the article names another.
-        if (sentenceSubject && nearby.FirstOrDefault(m => m.Sentence == sentence.Index) is { } sentenceOpening && ClauseStart(document.Text, sentence.Range.Start, sentenceOpening.Range.Start) == sentence.Range.Start
-            && OpensClause(document, sentence, sentenceOpening.Range.Start) && !DescribesPerson(document, sentenceOpening, sentence)) return sentenceOpening;
+        // (FuriosaAI由…创办，其第二代推理芯片…; Liquid AI与AMD达成合作，将在AMD的GPU上优化其模型…), however often the article names another;
+        // so does one that opens the main clause after a clause of time, place or source that names no one (今年3月，…; 根据双方协议，…; 在教育领域，…).
+        if (sentenceSubject && nearby.FirstOrDefault(m => m.Sentence == sentence.Index) is { } sentenceOpening && LeadsSentence(document, byParagraph, sentenceOpening)
+            && OpensClause(document, sentence, sentenceOpening.Range.Start) && !DescribesPerson(document, sentenceOpening, sentence)
+            && !NamedAgainInClause(document, byParagraph, sentenceOpening, position)) return sentenceOpening;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
     }
 
@@ -417,6 +419,19 @@ public sealed class AnaphoraResolver : IPipelineStage
         var clauseStart = ClauseStart(document.Text, sentence.Range.Start, mention.Range.Start);
         return clauseStart == sentence.Range.Start
                || !byParagraph[sentence.Paragraph].Any(m => m.Sentence == mention.Sentence && m.Range.End <= clauseStart && m.Type is "Organization" or "Person");
+    }
+
+    /// <summary>
+    /// The anaphor's own clause names the mention's entity again after it (地平线是佑驾的芯片供应商，其iPilot方案基于地平线征程系列芯片开发):
+    /// a text would not call the same company 其 and then by its name in one clause, so 其 is another one.
+    /// </summary>
+    private static bool NamedAgainInClause(Document document, ILookup<int, Mention> byParagraph, Mention mention, int position)
+    {
+        var text = document.Text;
+        var clauseEnd = text.AsSpan(position).IndexOfAny(ClauseOrSentenceBreaks);
+        var end = clauseEnd < 0 ? text.Length : position + clauseEnd;
+        return byParagraph[document.Sentences[mention.Sentence].Paragraph]
+            .Any(m => m.Entity == mention.Entity && m.Range.Start >= position && m.Range.End <= end);
     }
 
     /// <summary>Words that make an anaphor a description of a company (该公司, 这家企业, 公司).</summary>
