@@ -17,7 +17,7 @@ public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new("^(?:直接)?(?:发推|公开|在.{0,8}上)?(?:表示|称|说|透露|宣布|写道)", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject, HeadRule Head)> _anaphors;
+    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject, bool AsSubjectOnly, HeadRule Head)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly SpeakerReferences _speakers;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
@@ -56,7 +56,8 @@ public sealed class AnaphoraResolver : IPipelineStage
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
             .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues), Row: r))
             .Select(p => (new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
-                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"), HasScope(p.Row, "sentence-subject"),
+                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"),
+                HasScope(p.Row, "sentence-subject") || HasScope(p.Row, "sentence-subject-as-subject"), HasScope(p.Row, "sentence-subject-as-subject"),
                 HasScope(p.Row, "same-head-only") ? HeadRule.Only : HasScope(p.Row, "same-head") ? HeadRule.Preferred : HeadRule.None))
             .ToList();
     }
@@ -81,7 +82,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
             sketch.Fill(sentenceText);
-            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject, head) in _anaphors)
+            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject, asSubjectOnly, head) in _anaphors)
             {
                 if (!prefilter.MayMatch(sentenceText, sketch)) continue;
                 foreach (Match match in pattern.Matches(sentenceText))
@@ -93,7 +94,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
                             : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
-                                CompanyWords.Any(match.Value.Contains), sentenceSubject, head == HeadRule.None ? null : (HeadNoun(match.Value), head == HeadRule.Only),
+                                CompanyWords.Any(match.Value.Contains), sentenceSubject && (!asSubjectOnly || OpensClause(document, sentence, range.Start)), head == HeadRule.None ? null : (HeadNoun(match.Value), head == HeadRule.Only),
                                 range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : LeftBeforeFounding(document, byParagraph, sentence, range.Start))]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
