@@ -356,7 +356,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     {
         var named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type)
-                : mayContinueSubject ? DescriptionsResolved(document, resolved, sentence, type).Where(m => m.Sentence == sentence.Index && OpensClause(document, sentence, m.Range.Start))
+                : mayContinueSubject ? DescriptionsResolved(document, resolved, sentence, type).Where(m => ContinuesSubject(document, sentence, m, topical))
                 : [])
             .Where(m => m.Range.End <= position && !movedTo.Contains(m.Entity!))
             .OrderBy(m => m.Range.Start)
@@ -408,6 +408,18 @@ public sealed class AnaphoraResolver : IPipelineStage
             && OpensClause(document, sentence, sentenceOpening.Range.Start) && !DescribesPerson(document, sentenceOpening, sentence)
             && !NamedAgainInClause(document, byParagraph, sentenceOpening, position)) return sentenceOpening;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>
+    /// A description or pronoun resolved before that opens a clause as its subject, in the anaphor's sentence or in an earlier
+    /// one of its paragraph (这家总部位于广州的公司是…。它成立于2017年…。它与Uber合作…。在广州本地市场，它与…): the paragraph keeps
+    /// talking about that company though it never names it, and a partner named in passing is not what the next 它 means.
+    /// From an earlier sentence only for an anaphor of the topic (它, 该公司), not for 后者, the latter of two just named.
+    /// </summary>
+    private bool ContinuesSubject(Document document, Sentence sentence, Mention described, bool topical)
+    {
+        var own = document.Sentences[described.Sentence];
+        return (described.Sentence == sentence.Index || topical && own.Paragraph == sentence.Paragraph) && OpensClause(document, own, described.Range.Start);
     }
 
     /// <summary>
