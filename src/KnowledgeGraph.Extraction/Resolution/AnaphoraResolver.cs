@@ -388,7 +388,7 @@ public sealed class AnaphoraResolver : IPipelineStage
             var main = candidates.Where(m => !InClauseOfTime(document, m)).ToList();
             if (main.Count > 0) candidates = main;
             var subjects = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph
-                                                 && OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)).ToList();
+                                                 && OpensClause(document, document.Sentences[m.Sentence], m.Range.Start) && !OpensList(document, m)).ToList();
             if (subjects.Count > 0) candidates = subjects;
             // A subject that leads its sentence comes before one that opens a later clause of it (「Motional成立于2020年，现代汽车与
             // 安波福各出资…。该公司…」, 「…被东风、领克等品牌采用，领克08即搭载了…。该公司又发布了…」): the later clause is an aside.
@@ -406,8 +406,19 @@ public sealed class AnaphoraResolver : IPipelineStage
         // so does one that opens the main clause after a clause of time, place or source that names no one (今年3月，…; 根据双方协议，…; 在教育领域，…).
         if (sentenceSubject && nearby.FirstOrDefault(m => m.Sentence == sentence.Index) is { } sentenceOpening && LeadsSentence(document, byParagraph, sentenceOpening)
             && OpensClause(document, sentence, sentenceOpening.Range.Start) && !DescribesPerson(document, sentenceOpening, sentence)
-            && !NamedAgainInClause(document, byParagraph, sentenceOpening, position)) return sentenceOpening;
+            && !NamedAgainInClause(document, byParagraph, sentenceOpening, position) && !OpensList(document, sentenceOpening)) return sentenceOpening;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>
+    /// The mention is the first of a list (SiriusXM、ADT和Sonos都已部署了Sierra的智能体): several companies open the clause, and
+    /// a 公司 or 该公司 after it goes on about one company, not the first of them.
+    /// </summary>
+    private static bool OpensList(Document document, Mention mention)
+    {
+        var next = mention.Range.End;
+        while (next < document.Text.Length && document.Text[next] == ' ') next++;
+        return next < document.Text.Length && document.Text[next] == '、';
     }
 
     /// <summary>
