@@ -17,7 +17,7 @@ public sealed class AnaphoraResolver : IPipelineStage
 {
     private static readonly Regex SpeechVerb = new($"^(?:{string.Join("|", LanguageData.EmbeddedWords.List("resolution/speaker-openings.txt"))})", RegexOptions.Compiled);
 
-    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject, HeadRule Head)> _anaphors;
+    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject, bool AsSubjectOnly, HeadRule Head)> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly SpeakerReferences _speakers;
     private readonly IReadOnlyList<string> _surnameReferenceWords;
@@ -56,7 +56,8 @@ public sealed class AnaphoraResolver : IPipelineStage
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
             .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues), Row: r))
             .Select(p => (new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
-                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"), HasScope(p.Row, "sentence-subject"),
+                TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"),
+                HasScope(p.Row, "sentence-subject") || HasScope(p.Row, "sentence-subject-as-subject"), HasScope(p.Row, "sentence-subject-as-subject"),
                 HasScope(p.Row, "same-head-only") ? HeadRule.Only : HasScope(p.Row, "same-head") ? HeadRule.Preferred : HeadRule.None))
             .ToList();
     }
@@ -81,7 +82,7 @@ public sealed class AnaphoraResolver : IPipelineStage
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
             sketch.Fill(sentenceText);
-            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject, head) in _anaphors)
+            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject, asSubjectOnly, head) in _anaphors)
             {
                 if (!prefilter.MayMatch(sentenceText, sketch)) continue;
                 foreach (Match match in pattern.Matches(sentenceText))
@@ -93,7 +94,7 @@ public sealed class AnaphoraResolver : IPipelineStage
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
                             : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
-                                CompanyWords.Any(match.Value.Contains), sentenceSubject, head == HeadRule.None ? null : (HeadNoun(match.Value), head == HeadRule.Only),
+                                CompanyWords.Any(match.Value.Contains), sentenceSubject && (!asSubjectOnly || OpensClause(document, sentence, range.Start)), head == HeadRule.None ? null : (HeadNoun(match.Value), head == HeadRule.Only),
                                 range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : LeftBeforeFounding(document, byParagraph, sentence, range.Start))]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
@@ -355,7 +356,7 @@ public sealed class AnaphoraResolver : IPipelineStage
     {
         var named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type)
-                : mayContinueSubject ? DescriptionsResolved(document, resolved, sentence, type).Where(m => m.Sentence == sentence.Index && OpensClause(document, sentence, m.Range.Start))
+                : mayContinueSubject ? DescriptionsResolved(document, resolved, sentence, type).Where(m => ContinuesSubject(document, sentence, m, topical))
                 : [])
             .Where(m => m.Range.End <= position && !movedTo.Contains(m.Entity!))
             .OrderBy(m => m.Range.Start)
@@ -387,7 +388,7 @@ public sealed class AnaphoraResolver : IPipelineStage
             var main = candidates.Where(m => !InClauseOfTime(document, m)).ToList();
             if (main.Count > 0) candidates = main;
             var subjects = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph
-                                                 && OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)).ToList();
+                                                 && OpensClause(document, document.Sentences[m.Sentence], m.Range.Start) && !OpensList(document, m)).ToList();
             if (subjects.Count > 0) candidates = subjects;
             // A subject that leads its sentence comes before one that opens a later clause of it (「Motional成立于2020年，现代汽车与
             // 安波福各出资…。该公司…」, 「…被东风、领克等品牌采用，领克08即搭载了…。该公司又发布了…」): the later clause is an aside.
@@ -401,10 +402,35 @@ public sealed class AnaphoraResolver : IPipelineStage
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
         // With scope sentence-subject, the subject that opens the anaphor's own sentence is what its later clauses go on about
-        // (FuriosaAI由…创办，其第二代推理芯片…; Liquid AI与AMD达成合作，将在AMD的GPU上优化其模型…), however often the article names another.
-        if (sentenceSubject && nearby.FirstOrDefault(m => m.Sentence == sentence.Index) is { } sentenceOpening && ClauseStart(document.Text, sentence.Range.Start, sentenceOpening.Range.Start) == sentence.Range.Start
-            && OpensClause(document, sentence, sentenceOpening.Range.Start) && !DescribesPerson(document, sentenceOpening, sentence)) return sentenceOpening;
+        // (FuriosaAI由…创办，其第二代推理芯片…; Liquid AI与AMD达成合作，将在AMD的GPU上优化其模型…), however often the article names another;
+        // so does one that opens the main clause after a clause of time, place or source that names no one (今年3月，…; 根据双方协议，…; 在教育领域，…).
+        if (sentenceSubject && nearby.FirstOrDefault(m => m.Sentence == sentence.Index) is { } sentenceOpening && LeadsSentence(document, byParagraph, sentenceOpening)
+            && OpensClause(document, sentence, sentenceOpening.Range.Start) && !DescribesPerson(document, sentenceOpening, sentence)
+            && !NamedAgainInClause(document, byParagraph, sentenceOpening, position) && !OpensList(document, sentenceOpening)) return sentenceOpening;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
+    }
+
+    /// <summary>
+    /// The mention is the first of a list (SiriusXM、ADT和Sonos都已部署了Sierra的智能体): several companies open the clause, and
+    /// a 公司 or 该公司 after it goes on about one company, not the first of them.
+    /// </summary>
+    private static bool OpensList(Document document, Mention mention)
+    {
+        var next = mention.Range.End;
+        while (next < document.Text.Length && document.Text[next] == ' ') next++;
+        return next < document.Text.Length && document.Text[next] == '、';
+    }
+
+    /// <summary>
+    /// A description or pronoun resolved before that opens a clause as its subject, in the anaphor's sentence or in an earlier
+    /// one of its paragraph (这家总部位于广州的公司是…。它成立于2017年…。它与Uber合作…。在广州本地市场，它与…): the paragraph keeps
+    /// talking about that company though it never names it, and a partner named in passing is not what the next 它 means.
+    /// From an earlier sentence only for an anaphor of the topic (它, 该公司), not for 后者, the latter of two just named.
+    /// </summary>
+    private bool ContinuesSubject(Document document, Sentence sentence, Mention described, bool topical)
+    {
+        var own = document.Sentences[described.Sentence];
+        return (described.Sentence == sentence.Index || topical && own.Paragraph == sentence.Paragraph) && OpensClause(document, own, described.Range.Start);
     }
 
     /// <summary>
@@ -417,6 +443,19 @@ public sealed class AnaphoraResolver : IPipelineStage
         var clauseStart = ClauseStart(document.Text, sentence.Range.Start, mention.Range.Start);
         return clauseStart == sentence.Range.Start
                || !byParagraph[sentence.Paragraph].Any(m => m.Sentence == mention.Sentence && m.Range.End <= clauseStart && m.Type is "Organization" or "Person");
+    }
+
+    /// <summary>
+    /// The anaphor's own clause names the mention's entity again after it (地平线是佑驾的芯片供应商，其iPilot方案基于地平线征程系列芯片开发):
+    /// a text would not call the same company 其 and then by its name in one clause, so 其 is another one.
+    /// </summary>
+    private static bool NamedAgainInClause(Document document, ILookup<int, Mention> byParagraph, Mention mention, int position)
+    {
+        var text = document.Text;
+        var clauseEnd = text.AsSpan(position).IndexOfAny(ClauseOrSentenceBreaks);
+        var end = clauseEnd < 0 ? text.Length : position + clauseEnd;
+        return byParagraph[document.Sentences[mention.Sentence].Paragraph]
+            .Any(m => m.Entity == mention.Entity && m.Range.Start >= position && m.Range.End <= end);
     }
 
     /// <summary>Words that make an anaphor a description of a company (该公司, 这家企业, 公司).</summary>
