@@ -85,7 +85,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             var objectIsTopic = settings.GetValueOrDefault("object") == "topic";
             if (regex.GroupNumberFromName("s") < 0 || (regex.GroupNumberFromName("o") < 0) != objectIsTopic)
                 throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' needs a subject (s) slot and an object (o) slot, or object=topic and no object slot");
-            var neededKinds = ArgumentSlot.Matches(expanded).Select(m => m.Groups["kind"].Value[0]).ToHashSet();
+            var neededKinds = NeededKindsOf(expanded);
             patterns.Add(new RelationPattern(type, double.Parse(row[1], CultureInfo.InvariantCulture), settings, regex, source)
             {
                 OpeningKinds = opening,
@@ -124,7 +124,19 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// A subject or object group holding a slot of one kind, as <see cref="AcceptCarriedSlots"/> writes it: only these
     /// make a kind needed; other slots (the employer in a person's description) may be absent from the sentence.
     /// </summary>
-    private static readonly Regex ArgumentSlot = new($@"\(\?<[so]>\[<{RelationExtractor.CarriedSlotOpening}\](?<kind>[OPR])\\d\+\[", RegexOptions.Compiled);
+    private static readonly Regex ArgumentSlot = new($@"\(\?<(?<role>[so])>\[<{RelationExtractor.CarriedSlotOpening}\](?<kind>[OPR])\\d\+\[", RegexOptions.Compiled);
+
+    /// <summary>
+    /// The kinds the sentence must hold: the kind of each argument whose groups all hold that one kind. An argument that
+    /// may be either of two kinds (a user named as an organization or as its product: {PLATFORM:s}) needs neither in
+    /// particular, so that 「豆包已经接入了DeepSeek-R1」, naming no organization, is still tried.
+    /// </summary>
+    private static HashSet<char> NeededKindsOf(string expanded)
+    {
+        var kindsByRole = ArgumentSlot.Matches(expanded).GroupBy(m => m.Groups["role"].Value[0])
+            .Select(role => role.Select(m => m.Groups["kind"].Value[0]).Distinct().ToList());
+        return kindsByRole.Where(kinds => kinds.Count == 1).Select(kinds => kinds[0]).ToHashSet();
+    }
 
     private static readonly Regex SlotInPattern = new(@"<(?<kinds>\[[OPR]+\]|[OPR])\\d\+>", RegexOptions.Compiled);
 
