@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// 「OpenAI最新的GPT-4o」). A product no one is said to make whose name begins with an organization's the article
 /// names (Perplexity Pro, Magic-G4, 腾讯元宝) is that organization's.
 /// </summary>
-public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
+public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cues) : IPipelineStage
 {
     private readonly ProductFamilies _families = new(lexicon);
 
@@ -131,12 +131,25 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
                 .Intersect(maker.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence))
                 .Order()
                 .Select(index => document.Sentences[index])
-                .FirstOrDefault();
+                .FirstOrDefault(s => !IsHedged(document, s, maker, product));
             if (sentence is null || variants && NamesDivisionOf(document, sentence, makerId)) continue;
             added.Add(new RelationCandidate("DEVELOPS", maker, product, NamedTogetherConfidence, sentence,
                 RelationAttributes.None));
         }
         return added;
+    }
+
+    /// <summary>
+    /// A sentence of rumour or talks (苹果正与阿里洽谈国行iPhone的AI功能, 智谱正洽谈在沙特部署GLM) is about a deal in the
+    /// making, not a statement of who makes the product named in it: a hedge up to where the two are named.
+    /// </summary>
+    private bool IsHedged(Document document, Sentence sentence, EntityCluster maker, EntityCluster product)
+    {
+        var named = maker.Mentions.Concat(product.Mentions).Where(m => m.Sentence == sentence.Index && !m.IsAnaphor).ToList();
+        var start = named.Min(m => m.Range.Start) - sentence.Range.Start;
+        var end = named.Max(m => m.Range.End);
+        var text = document.Text.AsSpan(sentence.Range.Start, sentence.Range.Length);
+        return cues.IsUncertain(document.Text.AsSpan(sentence.Range.Start, end - sentence.Range.Start), text, start);
     }
 
     private bool NamesDivisionOf(Document document, Sentence sentence, string makerId) =>
