@@ -24,6 +24,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
 
     public void Process(Document document)
     {
+        AddModelCodes(document);
         var makers = new Dictionary<EntityCluster, string>();
         foreach (var product in document.Entities.Where(e => e.Type == "Product" && e.LexiconId is not null))
         {
@@ -52,6 +53,36 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
         var made = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
         document.Relations.RemoveAll(r => r.Type == "USES" && made.Contains((r.Subject, r.Object)));
     }
+
+    /// <summary>
+    /// A model named after its maker (小鹏G9, 零跑C16 of 零跑汽车, 苹果M1) is also called by its code alone (G9, C16, M1):
+    /// news writes a car's or phone's model with its brand and a chip's often without.
+    /// </summary>
+    private static void AddModelCodes(Document document)
+    {
+        var makerNames = document.Entities.Where(e => e.Type == "Organization")
+            .SelectMany(o => o.Mentions.Where(m => !m.IsAnaphor && m.Text.Length >= MinMakerName && m.Text.All(IsHan)).Select(m => m.Text))
+            .SelectMany(n => n.Length >= MinMakerName + CompanyEndingLength ? [n, n[..^CompanyEndingLength]] : new[] { n })
+            .Distinct()
+            .ToList();
+        if (makerNames.Count == 0) return;
+        foreach (var product in document.Entities.Where(e => e.Type == "Product" && e.LexiconId is null))
+        {
+            foreach (var text in product.Mentions.Where(m => !m.IsAnaphor).Select(m => m.Text).Distinct().ToList())
+            {
+                var maker = makerNames.Where(n => text.StartsWith(n, StringComparison.Ordinal) && Recognition.ProductNameRecogniser.EndsWithModel(text, n.Length))
+                    .MaxBy(n => n.Length);
+                if (maker is not null) product.KnownNames.Add(text[maker.Length..]);
+            }
+        }
+    }
+
+    private const int MinMakerName = 2;
+
+    /// <summary>A company's two-character ending (汽车, 科技) its models are named without (零跑C16 of 零跑汽车).</summary>
+    private const int CompanyEndingLength = 2;
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>
     /// One clause read both as making and as using a product (X上线了Y; 其人形机器人Y将被部署到X, 其 read as X): using
