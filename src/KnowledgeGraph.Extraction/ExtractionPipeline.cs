@@ -74,7 +74,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new QuestionTurns(speechTurns, resources),
             new FormerNames(resources),
             new NamedUnits(lexicon, recognition, resources),
-            new ProductMakers(lexicon),
+            new ProductMakers(lexicon, cues),
             new RelationPrecedence(resources),
         ];
         _output = new ResultBuilder(ontology);

@@ -34,6 +34,15 @@ public sealed class BracketedSpellingRecogniser(RecognitionData data, JiebaToken
             {
                 if (tokens[b].Text is not ("（" or "(")) continue;
                 if (SpellingType(document, named, tokens[b].Range.End, sentence.Range.End) is not { } spelled) continue;
+                if (spelled.Type != "Person" && !SpellsKnownCompany(named, tokens[b].Range.End)
+                    && NameAfterProductNoun(text, tokens, b) is { } productName && named.Overlapping(productName).Count == 0)
+                {
+                    var product = new Mention(productName, text[productName.Start..productName.End], "Product", MentionSource.Pattern, BracketedConfidence) { Sentence = sentence.Index };
+                    document.Mentions.Add(product);
+                    named.Add(product);
+                    AddUnreadSpelling(document, named, sentence, tokens[b].Range.End);
+                    continue;
+                }
                 if (NameBefore(text, tokens, b) is not { } name || named.Overlapping(name).Count > 0) continue;
                 var type = spelled.Type ?? (EndsLikeAnOrganization(text, name) ? "Organization" : null);
                 if (type is null || data.IsGeneric(text[name.Start..name.End])) continue;
@@ -84,6 +93,56 @@ public sealed class BracketedSpellingRecogniser(RecognitionData data, JiebaToken
         }
         return null;
     }
+
+    /// <summary>
+    /// The Chinese name right before the bracket at token <paramref name="bracket"/> that a product noun announces
+    /// (数学大模型九章（MathGPT）, 深度学习框架天元（MegEngine））: whole name words from the noun's end to the bracket.
+    /// The spelling in brackets is then the product's other name, whatever its shape alone made it.
+    /// </summary>
+    private TextRange? NameAfterProductNoun(string text, List<Token> tokens, int bracket)
+    {
+        var end = tokens[bracket].Range.Start;
+        for (var t = bracket - 1; t >= 0 && end - tokens[t].Range.Start <= MaxAnnouncedNameLength; t--)
+        {
+            var token = tokens[t];
+            if (t < bracket - 1 && token.Range.End != tokens[t + 1].Range.Start) return null;
+            if (!token.Text.All(IsHan) || token.InDictionary && NotNameTags.Contains(token.Tag) || data.IsGeneric(token.Text)) return null;
+            var cue = RecognitionData.MatchEndingAt(data.ProductCues, text, token.Range.Start);
+            if (cue is { Length: >= MinAnnouncingCue } && end - token.Range.Start >= MinNameLength) return new TextRange(token.Range.Start, end);
+        }
+        return null;
+    }
+
+    private const int MaxAnnouncedNameLength = 5;
+
+    /// <summary>
+    /// The spelling is a company's by more than its shape (a known company, or words of a company: Siemens Digital
+    /// Industries Software after 工业软件业务): the bracket names a business, not a product.
+    /// </summary>
+    private static bool SpellsKnownCompany(MentionSpans named, int inside) =>
+        named.Overlapping(new TextRange(inside, inside + 1)).Any(m => m.Type == "Organization" && (m.Source == MentionSource.Lexicon || m.Confidence > ShapeOnlyConfidence));
+
+    /// <summary>The confidence of a Latin name typed by its shape alone (EnglishNameRecogniser).</summary>
+    private const double ShapeOnlyConfidence = 0.5;
+
+    /// <summary>A product's Latin spelling no recogniser read (银河（Galaxy）) is read as the product's, to be joined with it.</summary>
+    private static void AddUnreadSpelling(Document document, MentionSpans named, Sentence sentence, int inside)
+    {
+        var text = document.Text;
+        var close = text.IndexOfAny(['）', ')'], inside, sentence.Range.End - inside);
+        if (close <= inside || !char.IsAsciiLetter(text[inside]) || !char.IsAsciiLetterOrDigit(text[close - 1])) return;
+        var range = new TextRange(inside, close);
+        if (named.Overlapping(range).Count > 0 || text.AsSpan(inside, close - inside).ContainsAnyInRange('\u2E80', '\uFFFF')) return;
+        var spelling = new Mention(range, text[inside..close], "Product", MentionSource.Pattern, BracketedConfidence) { Sentence = sentence.Index };
+        document.Mentions.Add(spelling);
+        named.Add(spelling);
+    }
+
+    /// <summary>Words that act, describe, point or join (表现, 主要, 其) are the sentence going on, not a name.</summary>
+    private static readonly HashSet<string> NotNameTags = ["v", "vd", "vn", "a", "ad", "an", "d", "p", "c", "u", "uj", "ul", "r", "f", "t", "q", "y"];
+
+    /// <summary>One-character product nouns (机, 车) end too many words to announce a name.</summary>
+    private const int MinAnnouncingCue = 2;
 
     /// <summary>A noun that says what the name is (公司, 企业, 机器人) may stand right before it: 初创公司衡石数据（…）.</summary>
     private bool IsDescriptionHead(Token token) => data.IsGeneric(token.Text) && token.Tag is "n" or "vn" or "nz";

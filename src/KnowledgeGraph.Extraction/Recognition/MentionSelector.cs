@@ -156,8 +156,9 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
             || overlapping[0].Range.Start < mention.Range.Start || overlapping[0].Range.End > mention.Range.End) return false;
         var latin = !mention.Text.Any(c => c > '\u2E80');
         var versioned = overlapping[0].Range.Start == mention.Range.Start
-                        && (RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) ?? ProductNameRecogniser.ModelNumberAfterChineseName(mention.Text, overlapping[0].Range.Length)) is { } version
-                        && version.Length == mention.Range.Length - overlapping[0].Range.Length;
+                        && ((RecognitionData.VersionAfter(mention.Text, overlapping[0].Range.Length) ?? ProductNameRecogniser.ModelNumberAfterChineseName(mention.Text, overlapping[0].Range.Length)) is { } version
+                            && version.Length == mention.Range.Length - overlapping[0].Range.Length
+                            || mention.Type == "Product" && ProductNameRecogniser.EndsWithModel(mention.Text, overlapping[0].Range.Length));
         var subOrganization = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Organization" && overlapping[0].Type == "Organization"
                               && data.SubOrganizationSuffixes.Concat(data.UnitBusinessWords).Concat(data.StatedUnitWords).Any(suffix => mention.Text.EndsWith(suffix, StringComparison.Ordinal));
         // A device named after its maker or its known product (小米AI眼镜, 夸克AI眼镜) is the device, not the maker.

@@ -7,7 +7,7 @@ public sealed partial class ProductNameRecogniser
     /// <summary>
     /// Chinese chips, devices and cars are named by a two-character word and a model number (倚天710, 昆仑1, 风华2号,
     /// 极越01, 武当C1200): right after a product noun (服务器CPU倚天710, 车型极越01) or right before one (麒麟970手机芯片), such
-    /// a name is a product even when no maker's name stands before it. A word that counts, orders or times (第1, 共有300,
+    /// a name is a product even when no maker's name stands before it, and a Latin name read from its code alone is part of it. A word that counts, orders or times (第1, 共有300,
     /// 版本12) is no name, nor is a number a unit makes a quantity (芯片出货100万颗).
     /// </summary>
     private void FindNumberedAtProductNouns(Document document, Sentence sentence)
@@ -21,7 +21,9 @@ public sealed partial class ProductNameRecogniser
             var nounBefore = RecognitionData.MatchEndingAt(data.ProductCues, text, start) is not null;
             var nounAfter = RecognitionData.MatchStartingAt(data.ProductCues, text, end, sentence.Range.End) is not null;
             if (!nounBefore && !nounAfter || !IsNameWord(document, sentence, start, start + NameWordLength) || IsCommonNoun(text.Substring(start, NameWordLength))) continue;
-            if (document.Mentions.Any(m => m.Range.Overlaps(new TextRange(start, end)))) continue;
+            // A Latin name read from the code on (X5 of 旭日X5芯片) is the end of this one, not another name.
+            if (document.Mentions.Any(m => m.Range.Overlaps(new TextRange(start, end))
+                                           && (m.Type != "Product" || m.Source == MentionSource.Lexicon || m.Range.Start < start + NameWordLength || m.Range.End > end))) continue;
             Add(document, sentence, start, end, 0.8);
         }
     }

@@ -50,8 +50,10 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     /// <summary>
     /// A model code right after the Chinese name of an organization the article names, or after that name without its
     /// two-character ending (雷鸟V3 where the article names 雷鸟创新, 松延动力N2, 蔚来ET9), is a product named after its
-    /// maker; a code already read as a product (英伟达H100) keeps its own mention. So is a device named by the maker or
-    /// its known product, a Latin tag and a device noun (小米AI眼镜, 夸克AI眼镜).
+    /// maker, with its edition (小米15S Pro, 小米14 Ultra); a code the lexicon knows (英伟达H100) keeps its own mention,
+    /// while one only read as a Latin name (小鹏G9, 哈弗H6) is the end of the longer name. A two-digit model (极越01,
+    /// 魅族22系列) needs a product noun before the name or after the number. So is a device named by the maker or its
+    /// known product, a Latin tag and a device noun (小米AI眼镜, 夸克AI眼镜).
     /// </summary>
     private void FindModelsAfterMakers(Document document)
     {
@@ -62,23 +64,93 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             .Distinct()
             .ToList();
         if (makerNames.Count == 0) return;
-        // A product or a lexicon name over the code keeps it (英伟达H100, 蔚来ET9); a bare word another recogniser took (AI) does not.
-        var known = document.Mentions.Where(m => m.Type == "Product" || m.Source == MentionSource.Lexicon).Select(m => m.Range).ToList();
+        // A lexicon name over the code keeps it (英伟达H100, 蔚来ET9), and so does a product named from further left; a
+        // Latin name read from the code on (G9 of 小鹏G9) or a bare word another recogniser took (AI) does not.
+        var known = document.Mentions.Where(m => m.Source == MentionSource.Lexicon || m.Type == "Product").ToList();
         var added = new HashSet<int>();
         foreach (var name in makerNames)
         {
             for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 var nameEnd = at + name.Length;
-                if ((ModelNumberAfterChineseName(text, nameEnd) ?? TaggedDeviceAfter(text, nameEnd, data.DeviceNouns)) is not { } code || !added.Add(at)) continue;
+                var model = ModelAfterMakerName(text, at, nameEnd);
+                if ((model ?? TaggedDeviceAfter(text, nameEnd, data.DeviceNouns)) is not { } code || !added.Add(at)) continue;
                 var codeRange = new TextRange(nameEnd, nameEnd + code.Length);
-                if (known.Any(k => k.Overlaps(codeRange))) continue;
+                var readAlone = known.Where(k => k.Range.Overlaps(codeRange)).ToList();
+                if (readAlone.Any(k => k.Source == MentionSource.Lexicon || k.Range.Start < nameEnd || k.Range.End > codeRange.End)) continue;
+                if ((readAlone.Count > 0 || model is not null && ModelNumberAfterChineseName(text, nameEnd) != model) && !IsMakersModel(text, name, code)) continue;
                 var sentence = document.SentenceContaining(at);
                 if (sentence is null || !sentence.Range.Contains(codeRange.End - 1)) continue;
                 document.Mentions.Add(new Mention(new TextRange(at, codeRange.End), text[at..codeRange.End], "Product", MentionSource.Pattern, 0.8) { Sentence = sentence.Index });
             }
         }
     }
+
+    /// <summary>
+    /// Where the code alone was read as a name (G9) or is a short one (15S Pro, 01), it is the maker's model only where the
+    /// article names the maker on its own too and never writes the code without the maker's name: an article that does
+    /// (禾赛AT128 as a heading over AT128 in the text) names the model by its code, and a maker named only inside its
+    /// models' names (沃尔沃EX90) would be lost as a company.
+    /// </summary>
+    private bool IsMakersModel(string text, string name, string code)
+    {
+        var namedAlone = false;
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0 && !namedAlone; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            namedAlone = ModelAfterMakerName(text, at, at + name.Length) is null && TaggedDeviceAfter(text, at + name.Length, data.DeviceNouns) is null;
+        if (!namedAlone) return false;
+        for (var at = text.IndexOf(code, StringComparison.Ordinal); at >= 0; at = text.IndexOf(code, at + 1, StringComparison.Ordinal))
+        {
+            var bounded = (at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1])) && (at + code.Length >= text.Length || !char.IsAsciiLetterOrDigit(text[at + code.Length]));
+            if (bounded && !(at >= name.Length && text.AsSpan(at - name.Length, name.Length).SequenceEqual(name))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The model right after a maker's name ending at <paramref name="nameEnd"/>: a model number or code and the edition
+    /// written after it (15S Pro, 14 Ultra), or two digits a product noun announces (车型极越01, 魅族22系列); or null.
+    /// </summary>
+    private string? ModelAfterMakerName(string text, int nameStart, int nameEnd)
+    {
+        if (nameEnd <= 0 || !IsHan(text[nameEnd - 1])) return null;
+        if (ModelNumberAfterChineseName(text, nameEnd) is { } model) return model + EditionAt(text, nameEnd + model.Length);
+        var match = ShortModelNumber().Match(text, nameEnd);
+        if (!match.Success) return null;
+        var (code, end) = (match.Value, nameEnd + match.Length);
+        if (EditionAt(text, end) is { } edition) return code + edition;
+        var announced = RecognitionData.MatchEndingAt(data.ProductCues, text, nameStart) is not null
+                        || RecognitionData.MatchStartingAt(data.ProductCues, text, end, text.Length) is not null
+                        || data.ContextCues.Any(c => c.Position == CuePosition.After && c.Type == "Product" && text.AsSpan(end).StartsWith(c.Word, StringComparison.Ordinal));
+        return announced && (end >= text.Length || !QuantityCharacters.Contains(text[end])) ? code : null;
+    }
+
+    /// <summary>
+    /// Whether the rest of a product's name after the Chinese name ending at <paramref name="nameEnd"/> is all a model
+    /// with its edition (小米|15S Pro, 小鹏|G9, 极越|01): what <see cref="ModelAfterMakerName"/> reads there.
+    /// </summary>
+    public static bool EndsWithModel(string productName, int nameEnd)
+    {
+        if (nameEnd <= 0 || nameEnd >= productName.Length || !IsHan(productName[nameEnd - 1])) return false;
+        var match = ModelNumber().Match(productName, nameEnd) is { Success: true } model ? model : ShortModelNumber().Match(productName, nameEnd);
+        if (!match.Success) return false;
+        var end = nameEnd + match.Length;
+        return end == productName.Length || end + (EditionAt(productName, end)?.Length ?? 0) == productName.Length;
+    }
+
+    /// <summary>An edition word after a space (" Pro", " Ultra") closing a model number at <paramref name="end"/>, or null.</summary>
+    private static string? EditionAt(string text, int end)
+    {
+        if (end + 1 >= text.Length || text[end] != ' ') return null;
+        var wordEnd = end + 1;
+        while (wordEnd < text.Length && char.IsAsciiLetter(text[wordEnd])) wordEnd++;
+        return wordEnd > end + 1 && EditionWords.Contains(text[(end + 1)..wordEnd]) ? text[end..wordEnd] : null;
+    }
+
+    private static readonly HashSet<string> EditionWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "edition-words");
+
+    /// <summary>A phone's or car's model of two digits, with a letter (15S, 01): the edition or a product noun decides.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G\d{2}[A-Z]?(?![0-9A-Za-z.])")]
+    private static partial System.Text.RegularExpressions.Regex ShortModelNumber();
 
     /// <summary>An upper-case Latin tag and a device noun (AI眼镜) right after a maker's name, or null.</summary>
     public static string? TaggedDeviceAfter(string text, int nameEnd, IReadOnlyList<string> deviceNouns)

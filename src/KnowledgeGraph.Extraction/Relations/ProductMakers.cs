@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// 「OpenAI最新的GPT-4o」). A product no one is said to make whose name begins with an organization's the article
 /// names (Perplexity Pro, Magic-G4, 腾讯元宝) is that organization's.
 /// </summary>
-public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
+public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cues) : IPipelineStage
 {
     private readonly ProductFamilies _families = new(lexicon);
 
@@ -24,6 +24,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
 
     public void Process(Document document)
     {
+        AddModelCodes(document);
         var makers = new Dictionary<EntityCluster, string>();
         foreach (var product in document.Entities.Where(e => e.Type == "Product" && e.LexiconId is not null))
         {
@@ -52,6 +53,36 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
         var made = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
         document.Relations.RemoveAll(r => r.Type == "USES" && made.Contains((r.Subject, r.Object)));
     }
+
+    /// <summary>
+    /// A model named after its maker (小鹏G9, 零跑C16 of 零跑汽车, 苹果M1) is also called by its code alone (G9, C16, M1):
+    /// news writes a car's or phone's model with its brand and a chip's often without.
+    /// </summary>
+    private static void AddModelCodes(Document document)
+    {
+        var makerNames = document.Entities.Where(e => e.Type == "Organization")
+            .SelectMany(o => o.Mentions.Where(m => !m.IsAnaphor && m.Text.Length >= MinMakerName && m.Text.All(IsHan)).Select(m => m.Text))
+            .SelectMany(n => n.Length >= MinMakerName + CompanyEndingLength ? [n, n[..^CompanyEndingLength]] : new[] { n })
+            .Distinct()
+            .ToList();
+        if (makerNames.Count == 0) return;
+        foreach (var product in document.Entities.Where(e => e.Type == "Product" && e.LexiconId is null))
+        {
+            foreach (var text in product.Mentions.Where(m => !m.IsAnaphor).Select(m => m.Text).Distinct().ToList())
+            {
+                var maker = makerNames.Where(n => text.StartsWith(n, StringComparison.Ordinal) && Recognition.ProductNameRecogniser.EndsWithModel(text, n.Length))
+                    .MaxBy(n => n.Length);
+                if (maker is not null) product.KnownNames.Add(text[maker.Length..]);
+            }
+        }
+    }
+
+    private const int MinMakerName = 2;
+
+    /// <summary>A company's two-character ending (汽车, 科技) its models are named without (零跑C16 of 零跑汽车).</summary>
+    private const int CompanyEndingLength = 2;
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>
     /// One clause read both as making and as using a product (X上线了Y; 其人形机器人Y将被部署到X, 其 read as X): using
@@ -131,12 +162,25 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon) : IPipelineStage
                 .Intersect(maker.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence))
                 .Order()
                 .Select(index => document.Sentences[index])
-                .FirstOrDefault();
+                .FirstOrDefault(s => !IsHedged(document, s, maker, product));
             if (sentence is null || variants && NamesDivisionOf(document, sentence, makerId)) continue;
             added.Add(new RelationCandidate("DEVELOPS", maker, product, NamedTogetherConfidence, sentence,
                 RelationAttributes.None));
         }
         return added;
+    }
+
+    /// <summary>
+    /// A sentence of rumour or talks (苹果正与阿里洽谈国行iPhone的AI功能, 智谱正洽谈在沙特部署GLM) is about a deal in the
+    /// making, not a statement of who makes the product named in it: a hedge up to where the two are named.
+    /// </summary>
+    private bool IsHedged(Document document, Sentence sentence, EntityCluster maker, EntityCluster product)
+    {
+        var named = maker.Mentions.Concat(product.Mentions).Where(m => m.Sentence == sentence.Index && !m.IsAnaphor).ToList();
+        var start = named.Min(m => m.Range.Start) - sentence.Range.Start;
+        var end = named.Max(m => m.Range.End);
+        var text = document.Text.AsSpan(sentence.Range.Start, sentence.Range.Length);
+        return cues.IsUncertain(document.Text.AsSpan(sentence.Range.Start, end - sentence.Range.Start), text, start);
     }
 
     private bool NamesDivisionOf(Document document, Sentence sentence, string makerId) =>
