@@ -54,6 +54,12 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
                 if (NameOpening(text, tokens, t, sentence.Range.End, financing) is not ({ } name, var financed)) continue;
                 // A name by its ending only adds what no other recogniser found: 对话灵眸科技CEO is 灵眸科技's headline.
                 if (named.Overlapping(name).Any(m => m.Source == MentionSource.Lexicon || !financed)) continue;
+                // A person takes no round in: a person's reading of the same words (云栖智绘完成…融资 read as 云 and a given name) gives way.
+                foreach (var person in named.Overlapping(name).Where(m => m.Type == "Person" && m.Source == MentionSource.Pattern && m.Range.Equals(name)).ToList())
+                {
+                    document.Mentions.Remove(person);
+                    named.Remove(person);
+                }
                 var mention = new Mention(name, text[name.Start..name.End], "Organization", MentionSource.Pattern, FinancedConfidence) { Sentence = sentence.Index };
                 document.Mentions.Add(mention);
                 named.Add(mention);

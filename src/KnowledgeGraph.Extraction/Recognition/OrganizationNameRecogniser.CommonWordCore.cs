@@ -39,8 +39,22 @@ public sealed partial class OrganizationNameRecogniser
         var end = tokens[suffixEnd - 1].Range.End;
         // An adjective or a distinguishing word (私营, 超级) describes a kind of company unless a title follows.
         var describing = core.Tag is "a" or "b" or "an";
-        return TitleFollows(text, end) || !describing && CompanyCueAround(text, start, end) ? first : null;
+        return TitleFollows(text, end) || !describing && (CompanyCueAround(text, start, end) || InvestorBeforeAmount(tokens[suffix].Text, text, end)) ? first : null;
     }
+
+    /// <summary>Endings of an investor's name that an amount may follow in a round's clause (获得石桥资本2000万元天使轮投资).</summary>
+    private static readonly HashSet<string> AmountInvestorEndings = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "amount-investor-endings");
+
+    /// <summary>Characters that open an amount written in words (数千万元, 近亿元, 超5000万元).</summary>
+    private static readonly string AmountOpeners = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "amount-openers");
+
+    /// <summary>
+    /// An investor's ending and an amount right after it (石桥资本2000万元, 青松基金数千万元): the money it put in, so the
+    /// words before the ending are its name, as a company's cue would say.
+    /// </summary>
+    private static bool InvestorBeforeAmount(string ending, string text, int end) =>
+        AmountInvestorEndings.Contains(ending) && end < text.Length
+        && (char.IsAsciiDigit(text[end]) || AmountOpeners.Contains(text[end]) && end + 1 < text.Length && (char.IsAsciiDigit(text[end + 1]) || Numerals.Contains(text[end + 1]) || text[end + 1] is '百' or '千' or '万' or '亿'));
 
     /// <summary>A given name of the dictionary (小鹿, 灵犀) or a Chinese word it does not know, of at most two characters.</summary>
     private bool IsGivenOrCoinedWord(Token token) =>

@@ -68,8 +68,11 @@ public sealed partial class OrganizationNameRecogniser
     {
         for (var first = 0; first < tokens.Count; first++)
         {
-            if (PlaceBefore(tokens, first, places) is not { } placeStart) continue;
-            if (FundNameEnd(tokens, first) is { } fundEnd)
+            // After a place and 的 (广州的木棉智造, 成都的青稞数智) the place says where the company is: the name starts after 的.
+            var afterOf = PlaceBefore(tokens, first, places) is null && PlaceAndOfBefore(tokens, first, places);
+            if (!afterOf && PlaceBefore(tokens, first, places) is null) continue;
+            var placeStart = afterOf ? tokens[first].Range.Start : PlaceBefore(tokens, first, places)!.Value;
+            if (!afterOf && FundNameEnd(tokens, first) is { } fundEnd)
             {
                 if (DescribesTheNameAfter(document.Text, mentionStarts, tokens, fundEnd + 1)) continue;
                 AddPlaceLed(document, sentence, placeStart, tokens[fundEnd].Range.End);
@@ -78,14 +81,14 @@ public sealed partial class OrganizationNameRecogniser
             }
             var coreLength = 0;
             var ending = first;
-            while (ending < tokens.Count && coreLength < MaxPlaceLedCoreLength && !_placeLedEndings.Contains(tokens[ending].Text)
+            while (ending < tokens.Count && coreLength < MaxPlaceLedCoreLength && FieldEndingEnd(document.Text, tokens, ending) is null
                    && IsPlaceLedCoreWord(tokens[ending]) && (ending == first || Touches(tokens[ending - 1], tokens[ending])))
                 coreLength += tokens[ending++].Range.Length;
-            if (ending >= tokens.Count || ending == first || coreLength < MinPlaceLedCoreLength || !_placeLedEndings.Contains(tokens[ending].Text)
-                || !Touches(tokens[ending - 1], tokens[ending]) || ContinuesAsNoun(tokens, ending + 1)
-                || DescribesTheNameAfter(document.Text, mentionStarts, tokens, ending + 1)) continue;
-            AddPlaceLed(document, sentence, placeStart, tokens[ending].Range.End);
-            first = ending;
+            if (ending >= tokens.Count || ending == first || coreLength < MinPlaceLedCoreLength || FieldEndingEnd(document.Text, tokens, ending) is not var (end, last)
+                || !Touches(tokens[ending - 1], tokens[ending]) || end == tokens[last].Range.End && ContinuesAsNoun(tokens, last + 1)
+                || end == tokens[last].Range.End && DescribesTheNameAfter(document.Text, mentionStarts, tokens, last + 1)) continue;
+            AddPlaceLed(document, sentence, placeStart, end);
+            first = last;
         }
     }
 
@@ -107,6 +110,40 @@ public sealed partial class OrganizationNameRecogniser
         var before = tokens[first - 1];
         return before.Tag == "ns" && before.InDictionary && before.Range.Length is 2 or 3 && Touches(before, tokens[first]) ? before.Range.Start : null;
     }
+
+    /// <summary>
+    /// Where a field word opening token <paramref name="at"/> ends (机器人, 数据), and the index of the token it ends in. The
+    /// segmenter does not know some fields (数科, 智造) and may split them or glue a particle after them (数科则): the word
+    /// is read from the text, and may end one character before its token's end when that character is a function word.
+    /// </summary>
+    private (int End, int Last)? FieldEndingEnd(string text, List<Token> tokens, int at)
+    {
+        var token = tokens[at];
+        if (_placeLedEndings.Contains(token.Text)) return (token.Range.End, at);
+        if (RecognitionData.MatchStartingAt(_placeLedEndingsLongestFirst, text, token.Range.Start, text.Length) is not { } field) return null;
+        var end = token.Range.Start + field.Length;
+        for (var t = at; t < tokens.Count && (t == at || Touches(tokens[t - 1], tokens[t])); t++)
+        {
+            if (tokens[t].Range.End == end) return (end, t);
+            if (tokens[t].Range.End == end + 1 && tokens[t].Range.Length > 1 && FunctionWords.Contains(text[end].ToString())) return (end, t);
+            if (tokens[t].Range.End > end) return null;
+        }
+        return null;
+    }
+
+    private readonly IReadOnlyList<string> _placeLedEndingsLongestFirst = placeLedEndings.Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToList();
+
+    /// <summary>
+    /// A place and 的 right before token <paramref name="first"/> (杭州的, 深圳市的): a round-up's way to introduce a young
+    /// company by its city. Only a field word closing the name (数据, 智造) makes it one, as after a place alone.
+    /// </summary>
+    private static bool PlaceAndOfBefore(List<Token> tokens, int first, Dictionary<int, Mention> places)
+    {
+        if (first == 0 || tokens[first - 1].Text != OfWord || !Touches(tokens[first - 1], tokens[first])) return false;
+        return PlaceBefore(tokens, first - 1, places) is not null;
+    }
+
+    private const string OfWord = "的";
 
     /// <summary>The index of the ending (基金, 集团) closing a run of a regional fund's words from <paramref name="first"/> (产业引导基金).</summary>
     private int? FundNameEnd(List<Token> tokens, int first)
