@@ -20,7 +20,7 @@ public sealed partial class RelationExtractor
         {
             var pattern = _patterns[index];
             if (alone && !pattern.ObjectIsTopic) continue;
-            if ((pattern.NeededKindBits & ~kinds) != 0 || !_patternWords.Passes(index, words, out var latestStart)) continue;
+            if (!pattern.MayMatchKinds(kinds) || !_patternWords.Passes(index, words, out var latestStart)) continue;
             var matches = Matches(pattern, slotted, latestStart);
             for (var matchIndex = 0; matchIndex < matches.Count; matchIndex++)
             {
