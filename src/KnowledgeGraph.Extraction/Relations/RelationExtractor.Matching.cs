@@ -120,7 +120,7 @@ public sealed partial class RelationExtractor
         for (var retry = match; retry.Success && retry.Index == match.Index && retry.Groups["o"].Success && matches.Count < 1000; )
         {
             masked = MaskObjects(masked, retry.Groups["o"]);
-            retry = pattern.Regex.Match(masked, match.Index);
+            retry = pattern.AnchoredRegex.Match(masked, match.Index);
             if (retry.Success && retry.Index == match.Index) matches.Add(retry);
         }
     }

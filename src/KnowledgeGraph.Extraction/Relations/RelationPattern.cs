@@ -53,6 +53,18 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
         return true;
     }
 
+    /// <summary>
+    /// The regex anchored (\G) where a match is asked for at one position only (a further object's retry at the match's
+    /// start): an unanchored one would search the rest of the sentence in vain. The pattern's own regex when it is
+    /// anchored already; built when first needed, as few patterns ever retry.
+    /// </summary>
+    public Regex AnchoredRegex => _anchoredRegex ??= OpeningKinds.Length > 0 ? Regex : new Regex(Anchored(_guardedSource, true), Regex.Options, Regex.MatchTimeout);
+
+    private Regex? _anchoredRegex;
+
+    /// <summary>The expanded source the regex was built from.</summary>
+    private string _guardedSource = "";
+
     /// <summary>Words the slotted sentence must contain, lookarounds and alternations included (<see cref="LiteralPrefilter"/>).</summary>
     public LiteralPrefilter SlottedPrefilter { get; private init; } = LiteralPrefilter.Of("");
 
@@ -111,6 +123,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
                 NeededKindBits = neededKinds.Aggregate(0, (bits, kind) => bits | KindBit(kind)),
                 EitherKindBits = kindsByArgument.Where(kinds => kinds.Count > 1).Select(kinds => kinds.Aggregate(0, (bits, kind) => bits | KindBit(kind))).ToArray(),
                 SlottedPrefilter = LiteralPrefilter.Of(Anchored(expanded, startsAtSlot), regex.Options),
+                _guardedSource = guarded,
             });
         }
         return patterns;
