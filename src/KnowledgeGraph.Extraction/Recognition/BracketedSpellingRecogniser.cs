@@ -29,6 +29,8 @@ public sealed class BracketedSpellingRecogniser(RecognitionData data, JiebaToken
         var named = new MentionSpans(document.Mentions);
         foreach (var sentence in document.Sentences)
         {
+            // Most sentences have no bracket: they are not tokenised into a list at all.
+            if (text.AsSpan(sentence.Range.Start, sentence.Range.Length).IndexOfAny('（', '(') < 0) continue;
             var tokens = document.TokensOf(sentence).ToList();
             for (var b = 1; b < tokens.Count - 1; b++)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using KnowledgeGraph.Extraction.Pipeline;
 using KnowledgeGraph.Extraction.Segmentation;
 
@@ -26,8 +27,14 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
 
     private readonly IReadOnlyList<string> _adverbs = verbLines.Where(l => l.StartsWith(AdverbMark, StringComparison.Ordinal)).Select(l => l[1..]).OrderByDescending(l => l.Length).ToList();
     private readonly IReadOnlyList<string> _verbs = verbLines.Where(l => l.Length > 0 && !l.StartsWith(AdverbMark, StringComparison.Ordinal)).OrderByDescending(l => l.Length).ToList();
-    private readonly IReadOnlyList<string> _financingWords = financingWords.Where(w => w.Length > 0).ToList();
-    private readonly IReadOnlyList<string> _companyEndings = companyEndings.Where(w => w.Length > 0).Concat(LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "coined-name-endings")).Distinct().ToList();
+    /// <summary>The financing words, searched for all at once in every sentence.</summary>
+    private readonly SearchValues<string> _financingWords = SearchValues.Create(financingWords.Where(w => w.Length > 0).ToArray(), StringComparison.Ordinal);
+    private readonly IReadOnlyList<string> _companyEndings = AllCompanyEndings(companyEndings);
+    /// <summary><see cref="_companyEndings"/> searched for all at once in every sentence without a financing word.</summary>
+    private readonly SearchValues<string> _companyEndingSearch = SearchValues.Create(AllCompanyEndings(companyEndings).ToArray(), StringComparison.Ordinal);
+
+    private static List<string> AllCompanyEndings(IReadOnlyCollection<string> companyEndings) =>
+        companyEndings.Where(w => w.Length > 0).Concat(LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "coined-name-endings")).Distinct().ToList();
     /// <summary>Sets of the lists <see cref="IsNameWord"/> asks about every token opening a clause.</summary>
     private readonly HashSet<string> _companyEndingSet = companyEndings.Where(w => w.Length > 0).Concat(LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "coined-name-endings")).ToHashSet(StringComparer.Ordinal);
 
@@ -46,7 +53,7 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         {
             var financing = ContainsAny(text, sentence.Range, _financingWords);
             // Outside a sentence about a round a name is found only by a company's ending, which must then stand in the sentence.
-            if (!financing && !ContainsAny(text, sentence.Range, _companyEndings)) continue;
+            if (!financing && !ContainsAny(text, sentence.Range, _companyEndingSearch)) continue;
             var tokens = document.TokensOf(sentence).ToList();
             for (var t = 0; t < tokens.Count; t++)
             {
@@ -128,14 +135,8 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
     /// <summary>How long a bracketed spelling between a name and its verb may be (（Booster Robotics）).</summary>
     private const int MaxSpellingLength = 40;
 
-    private static bool ContainsAny(string text, TextRange range, IReadOnlyList<string> words)
-    {
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (text.IndexOf(words[i], range.Start, range.Length, StringComparison.Ordinal) >= 0) return true;
-        }
-        return false;
-    }
+    private static bool ContainsAny(string text, TextRange range, SearchValues<string> words) =>
+        text.AsSpan(range.Start, range.Length).IndexOfAny(words) >= 0;
 
     private bool EndsAsACompany(string text, int start, int end) =>
         _companyEndings.Any(e => end - start > e.Length + 1 && string.CompareOrdinal(text, end - e.Length, e, 0, e.Length) == 0);

@@ -73,6 +73,8 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 var nameEnd = at + name.Length;
+                // Models and device tags open with a digit or a capital (G9, 15S, AI眼镜): a cheap test before their regexes.
+                if (nameEnd >= text.Length || !char.IsAsciiDigit(text[nameEnd]) && !char.IsAsciiLetterUpper(text[nameEnd])) continue;
                 var model = ModelAfterMakerName(text, at, nameEnd);
                 if ((model ?? TaggedDeviceAfter(text, nameEnd, data.DeviceNouns)) is not { } code || !added.Add(at)) continue;
                 var codeRange = new TextRange(nameEnd, nameEnd + code.Length);

@@ -60,15 +60,21 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
     /// </summary>
     private static void AddModelCodes(Document document)
     {
+        // Most articles name no product a Chinese name and a number open: the makers' names are gathered only for those that do.
+        var named = document.Entities.Where(e => e.Type == "Product" && e.LexiconId is null)
+            .Select(product => (Product: product, Texts: product.Mentions.Where(m => !m.IsAnaphor && MayBeMakersModel(m.Text)).Select(m => m.Text).Distinct().ToList()))
+            .Where(p => p.Texts.Count > 0)
+            .ToList();
+        if (named.Count == 0) return;
         var makerNames = document.Entities.Where(e => e.Type == "Organization")
             .SelectMany(o => o.Mentions.Where(m => !m.IsAnaphor && m.Text.Length >= MinMakerName && m.Text.All(IsHan)).Select(m => m.Text))
             .SelectMany(n => n.Length >= MinMakerName + CompanyEndingLength ? [n, n[..^CompanyEndingLength]] : new[] { n })
             .Distinct()
             .ToList();
         if (makerNames.Count == 0) return;
-        foreach (var product in document.Entities.Where(e => e.Type == "Product" && e.LexiconId is null))
+        foreach (var (product, texts) in named)
         {
-            foreach (var text in product.Mentions.Where(m => !m.IsAnaphor).Select(m => m.Text).Distinct().ToList())
+            foreach (var text in texts)
             {
                 var maker = makerNames.Where(n => text.StartsWith(n, StringComparison.Ordinal) && Recognition.ProductNameRecogniser.EndsWithModel(text, n.Length))
                     .MaxBy(n => n.Length);
@@ -76,6 +82,9 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
             }
         }
     }
+
+    /// <summary>A maker's Chinese name and a model, which always holds a digit (小鹏G9, 苹果M1, 极越01), can make the name.</summary>
+    private static bool MayBeMakersModel(string text) => text.Length > MinMakerName && IsHan(text[0]) && text.AsSpan().ContainsAnyInRange('0', '9');
 
     private const int MinMakerName = 2;
 

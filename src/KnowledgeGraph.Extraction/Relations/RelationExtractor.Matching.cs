@@ -20,7 +20,7 @@ public sealed partial class RelationExtractor
         {
             var pattern = _patterns[index];
             if (alone && !pattern.ObjectIsTopic) continue;
-            if ((pattern.NeededKindBits & ~kinds) != 0 || !_patternWords.Passes(index, words, out var latestStart)) continue;
+            if (!pattern.MayMatchKinds(kinds) || !_patternWords.Passes(index, words, out var latestStart)) continue;
             var matches = Matches(pattern, slotted, latestStart);
             for (var matchIndex = 0; matchIndex < matches.Count; matchIndex++)
             {
@@ -120,7 +120,7 @@ public sealed partial class RelationExtractor
         for (var retry = match; retry.Success && retry.Index == match.Index && retry.Groups["o"].Success && matches.Count < 1000; )
         {
             masked = MaskObjects(masked, retry.Groups["o"]);
-            retry = pattern.Regex.Match(masked, match.Index);
+            retry = pattern.AnchoredRegex.Match(masked, match.Index);
             if (retry.Success && retry.Index == match.Index) matches.Add(retry);
         }
     }

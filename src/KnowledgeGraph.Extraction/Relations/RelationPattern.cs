@@ -38,6 +38,33 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// <summary><see cref="NeededKinds"/> as bits of <see cref="KindBit"/>, tested per sentence without an enumerator.</summary>
     public int NeededKindBits { get; private init; }
 
+    /// <summary>
+    /// For each argument that may be of several kinds (a user named as an organization or as its product: {PLATFORM:s}),
+    /// those kinds as bits of <see cref="KindBit"/>: the sentence must hold one of them, or the argument's slot cannot match.
+    /// </summary>
+    public int[] EitherKindBits { get; private init; } = [];
+
+    /// <summary>Whether a sentence holding mentions of <paramref name="kinds"/> (bits of <see cref="KindBit"/>) can give the pattern its arguments.</summary>
+    public bool MayMatchKinds(int kinds)
+    {
+        if ((NeededKindBits & ~kinds) != 0) return false;
+        foreach (var either in EitherKindBits)
+            if ((either & kinds) == 0) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The regex anchored (\G) where a match is asked for at one position only (a further object's retry at the match's
+    /// start): an unanchored one would search the rest of the sentence in vain. The pattern's own regex when it is
+    /// anchored already; built when first needed, as few patterns ever retry.
+    /// </summary>
+    public Regex AnchoredRegex => _anchoredRegex ??= OpeningKinds.Length > 0 ? Regex : new Regex(Anchored(_guardedSource, true), Regex.Options, Regex.MatchTimeout);
+
+    private Regex? _anchoredRegex;
+
+    /// <summary>The expanded source the regex was built from.</summary>
+    private string _guardedSource = "";
+
     /// <summary>Words the slotted sentence must contain, lookarounds and alternations included (<see cref="LiteralPrefilter"/>).</summary>
     public LiteralPrefilter SlottedPrefilter { get; private init; } = LiteralPrefilter.Of("");
 
@@ -85,7 +112,8 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             var objectIsTopic = settings.GetValueOrDefault("object") == "topic";
             if (regex.GroupNumberFromName("s") < 0 || (regex.GroupNumberFromName("o") < 0) != objectIsTopic)
                 throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' needs a subject (s) slot and an object (o) slot, or object=topic and no object slot");
-            var neededKinds = NeededKindsOf(expanded);
+            var kindsByArgument = KindsByArgument(expanded);
+            var neededKinds = kindsByArgument.Where(kinds => kinds.Count == 1).Select(kinds => kinds[0]).ToHashSet();
             patterns.Add(new RelationPattern(type, double.Parse(row[1], CultureInfo.InvariantCulture), settings, regex, source)
             {
                 OpeningKinds = opening,
@@ -93,7 +121,9 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
                 RequiredWords = Relations.RequiredWords.Of(expanded),
                 NeededKinds = neededKinds,
                 NeededKindBits = neededKinds.Aggregate(0, (bits, kind) => bits | KindBit(kind)),
+                EitherKindBits = kindsByArgument.Where(kinds => kinds.Count > 1).Select(kinds => kinds.Aggregate(0, (bits, kind) => bits | KindBit(kind))).ToArray(),
                 SlottedPrefilter = LiteralPrefilter.Of(Anchored(expanded, startsAtSlot), regex.Options),
+                _guardedSource = guarded,
             });
         }
         return patterns;
@@ -127,16 +157,14 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     private static readonly Regex ArgumentSlot = new($@"\(\?<(?<role>[so])>\[<{RelationExtractor.CarriedSlotOpening}\](?<kind>[OPR])\\d\+\[", RegexOptions.Compiled);
 
     /// <summary>
-    /// The kinds the sentence must hold: the kind of each argument whose groups all hold that one kind. An argument that
-    /// may be either of two kinds (a user named as an organization or as its product: {PLATFORM:s}) needs neither in
-    /// particular, so that 「豆包已经接入了DeepSeek-R1」, naming no organization, is still tried.
+    /// The kinds each argument (subject, object) may be of, read from the slots of its groups. An argument of one kind
+    /// needs a mention of that kind in the sentence; one that may be either of two kinds (a user named as an organization
+    /// or as its product: {PLATFORM:s}) needs one of them, so that 「豆包已经接入了DeepSeek-R1」, naming no organization,
+    /// is still tried.
     /// </summary>
-    private static HashSet<char> NeededKindsOf(string expanded)
-    {
-        var kindsByRole = ArgumentSlot.Matches(expanded).GroupBy(m => m.Groups["role"].Value[0])
-            .Select(role => role.Select(m => m.Groups["kind"].Value[0]).Distinct().ToList());
-        return kindsByRole.Where(kinds => kinds.Count == 1).Select(kinds => kinds[0]).ToHashSet();
-    }
+    private static List<List<char>> KindsByArgument(string expanded) =>
+        ArgumentSlot.Matches(expanded).GroupBy(m => m.Groups["role"].Value[0])
+            .Select(role => role.Select(m => m.Groups["kind"].Value[0]).Distinct().ToList()).ToList();
 
     private static readonly Regex SlotInPattern = new(@"<(?<kinds>\[[OPR]+\]|[OPR])\\d\+>", RegexOptions.Compiled);
 
