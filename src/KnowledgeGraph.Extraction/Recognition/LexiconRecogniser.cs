@@ -149,7 +149,7 @@ public sealed partial class LexiconRecogniser : IPipelineStage
         span.End >= text.Length || !IsHan(text[span.End]) || text[span.End] is '和' or '与' or '及' or '以' or '等';
 
     private static bool IsListJoiner(string text, int end, int start) =>
-        start > end && text.AsSpan(end, start - end).Trim(' ') is "、" or "和" or "与" or "及" or "以及";
+        start > end && ListJoints.OnlyJoins(text.AsSpan(end, start - end));
 
     /// <summary>
     /// A known person's short name joined by a middle dot to more of a name (斯里尼瓦斯·纳拉亚南) is part of

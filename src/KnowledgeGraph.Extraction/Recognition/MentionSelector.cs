@@ -105,11 +105,8 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     }
 
 
-    private static bool IsListedWith(string text, Mention left, Mention right)
-    {
-        var between = text.AsSpan(left.Range.End, Math.Max(0, right.Range.Start - left.Range.End)).Trim(' ');
-        return between is "、" or "和" or "与" or "及" or "以及";
-    }
+    private static bool IsListedWith(string text, Mention left, Mention right) =>
+        ListJoints.OnlyJoins(text.AsSpan(left.Range.End, Math.Max(0, right.Range.Start - left.Range.End)));
 
     /// <summary>
     /// An article means one thing by one unknown name: where its mentions were typed differently (Covariant the
