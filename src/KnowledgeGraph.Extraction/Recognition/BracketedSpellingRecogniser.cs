@@ -1,5 +1,6 @@
 using KnowledgeGraph.Extraction.Pipeline;
 using KnowledgeGraph.Extraction.Segmentation;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -159,5 +160,4 @@ public sealed class BracketedSpellingRecogniser(RecognitionData data, JiebaToken
         RecognitionData.MatchEndingAt(data.OrganizationSuffixes, text, name.End) is not null
         || RecognitionData.MatchEndingAt(_fieldEndings, text, name.End) is not null;
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

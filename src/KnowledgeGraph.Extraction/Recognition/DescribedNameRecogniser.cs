@@ -1,5 +1,6 @@
 using KnowledgeGraph.Extraction.Pipeline;
 using KnowledgeGraph.Extraction.Segmentation;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -276,5 +277,4 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
     private static bool IsNameWord(Token token) =>
         !token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "j" or "x" or "ng" or "b" or "l" or "i";
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

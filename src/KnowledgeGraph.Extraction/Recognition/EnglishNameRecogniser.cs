@@ -162,8 +162,6 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (type == "Person") AddChineseFormBeforeBrackets(document, spans, sentence, start, end);
     }
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
-
     private static void Add(Document document, MentionSpans spans, Mention mention)
     {
         document.Mentions.Add(mention);

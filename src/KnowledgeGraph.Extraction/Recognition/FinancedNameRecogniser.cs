@@ -1,6 +1,7 @@
 using System.Buffers;
 using KnowledgeGraph.Extraction.Pipeline;
 using KnowledgeGraph.Extraction.Segmentation;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -36,7 +37,7 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
     private static List<string> AllCompanyEndings(IReadOnlyCollection<string> companyEndings) =>
         companyEndings.Where(w => w.Length > 0).Concat(LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "coined-name-endings")).Distinct().ToList();
     /// <summary>Sets of the lists <see cref="IsNameWord"/> asks about every token opening a clause.</summary>
-    private readonly HashSet<string> _companyEndingSet = companyEndings.Where(w => w.Length > 0).Concat(LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "coined-name-endings")).ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _companyEndingSet = AllCompanyEndings(companyEndings).ToHashSet(StringComparer.Ordinal);
 
     private readonly HashSet<string> _titles = data.Titles.ToHashSet(StringComparer.Ordinal);
     private readonly HashSet<string> _postVerbs = data.PostVerbs.ToHashSet(StringComparer.Ordinal);
@@ -169,5 +170,4 @@ public sealed class FinancedNameRecogniser(RecognitionData data, JiebaTokenizer 
         && (!token.InDictionary || token.Tag is "n" or "nz" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "j" or "x" or "ng" or "b" or "l" or "i" or "a"
             || token.Text.Length == 1 && token.Tag is not ("p" or "c" or "u" or "uj" or "ul" or "r" or "d" or "m" or "q" or "f" or "t" or "w"));
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

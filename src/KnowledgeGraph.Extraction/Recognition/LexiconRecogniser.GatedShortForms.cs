@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -217,8 +218,6 @@ public sealed partial class LexiconRecogniser : IPipelineStage
         return cue is { Position: CuePosition.After, Type: "Organization" } && string.CompareOrdinal(text, span.End, cue.Word, 0, cue.Word.Length) == 0
                || RecognitionData.MatchStartingAt(_data.Titles, text, span.End, text.Length) is not null;
     }
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static bool IsLatin(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 }

@@ -1,5 +1,6 @@
 using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -194,5 +195,4 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
         return tokens.All(t => !data.IsGeneric(t.Text) && (!t.InDictionary || t.Tag is "n" or "nz" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "j" or "x" or "i" or "l" or "ng" or "b"));
     }
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

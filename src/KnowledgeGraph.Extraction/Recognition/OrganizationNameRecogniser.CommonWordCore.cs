@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -48,13 +49,16 @@ public sealed partial class OrganizationNameRecogniser
     /// <summary>Characters that open an amount written in words (数千万元, 近亿元, 超5000万元).</summary>
     private static readonly string AmountOpeners = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "amount-openers");
 
+    /// <summary>Magnitudes an amount in words may begin with after its opener (近亿元, 数千万元).</summary>
+    private static readonly string AmountMagnitudes = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "amount-magnitudes");
+
     /// <summary>
     /// An investor's ending and an amount right after it (石桥资本2000万元, 青松基金数千万元): the money it put in, so the
     /// words before the ending are its name, as a company's cue would say.
     /// </summary>
     private static bool InvestorBeforeAmount(string ending, string text, int end) =>
         AmountInvestorEndings.Contains(ending) && end < text.Length
-        && (char.IsAsciiDigit(text[end]) || AmountOpeners.Contains(text[end]) && end + 1 < text.Length && (char.IsAsciiDigit(text[end + 1]) || Numerals.Contains(text[end + 1]) || text[end + 1] is '百' or '千' or '万' or '亿'));
+        && (char.IsAsciiDigit(text[end]) || AmountOpeners.Contains(text[end]) && end + 1 < text.Length && (char.IsAsciiDigit(text[end + 1]) || Numerals.Contains(text[end + 1]) || AmountMagnitudes.Contains(text[end + 1])));
 
     /// <summary>A given name of the dictionary (小鹿, 灵犀) or a Chinese word it does not know, of at most two characters.</summary>
     private bool IsGivenOrCoinedWord(Token token) =>

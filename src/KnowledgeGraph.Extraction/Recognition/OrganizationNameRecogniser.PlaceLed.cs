@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -69,9 +70,10 @@ public sealed partial class OrganizationNameRecogniser
         for (var first = 0; first < tokens.Count; first++)
         {
             // After a place and 的 (广州的木棉智造, 成都的青稞数智) the place says where the company is: the name starts after 的.
-            var afterOf = PlaceBefore(tokens, first, places) is null && PlaceAndOfBefore(tokens, first, places);
-            if (!afterOf && PlaceBefore(tokens, first, places) is null) continue;
-            var placeStart = afterOf ? tokens[first].Range.Start : PlaceBefore(tokens, first, places)!.Value;
+            var placeBefore = PlaceBefore(tokens, first, places);
+            var afterOf = placeBefore is null && PlaceAndOfBefore(tokens, first, places);
+            if (placeBefore is null && !afterOf) continue;
+            var placeStart = placeBefore ?? tokens[first].Range.Start;
             if (!afterOf && FundNameEnd(tokens, first) is { } fundEnd)
             {
                 if (DescribesTheNameAfter(document.Text, mentionStarts, tokens, fundEnd + 1)) continue;
@@ -160,8 +162,6 @@ public sealed partial class OrganizationNameRecogniser
     /// <summary>Words of the proper name between the place and the field: no place, generic word, verb or particle.</summary>
     private bool IsPlaceLedCoreWord(Token token) =>
         IsNameWord(token) && token.Tag != "ns" && !data.IsGeneric(token.Text) && token.Text.All(IsHan);
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static bool Touches(Token left, Token right) => left.Range.End == right.Range.Start;
 

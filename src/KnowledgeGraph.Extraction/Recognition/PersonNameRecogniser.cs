@@ -1,5 +1,6 @@
 using KnowledgeGraph.Extraction.Pipeline;
 using KnowledgeGraph.Extraction.Segmentation;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -444,5 +445,4 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
         end < limit && StopCharacters.Contains(text[end]) && !StopCharacters.Contains(text[end - 1])
         && dictionary.DictionaryTag(text.Substring(end - 1, 2)) is null;
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

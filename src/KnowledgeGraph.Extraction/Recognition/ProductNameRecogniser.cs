@@ -1,5 +1,6 @@
 using KnowledgeGraph.Extraction.Pipeline;
 using KnowledgeGraph.Extraction.Segmentation;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -337,8 +338,6 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     private const int MaxCoinedNameLength = 8;
 
     private static readonly string CountingCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "product-numerals");
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>A quoted verb or adjective is emphasis, not a name (让AI“民主化”).</summary>
     private static bool IsOneCommonWord(Document document, Sentence sentence, int start, int end) =>

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -127,5 +128,4 @@ public sealed class QuotedCompanyRecogniser(RecognitionData data, IReadOnlyColle
         return false;
     }
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Recognition;
 
@@ -82,5 +83,4 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
         || (IsHan(token.Text[0]) || char.IsAsciiLetterOrDigit(token.Text[0])) && !OrganizationNameRecogniser.IsCountOrNegation(token)
            && (!token.InDictionary || token.Tag is "n" or "nz" or "vn" or "nt" or "eng" or "l" or "j" or "x" or "b" or "ng" or "an");
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

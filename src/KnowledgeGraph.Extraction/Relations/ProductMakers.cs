@@ -1,5 +1,6 @@
 using KnowledgeGraph.Extraction.Pipeline;
 using KnowledgeGraph.Model;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Relations;
 
@@ -90,8 +91,6 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
 
     /// <summary>A company's two-character ending (汽车, 科技) its models are named without (零跑C16 of 零跑汽车).</summary>
     private const int CompanyEndingLength = 2;
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>
     /// One clause read both as making and as using a product (X上线了Y; 其人形机器人Y将被部署到X, 其 read as X): using

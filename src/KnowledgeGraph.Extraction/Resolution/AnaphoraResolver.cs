@@ -18,7 +18,7 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// </summary>
 public sealed partial class AnaphoraResolver : IPipelineStage
 {
-    private readonly List<(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical, bool Nearest, bool SentenceSubject, bool AsSubjectOnly, HeadRule Head)> _anaphors;
+    private readonly List<AnaphorRule> _anaphors;
     private readonly Recognition.RecognitionData _recognition;
     private readonly SpeakerReferences _speakers;
     private readonly SurnameReferences _surnames;
@@ -56,7 +56,7 @@ public sealed partial class AnaphoraResolver : IPipelineStage
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
             .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues), Row: r))
-            .Select(p => (new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
+            .Select(p => new AnaphorRule(new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
                 TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"),
                 HasScope(p.Row, "sentence-subject") || HasScope(p.Row, "sentence-subject-as-subject"), HasScope(p.Row, "sentence-subject-as-subject"),
                 HasScope(p.Row, "same-head-only") ? HeadRule.Only : HasScope(p.Row, "same-head") ? HeadRule.Preferred : HeadRule.None))
@@ -174,6 +174,10 @@ public sealed partial class AnaphoraResolver : IPipelineStage
     /// subsidiary named since, else the organization named so far).
     /// </summary>
     private enum HeadRule { None, Preferred, Only }
+
+    /// <summary>One row of <c>resolution/anaphora.tsv</c>: the expression, what it points to and the scopes it is read in.</summary>
+    private sealed record AnaphorRule(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical,
+        bool Nearest, bool SentenceSubject, bool AsSubjectOnly, HeadRule Head);
 
     private static bool EndsAt(string text, int end, string word) =>
         end >= word.Length && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0;

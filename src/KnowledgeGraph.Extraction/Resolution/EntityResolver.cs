@@ -3,6 +3,7 @@ using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Pipeline;
 using KnowledgeGraph.Extraction.Recognition;
 using KnowledgeGraph.Ontology;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Resolution;
 
@@ -533,5 +534,4 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         return builder.ToString().Trim('-');
     }
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

@@ -1,5 +1,6 @@
 using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Pipeline.HanCharacters;
 
 namespace KnowledgeGraph.Extraction.Resolution;
 
@@ -46,8 +47,6 @@ public sealed class RenameLinks(LanguageResources resources)
         }
         return false;
     }
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>Whether the text is made of lead-in words alone, nothing else.</summary>
     private bool IsLeadIn(ReadOnlySpan<char> text)
