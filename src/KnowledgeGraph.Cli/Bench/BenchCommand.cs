@@ -64,18 +64,41 @@ public static class BenchCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent GraphQL clients", DefaultValueFactory = _ => 4 };
         var report = new Option<string?>("--report") { Description = "Also write the markdown table to this file" };
         var work = new Option<string?>("--work") { Description = "Folder for the benchmark's SQLite database (default: a new temp folder)" };
+        var jitCosts = new Option<string?>("--jit-costs")
+        {
+            Description = "Also time each method the runtime compiles during the SQLite ingest (its JIT events) and write them to this TSV file, costliest first; the report adds the ten costliest",
+        };
         var store = new StoreOptions();
-        var command = new Command("run", "Measure extraction, ingest into SQLite (and Neo4j when configured) and GraphQL queries") { corpus, api, requests, concurrency, report, work };
+        var command = new Command("run", "Measure extraction, ingest into SQLite (and Neo4j when configured) and GraphQL queries") { corpus, api, requests, concurrency, report, work, jitCosts };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(jitCosts) is { } jitCostsPath && CannotWrite(jitCostsPath) is { } problem)
+            {
+                Console.Error.WriteLine($"kg bench run: cannot write --jit-costs {jitCostsPath}: {problem}");
+                return 2;
+            }
             var table = await MeasureAsync(result.GetValue(corpus)!, store.Read(result), result.GetValue(api), result.GetValue(requests),
-                result.GetValue(concurrency), result.GetValue(work), cancellationToken);
+                result.GetValue(concurrency), result.GetValue(work), result.GetValue(jitCosts), cancellationToken);
             Console.WriteLine(table);
             if (result.GetValue(report) is { } path) await File.WriteAllTextAsync(path, table, cancellationToken);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Why a file cannot be written, found before a run of minutes rather than after it; null when it can.</summary>
+    private static string? CannotWrite(string path)
+    {
+        try
+        {
+            File.WriteAllText(path, "");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     private static Command Api()
@@ -116,9 +139,11 @@ public static class BenchCommand
     }
 
     private static async Task<string> MeasureAsync(string corpus, StoreSettings settings, string? apiDll, int requests, int concurrency,
-        string? workFolder, CancellationToken cancellationToken)
+        string? workFolder, string? jitCostsPath, CancellationToken cancellationToken)
     {
         var rows = new List<string>();
+        // Listening from the start, so that the listener's own code is compiled before the ingest it times.
+        using var jit = jitCostsPath is null ? null : new JitCostListener();
         var articleCount = ArticleReader.EnumerateFiles([corpus]).Count();
         var startUp = Stopwatch.StartNew();
         var extractor = new ExtractionPipeline();
@@ -136,9 +161,10 @@ public static class BenchCommand
         var sqlitePath = Path.Combine(work, "bench.db");
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(sqlitePath + suffix);
         var sqlite = new StoreSettings { Store = "sqlite", SqlitePath = sqlitePath, SqliteWriterCacheMegabytes = settings.SqliteWriterCacheMegabytes };
-        rows.Add(await MeasureIngestAsync("ingest into SQLite (read, extract, store)", extractor, sqlite, corpus, cancellationToken));
+        rows.Add(await MeasureIngestAsync("ingest into SQLite (read, extract, store)", extractor, sqlite, corpus, jit, cancellationToken));
+        if (jit is not null) rows.AddRange(JitCostReport.Write(jit, jitCostsPath!));
         if (settings.Neo4j.Uri is not null)
-            rows.Add(await MeasureIngestAsync("ingest into Neo4j over HTTP (read, extract, store)", extractor, new StoreSettings { Store = "neo4j", Neo4j = settings.Neo4j }, corpus, cancellationToken));
+            rows.Add(await MeasureIngestAsync("ingest into Neo4j over HTTP (read, extract, store)", extractor, new StoreSettings { Store = "neo4j", Neo4j = settings.Neo4j }, corpus, null, cancellationToken));
 
         if (apiDll is not null)
         {
@@ -207,7 +233,8 @@ public static class BenchCommand
         return (characters, clock.Elapsed, cpuTime, failed);
     }
 
-    private static async Task<string> MeasureIngestAsync(string label, IArticleExtractor extractor, StoreSettings settings, string corpus, CancellationToken cancellationToken)
+    private static async Task<string> MeasureIngestAsync(string label, IArticleExtractor extractor, StoreSettings settings, string corpus,
+        JitCostListener? jit, CancellationToken cancellationToken)
     {
         await using var store = await GraphStoreFactory.OpenAsync(settings, cancellationToken);
         var ingester = new BulkIngester(extractor, store, IngestLedger.None(), new BulkIngestOptions(Environment.ProcessorCount, settings.DefaultBatchArticles));
@@ -216,6 +243,7 @@ public static class BenchCommand
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var jitBefore = JitInfo.GetCompilationTime();
         var methodsBefore = JitInfo.GetCompiledMethodCount();
+        jit?.Start();
         // The run's start pays for compiling the store's code, the thread pool's growth and a writer waiting for its
         // first batch; timing from the first commit past one whole batch leaves what grows with the corpus.
         // The first commit alone (batches ramp up from an eighth of a whole one) is what a corpus of one batch can be
@@ -229,6 +257,7 @@ public static class BenchCommand
                 warm = (clock.Elapsed, Environment.CpuUsage.TotalTime, ingester.Progress.Articles);
         };
         await ingester.RunAsync(ArticleReader.EnumerateFiles([corpus]), cancellationToken);
+        jit?.Stop();
         var elapsed = clock.Elapsed;
         var cpuTime = Environment.CpuUsage.TotalTime - cpuBefore;
         var jitTime = JitInfo.GetCompilationTime() - jitBefore;

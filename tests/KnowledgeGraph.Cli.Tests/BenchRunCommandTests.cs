@@ -1,0 +1,42 @@
+namespace KnowledgeGraph.Cli.Tests;
+
+/// <summary><c>kg bench run</c> over the annotated test corpus, as its own process.</summary>
+public sealed class BenchRunCommandTests : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public async Task Jit_costs_lists_the_methods_compiled_during_the_ingest_costliest_first()
+    {
+        var costs = Path.Combine(_workspace.Root, "jit.tsv");
+
+        var (exitCode, stdout, stderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(5),
+            "bench", "run", "--corpus", _workspace.Corpus, "--work", Path.Combine(_workspace.Root, "work"), "--jit-costs", costs);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("compiles timed during the SQLite ingest", stdout, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(costs);
+        Assert.Equal("milliseconds\tcompiles\ttier\til_bytes\tmethod", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(5, r.Length));
+        var milliseconds = rows.Select(r => double.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(milliseconds.OrderByDescending(m => m), milliseconds);
+        Assert.Contains(rows, r => r[2] == "tier 0" || r[2] == "tier 1");
+    }
+
+    [Fact]
+    public async Task An_unwritable_jit_costs_file_is_refused_before_the_run()
+    {
+        var costs = Path.Combine(_workspace.Root, "no-such-folder", "jit.tsv");
+
+        var (exitCode, stdout, stderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(3),
+            "bench", "run", "--corpus", _workspace.Corpus, "--work", Path.Combine(_workspace.Root, "work"), "--jit-costs", costs);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("cannot write --jit-costs", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("chars/s", stdout, StringComparison.Ordinal);
+    }
+}
