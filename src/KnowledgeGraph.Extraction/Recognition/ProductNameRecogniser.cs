@@ -28,6 +28,7 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             FindQuotedAfterProductNouns(document, sentence);
             FindQuotedAfterNamingWords(document, sentence);
             FindQuotedBeforeProductNouns(document, sentence);
+            FindLowerCaseLatinNames(document, sentence);
             FindNumberedAtProductNouns(document, sentence);
             FindCoinedBeforeKinds(document, sentence);
         }
