@@ -27,6 +27,8 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             FindQuotedAfterLaunch(document, sentence);
             FindQuotedAfterProductNouns(document, sentence);
             FindQuotedAfterNamingWords(document, sentence);
+            FindQuotedBeforeProductNouns(document, sentence);
+            FindLowerCaseLatinNames(document, sentence);
             FindNumberedAtProductNouns(document, sentence);
             FindCoinedBeforeKinds(document, sentence);
         }
@@ -287,15 +289,18 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
 
     private static readonly HashSet<string> NamingVerbs = LanguageData.EmbeddedWords.Set("recognition/naming-words.tsv", "launch-clauses");
 
-    /// <summary>A name in quotes right after a product noun (新GPU“RTX Pro”, 应用「星野」).</summary>
+    /// <summary>
+    /// A name in quotes right after a product noun (新GPU“RTX Pro”, 应用「星野」, 辅导应用"学伴"): straight quotes too, which
+    /// small sites write for curly ones.
+    /// </summary>
     private void FindQuotedAfterProductNouns(Document document, Sentence sentence)
     {
         var text = document.Text;
         for (var open = sentence.Range.Start + 1; open < sentence.Range.End - 1; open++)
         {
-            if (text[open] is not ('“' or '「' or '《') || RecognitionData.MatchEndingAt(data.ProductCues, text, open) is null) continue;
+            if (text[open] is not ('“' or '「' or '《' or '"') || RecognitionData.MatchEndingAt(data.ProductCues, text, open) is null) continue;
             var close = QuoteClose(text, open, sentence);
-            if (close > open + 1 && (text.AsSpan(open + 1, close - open - 1).ContainsAnyInRange('A', 'z') || IsCoinedChineseName(document, sentence, open + 1, close))
+            if (close > open + 1 && (text.AsSpan(open + 1, close - open - 1).ContainsAnyInRange('A', 'z') || IsQuotedCoinedName(document, sentence, open + 1, close))
                 && !IsOneCommonWord(document, sentence, open + 1, close))
                 Add(document, sentence, open + 1, close, 0.8);
         }

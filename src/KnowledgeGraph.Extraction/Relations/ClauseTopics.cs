@@ -16,6 +16,7 @@ public sealed class ClauseTopics
 {
     private readonly HashSet<string> _adverbial;
     private readonly HashSet<string> _openers;
+    private readonly HashSet<string> _listing;
     private readonly Dictionary<char, string[]> _skipped;
     private readonly Dictionary<char, string[]> _nominal;
     private readonly Dictionary<char, string[]> _adverbialPhrases;
@@ -27,6 +28,7 @@ public sealed class ClauseTopics
         HashSet<string> Of(string kind) => rows.Where(r => r[0].Trim() == kind).Select(r => r[1].Trim()).ToHashSet(StringComparer.Ordinal);
         _adverbial = Of("adverbial");
         _openers = Of("opener");
+        _listing = Of("listing");
         _skipped = ByFirstCharacter(Of("skip"));
         _nominal = ByFirstCharacter(Of("nominal").Concat(recognition.Titles));
         _adverbialPhrases = ByFirstCharacter(_adverbial);
@@ -215,6 +217,9 @@ public sealed class ClauseTopics
         var afterBefore = end;
         var relational = false;
         var postOfBefore = false;
+        // 以及 opening the clause goes on with the list of the clause before (发布了A，以及用于…的B): what follows describes B,
+        // no predicate of the topic's.
+        if (first < end && _listing.Contains(document.Tokens[first].Text)) return (null, false, false, false);
         for (var i = first; i < end && predicate == end; i++)
         {
             var token = document.Tokens[i];
