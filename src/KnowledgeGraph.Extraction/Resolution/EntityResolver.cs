@@ -45,6 +45,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var keys = AppositionKeys(document);
         JoinRenamedNames(document, keys);
         JoinAbbreviationsToFullNames(document, keys, abbreviations);
+        JoinLatinShortNames(document, keys);
         var fullNames = FullNameKeys(document, keys, heads);
         JoinSurnamesToFullNames(document, keys, fullNames);
         JoinKnownShortNamesToArticlePeople(document, keys, fullNames);
@@ -267,6 +268,17 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             if (!abbreviations.TryGetValue(mention.Text, out var full) || full == mention) continue;
             keys[mention] = keys.GetValueOrDefault(full) ?? KeyOf(full);
             mention.Type = full.Type;
+        }
+    }
+
+    /// <summary>Every unknown Latin short name of a longer organization name of the article (<see cref="LatinShortNames"/>) is that organization.</summary>
+    private void JoinLatinShortNames(Document document, Dictionary<Mention, string> keys)
+    {
+        foreach (var (shortName, full) in LatinShortNames.Pairs(document).ToList())
+        {
+            if (keys.ContainsKey(shortName)) continue;
+            keys[shortName] = keys.GetValueOrDefault(full) ?? KeyOf(full);
+            shortName.Type = full.Type;
         }
     }
 
