@@ -332,12 +332,13 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 
     /// <summary>
     /// The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity,
-    /// the one its bracketed other spelling gave it where there is one.
+    /// the one its bracketed other spelling gave it where there is one. The longest name claims its short forms first:
+    /// 禾川 of 广州禾川智能 is that company's even where a heading named it 禾川智能 before (禾川智能 is its short form too).
     /// </summary>
     private Dictionary<(string Type, string Text), string> FullNameKeys(Document document, Dictionary<Mention, string> appositionKeys, Dictionary<string, Mention> heads)
     {
         var keys = new Dictionary<(string, string), string>();
-        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor).OrderByDescending(m => m.Text.Length))
         {
             foreach (var form in ShortFormsOf(document, mention).Where(f => f.Length >= 2 && f != mention.Text))
                 keys.TryAdd((mention.Type, form), appositionKeys.GetValueOrDefault(mention) ?? KeyOf(mention));
