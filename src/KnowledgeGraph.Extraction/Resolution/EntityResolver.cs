@@ -44,6 +44,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
         JoinRenamedNames(document, keys);
+        JoinFormerNamesOfKnownCompanies(document, keys);
         JoinAbbreviationsToFullNames(document, keys, abbreviations);
         JoinLatinShortNames(document, keys);
         var fullNames = FullNameKeys(document, keys, heads);
@@ -140,6 +141,23 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             var root = Root(key);
             keys[mention] = root;
             mention.Type = lexicon.ById(root)?.Type ?? root[..root.IndexOf('|')];
+        }
+    }
+
+    /// <summary>The present lexicon id of each company the lexicon also keeps under a former name (resolution/former-names.tsv).</summary>
+    private readonly Dictionary<string, string> _presentNames = resources.Rows("resolution/former-names.tsv", 2)
+        .ToDictionary(f => f[0].Trim(), f => f[1].Trim(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A company named in the article by its former name (Facebook) and by its present one (Meta) is one entity, the
+    /// present name's; where the article names only the former one it stays that.
+    /// </summary>
+    private void JoinFormerNamesOfKnownCompanies(Document document, Dictionary<Mention, string> keys)
+    {
+        var known = document.Mentions.Where(m => m.LexiconId is not null).Select(m => m.LexiconId!).ToHashSet(StringComparer.Ordinal);
+        foreach (var mention in document.Mentions.Where(m => m.LexiconId is not null && !m.IsAnaphor && !keys.ContainsKey(m)))
+        {
+            if (_presentNames.TryGetValue(mention.LexiconId!, out var present) && known.Contains(present)) keys[mention] = present;
         }
     }
 
