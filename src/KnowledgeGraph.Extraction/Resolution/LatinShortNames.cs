@@ -7,7 +7,8 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// Infrastructure Partners) is called afterwards by its leading words (Lumora, Relayer) or by the initials of its words
 /// (GIP), whatever tail the name had: news writes the full name once and the short one after. Only names the lexicon
 /// does not know are read so (Amazon is never short for Amazon Web Services), and only where one full name in the
-/// article fits the short one.
+/// article fits the short one. A product named with its maker's name in front (Astribot S1, Kimi k1.5, 钉钉A1) is
+/// likewise called by the rest of its name (S1, k1.5, A1).
 /// </summary>
 public static class LatinShortNames
 {
@@ -21,13 +22,29 @@ public static class LatinShortNames
         var fullNames = document.Mentions
             .Where(m => !m.IsAnaphor && m.Type == "Organization" && IsLatin(m.Text) && (m.Text.Contains(' ') || m.Text.Contains('.')))
             .GroupBy(m => m.Text, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        if (fullNames.Count == 0) yield break;
+        var products = document.Mentions.Where(m => !m.IsAnaphor && m.Type == "Product")
+            .GroupBy(m => m.Text, StringComparer.Ordinal).Select(g => g.First()).ToList();
         foreach (var mention in document.Mentions)
         {
             if (mention.IsAnaphor || mention.LexiconId is not null || mention.Type is "Person" or "Location" || !IsLatin(mention.Text)) continue;
             var fits = fullNames.Where(full => full.Text != mention.Text && IsShortFormOf(mention.Text, full.Text)).ToList();
+            if (fits.Count == 0 && mention.Type == "Product")
+                fits = products.Where(full => full.Text != mention.Text && IsProductWithoutMaker(mention.Text, full.Text)).ToList();
             if (fits.Count == 1) yield return (mention, fits[0]);
         }
+    }
+
+    /// <summary>
+    /// S1 of Astribot S1, k1.5 of Kimi k1.5, A1 of 钉钉A1: the longer name ends in the shorter one after a space or a
+    /// Chinese name, and the shorter one is a model's code (letters with a digit), not a word.
+    /// </summary>
+    private static bool IsProductWithoutMaker(string shortName, string fullName)
+    {
+        if (shortName.Length < MinInitials || !shortName.Any(char.IsAsciiDigit) || fullName.Length < shortName.Length + MinInitials
+            || !fullName.EndsWith(shortName, StringComparison.Ordinal))
+            return false;
+        var before = fullName[fullName.Length - shortName.Length - 1];
+        return before == ' ' || HanCharacters.IsHan(before);
     }
 
     /// <summary>Lumora of Lumora Photonics Group, Relayer of Relayer.ai, GIP of Global Infrastructure Partners.</summary>
