@@ -44,7 +44,9 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
         JoinRenamedNames(document, keys);
+        JoinFormerNamesOfKnownCompanies(document, keys);
         JoinAbbreviationsToFullNames(document, keys, abbreviations);
+        JoinLatinShortNames(document, keys);
         var fullNames = FullNameKeys(document, keys, heads);
         JoinSurnamesToFullNames(document, keys, fullNames);
         JoinKnownShortNamesToArticlePeople(document, keys, fullNames);
@@ -139,6 +141,23 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
             var root = Root(key);
             keys[mention] = root;
             mention.Type = lexicon.ById(root)?.Type ?? root[..root.IndexOf('|')];
+        }
+    }
+
+    /// <summary>The present lexicon id of each company the lexicon also keeps under a former name (resolution/former-names.tsv).</summary>
+    private readonly Dictionary<string, string> _presentNames = resources.Rows("resolution/former-names.tsv", 2)
+        .ToDictionary(f => f[0].Trim(), f => f[1].Trim(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A company named in the article by its former name (Facebook) and by its present one (Meta) is one entity, the
+    /// present name's; where the article names only the former one it stays that.
+    /// </summary>
+    private void JoinFormerNamesOfKnownCompanies(Document document, Dictionary<Mention, string> keys)
+    {
+        var known = document.Mentions.Where(m => m.LexiconId is not null).Select(m => m.LexiconId!).ToHashSet(StringComparer.Ordinal);
+        foreach (var mention in document.Mentions.Where(m => m.LexiconId is not null && !m.IsAnaphor && !keys.ContainsKey(m)))
+        {
+            if (_presentNames.TryGetValue(mention.LexiconId!, out var present) && known.Contains(present)) keys[mention] = present;
         }
     }
 
@@ -270,6 +289,17 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         }
     }
 
+    /// <summary>Every unknown Latin short name of a longer organization name of the article (<see cref="LatinShortNames"/>) is that organization.</summary>
+    private void JoinLatinShortNames(Document document, Dictionary<Mention, string> keys)
+    {
+        foreach (var (shortName, full) in LatinShortNames.Pairs(document).ToList())
+        {
+            if (keys.ContainsKey(shortName)) continue;
+            keys[shortName] = keys.GetValueOrDefault(full) ?? KeyOf(full);
+            shortName.Type = full.Type;
+        }
+    }
+
     /// <summary>
     /// A Latin word the recognisers typed by its shape alone (Abbeel, read as a company) that is the surname of a
     /// person named in full in the article (Pieter Abbeel) is that person.
@@ -320,12 +350,13 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
 
     /// <summary>
     /// The short forms of full names in the article (维尔哈文斯基 of 奥列格·维尔哈文斯基) lead to the full name's entity,
-    /// the one its bracketed other spelling gave it where there is one.
+    /// the one its bracketed other spelling gave it where there is one. The longest name claims its short forms first:
+    /// 禾川 of 广州禾川智能 is that company's even where a heading named it 禾川智能 before (禾川智能 is its short form too).
     /// </summary>
     private Dictionary<(string Type, string Text), string> FullNameKeys(Document document, Dictionary<Mention, string> appositionKeys, Dictionary<string, Mention> heads)
     {
         var keys = new Dictionary<(string, string), string>();
-        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor))
+        foreach (var mention in document.Mentions.Where(m => !m.IsAnaphor).OrderByDescending(m => m.Text.Length))
         {
             foreach (var form in ShortFormsOf(document, mention).Where(f => f.Length >= 2 && f != mention.Text))
                 keys.TryAdd((mention.Type, form), appositionKeys.GetValueOrDefault(mention) ?? KeyOf(mention));
