@@ -11,8 +11,16 @@ public sealed class NameTrie<T>
 
     private readonly Node _root = new();
 
+    /// <summary>The lower-cased first characters of the names, one bit each: most characters of a text begin none.</summary>
+    private readonly ulong[] _firstCharacters = new ulong[(char.MaxValue + 1) / 64];
+
     public void Add(string surface, T value)
     {
+        if (surface.Length > 0)
+        {
+            var first = InvariantLowerCase.Of(surface[0]);
+            _firstCharacters[first / 64] |= 1UL << (first % 64);
+        }
         var node = _root;
         foreach (var c in surface)
         {
@@ -25,11 +33,21 @@ public sealed class NameTrie<T>
         node.Values.Add((surface, value));
     }
 
+    /// <summary>
+    /// False when no name begins with <paramref name="c"/>: a bit test, so that a scan of every character of a text
+    /// asks <see cref="MatchesAt"/> only where a name may begin.
+    /// </summary>
+    public bool MayBeginWith(char c)
+    {
+        var key = InvariantLowerCase.Of(c);
+        return (_firstCharacters[key / 64] & (1UL << (key % 64))) != 0;
+    }
+
     /// <summary>Every name that starts at <paramref name="start"/>, longest first.</summary>
-    /// <remarks>Asked at every character of a text, and most characters begin no name: those cost one lookup and nothing else.</remarks>
+    /// <remarks>Asked at every character of a text, and most characters begin no name: those cost a bit test and nothing else.</remarks>
     public IEnumerable<(int Length, string Surface, T Value)> MatchesAt(string text, int start, int end)
     {
-        if (start >= end || _root.Children is null || !_root.Children.TryGetValue(InvariantLowerCase.Of(text[start]), out var node)) return [];
+        if (start >= end || !MayBeginWith(text[start]) || _root.Children is null || !_root.Children.TryGetValue(InvariantLowerCase.Of(text[start]), out var node)) return [];
         // Made only when a name ends here: a prefix that ends none (a common first character) costs no list.
         List<(int, string, T)>? found = null;
         for (var i = start; ; )
