@@ -42,6 +42,7 @@ public sealed partial class LexiconRecogniser : IPipelineStage
             var range = sentence.Range;
             for (var i = range.Start; i < range.End; i++)
             {
+                if (!_trie.MayBeginAt(document.Text, i, range.End)) continue;
                 foreach (var (length, surface, entry) in _trie.MatchesAt(document.Text, i, range.End))
                 {
                     var span = new TextRange(i, i + length);

@@ -214,8 +214,11 @@ public sealed partial class PersonNameRecogniser(RecognitionData data, JiebaToke
     private void FindNamesAfterIntroducers(Document document, Sentence sentence, HashSet<int> boundaries, List<Mention> named)
     {
         var text = document.Text;
+        // Hundreds of titles and cues, and a sentence holds the letters of few: those it lacks are not searched for.
+        var letters = CharacterSketch.Of(text.AsSpan(sentence.Range.Start, sentence.Range.Length));
         foreach (var introducer in data.PersonIntroducers)
         {
+            if (!letters.MayContain(introducer)) continue;
             for (var at = text.IndexOf(introducer, sentence.Range.Start, sentence.Range.Length, StringComparison.Ordinal);
                  at >= 0;
                  at = at + 1 < sentence.Range.End ? text.IndexOf(introducer, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal) : -1)

@@ -23,13 +23,17 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
     public void Process(Document document)
     {
         var spans = new MentionSpans(document.Mentions);
+        // Where a parent may end: asked at every token, and most tokens follow no known organization. The units added
+        // below are no parents (they have no lexicon id), so the set stays true as the loop changes the mentions.
+        var parentEnds = document.Mentions.Where(IsParent).Select(m => m.Range.End).ToHashSet();
         foreach (var sentence in document.Sentences)
         {
             var tokens = document.TokensOf(sentence).ToList();
             for (var t = 1; t < tokens.Count; t++)
             {
+                if (!parentEnds.Contains(tokens[t].Range.Start)) continue;
                 var parent = spans.EndingAt(tokens[t].Range.Start)
-                    .FirstOrDefault(m => m is { Type: "Organization", IsAnaphor: false, LexiconId: not null } && m.Range.Length > 0);
+                    .FirstOrDefault(IsParent);
                 if (parent is null || UnitEndAfter(document, tokens, t) is not { } end) continue;
                 var range = new TextRange(parent.Range.Start, end);
                 if (spans.Overlapping(range).Any(m => m != parent) || IsBusinessUnit(document.Text, parent.Range.End, end)) continue;
@@ -44,6 +48,10 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
         }
         document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
     }
+
+    /// <summary>A known organization named in full, which a unit's name may open.</summary>
+    private static bool IsParent(Mention mention) =>
+        mention is { Type: "Organization", IsAnaphor: false, LexiconId: not null } && mention.Range.Length > 0;
 
     /// <summary>Where the unit's ending ends when name-like words from <paramref name="first"/> lead up to one, else null.</summary>
     private int? UnitEndAfter(Document document, List<Token> tokens, int first)

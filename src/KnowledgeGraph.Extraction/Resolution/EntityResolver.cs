@@ -427,6 +427,7 @@ public sealed class EntityResolver(Lexicon lexicon, OntologySchema ontology, Lan
         var occurrences = new List<(int Form, int At)>();
         for (var at = range.Start; at < range.End; at++)
         {
+            if (!forms.MayBeginAt(text, at, range.End)) continue;
             foreach (var (length, form, index) in forms.MatchesAt(text, at, range.End))
             {
                 if (string.CompareOrdinal(text, at, form, 0, length) == 0) occurrences.Add((index, at));

@@ -103,6 +103,9 @@ public sealed class JiebaTokenizer : IPipelineStage
         /// <summary>The words of the Chinese run being cut, one list for all the runs of the article.</summary>
         public List<(int Start, int End)> Cuts { get; } = [];
 
+        /// <summary>The dictionary node of each word of <see cref="Cuts"/> that the cut reached, so that it is not looked up again.</summary>
+        public List<int> CutNodes { get; } = [];
+
         public string Of(ReadOnlySpan<char> word)
         {
             var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -110,10 +113,10 @@ public sealed class JiebaTokenizer : IPipelineStage
             return text;
         }
 
-        /// <summary>A Chinese word with its dictionary tag (null when unknown).</summary>
-        public (string Text, string? Tag) Tagged(ReadOnlySpan<char> word)
+        /// <summary>A Chinese word with its dictionary tag (null when unknown); <paramref name="node"/> is its node when the cut knew it.</summary>
+        public (string Text, string? Tag) Tagged(ReadOnlySpan<char> word, int node)
         {
-            var node = dictionary.Find(word);
+            if (node == WordGraphSegmenter.UnknownNode) node = dictionary.Find(word);
             return node >= 0 ? (dictionary.TextOf(node, word), dictionary.Tag(node)) : (Of(word), null);
         }
     }
@@ -148,11 +151,14 @@ public sealed class JiebaTokenizer : IPipelineStage
     private void AddHanRun(Document document, int start, int end, WordStrings strings)
     {
         var words = strings.Cuts;
+        var nodes = strings.CutNodes;
         words.Clear();
-        _segmenter.Cut(document.Text, start, end, words);
-        foreach (var (wordStart, wordEnd) in words)
+        nodes.Clear();
+        _segmenter.Cut(document.Text, start, end, words, nodes);
+        for (var index = 0; index < words.Count; index++)
         {
-            var (word, tag) = strings.Tagged(document.Text.AsSpan(wordStart, wordEnd - wordStart));
+            var (wordStart, wordEnd) = words[index];
+            var (word, tag) = strings.Tagged(document.Text.AsSpan(wordStart, wordEnd - wordStart), nodes[index]);
             document.Tokens.Add(new Token(new TextRange(wordStart, wordEnd), word, tag ?? "x", tag is not null));
         }
     }

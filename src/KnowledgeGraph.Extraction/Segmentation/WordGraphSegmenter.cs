@@ -11,7 +11,11 @@ namespace KnowledgeGraph.Extraction.Segmentation;
 public sealed class WordGraphSegmenter(SegmenterDictionary dictionary, HiddenMarkovSegmenter unknownWords)
 {
     /// <summary>Appends the words of <c>text[start..end)</c> to <paramref name="words"/> as (start, end) pairs.</summary>
-    public void Cut(string text, int start, int end, List<(int Start, int End)> words)
+    /// <param name="nodes">
+    /// When given, gets for each word the dictionary node the route through the word graph reached it by, or
+    /// <see cref="UnknownNode"/> for a single character or an HMM word: the caller need not walk the dictionary again.
+    /// </param>
+    public void Cut(string text, int start, int end, List<(int Start, int End)> words, List<int>? nodes = null)
     {
         var i = start;
         while (i < end)
@@ -19,12 +23,13 @@ public sealed class WordGraphSegmenter(SegmenterDictionary dictionary, HiddenMar
             if (!IsGraphCharacter(text[i]))
             {
                 words.Add((i, i + 1));
+                nodes?.Add(UnknownNode);
                 i++;
                 continue;
             }
             var blockEnd = i + 1;
             while (blockEnd < end && IsGraphCharacter(text[blockEnd])) blockEnd++;
-            CutBlock(text, i, blockEnd, words);
+            CutBlock(text, i, blockEnd, words, nodes);
             i = blockEnd;
         }
     }
@@ -32,14 +37,18 @@ public sealed class WordGraphSegmenter(SegmenterDictionary dictionary, HiddenMar
     /// <summary>The characters jieba.NET hands to its word graph (its default "Han" expression, as far as Chinese goes).</summary>
     private static bool IsGraphCharacter(char c) => c is >= '\u4E00' and <= '\u9FD5' or '·';
 
-    private void CutBlock(string text, int start, int end, List<(int Start, int End)> words)
+    /// <summary>What <see cref="Cut"/> gives a word whose node it did not reach: the caller looks the word up itself.</summary>
+    public const int UnknownNode = -1;
+
+    private void CutBlock(string text, int start, int end, List<(int Start, int End)> words, List<int>? nodes)
     {
         var length = end - start;
         var bestEnd = ArrayPool<int>.Shared.Rent(length + 1);
         var bestScore = ArrayPool<double>.Shared.Rent(length + 1);
+        var bestNode = ArrayPool<int>.Shared.Rent(length + 1);
         try
         {
-            Route(text, start, length, bestEnd, bestScore);
+            Route(text, start, length, bestEnd, bestScore, bestNode);
             var pendingStart = -1;
             var x = 0;
             while (x < length)
@@ -51,18 +60,20 @@ public sealed class WordGraphSegmenter(SegmenterDictionary dictionary, HiddenMar
                 }
                 else
                 {
-                    if (pendingStart >= 0) AddSingles(text, start + pendingStart, start + x, words);
+                    if (pendingStart >= 0) AddSingles(text, start + pendingStart, start + x, words, nodes);
                     pendingStart = -1;
                     words.Add((start + x, start + y));
+                    nodes?.Add(bestNode[x]);
                 }
                 x = y;
             }
-            if (pendingStart >= 0) AddSingles(text, start + pendingStart, end, words);
+            if (pendingStart >= 0) AddSingles(text, start + pendingStart, end, words, nodes);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(bestEnd);
             ArrayPool<double>.Shared.Return(bestScore);
+            ArrayPool<int>.Shared.Return(bestNode);
         }
     }
 
@@ -70,13 +81,15 @@ public sealed class WordGraphSegmenter(SegmenterDictionary dictionary, HiddenMar
     /// From the end backwards, the word starting at each position that maximises log frequency over the rest of the
     /// run; jieba's order of operations and its tie rule (the shorter word wins) are kept, so that scores compare equal.
     /// </summary>
-    private void Route(string text, int start, int length, int[] bestEnd, double[] bestScore)
+    /// <remarks><paramref name="bestNode"/> gets the dictionary node of each chosen word (<see cref="UnknownNode"/> when none).</remarks>
+    private void Route(string text, int start, int length, int[] bestEnd, double[] bestScore, int[] bestNode)
     {
         var logTotal = Math.Log(dictionary.Total);
         bestScore[length] = 0.0;
         for (var i = length - 1; i >= 0; i--)
         {
             var chosen = -1;
+            var chosenNode = UnknownNode;
             var chosenScore = double.MinValue;
             var node = SegmenterDictionary.Root;
             for (var j = i; j < length; j++)
@@ -90,6 +103,7 @@ public sealed class WordGraphSegmenter(SegmenterDictionary dictionary, HiddenMar
                 {
                     chosenScore = score;
                     chosen = j;
+                    chosenNode = node;
                 }
             }
             if (chosen < 0)
@@ -99,17 +113,21 @@ public sealed class WordGraphSegmenter(SegmenterDictionary dictionary, HiddenMar
             }
             bestEnd[i] = chosen;
             bestScore[i] = chosenScore;
+            bestNode[i] = chosenNode;
         }
     }
 
     /// <summary>Single characters in a row: one each when together they are a known word, else the HMM's words.</summary>
-    private void AddSingles(string text, int start, int end, List<(int Start, int End)> words)
+    private void AddSingles(string text, int start, int end, List<(int Start, int End)> words, List<int>? nodes)
     {
         if (end - start == 1 || dictionary.ContainsWord(text.AsSpan(start, end - start)))
         {
             for (var i = start; i < end; i++) words.Add((i, i + 1));
-            return;
         }
-        unknownWords.Cut(text, start, end, words);
+        else
+        {
+            unknownWords.Cut(text, start, end, words);
+        }
+        while (nodes is not null && nodes.Count < words.Count) nodes.Add(UnknownNode);
     }
 }
