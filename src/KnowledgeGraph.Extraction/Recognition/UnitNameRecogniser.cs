@@ -33,7 +33,7 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
                 if (parent is null || UnitEndAfter(document, tokens, t) is not { } end) continue;
                 var range = new TextRange(parent.Range.Start, end);
                 var inTail = spans.Overlapping(range).Where(m => m != parent).ToList();
-                if (inTail.Any(m => !IsGuessInTail(m, parent, end)) || IsBusinessUnit(document.Text, parent.Range.End, end)) continue;
+                if (inTail.Any(m => !IsPlaceInTail(m, parent, end)) || IsBusinessUnit(document.Text, parent.Range.End, end)) continue;
                 // The parent must stay named elsewhere in the article, or the unit's name would take its only mention.
                 if (!document.Mentions.Any(m => m != parent && m.LexiconId == parent.LexiconId && !m.IsAnaphor)) continue;
                 var unit = new Mention(range, document.Text[range.Start..range.End], "Organization", MentionSource.Pattern, UnitConfidence) { Sentence = sentence.Index };
@@ -50,11 +50,11 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
     }
 
     /// <summary>
-    /// A name the recognisers guessed from the tail's own words (AI Lab of 字节跳动AI Lab) or a known place (浙江 of
-    /// 中国移动浙江分公司) is part of the unit's name; another known name among them is another party's (腾讯与清华大学联合实验室).
+    /// A known place among the tail's words (浙江 of 中国移动浙江分公司) is part of the unit's name; any other name there is
+    /// another party's (腾讯与清华大学联合实验室), and a name guessed from the tail's Latin words (AI Lab) may be a unit of its own.
     /// </summary>
-    private static bool IsGuessInTail(Mention mention, Mention parent, int end) =>
-        (mention.Source == MentionSource.Pattern || mention.Type == "Location") && mention.Range.Start >= parent.Range.End && mention.Range.End <= end;
+    private static bool IsPlaceInTail(Mention mention, Mention parent, int end) =>
+        mention.Type == "Location" && mention.Range.Start >= parent.Range.End && mention.Range.End <= end;
 
     /// <summary>Where the unit's ending ends when name-like words from <paramref name="first"/> lead up to one, else null.</summary>
     private int? UnitEndAfter(Document document, List<Token> tokens, int first)
@@ -63,7 +63,7 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
         for (var t = first; t < tokens.Count && tokens[t].Range.Start - start <= MaxTailLength; t++)
         {
             var token = tokens[t];
-            if (t > first && tokens[t - 1].Range.End != token.Range.Start && !IsSpaceBetweenLatinWords(document.Text, tokens[t - 1], token)) return null;
+            if (t > first && tokens[t - 1].Range.End != token.Range.Start) return null;
             if (t > first && EndingAt(document.Text, token.Range.Start) is { } ending) return token.Range.Start + ending.Length;
             if (t > first && _endings.Any(e => token.Text.Length > e.Length && IsHan(e[0]) && token.Text.EndsWith(e, StringComparison.Ordinal))) return token.Range.End;
             // A verb inside a field's name (深度学习) follows a noun of it; first after the parent it is the parent's act (华为组建…).
@@ -71,10 +71,6 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
         }
         return null;
     }
-
-    /// <summary>One space between two Latin words of the tail (字节跳动AI Lab), as English names are written.</summary>
-    private static bool IsSpaceBetweenLatinWords(string text, Token left, Token right) =>
-        right.Range.Start == left.Range.End + 1 && text[left.Range.End] == ' ' && char.IsAsciiLetterOrDigit(text[left.Range.End - 1]) && char.IsAsciiLetter(text[right.Range.Start]);
 
     /// <summary>
     /// A business and its ending alone (百度自动驾驶事业部): the unit business words (recognition/unit-business-words.txt)
