@@ -47,7 +47,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
                     start = places.TryGetValue(start, out var place) ? place.Range.Start : start;
                     var end = tokens[suffixEnd - 1].Range.End;
                     var surface = document.Slice(start, end);
-                    if (!data.IsGeneric(surface))
+                    if (!data.IsGeneric(surface) && !(IsBareCompanyNoun(tokens, t, suffixEnd) && HoldsCommonWord(tokens, start, t)))
                         document.Mentions.Add(new Mention(new TextRange(start, end), surface, "Organization", MentionSource.Pattern, 0.75) { Sentence = sentence.Index });
                 }
                 t = suffixEnd - 1;
@@ -74,6 +74,31 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
     private readonly string[] _wordsBeforeAnOrganization =
         data.ContextCues.Where(c => c is { Position: CuePosition.Before, Type: "Organization" }).Select(c => c.Word)
             .Concat(data.PostVerbs.Where(v => v.Length >= 2)).Concat(data.OrganizationNameOpeners).ToArray();
+
+    /// <summary>The ending is 公司 alone (not 科技公司, 有限公司): a noun for any company, which a phrase may end in as well as a name.</summary>
+    private static bool IsBareCompanyNoun(List<Token> tokens, int suffix, int suffixEnd) =>
+        suffixEnd - suffix == 1 && tokens[suffix].Text == BareCompanyNoun;
+
+    private const string BareCompanyNoun = "公司";
+
+    /// <summary>
+    /// A common word among the words before a bare 公司 makes them a description or a clause, not a name: an adjective, a
+    /// verb, an idiom or a common noun the dictionary knows, rare as it may be (客服公司, 车企和互联网公司, 陈默重新主导公司, 埃克投资国防公司, 智驾合资公司,
+    /// 事件暴露出大模型公司, 车规MCU设计公司, K2旗下公司), or a Latin word that names nothing alone (东大松尾研系AI公司). A name
+    /// before 公司 is proper words only (宇树公司, Figure公司, 北京衡石公司).
+    /// </summary>
+    private bool HoldsCommonWord(List<Token> tokens, int start, int suffix)
+    {
+        for (var t = suffix - 1; t >= 0 && tokens[t].Range.Start >= start; t--)
+        {
+            var token = tokens[t];
+            if (token.Tag == "eng" ? data.EnglishStopwords.Contains(token.Text) : token.InDictionary && token.Range.Length >= 2 && !ProperTags.Contains(token.Tag)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The segmenter's tags of proper names and abbreviations; a rare common noun (客服) is no name before a bare 公司.</summary>
+    private static readonly HashSet<string> ProperTags = ["nr", "nrt", "nrfg", "nz", "nt", "ns", "j", "x"];
 
     /// <summary>
     /// Known places by where they end: a place written right before an organization's name is part of it

@@ -36,12 +36,16 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
                     .FirstOrDefault(IsParent);
                 if (parent is null || UnitEndAfter(document, tokens, t) is not { } end) continue;
                 var range = new TextRange(parent.Range.Start, end);
-                if (spans.Overlapping(range).Any(m => m != parent) || IsBusinessUnit(document.Text, parent.Range.End, end)) continue;
+                var inTail = spans.Overlapping(range).Where(m => m != parent).ToList();
+                if (inTail.Any(m => !IsPlaceInTail(m, parent, end)) || IsBusinessUnit(document.Text, parent.Range.End, end)) continue;
                 // The parent must stay named elsewhere in the article, or the unit's name would take its only mention.
                 if (!document.Mentions.Any(m => m != parent && m.LexiconId == parent.LexiconId && !m.IsAnaphor)) continue;
                 var unit = new Mention(range, document.Text[range.Start..range.End], "Organization", MentionSource.Pattern, UnitConfidence) { Sentence = sentence.Index };
-                document.Mentions.Remove(parent);
-                spans.Remove(parent);
+                foreach (var guess in inTail.Append(parent))
+                {
+                    document.Mentions.Remove(guess);
+                    spans.Remove(guess);
+                }
                 document.Mentions.Add(unit);
                 spans.Add(unit);
             }
@@ -52,6 +56,13 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
     /// <summary>A known organization named in full, which a unit's name may open.</summary>
     private static bool IsParent(Mention mention) =>
         mention is { Type: "Organization", IsAnaphor: false, LexiconId: not null } && mention.Range.Length > 0;
+
+    /// <summary>
+    /// A known place among the tail's words (浙江 of 中国移动浙江分公司) is part of the unit's name; any other name there is
+    /// another party's (腾讯与清华大学联合实验室), and a name guessed from the tail's Latin words (AI Lab) may be a unit of its own.
+    /// </summary>
+    private static bool IsPlaceInTail(Mention mention, Mention parent, int end) =>
+        mention.Type == "Location" && mention.Range.Start >= parent.Range.End && mention.Range.End <= end;
 
     /// <summary>Where the unit's ending ends when name-like words from <paramref name="first"/> lead up to one, else null.</summary>
     private int? UnitEndAfter(Document document, List<Token> tokens, int first)
@@ -71,11 +82,14 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
 
     /// <summary>
     /// A business and its ending alone (百度自动驾驶事业部): the unit business words (recognition/unit-business-words.txt)
-    /// have their own reading, where the known name stays the parent unless the unit acts as a company.
+    /// have their own reading, where the known name stays the parent unless the unit acts as a company. A lab or an
+    /// institute of the business (达摩院自动驾驶实验室: research-unit-endings) is a unit all the same.
     /// </summary>
     private bool IsBusinessUnit(string text, int tailStart, int end) =>
         data.UnitBusinessWords.Any(w => string.CompareOrdinal(text, tailStart, w, 0, w.Length) == 0
-                                        && EndingAt(text, tailStart + w.Length) is { } e && tailStart + w.Length + e.Length == end);
+                                        && EndingAt(text, tailStart + w.Length) is { } e && tailStart + w.Length + e.Length == end && !ResearchEndings.Contains(e));
+
+    private static readonly HashSet<string> ResearchEndings = LanguageData.EmbeddedWords.Set("recognition/organization-words.tsv", "research-unit-endings");
 
     /// <summary>The unit ending written at <paramref name="at"/> (事业群 even where the segmenter split it as 事业 and 群), if any.</summary>
     private string? EndingAt(string text, int at) =>
@@ -83,12 +97,12 @@ public sealed class UnitNameRecogniser(IReadOnlyCollection<string> unitEndings, 
                                      && (at + e.Length >= text.Length || !char.IsAsciiLetterOrDigit(text[at + e.Length]) || IsHan(e[0])));
 
     /// <summary>
-    /// Nouns, Latin words and words the segmenter does not know; 与 and ＆ joining two fields (平台与内容). A count (腾讯六大事业群)
+    /// Nouns, Latin words, places and names (东京大学松尾研究室, 中国移动浙江分公司) and words the segmenter does not know; 与 and ＆ joining two fields (平台与内容). A count (腾讯六大事业群)
     /// speaks of several units, it names none.
     /// </summary>
     private static bool IsTailWord(Token token) =>
         token.Text is "与" or "&" or "＆"
         || (IsHan(token.Text[0]) || char.IsAsciiLetterOrDigit(token.Text[0])) && !OrganizationNameRecogniser.IsCountOrNegation(token)
-           && (!token.InDictionary || token.Tag is "n" or "nz" or "vn" or "nt" or "eng" or "l" or "j" or "x" or "b" or "ng" or "an");
+           && (!token.InDictionary || token.Tag is "n" or "nz" or "vn" or "nt" or "eng" or "l" or "j" or "x" or "b" or "ng" or "an" or "ns" or "nr");
 
 }
