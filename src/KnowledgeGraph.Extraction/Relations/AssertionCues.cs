@@ -15,6 +15,7 @@ public sealed class AssertionCues
     private readonly Regex _negation;
     private readonly Regex _clauseDenial;
     private readonly Regex _newStatement;
+    private readonly Regex _contrast;
     private readonly Regex _reversal;
     private readonly Regex _dealReversal;
     private readonly Regex _future;
@@ -28,6 +29,7 @@ public sealed class AssertionCues
         _negation = Of("negation");
         _clauseDenial = Of("clause-denial");
         _newStatement = Of("new-statement");
+        _contrast = Of("contrast");
         _reversal = Of("reversal");
         _dealReversal = Of("deal-reversal");
         _future = Of("future");
@@ -35,24 +37,29 @@ public sealed class AssertionCues
 
     /// <summary>
     /// True when the sentence hedges the statement before it ends, or denies it anywhere but in a clause before a new
-    /// statement (「否认公司被收购，并表示已与阿里云达成战略合作」: the partnership stands).
+    /// statement (「否认公司被收购，并表示已与阿里云达成战略合作」: the partnership stands). A pattern's statement
+    /// (<paramref name="hedgeEndsAtContrast"/>) is hedged only by a hedge with no contrast between (「有消息称X曾考虑出售，但最终与谷歌达成了
+    /// 授权协议」: the agreement stands); a clause-level finding, which reads no verb of its own, is hedged by any before it.
     /// </summary>
-    public bool IsUncertain(ReadOnlySpan<char> sentenceUpToEvidenceEnd, ReadOnlySpan<char> sentence, int evidenceStart)
+    public bool IsUncertain(ReadOnlySpan<char> sentenceUpToEvidenceEnd, ReadOnlySpan<char> sentence, int evidenceStart, bool hedgeEndsAtContrast = false)
     {
-        if (_uncertain.IsMatch(sentenceUpToEvidenceEnd)) return true;
+        foreach (var hedge in _uncertain.EnumerateMatches(sentenceUpToEvidenceEnd))
+        {
+            if (!hedgeEndsAtContrast || !Between(_contrast, sentence, hedge.Index + hedge.Length, evidenceStart)) return true;
+        }
         foreach (var denial in _denial.EnumerateMatches(sentence))
         {
-            if (!NewStatementBetween(sentence, denial.Index + denial.Length, evidenceStart)) return true;
+            if (!Between(_newStatement, sentence, denial.Index + denial.Length, evidenceStart)) return true;
         }
         return false;
     }
 
-    /// <summary>A new statement begins after <paramref name="from"/> and before <paramref name="to"/>, its first word perhaps where the evidence begins.</summary>
-    private bool NewStatementBetween(ReadOnlySpan<char> sentence, int from, int to)
+    /// <summary>A clause opening of <paramref name="opening"/>'s kind stands after <paramref name="from"/> and before <paramref name="to"/>, its first word perhaps where the evidence begins.</summary>
+    private static bool Between(Regex opening, ReadOnlySpan<char> sentence, int from, int to)
     {
         if (from >= to) return false;
         var reach = Math.Min(sentence.Length, to + MaxStatementOpening);
-        foreach (var statement in _newStatement.EnumerateMatches(sentence[from..reach]))
+        foreach (var statement in opening.EnumerateMatches(sentence[from..reach]))
         {
             if (from + statement.Index < to) return true;
         }

@@ -29,7 +29,7 @@ public sealed partial class RelationExtractor
                 var evidenceEnd = positions[match.Index + match.Length];
                 // A noun phrase (谷歌的Gemini) presupposes what it says, whatever the sentence speculates about around it.
                 var presupposed = pattern.Settings.ContainsKey("nominal") && !cues.IsDeniedWithin(Span(document, evidenceStart, evidenceEnd));
-                var uncertain = cues.IsUncertain(Span(document, sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start);
+                var uncertain = cues.IsUncertain(Span(document, sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start, hedgeEndsAtContrast: true);
                 if (!presupposed && uncertain || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))) continue;
                 if (cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd)))
                 {
@@ -51,8 +51,11 @@ public sealed partial class RelationExtractor
                     // 由软银领投), or one the recogniser missed (本轮由A领投 with no round raised before).
                     if (pattern.Type == "INVESTED_IN" && (carried.Contains(@object) || @object.IsAnaphor) && round.CompanyAt(subject.Range.Start) is var roundOwner
                         && (roundOwner is null ? round.IsUnownedRoundAt(subject.Range.Start) : carried.Contains(@object) && roundOwner.Entity != @object.Entity)) continue;
-                    // What a noun phrase presupposes is what it names; an organization guessed for a gap in it is not named.
-                    if (uncertain && (subject.IsAnaphor || @object.IsAnaphor)) continue;
+                    // What a noun phrase presupposes is what it names; an organization guessed for a gap in it or taken from the
+                    // topic is not named, unless the sentence named that topic before (网传知更鸟已被收购，创始人周牧回应称…).
+                    var guessed = @object.IsAnaphor || pattern.ObjectIsTopic;
+                    var topicNamedBefore = (pattern.ObjectIsTopic || carried.Contains(@object) || @object.Range.Length == 0) && NamedBefore(mentions, @object, evidenceStart);
+                    if (uncertain && (subject.IsAnaphor || guessed && !topicNamedBefore)) continue;
                     if (Build(document, sentence, pattern, match, subject, @object, mentions, evidenceStart, evidenceEnd, attributes) is { } built)
                     {
                         var candidate = WithRoundFacts(document, sentence, round, evidenceStart, built);
@@ -64,6 +67,10 @@ public sealed partial class RelationExtractor
             }
         }
     }
+
+    /// <summary>The sentence names the organization itself, not by an anaphor, before the position.</summary>
+    private static bool NamedBefore(List<Mention> mentions, Mention organization, int position) =>
+        mentions.Any(m => !m.IsAnaphor && m.Entity == organization.Entity && m.Range.End <= position);
 
     /// <summary>
     /// A carried topic is the subject of the clause it opens: a match that began in an earlier clause does not make it
