@@ -93,8 +93,8 @@ public sealed partial class RelationExtractor
             if (candidate.Type == "DEVELOPS" && candidate.Subject.Type == "Person")
             {
                 // A product an organization is said to make is its own, whoever's team the sentence credits.
-                if (!owners.ContainsKey(candidate.Object) && EmployerOf(candidate.Subject, candidate.Sentence.Index, candidates) is { } employer)
-                    yield return candidate with { Subject = employer };
+                if (!owners.ContainsKey(candidate.Object) && CompanyFoundedBy(candidate.Subject, candidate.Sentence.Index, candidates) is { } company)
+                    yield return candidate with { Subject = company };
                 continue;
             }
             var subject = definition.Subject.Contains(candidate.Subject.Type) ? candidate.Subject : owners.GetValueOrDefault(candidate.Subject);
@@ -105,16 +105,11 @@ public sealed partial class RelationExtractor
     }
 
     /// <summary>
-    /// The company a person's work is done for: one the same sentence has the person found, join or work at (曾在FAIR工作，参与开发了
-    /// PyTorch: FAIR's, not the company founded later), else one the article has the person found, else the one the person
-    /// works for, the latest named by then; or null.
-    /// </summary>
-    /// <summary>
     /// The company whose work a person's team does: the one the article has the person found (the latest named by then);
     /// none where the same sentence places the person at another organization (曾在FAIR工作，参与开发了PyTorch; 从谷歌加入
     /// 苹果，曾参与开发Lingvo), whose work it may be.
     /// </summary>
-    private static EntityCluster? EmployerOf(EntityCluster person, int sentence, List<RelationCandidate> candidates)
+    private static EntityCluster? CompanyFoundedBy(EntityCluster person, int sentence, List<RelationCandidate> candidates)
     {
         if (candidates.Any(c => c.Type is "WORKS_FOR" or "JOINED" or "LEFT" && c.Subject == person && c.Sentence.Index == sentence)) return null;
         return candidates.Where(c => c.Type == "FOUNDED" && c.Subject == person)

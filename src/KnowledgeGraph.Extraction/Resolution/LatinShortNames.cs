@@ -15,6 +15,7 @@ public static class LatinShortNames
     private const int MinLeadingLength = 3;
     private const int MinInitials = 2;
     private const int MaxInitials = 6;
+    private const int MinCodeLength = 2;
 
     /// <summary>Each unknown Latin mention that is the short form of exactly one longer organization name of the article, with that name's mention.</summary>
     public static IEnumerable<(Mention Short, Mention Full)> Pairs(Document document)
@@ -40,7 +41,7 @@ public static class LatinShortNames
     /// </summary>
     private static bool IsProductWithoutMaker(string shortName, string fullName)
     {
-        if (shortName.Length < MinInitials || !shortName.Any(char.IsAsciiDigit) || fullName.Length < shortName.Length + MinInitials
+        if (shortName.Length < MinCodeLength || !shortName.Any(char.IsAsciiDigit) || fullName.Length < shortName.Length + MinCodeLength
             || !fullName.EndsWith(shortName, StringComparison.Ordinal))
             return false;
         var before = fullName[fullName.Length - shortName.Length - 1];
