@@ -102,4 +102,25 @@ public sealed partial class PersonNameRecogniser
             if (RecognitionData.MatchEndingAt(data.CofounderDescriptions, text, position) is not null) yield return position;
         }
     }
+
+    /// <summary>
+    /// The founders listed between 由 and a founding verb of the same clause (文远知行由韩旭和李岩于2017年在广州创立):
+    /// the first item after 由 and the names coordinated with it.
+    /// </summary>
+    private void FindFounderLists(Document document, Sentence sentence, HashSet<int> boundaries, List<Mention> named)
+    {
+        var text = document.Text;
+        for (var at = text.IndexOf('由', sentence.Range.Start, sentence.Range.Length); at >= 0 && at + 1 < sentence.Range.End;
+             at = text.IndexOf('由', at + 1, sentence.Range.End - at - 1))
+        {
+            var clauseEnd = at + 1;
+            while (clauseEnd < sentence.Range.End && text[clauseEnd] is not ('，' or ',' or '。' or '；' or ';' or '：')) clauseEnd++;
+            var clauseStart = at + 1;
+            if (!data.FoundingVerbs.Any(v => text.IndexOf(v, clauseStart, clauseEnd - clauseStart, StringComparison.Ordinal) >= 0)) continue;
+            if ((UndescribedNameBoundedBySpelling(text, at + 1, clauseEnd) ?? FounderNameStartingAt(text, at + 1, clauseEnd, boundaries)
+                 ?? ChineseNameStartingAt(text, at + 1, clauseEnd, boundaries)) is not { } name || IsInsideMention(named, name)) continue;
+            if (!named.Any(m => m.Range == name)) Add(document, sentence, name.Start, name.End, 0.7);
+            AddCoordinatedNames(document, sentence, name.End, boundaries, named, founderListEnd: clauseEnd);
+        }
+    }
 }

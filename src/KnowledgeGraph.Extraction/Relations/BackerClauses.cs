@@ -1,5 +1,6 @@
 using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Pipeline;
+using static KnowledgeGraph.Extraction.Relations.BackerListNames;
 
 namespace KnowledgeGraph.Extraction.Relations;
 
@@ -12,12 +13,12 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// round (本轮由A领投), the one that last raised a round in the paragraph or the sentence before; a clause that names
 /// the round as a company's (在月之暗面的B轮融资中，A领投，B跟投; X的B轮融资由A领投，B跟投) or as the object of its leader's verb
 /// (A领投了X的B轮融资，B、C跟投) names the company too. Its words are in
-/// <c>relations/backer-clauses.tsv</c>.
+/// <c>relations/backer-clauses.tsv</c>. Each question has its own part: which company's round a clause is about
+/// (BackerClauses.Companies), which of its names back it (.Backers), the round's owner kept across sentences
+/// (.RoundOwner); names in a list that are not backers themselves are <see cref="BackerListNames"/>.
 /// </summary>
-public sealed class BackerClauses
+public sealed partial class BackerClauses
 {
-    private const int RaiseReach = 24;
-
     // Arrays, not lists behind an interface: they are walked at every character of a clause, and an interface's
     // enumerator is an allocation each time.
     private readonly string[] _raise;
@@ -49,49 +50,6 @@ public sealed class BackerClauses
         _armWords = Of("arm-word");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
-    }
-
-    /// <summary>
-    /// The company that last raised a round, as the sentences are read in order, and for each clause of the sentence
-    /// last read the company whose round it is about, if any.
-    /// </summary>
-    public sealed class RoundOwner
-    {
-        internal Mention? Company { get; set; }
-        internal int Paragraph { get; set; } = -1;
-        internal int Sentence { get; set; } = -1;
-        internal List<(TextRange Clause, Mention Company)> Clauses { get; } = [];
-
-        /// <summary>Clauses of the sentence last read that speak of a round (本轮…) whose company no clause named.</summary>
-        internal List<TextRange> Unowned { get; } = [];
-
-        /// <summary>Where a round was last raised by anyone, a name the recogniser missed included, and whether by such a name.</summary>
-        internal (int Paragraph, int Sentence, bool ByUnknown) AnyRaise { get; set; } = (-1, -1, false);
-
-        /// <summary>The sentence that raised the round last raised and its raising clause: the round's amount, name and date are there.</summary>
-        public Sentence? RaisedIn { get; private set; }
-
-        public TextRange RaisingClause { get; private set; }
-
-        internal void Raised(Mention company, Sentence sentence, TextRange clause) =>
-            (Company, Paragraph, Sentence, RaisedIn, RaisingClause) = (company, sentence.Paragraph, sentence.Index, sentence, clause);
-
-        /// <summary>A sentence that only went on naming the round's backers: the next one may go on too (跟投名单…都出现在其中。个人投资者则包括…).</summary>
-        internal void Continued(Sentence sentence) => (Paragraph, Sentence) = (sentence.Paragraph, sentence.Index);
-
-        /// <summary>
-        /// The company whose round the clause holding <paramref name="position"/> is about (本轮由A领投，B跟投), so that
-        /// its backers invest in it rather than in a company the clauses before only named (仅次于…DeepL).
-        /// </summary>
-        public Mention? CompanyAt(int position) =>
-            Clauses.FirstOrDefault(c => c.Clause.Start <= position && position <= c.Clause.End).Company;
-
-        /// <summary>
-        /// Whether the clause holding <paramref name="position"/> speaks of a round whose company is not known (a round-up's
-        /// item about a company the recogniser missed; 本轮 after a paragraph that raised none): its backers are nobody's,
-        /// least of all the company the article was about before.
-        /// </summary>
-        public bool IsUnownedRoundAt(int position) => Unowned.Any(c => c.Start <= position && position <= c.End);
     }
 
     public readonly record struct Finding(Mention Backer, Mention Company, bool Lead, int ClauseStart, int ClauseEnd, int TriggerEnd);
@@ -176,223 +134,6 @@ public sealed class BackerClauses
         }
         if (wentOn) owner.Continued(sentence);
         return findings;
-    }
-
-    /// <summary>
-    /// Where the backers of a clause that opens by going on with a list (，以及Adobe Ventures都出现在其中) begin: in the clause
-    /// before, after its colon (跟投名单相当豪华：NVentures、AMD Ventures、Intel Capital), or at its start; else the clause's own start.
-    /// </summary>
-    private int ListBefore(string text, int start, int end, TextRange before)
-    {
-        var at = start;
-        while (at < end && char.IsWhiteSpace(text[at])) at++;
-        if (WordAt(text, at, end, _listGoesOn) is null) return start;
-        var colon = text.LastIndexOfAny(['：', ':'], Math.Max(before.Start, before.End - 1), Math.Max(0, before.End - before.Start));
-        return colon >= 0 ? colon + 1 : before.Start;
-    }
-
-    /// <summary>The company a later clause of the sentence says raised the round, if any.</summary>
-    private static Mention? RaisingLater(List<Mention?> raising, int clause)
-    {
-        for (var later = clause + 1; later < raising.Count; later++)
-        {
-            if (raising[later] is { } company) return company;
-        }
-        return null;
-    }
-
-    /// <summary>Whether the text at <paramref name="range"/> names a round (本轮融资, 该轮融资), as an anaphor for its company does.</summary>
-    public bool NamesRound(string text, TextRange range) => FirstOf(text, range.Start, range.End, _round) >= 0;
-
-    /// <summary>Where the clause's raising word stands, if a round's word follows it (完成B轮融资).</summary>
-    private int? RaisesRound(string text, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            var word = WordAt(text, i, end, _raise);
-            if (word is null) continue;
-            return ContainsAny(text, i + word.Length, Math.Min(end, i + word.Length + RaiseReach), _raiseObjects) ? i : null;
-        }
-        return null;
-    }
-
-    /// <summary>Whether the clause opens right after a label and its colon (云图数据：完成B轮融资) that names something.</summary>
-    private bool Labelled(string text, int start, int labelStart) =>
-        labelStart < start && text[start - 1] is '：' or ':' && NamesSomethingBefore(text, labelStart, start - 1);
-
-    /// <summary>Where a label ending in a colon right before the sentence begins (云图数据：), when the colon ended the sentence before.</summary>
-    private static int LabelStart(string text, int sentenceStart)
-    {
-        if (sentenceStart < 2 || text[sentenceStart - 1] is not ('：' or ':')) return sentenceStart;
-        var at = sentenceStart - 1;
-        while (at > 0 && sentenceStart - at < LabelReach && text[at - 1] is not ('。' or '！' or '？' or '\n' or '；' or '，' or ',')) at--;
-        return at;
-    }
-
-    private const int LabelReach = 24;
-
-    /// <summary>A run of two letters or more before the raising word that no time or adverb word accounts for (云图数据完成…).</summary>
-    private bool NamesSomethingBefore(string text, int start, int raiseAt)
-    {
-        var run = 0;
-        for (var i = start; i < raiseAt; i++)
-        {
-            if (WordAt(text, i, raiseAt, _raiserFree) is { } free)
-            {
-                i += free.Length - 1;
-                run = 0;
-                continue;
-            }
-            run = char.IsLetter(text[i]) ? run + 1 : 0;
-            if (run >= 2) return true;
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// The organization named last before a raising word whose round follows in the clause (X宣布完成11亿元新一轮融资);
-    /// in a clause that names none, the one that closes the clause before (…的AI芯片公司Tenstorrent，于12月2日宣布完成…融资).
-    /// </summary>
-    private Mention? RaisingCompany(string text, int sentenceStart, int start, int end, IReadOnlyList<Mention> mentions)
-    {
-        for (var i = start; i < end; i++)
-        {
-            var word = WordAt(text, i, end, _raise);
-            if (word is null) continue;
-            var reach = Math.Min(end, i + word.Length + RaiseReach);
-            if (!ContainsAny(text, i + word.Length, reach, _raiseObjects)) continue;
-            return mentions.LastOrDefault(m => m.Range.Start >= start && m.Range.End <= i && m.Type == "Organization" && m.Entity is not null)
-                   ?? mentions.LastOrDefault(m => m.Range.Start >= sentenceStart && m.Range.Length > 0 && m.Type == "Organization" && m.Entity is not null
-                                                  && PastBrackets(text, m.Range.End, start) == start - 1);
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// The organization a clause names as the round's owner: it opens the clause (after 在), a link word follows it
-    /// (的, 在, 本轮) and the round's name right after that (百川智能的B轮融资由红杉资本领投; 在月之暗面的B轮融资中;
-    /// Anthropic在新一轮融资中筹集了35亿美元), so that the clauses after it (腾讯跟投) are about its round, not about the
-    /// backer named last. A name that does not open the clause is a backer (由红杉资本领投的B轮融资中), and so is one
-    /// that invests with no other name before its word of investing (英伟达的投资部门参与了本轮; 红杉资本本轮继续加码).
-    /// </summary>
-    private Mention? FramingCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
-    {
-        var at = start;
-        while (at < end && char.IsWhiteSpace(text[at])) at++;
-        if (WordAt(text, at, end, _frameOpen) is { } open) at += open.Length;
-        var company = mentions.FirstOrDefault(m => m.Range.Start == at && m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor);
-        if (company is null) return null;
-        var after = PastBrackets(text, company.Range.End, end);
-        if (WordAt(text, after, end, _frameLinks) is null) return null;
-        var reach = Math.Min(end, after + RoundNameReach);
-        var named = false;
-        for (var i = after; i < end; i++)
-        {
-            if (mentions.Any(m => m.Range.Start == i)) return named ? company : null;
-            if (text[i] is '投' or '参' or '股' || _backing.Any(b => string.CompareOrdinal(text, i, b.Word, 0, b.Word.Length) == 0)) return null;
-            named |= i < reach && WordAt(text, i, end, _raiseObjects) is not null;
-        }
-        return named ? company : null;
-    }
-
-    /// <summary>
-    /// The organization whose round a backer's verb takes as its object (红杉中国领投了月之暗面10亿美元的B轮融资; 英伟达参与了xAI的C轮融资):
-    /// the clauses after it (腾讯、美团等机构跟投) name backers of that company's round, not of the backer named before it.
-    /// </summary>
-    private Mention? BackedCompany(string text, int start, int end, IReadOnlyList<Mention> mentions)
-    {
-        for (var i = start; i < end; i++)
-        {
-            if (WordAt(text, i, end, _roundVerbs) is not { } verb) continue;
-            var at = i + verb.Length;
-            if (at < end && text[at] == '了') at++;
-            var company = mentions.FirstOrDefault(m => m.Range.Start == at && m.Range.Length > 0 && m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor);
-            if (company is null) continue;
-            var after = PastBrackets(text, company.Range.End, end);
-            var reach = Math.Min(end, after + BackedRoundReach);
-            for (var j = after; j < reach; j++)
-            {
-                if (mentions.Any(m => m.Range.Start == j && m.Range.Length > 0)) break;
-                if (WordAt(text, j, end, _raiseObjects) is not null) return company;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>How far a backed round's name may reach past its company (约6亿美元的B轮融资, 去年10月的66亿美元融资).</summary>
-    private const int BackedRoundReach = 18;
-
-    /// <summary>How far a round's name may reach from the link word to its round word (的最新一轮, 在新一轮).</summary>
-    private const int RoundNameReach = 12;
-
-    /// <summary>A backer's word that only the words of <c>after</c> separate from the clause's end.</summary>
-    private (int At, int Length, bool Lead)? ClosingBacker(string text, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            foreach (var (word, lead) in _backing)
-            {
-                if (string.CompareOrdinal(text, i, word, 0, word.Length) != 0) continue;
-                var rest = i + word.Length;
-                while (rest < end && WordAt(text, rest, end, _after) is { } after) rest += after.Length;
-                if (rest == end) return (i, word.Length, lead);
-                break;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// A name followed by 的 owns what comes next (阿里巴巴的…): the next name is the backer. After 旗下 only a name
-    /// that follows it in the same list item is the backer (沙特主权基金PIF旗下的AI公司HUMAIN领投); a fund it leaves
-    /// unnamed (中金资本旗下基金和春华资本联合领投) is the owner's money.
-    /// </summary>
-    private static bool OwnsNext(string text, int end, IReadOnlyList<Mention> mentions, int before) =>
-        end < text.Length && (text[end] == '的' || string.CompareOrdinal(text, end, "旗下", 0, 2) == 0 && DescribesNext(text, end, mentions, before));
-
-    /// <summary>
-    /// The investing arm a backer's name begins, spelled out in brackets after it (思科投资（Cisco Investments）, 三星催化基金
-    /// （Samsung Catalyst Fund）): the arm backs the round, not its owner, whose name is only the first part of the arm's.
-    /// </summary>
-    private Mention? ArmInBrackets(string text, Mention backer, IReadOnlyList<Mention> mentions, int before)
-    {
-        var at = backer.Range.End;
-        var limit = Math.Min(before, at + ArmReach);
-        while (at < limit && text[at] is not ('（' or '(') && char.IsLetter(text[at]) && !char.IsAsciiLetter(text[at]) && Array.IndexOf(Joiners, text[at]) < 0) at++;
-        if (at == backer.Range.End || at >= limit || text[at] is not ('（' or '(')) return null;
-        if (!_armWords.Any(w => at - w.Length >= backer.Range.End && string.CompareOrdinal(text, at - w.Length, w, 0, w.Length) == 0)) return null;
-        return mentions.FirstOrDefault(m => m.Range.Start == at + 1 && m.Type == "Organization" && m.Entity is not null && m.Entity != backer.Entity);
-    }
-
-    /// <summary>How far the words of an arm's name (投资, 催化基金) may reach past its owner's name to the bracket.</summary>
-    private const int ArmReach = 6;
-
-    /// <summary>A name inside brackets is another spelling of the name before them (富达（Fidelity Management &amp; Research）).</summary>
-    private static bool InBrackets(string text, int clauseStart, int position)
-    {
-        var open = text.LastIndexOfAny(['（', '('], Math.Max(clauseStart, position - 1), Math.Max(0, position - clauseStart));
-        return open >= 0 && text.IndexOfAny(['）', ')'], open, position - open) < 0;
-    }
-
-    /// <summary>
-    /// A name written before the next one with no joiner between describes it (亚马逊创始人杰夫·贝索斯, 谷歌前CEO埃里克·施密特):
-    /// the next one is the backer.
-    /// </summary>
-    private static bool DescribesNext(string text, int backerEnd, IReadOnlyList<Mention> mentions, int before)
-    {
-        var next = mentions.FirstOrDefault(m => m.Range.Start >= backerEnd && m.Range.Length > 0 && !InBrackets(text, backerEnd, m.Range.Start));
-        if (next is null || next.Range.End > before) return false;
-        return text.IndexOfAny(Joiners, backerEnd, next.Range.Start - backerEnd) < 0;
-    }
-
-    private static readonly char[] Joiners = ['、', '，', ',', '和', '与', '及', '同', '跟'];
-
-    /// <summary>Where the text goes on after a bracket that follows a name (阿什顿·库彻（Ashton Kutcher）的…).</summary>
-    private static int PastBrackets(string text, int position, int limit)
-    {
-        if (position >= limit || text[position] is not ('（' or '(')) return position;
-        var close = text.IndexOfAny(['）', ')'], position, limit - position);
-        return close < 0 ? position : close + 1;
     }
 
     private static string? WordAt(string text, int position, int end, string[] words)
