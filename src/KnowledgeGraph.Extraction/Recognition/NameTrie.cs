@@ -54,10 +54,10 @@ public sealed class NameTrie<T>
     private static bool IsSet(ulong[] bits, int bit) => (bits[bit / 64] & (1UL << (bit % 64))) != 0;
 
     /// <summary>Every name that starts at <paramref name="start"/>, longest first.</summary>
-    /// <remarks>Asked at every character of a text, and most positions begin no name: those cost two bit tests and nothing else.</remarks>
+    /// <remarks>A scan of every character asks <see cref="MayBeginAt"/> first: most positions begin no name.</remarks>
     public IEnumerable<(int Length, string Surface, T Value)> MatchesAt(string text, int start, int end)
     {
-        if (start >= end || !MayBeginAt(text, start, end) || _root.Children is null || !_root.Children.TryGetValue(InvariantLowerCase.Of(text[start]), out var node)) return [];
+        if (start >= end || _root.Children is null || !_root.Children.TryGetValue(InvariantLowerCase.Of(text[start]), out var node)) return [];
         // Made only when a name ends here: a prefix that ends none (a common first character) costs no list.
         List<(int, string, T)>? found = null;
         for (var i = start; ; )
