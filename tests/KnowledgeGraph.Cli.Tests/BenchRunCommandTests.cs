@@ -13,7 +13,7 @@ public sealed class BenchRunCommandTests : IDisposable
         var costs = Path.Combine(_workspace.Root, "jit.tsv");
 
         var (exitCode, stdout, stderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(5),
-            "bench", "run", "--corpus", _workspace.Corpus, "--work", Path.Combine(_workspace.Root, "work"), "--jit-costs", costs);
+            "bench", "run", "--corpus", _workspace.Corpus, "--work", Path.Combine(_workspace.Root, "work"), "--jit-costs", costs, "--warm-up", "0");
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("compiles timed during the SQLite ingest", stdout, StringComparison.Ordinal);
@@ -37,6 +37,32 @@ public sealed class BenchRunCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("cannot write --jit-costs", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("chars/s", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_warm_up_ingests_into_a_scratch_database_it_removes_before_the_timed_ingest_of_the_whole_corpus()
+    {
+        var work = Path.Combine(_workspace.Root, "work");
+        var articles = _workspace.ArticleFiles;
+
+        var (exitCode, stdout, stderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(5),
+            "bench", "run", "--corpus", _workspace.Corpus, "--work", work, "--warm-up", "3");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("| warm-up before the timed ingests | 3 articles | 3 articles ingested into a scratch database", stdout, StringComparison.Ordinal);
+        Assert.Contains($"whole run: {articles} articles", stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(work, "*.warm-up*"));
+    }
+
+    [Fact]
+    public async Task A_negative_warm_up_is_refused()
+    {
+        var (exitCode, stdout, stderr) = await KgProcess.RunAsync(TimeSpan.FromMinutes(3),
+            "bench", "run", "--corpus", _workspace.Corpus, "--warm-up", "-1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--warm-up must be 0 or more articles", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("chars/s", stdout, StringComparison.Ordinal);
     }
 }

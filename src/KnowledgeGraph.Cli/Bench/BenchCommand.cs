@@ -68,18 +68,28 @@ public static class BenchCommand
         {
             Description = "Also time each method the runtime compiles during the SQLite ingest (its JIT events) and write them to this TSV file, costliest first; the report adds the ten costliest",
         };
+        var warmUp = new Option<int>("--warm-up")
+        {
+            Description = "Articles ingested into a scratch database before the timed ingests, then a wait until the runtime stops compiling; 0 times a cold ingest",
+            DefaultValueFactory = _ => 500,
+        };
         var store = new StoreOptions();
-        var command = new Command("run", "Measure extraction, ingest into SQLite (and Neo4j when configured) and GraphQL queries") { corpus, api, requests, concurrency, report, work, jitCosts };
+        var command = new Command("run", "Measure extraction, ingest into SQLite (and Neo4j when configured) and GraphQL queries") { corpus, api, requests, concurrency, report, work, jitCosts, warmUp };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(warmUp) < 0)
+            {
+                Console.Error.WriteLine("kg bench run: --warm-up must be 0 or more articles");
+                return 2;
+            }
             if (result.GetValue(jitCosts) is { } jitCostsPath && CannotWrite(jitCostsPath) is { } problem)
             {
                 Console.Error.WriteLine($"kg bench run: cannot write --jit-costs {jitCostsPath}: {problem}");
                 return 2;
             }
             var table = await MeasureAsync(result.GetValue(corpus)!, store.Read(result), result.GetValue(api), result.GetValue(requests),
-                result.GetValue(concurrency), result.GetValue(work), result.GetValue(jitCosts), cancellationToken);
+                result.GetValue(concurrency), result.GetValue(work), result.GetValue(jitCosts), result.GetValue(warmUp), cancellationToken);
             Console.WriteLine(table);
             if (result.GetValue(report) is { } path) await File.WriteAllTextAsync(path, table, cancellationToken);
             return 0;
@@ -139,7 +149,7 @@ public static class BenchCommand
     }
 
     private static async Task<string> MeasureAsync(string corpus, StoreSettings settings, string? apiDll, int requests, int concurrency,
-        string? workFolder, string? jitCostsPath, CancellationToken cancellationToken)
+        string? workFolder, string? jitCostsPath, int warmUpArticles, CancellationToken cancellationToken)
     {
         var rows = new List<string>();
         // Listening from the start, so that the listener's own code is compiled before the ingest it times.
@@ -161,6 +171,9 @@ public static class BenchCommand
         var sqlitePath = Path.Combine(work, "bench.db");
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(sqlitePath + suffix);
         var sqlite = new StoreSettings { Store = "sqlite", SqlitePath = sqlitePath, SqliteWriterCacheMegabytes = settings.SqliteWriterCacheMegabytes };
+        if (warmUpArticles > 0)
+            rows.Add(Row("warm-up before the timed ingests", $"{warmUpArticles:N0} articles",
+                $"{await IngestWarmUp.RunAsync(extractor, sqlite, corpus, warmUpArticles, cancellationToken)}"));
         rows.Add(await MeasureIngestAsync("ingest into SQLite (read, extract, store)", extractor, sqlite, corpus, jit, cancellationToken));
         if (jit is not null) rows.AddRange(JitCostReport.Write(jit, jitCostsPath!));
         if (settings.Neo4j.Uri is not null)
