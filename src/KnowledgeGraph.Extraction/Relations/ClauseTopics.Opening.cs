@@ -54,11 +54,16 @@ public sealed partial class ClauseTopics
         var backing = predicate < end ? BackingAt(document, predicate, end) : -1;
         if (backing < 0 && before is not null) backing = BackerFollows(document, afterBefore, end);
         var backs = backing >= 0 && !mentions.Any(m => m.Range.Start >= document.Tokens[backing].Range.End && clause.Contains(m.Range.Start));
+        // A clause that is a person and what describes them before their name, the verbs of the description included, has that
+        // person as its subject, unless a name opens it as its own subject (马斯克邀请了曾在OpenAI工作的A).
+        if (predicate < end && !(before is not null && adjacent && !possessed) && DescribedPerson(document, predicate, end, mentions, clause) is { } described)
+            return (described, false, false, false);
         if (before is null && predicate < end)
         {
             var token = document.Tokens[predicate];
             // 在X任职 (曾在IBM和飞思卡尔任职, 此前在谷歌担任研究员) is a post held by the topic, not a phrase of place before a subject.
-            if ((_adverbial.Contains(token.Text) || IsAdverbialPhrase(document, token)) && !(onlySkippable && IsPlaceOfPost(document, predicate, end)))
+            if ((_adverbial.Contains(token.Text) || IsAdverbialPhrase(document, token))
+                && !(onlySkippable && (IsPlaceOfPost(document, predicate, end) || IsTimeBeforePredicate(document, predicate, end))))
                 return (null, false, false, false);
             if (onlySkippable || aboutTopic) return (null, true, false, backs);
         }
@@ -76,6 +81,46 @@ public sealed partial class ClauseTopics
         // A clause without a predicate (估值320亿美元), or about a role or a party of the topic (董事长为X, 投资方包括X),
         // says something about the topic; it does not replace it.
         return (null, aboutTopic, predicate < end && !onlySkippable && !aboutTopic && !relational, false);
+    }
+
+    /// <summary>
+    /// The person the clause ends with, written right after 的 and perhaps followed by their name's other spelling in brackets,
+    /// when the clause's predicate stands before that 的 (曾任华为诺亚方舟实验室主任的李航，在2017年加入字节跳动; 同样出自姚班的范浩强，
+    /// 本科期间就加入旷视实习; 比楼天城低一届的印奇（Yin Qi），在2011年…): the clause is that person, described, and the clauses after
+    /// it go on about them, not about the topic before. Only a person: a company ending such a clause is as often what the topic
+    /// joined or bought (加入由姜大昕创办的阶跃星辰，出任首席科学家).
+    /// </summary>
+    private static Mention? DescribedPerson(Document document, int predicate, int end, IReadOnlyList<Mention> mentions, TextRange clause)
+    {
+        var last = end - 1;
+        if (document.Tokens[last].Text is "）" or ")")
+        {
+            while (last > predicate && document.Tokens[last].Text is not ("（" or "(")) last--;
+            last--;
+        }
+        if (last <= predicate + 1 || MentionAt(mentions, document.Tokens[last].Range, clause) is not { Type: "Person" } person) return null;
+        var of = last;
+        while (of > predicate && document.Tokens[of].Range.Start >= person.Range.Start) of--;
+        return of > predicate && document.Tokens[of].Text == "的" && document.Tokens[of].Range.End == person.Range.Start ? person : null;
+    }
+
+    /// <summary>
+    /// 在 or 于 at <paramref name="preposition"/> says when, not where: time words follow it (在2023年, 于去年底), then, after adverbs,
+    /// the clause's predicate (在2017年加入字节跳动, 则在2023年离开百度). Such a clause leaves its subject out as much as one opening
+    /// with 2017年; a time phrase before anything else (于今年内向证监会…, where the segmenter reads 内向) keeps the old reading.
+    /// </summary>
+    private bool IsTimeBeforePredicate(Document document, int preposition, int end)
+    {
+        if (document.Tokens[preposition].Text is not ("在" or "于")) return false;
+        var i = preposition + 1;
+        var when = false;
+        while (i < end && document.Tokens[i].Tag is "t" or "m" or "q")
+        {
+            when |= document.Tokens[i].Tag == "t" || document.Tokens[i].Text[^1] is '年' or '月' or '日' or '底' or '初';
+            i++;
+        }
+        while (i < end && document.Tokens[i].Tag is "d" or "c") i++;
+        return when && i < end && IsPredicate(document, document.Tokens[i]);
     }
 
     /// <summary>在 or 于, then a place and a verb of holding a post in the same clause, with no verb before that one and no 的 after it.</summary>

@@ -24,6 +24,28 @@ public sealed partial class AnaphoraResolver
         var speaker = candidates.LastOrDefault(m => m.Sentence == sentence.Index && SpeechVerb.IsMatch(document.Text.AsSpan(m.Range.End, Math.Min(12, sentence.Range.End - m.Range.End)).ToString()));
         if (speaker is not null) return speaker;
         var nearest = candidates[^1].Sentence;
-        return candidates.First(m => m.Sentence == nearest);
+        var named = candidates.Where(m => m.Sentence == nearest).ToList();
+        return named.FirstOrDefault(m => !StandsAside(document.Text, m)) ?? named[0];
+    }
+
+    private static readonly string[] AsideBefore = LanguageData.EmbeddedWords.List("resolution/aside-person-positions.tsv", "before");
+    private static readonly string[] AsideAfter = LanguageData.EmbeddedWords.List("resolution/aside-person-positions.tsv", "after");
+    private static readonly string[] AsideLead = LanguageData.EmbeddedWords.List("resolution/aside-person-positions.tsv", "lead");
+
+    /// <summary>
+    /// The person is named aside from the sentence's subject: after a preposition or a verb of taking over (与戴伊一同离开的还有…,
+    /// 接替林普的是帕奈), before 的 (林普的继任者), or in a clause of condition or concession (如果说林普和帕奈负责产品，…): a later 他
+    /// means the first person of the sentence not named so, when there is one; a pronoun resolved before never stands aside.
+    /// </summary>
+    private static bool StandsAside(string text, Mention mention)
+    {
+        // A pronoun resolved before keeps the person the sentences go on about (他的导师是A。他后来…).
+        if (mention.IsAnaphor) return false;
+        var start = mention.Range.Start;
+        if (AsideBefore.Any(word => start >= word.Length && string.CompareOrdinal(text, start - word.Length, word, 0, word.Length) == 0)) return true;
+        if (AsideAfter.Any(word => string.CompareOrdinal(text, mention.Range.End, word, 0, word.Length) == 0)) return true;
+        var clause = start;
+        while (clause > 0 && text[clause - 1] is not ('，' or ',' or '。' or '；' or ';' or '！' or '？' or '\n')) clause--;
+        return AsideLead.Any(word => string.CompareOrdinal(text, clause, word, 0, word.Length) == 0);
     }
 }
