@@ -10,17 +10,21 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// is the run between a description's head noun (resolution/description-heads.txt) and what the company does right
 /// after it (recognition/described-name-closers.txt: 宣布, 完成, 获得 …), a bracketed spelling, or the clause's end when a verb
 /// of founding, buying or backing governs it (recognition/described-object-verbs.txt: 成立, 收购 …) or, with no description, when words
-/// that set a joint venture up stand right before it (recognition/joint-venture-runs.txt: 合资成立了); it must hold a word the segmenter does
-/// not know as a common noun, so that 公司员工宣布 or 该企业今天完成 name nobody.
+/// that set a joint venture or a company up stand right before it (recognition/joint-venture-runs.txt: 合资成立了; founding-runs.txt:
+/// 创办了); a known place or a word for the local one and 的 introduce a name as a head noun does (成都的蓉溪智能则…,
+/// 当地的鹭岛数科达成…). It must hold a word the segmenter does not know as a common noun, so that 公司员工宣布 or 该企业今天完成
+/// name nobody, or end in a company's ending (老股东松果资本继续跟投).
 /// </summary>
 public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyCollection<string> descriptionHeads, IReadOnlyCollection<string> closers,
-    IReadOnlyCollection<string> objectVerbs, IReadOnlyCollection<string> ownedNameOpeners, IReadOnlyCollection<string> jointVentureRuns) : IPipelineStage
+    IReadOnlyCollection<string> objectVerbs, IReadOnlyCollection<string> ownedNameOpeners, IReadOnlyCollection<string> foundingRuns,
+    IReadOnlyCollection<string> localWords) : IPipelineStage
 {
     /// <summary>
-    /// Words that set a joint venture up right before its name, with no description between (recognition/joint-venture-runs.txt:
-    /// 比亚迪与Momenta合资成立了迪派智驾，): the name may end its clause as after a founding verb and a head noun.
+    /// Words that set a joint venture or a company up right before its name, with no description between
+    /// (recognition/joint-venture-runs.txt: 比亚迪与Momenta合资成立了迪派智驾，; recognition/founding-runs.txt: 在苏州创办了鹭途数据，):
+    /// the name may end its clause as after a founding verb and a head noun.
     /// </summary>
-    private readonly IReadOnlyList<string> _jointVentureRuns = jointVentureRuns.Where(r => r.Length > 0).OrderByDescending(r => r.Length).ToList();
+    private readonly IReadOnlyList<string> _foundingRuns = foundingRuns.Where(r => r.Length > 0).OrderByDescending(r => r.Length).ToList();
 
     private const int MinNameLength = 2;
     private const int MaxNameLength = 6;
@@ -55,7 +59,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
                     AddOwnedName(document, named, tokens, t, sentence);
                     continue;
                 }
-                if (JointVentureRunEnd(text, tokens, t, sentence.Range.End) is { } runEnd)
+                if (FoundingRunEnd(text, tokens, t, sentence.Range.End) is { } runEnd)
                 {
                     if (NameAfter(document, tokens, runEnd + 1, sentence.Range.End, founded: true) is { } venture && named.Overlapping(venture).Count == 0)
                     {
@@ -65,7 +69,8 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
                     }
                     continue;
                 }
-                if (!IsHead(tokens[t].Text) || named.Overlapping(tokens[t].Range).Count > 0 || CountedBefore(text, tokens[t].Range.Start)) continue;
+                var local = IsPlaceAndOf(document, named, tokens, t);
+                if (!local && (!IsHead(tokens[t].Text) || named.Overlapping(tokens[t].Range).Count > 0 || CountedBefore(text, tokens[t].Range.Start))) continue;
                 if (NameAfter(document, tokens, t + 1, sentence.Range.End) is not { } name || named.Overlapping(name).Count > 0) continue;
                 var mention = new Mention(name, text[name.Start..name.End], "Organization", MentionSource.Pattern, DescribedConfidence) { Sentence = sentence.Index };
                 document.Mentions.Add(mention);
@@ -73,6 +78,19 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
             }
         }
     }
+
+    /// <summary>
+    /// Words for the place a text is speaking of (recognition/local-words.txt: 当地, 本地), which before 的 introduce a
+    /// local company as a known place does (当地的白鹭陶瓷, 青岛本地的海螺资本).
+    /// </summary>
+    private readonly HashSet<string> _localWords = localWords.Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The token is the 的 after a known place or a word for the local one (成都的, 当地的): the name after it is a local company's.</summary>
+    private bool IsPlaceAndOf(Document document, MentionSpans named, List<Token> tokens, int t) =>
+        t > 0 && tokens[t].Text == Of && tokens[t - 1].Range.End == tokens[t].Range.Start
+        && (_localWords.Contains(tokens[t - 1].Text) || named.EndingAt(tokens[t].Range.Start).Any(m => m.Type == "Location"));
+
+    private const string Of = "的";
 
     private readonly HashSet<string> _ownedNameOpeners = ownedNameOpeners.Where(o => o.Length > 0).ToHashSet(StringComparer.Ordinal);
 
@@ -119,10 +137,10 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
         named.Add(mention);
     }
 
-    /// <summary>The index of the last token of a joint venture's run starting at token <paramref name="t"/>, if one does and ends on a token's end.</summary>
-    private int? JointVentureRunEnd(string text, List<Token> tokens, int t, int sentenceEnd)
+    /// <summary>The index of the last token of a founding run starting at token <paramref name="t"/>, if one does and ends on a token's end.</summary>
+    private int? FoundingRunEnd(string text, List<Token> tokens, int t, int sentenceEnd)
     {
-        if (RecognitionData.MatchStartingAt(_jointVentureRuns, text, tokens[t].Range.Start, sentenceEnd) is not { } run) return null;
+        if (RecognitionData.MatchStartingAt(_foundingRuns, text, tokens[t].Range.Start, sentenceEnd) is not { } run) return null;
         var end = tokens[t].Range.Start + run.Length;
         for (var u = t; u < tokens.Count && tokens[u].Range.End <= end; u++)
         {
@@ -171,26 +189,46 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
         var proper = false;
         var singles = 0;
         var spelled = SpellingCloses(document, tokens, first, sentenceEnd);
+        var ending = OrganizationEndingAt(text, tokens, first);
         for (var t = first; t < tokens.Count; t++)
         {
             var token = tokens[t];
             if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start])) return null;
-            if (data.IsGeneric(token.Text) || PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) && token.Text.Length == 1) return null;
+            if (data.IsGeneric(token.Text) && t != ending || PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) && token.Text.Length == 1) return null;
             var single = token.Text.Length == 1;
-            // A name its Latin spelling closes (灵巧手厂商灵心巧手（Linkerbot）) may hold words that are verbs elsewhere.
-            if (!single && !IsNameWord(token) && !(spelled && token.Tag == "v")) return null;
-            // So are single characters around a word of three tokens or more (清 程极 智), and a name its spelling follows.
+            // A name its Latin spelling closes (灵巧手厂商灵心巧手（Linkerbot）) or a company's ending closes (鲸帆出海科技)
+            // may hold words that are verbs elsewhere; a company's name does not open with one (新企业联合公司).
+            if (!single && !IsNameWord(token) && !(token.Tag == "v" && (spelled || t > first && t < ending)) || t == first && ending > first && token.Tag == "v") return null;
+            // So are single characters around a word of three tokens or more (清 程极 智), and a name its spelling
+            // follows, and the words before a company's ending, common as they may be (海螺资本, 白鹭陶瓷 is no such).
             singles += single ? 1 : 0;
-            proper |= IsCoinedWord(tokens, t, first) || spelled || singles >= 2 && t - first >= 2;
+            proper |= IsCoinedWord(tokens, t, first) || spelled || singles >= 2 && t - first >= 2 || t == ending;
             var end = token.Range.End;
             var closed = end < sentenceEnd && (BracketOpens.Contains(text[end]) || _closers.Any(c => string.CompareOrdinal(text, end, c, 0, c.Length) == 0))
                          || EndsClause(text, end, sentenceEnd) && (founded || ObjectOfFounding(tokens, first - 1));
             if (!closed) continue;
             // An aspect particle ends a verb the segmenter did not know (公司谈过收购), not a name.
             if (AspectParticles.Contains(text[end - 1])) return null;
+            // A word of place at the end (中, 上, 内) ends a phrase of where (旧金山的路测车队中), not a name (蓉西 may hold one).
+            if (single && token.Tag == "f") return null;
             return proper && end - start >= MinNameLength && !data.IsGeneric(text[start..end]) ? new TextRange(start, end) : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The index of a company's or a fund's ending (科技, 资本, 创投) that closes the words from <paramref name="first"/>
+    /// within a name's length, after two characters or more (鲸帆出海科技, 海螺资本), or -1.
+    /// </summary>
+    private int OrganizationEndingAt(string text, List<Token> tokens, int first)
+    {
+        var start = tokens[first].Range.Start;
+        for (var t = first; t < tokens.Count && tokens[t].Range.End - start <= MaxNameLength && IsHan(text[tokens[t].Range.Start]); t++)
+        {
+            if (t > first && tokens[t].Range.Start - start >= MinNameLength && data.OrganizationSuffixes.Contains(tokens[t].Text)) return t;
+            if (t > first && tokens[t].Range.Start != tokens[t - 1].Range.End) break;
+        }
+        return -1;
     }
 
     /// <summary>

@@ -123,8 +123,16 @@ public sealed partial class EnglishNameRecogniser
     private bool IntroducedAsOrganization(string text, Token term) => AfterOrganizationNoun(text, term.Range.Start);
 
     private bool AfterOrganizationNoun(string text, int start) =>
-        data.HeadNouns.Any(h => h.Type == "Organization" && start >= h.Noun.Length
-                                && string.CompareOrdinal(text, start - h.Noun.Length, h.Noun, 0, h.Noun.Length) == 0);
+        data.HeadNouns.Any(h => h.Type == "Organization" && EndsAt(text, start, h.Noun)) || TraderNouns.Any(noun => EndsAt(text, start, noun));
+
+    private static bool EndsAt(string text, int at, string word) =>
+        at >= word.Length && string.CompareOrdinal(text, at - word.Length, word, 0, word.Length) == 0;
+
+    /// <summary>
+    /// A trader's, an operator's or a shop's noun (出行运营商, 客服外包商, 连锁便利店) before an unknown Latin name introduces
+    /// an organization, as a head noun does; after a name it types nothing (苹果供应商 is who supplies Apple).
+    /// </summary>
+    private static readonly string[] TraderNouns = LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "trader-nouns");
 
     /// <summary>
     /// A run that starts with or ends in a known name and adds words to it is another thing named after it:

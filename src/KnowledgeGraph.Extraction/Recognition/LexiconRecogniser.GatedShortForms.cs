@@ -41,7 +41,8 @@ public sealed partial class LexiconRecogniser
             foreach (var candidate in open.ToList())
             {
                 if (!ListedWithOneOf(document.Text, candidate.Span, organizations)
-                    && !(named.Contains(candidate.Entry.Id) && ReadsAsName(document, candidate.Sentence, candidate.Token))) continue;
+                    && !(named.Contains(candidate.Entry.Id) && ReadsAsName(document, candidate.Sentence, candidate.Token))
+                    && !KindedAsCompany(document, candidate.Sentence, candidate.Token)) continue;
                 confirmed.Add((candidate.Span, candidate.Entry, candidate.Sentence));
                 organizations.Add(candidate.Span);
                 open.Remove(candidate);
@@ -53,6 +54,39 @@ public sealed partial class LexiconRecogniser
 
     private static bool ListedWithOneOf(string text, TextRange span, List<TextRange> organizations) =>
         organizations.Any(o => IsListJoiner(text, o.End, span.Start) || IsListJoiner(text, span.End, o.Start));
+
+    /// <summary>
+    /// Nouns for a kind of company (厂商, 车企, 品牌: recognition/organization-words.tsv short-form-kinds) that say the short
+    /// form next to them is a company's name, in an article that may never name it in full: right before it (整机厂商联想),
+    /// right after it (红旗品牌接入), or after it and 等 in the same clause (大众等其他国际车企).
+    /// </summary>
+    private static readonly string[] ShortFormKinds = LanguageData.EmbeddedWords.List("recognition/organization-words.tsv", "short-form-kinds");
+
+    /// <summary>How far after 等 the kind noun of a list may end (等其他国际车企).</summary>
+    private const int MaxKindAfterEtc = 8;
+
+    private static bool KindedAsCompany(Document document, Sentence sentence, int index)
+    {
+        var text = document.Text;
+        var token = document.Tokens[index];
+        if (index > sentence.FirstToken && document.Tokens[index - 1] is { } before && before.Range.End == token.Range.Start
+            && ShortFormKinds.Any(k => before.Text.EndsWith(k, StringComparison.Ordinal)))
+            return true;
+        var end = token.Range.End;
+        if (end >= sentence.Range.End) return false;
+        if (ShortFormKinds.Any(k => string.CompareOrdinal(text, end, k, 0, k.Length) == 0)) return true;
+        if (text[end] != Etc) return false;
+        var clauseEnd = end + 1;
+        while (clauseEnd < sentence.Range.End && clauseEnd - end <= MaxKindAfterEtc && IsHan(text[clauseEnd])) clauseEnd++;
+        var clause = text.AsSpan(end + 1, clauseEnd - end - 1);
+        foreach (var kind in ShortFormKinds)
+        {
+            if (clause.Contains(kind, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private const char Etc = '等';
 
     /// <summary>The short form at this token is the company's name, not a word describing something (see <see cref="ConfirmedShortForms"/>).</summary>
     private static bool ReadsAsName(Document document, Sentence sentence, int index)

@@ -392,15 +392,17 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         && !IsSuffix(token.Text) && !IsCountOrNegation(token);
 
     /// <summary>
-    /// A word that counts (三大, 两家, 六大 of 腾讯六大事业群) or one the segmenter did not know that negates (不买, 没有)
-    /// is a phrase about organizations (三大唱片公司, 不买公司), not a name.
+    /// A word that counts (三大, 两家, 六大 of 腾讯六大事业群), or one the segmenter did not know that negates (不买, 没有) or
+    /// grades (最受 of 最受资本青睐), is a phrase about organizations (三大唱片公司, 不买公司, 最受资本), not a name.
     /// </summary>
     internal static bool IsCountOrNegation(Token token) =>
-        token.Text.Length == 2 && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1]) || !token.InDictionary && Negations.Contains(token.Text[0]));
+        token.Text.Length == 2 && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1])
+                                   || !token.InDictionary && (Negations.Contains(token.Text[0]) || DegreeAdverbs.Contains(token.Text[0])));
 
-    private static readonly string Numerals = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-numerals");
+private static readonly string Numerals = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-numerals");
     private static readonly string Counters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-counters");
     private static readonly string Negations = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "negations");
+    private static readonly string DegreeAdverbs = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "degree-adverbs");
 
     private bool IsProperWord(Token token) =>
         !token.InDictionary || token.Tag is "nr" or "nrt" or "nrfg" or "nz" or "nt" or "eng" or "j" or "ns" || token.Tag == "n" && dictionary.IsRareWord(token.Text);

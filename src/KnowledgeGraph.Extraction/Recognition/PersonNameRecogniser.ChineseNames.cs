@@ -18,7 +18,8 @@ public sealed partial class PersonNameRecogniser
             if (IsReduplicatedVerb(text, end, limit)) continue;
             // Nor is the first character of a verb of what people do that runs past it (景鲲笑称: 笑称).
             if (length == 3 && end < limit && PersonVerbAt(text, end - 1, exceptNounWithPerson: false)) continue;
-            var ended = boundaries.Contains(end) || end == limit || length == 3 && ParticleFollows(text, end, limit)
+            // After a title a two-character name may have its last character glued to what follows as well (荣耀CEO赵明称).
+            var ended = boundaries.Contains(end) || end == limit || (length == 3 || afterTitle && length == 2) && ParticleFollows(text, end, limit)
                         || IsReduplicatedVerb(text, end + 1, limit);
             if (IsPlausibleName(text[start..end], afterTitle) && ended) return new TextRange(start, end);
         }
