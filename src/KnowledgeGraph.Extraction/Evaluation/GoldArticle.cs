@@ -23,5 +23,9 @@ public sealed record GoldArticle(IReadOnlyList<GoldEntity> Entities, IReadOnlyLi
         {
             throw new InvalidDataException($"{path}: malformed gold file: {e.Message}");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: cannot read the gold file: {e.Message}");
+        }
     }
 }
