@@ -399,7 +399,7 @@ public sealed partial class OrganizationNameRecogniser(RecognitionData data, Jie
         token.Text.Length == 2 && (Numerals.Contains(token.Text[0]) && Counters.Contains(token.Text[1])
                                    || !token.InDictionary && (Negations.Contains(token.Text[0]) || DegreeAdverbs.Contains(token.Text[0])));
 
-private static readonly string Numerals = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-numerals");
+    private static readonly string Numerals = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-numerals");
     private static readonly string Counters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "organization-counters");
     private static readonly string Negations = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "negations");
     private static readonly string DegreeAdverbs = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "degree-adverbs");
