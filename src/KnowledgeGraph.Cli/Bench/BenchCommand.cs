@@ -169,7 +169,7 @@ public static class BenchCommand
         var work = workFolder ?? Directory.CreateTempSubdirectory("kg-bench-").FullName;
         Directory.CreateDirectory(work);
         var sqlitePath = Path.Combine(work, "bench.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(sqlitePath + suffix);
+        IngestWarmUp.DeleteDatabase(sqlitePath);
         var sqlite = new StoreSettings { Store = "sqlite", SqlitePath = sqlitePath, SqliteWriterCacheMegabytes = settings.SqliteWriterCacheMegabytes };
         if (warmUpArticles > 0)
             rows.Add(Row("warm-up before the timed ingests", $"{warmUpArticles:N0} articles",

@@ -77,7 +77,8 @@ internal static class IngestWarmUp
         return true;
     }
 
-    private static void DeleteDatabase(string path)
+    /// <summary>A SQLite database with its write-ahead log and shared-memory index, so a rerun starts from nothing.</summary>
+    internal static void DeleteDatabase(string path)
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
     }

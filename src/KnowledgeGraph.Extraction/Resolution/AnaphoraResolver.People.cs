@@ -42,7 +42,7 @@ public sealed partial class AnaphoraResolver
         // A pronoun resolved before keeps the person the sentences go on about (他的导师是A。他后来…).
         if (mention.IsAnaphor) return false;
         var start = mention.Range.Start;
-        if (AsideBefore.Any(word => start >= word.Length && string.CompareOrdinal(text, start - word.Length, word, 0, word.Length) == 0)) return true;
+        if (AsideBefore.Any(word => EndsAt(text, start, word))) return true;
         if (AsideAfter.Any(word => string.CompareOrdinal(text, mention.Range.End, word, 0, word.Length) == 0)) return true;
         var clause = start;
         while (clause > 0 && text[clause - 1] is not ('，' or ',' or '。' or '；' or ';' or '！' or '？' or '\n')) clause--;
