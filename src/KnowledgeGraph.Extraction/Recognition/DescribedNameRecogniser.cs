@@ -71,7 +71,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
                 }
                 var local = IsPlaceAndOf(document, named, tokens, t);
                 if (!local && (!IsHead(tokens[t].Text) || named.Overlapping(tokens[t].Range).Count > 0 || CountedBefore(text, tokens[t].Range.Start))) continue;
-                if (NameAfter(document, tokens, t + 1, sentence.Range.End) is not { } name || named.Overlapping(name).Count > 0) continue;
+                if (NameAfter(document, tokens, t + 1, sentence.Range.End, placed: local) is not { } name || named.Overlapping(name).Count > 0) continue;
                 var mention = new Mention(name, text[name.Start..name.End], "Organization", MentionSource.Pattern, DescribedConfidence) { Sentence = sentence.Index };
                 document.Mentions.Add(mention);
                 named.Add(mention);
@@ -178,7 +178,7 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
     }
 
     /// <summary>The name-like words from <paramref name="first"/> up to an organization's cue or the clause's end.</summary>
-    private TextRange? NameAfter(Document document, List<Token> tokens, int first, int sentenceEnd, bool founded = false)
+    private TextRange? NameAfter(Document document, List<Token> tokens, int first, int sentenceEnd, bool founded = false, bool placed = false)
     {
         if (first >= tokens.Count) return null;
         var text = document.Text;
@@ -196,9 +196,10 @@ public sealed class DescribedNameRecogniser(RecognitionData data, IReadOnlyColle
             if (token.Range.End - start > MaxNameLength || !IsHan(text[token.Range.Start])) return null;
             if (data.IsGeneric(token.Text) && t != ending || PersonNameRecogniser.StopCharacters.Contains(token.Text[0]) && token.Text.Length == 1) return null;
             var single = token.Text.Length == 1;
-            // A name its Latin spelling closes (灵巧手厂商灵心巧手（Linkerbot）) or a company's ending closes (鲸帆出海科技)
-            // may hold words that are verbs elsewhere; a company's name does not open with one (新企业联合公司).
-            if (!single && !IsNameWord(token) && !(token.Tag == "v" && (spelled || t > first && t < ending)) || t == first && ending > first && token.Tag == "v") return null;
+            // A name its Latin spelling closes (灵巧手厂商灵心巧手（Linkerbot）), a company's ending closes (鲸帆出海科技) or
+            // a place and 的 introduce (杭州的小帆出海则…, a coined word before the verb) may hold words that are verbs
+            // elsewhere; a company's name does not open with one (新企业联合公司).
+            if (!single && !IsNameWord(token) && !(token.Tag == "v" && (spelled || t > first && (t < ending || placed))) || t == first && ending > first && token.Tag == "v") return null;
             // So are single characters around a word of three tokens or more (清 程极 智), and a name its spelling
             // follows, and the words before a company's ending, common as they may be (海螺资本, 白鹭陶瓷 is no such).
             singles += single ? 1 : 0;

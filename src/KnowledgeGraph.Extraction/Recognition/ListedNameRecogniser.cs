@@ -9,7 +9,9 @@ namespace KnowledgeGraph.Extraction.Recognition;
 /// name-like words between a listed organization and the next one, or the list's closing word, is an organization;
 /// so is the list's first item, before a listed organization, when the clause opens the list there and a closing
 /// word ends it (达晨财智、深创投…等机构跟投). A longer run that ends like an organization's name
-/// (北京市人工智能产业投资基金) is one too. Names found so extend the list for the next item.
+/// (北京市人工智能产业投资基金) is one too. Names found so extend the list for the next item. A backer may also be named
+/// alone: right before the round's closing word where its clause or a list's opening word begins (由丝路启航创投领投), or
+/// between a verb of receiving money and the amount (获得稻草人资本1500万元天使轮投资).
 /// Runs after the mentions are selected, so the gap it looks at is text no other name covers.
 /// </summary>
 public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources resources, DescriptionFilter descriptions) : IPipelineStage
@@ -35,6 +37,8 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
     {
         var mentions = document.Mentions;
         var before = mentions.Count;
+        AddSoleBackers(document);
+        AddBackersOfAmounts(document);
         mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
         // An item found is inserted after its anchor, so the loop reaches it next and it anchors the item after it.
         for (var i = 0; i < mentions.Count; i++)
@@ -51,6 +55,122 @@ public sealed class ListedNameRecogniser(RecognitionData data, LanguageResources
         }
         if (mentions.Count > before) mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
     }
+
+    /// <summary>
+    /// The closing words of a list of backers that a sole backer's name stands right before (领投, 跟投, 参投; not 等,
+    /// which closes lists of anything).
+    /// </summary>
+    private IEnumerable<string> BackerClosers => _listClosers.Where(c => c != GeneralCloser);
+
+    private const string GeneralCloser = "等";
+
+    /// <summary>
+    /// A backer named alone before its round's closing word, where its clause or a list's opening word begins
+    /// (本轮由丝路启航创投领投, …领投，浙江云栖投资跟投): the run is an organization's name when it is one by its words, with
+    /// a word the segmenter does not know as a common one (a description, 多家机构跟投, names no one).
+    /// </summary>
+    private void AddSoleBackers(Document document)
+    {
+        var text = document.Text;
+        var named = new MentionSpans(document.Mentions);
+        var closers = BackerClosers.ToList();
+        foreach (var sentence in document.Sentences)
+        {
+            for (var i = sentence.Range.Start + MinNameLength; i < sentence.Range.End; i++)
+            {
+                if (!BackerCloserFirstCharacters.Contains(text[i]) || closers.FirstOrDefault(c => string.CompareOrdinal(text, i, c, 0, c.Length) == 0) is not { } closer) continue;
+                var start = i;
+                while (start > sentence.Range.Start && i - start <= MaxSuffixedNameLength && IsHan(text[start - 1]) && !OpensList(text, start)) start--;
+                var opens = start == sentence.Range.Start || text[start - 1] is '，' or ',' or '；' or ';' or '：' or ':' || OpensList(text, start);
+                var run = new TextRange(start, i);
+                if (opens && run.Length >= MinNameLength && OnlyPlacesWithin(named, run) && Backer(document, sentence, start, i) is { } backer) Add(document, named, backer);
+                i += closer.Length - 1;
+            }
+        }
+    }
+
+    /// <summary>No name but a place inside the run (浙江云栖投资: the place opens the backer's name).</summary>
+    private static bool OnlyPlacesWithin(MentionSpans named, TextRange run) =>
+        named.Overlapping(run).All(m => m.Type == "Location" && m.Range.Start >= run.Start && m.Range.End <= run.End);
+
+    /// <summary>The backer found replaces the places inside its name.</summary>
+    private static void Add(Document document, MentionSpans named, Mention backer)
+    {
+        foreach (var place in named.Overlapping(backer.Range))
+        {
+            document.Mentions.Remove(place);
+            named.Remove(place);
+        }
+        document.Mentions.Add(backer);
+        named.Add(backer);
+    }
+
+    /// <summary>The closers' first characters: a position whose character is none of them starts no closer.</summary>
+    private HashSet<char> BackerCloserFirstCharacters => _backerCloserFirstCharacters ??= BackerClosers.Select(c => c[0]).ToHashSet();
+
+    private HashSet<char>? _backerCloserFirstCharacters;
+
+    /// <summary>
+    /// A backer named between a verb of taking money in (recognition/financed-subject-verbs.txt: 获得, 拿到) and the amount
+    /// it gave (获得稻草人资本1500万元天使轮投资, 拿到了杭州滨创投数百万元的天使+轮投资): a name by its words, as for a sole
+    /// backer, when a word of a round (recognition/financing-words.txt: 轮, 融资) follows the amount in its clause.
+    /// </summary>
+    private void AddBackersOfAmounts(Document document)
+    {
+        var text = document.Text;
+        var named = new MentionSpans(document.Mentions);
+        foreach (var sentence in document.Sentences)
+        {
+            foreach (var verb in _receivingVerbs)
+            {
+                for (var at = text.IndexOf(verb, sentence.Range.Start, sentence.Range.Length, StringComparison.Ordinal); at >= 0;
+                     at = at + 1 < sentence.Range.End ? text.IndexOf(verb, at + 1, sentence.Range.End - at - 1, StringComparison.Ordinal) : -1)
+                {
+                    var start = at + verb.Length;
+                    if (start < sentence.Range.End && text[start] == '了') start++;
+                    var end = start;
+                    while (end < sentence.Range.End && end - start <= MaxSuffixedNameLength && IsHan(text[end]) && !AmountOpeners.Contains(text[end])) end++;
+                    var nameEnd = end > start && text[end - 1] == '的' ? end - 1 : end;
+                    if (end >= sentence.Range.End || !(char.IsAsciiDigit(text[end]) || AmountOpeners.Contains(text[end]))) continue;
+                    var clauseEnd = text.IndexOfAny(['，', '。', '；'], end, sentence.Range.End - end) is var c && c >= 0 ? c : sentence.Range.End;
+                    if (!_financingWords.Any(w => text.IndexOf(w, end, clauseEnd - end, StringComparison.Ordinal) >= 0)) continue;
+                    var run = new TextRange(start, nameEnd);
+                    // The round itself may stand there (完成新一轮数亿元融资): a run holding its word names no backer.
+                    if (_financingWords.Any(w => text.IndexOf(w, start, nameEnd - start, StringComparison.Ordinal) >= 0)) continue;
+                    if (run.Length < MinNameLength || !OnlyPlacesWithin(named, run) || Backer(document, sentence, start, nameEnd) is not { } backer) continue;
+                    Add(document, named, backer);
+                }
+            }
+        }
+    }
+
+    /// <summary>The verbs of taking money in, without the adverbs the file marks with + (再获 before 获).</summary>
+    private readonly IReadOnlyList<string> _receivingVerbs = resources.Lines("recognition/financed-subject-verbs.txt")
+        .Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '+').OrderByDescending(l => l.Length).ToList();
+
+    private readonly IReadOnlyList<string> _financingWords = resources.Lines("recognition/financing-words.txt")
+        .Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    /// <summary>Characters opening an amount written in words (数百万元, 近亿元, 超千万元).</summary>
+    private static readonly string AmountOpeners = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "amount-openers");
+
+    /// <summary>
+    /// A listed name (<see cref="Listed"/>) opened by a noun or a word the segmenter does not know (not 知名投资机构, 来自X),
+    /// with an organization's ending or a word the segmenter does not know or tags as proper; no single person's name.
+    /// </summary>
+    private Mention? Backer(Document document, Sentence sentence, int start, int end)
+    {
+        var tokens = document.TokensOf(sentence).Where(t => t.Range.Start >= start && t.Range.End <= end).ToList();
+        if (tokens.Count == 0 || tokens[0].InDictionary && !BackerOpeningTags.Contains(tokens[0].Tag) || tokens.Any(t => t.Text == "的")) return null;
+        if (tokens.Count == 1 && tokens[0].Tag is "nr" or "nrfg") return null;
+        var suffixed = RecognitionData.MatchEndingAt(data.OrganizationSuffixes, document.Text, end) is not null || RecognitionData.MatchEndingAt(_investorEndings, document.Text, end) is not null;
+        if (!suffixed && !tokens.Any(t => !t.InDictionary || ProperTags.Contains(t.Tag))) return null;
+        return Listed(document, sentence, start, end);
+    }
+
+    private static readonly HashSet<string> BackerOpeningTags = ["n", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j", "x", "ng", "eng"];
+
+    private static readonly HashSet<string> ProperTags = ["nr", "nrt", "nrfg", "nz", "nt", "ns", "j", "x"];
 
     private Mention? ItemAfter(Document document, Sentence sentence, Mention listed, Mention? next, Mention? previous)
     {
