@@ -277,7 +277,8 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
                 var described = RecognitionData.MatchEndingAt(data.ProductCues, text, open) is not null;
                 if (open - at - verb.Length > 8 && !(described && text.AsSpan(at + verb.Length, open - at - verb.Length).IndexOfAny("，,。；;：:") < 0)) continue;
                 var close = QuoteClose(text, open, sentence);
-                if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close) && (described || !HasVerbBetween(document, sentence, at + verb.Length, open)))
+                if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close) && !HoldsClauseWord(document, sentence, open + 1, close)
+                    && (described || !HasVerbBetween(document, sentence, at + verb.Length, open)))
                     Add(document, sentence, open + 1, close, 0.8);
             }
         }
@@ -335,12 +336,23 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
             if (token.Range.End <= start) continue;
             if (token.Range.Start >= end) break;
             if (token.Range.Start < start || token.Range.End > end || !token.Text.All(IsHan)) return false;
+            if (IsClauseWordTag(token.Tag)) return false;
             coined |= !token.InDictionary || token.Tag is "nz" or "nr" or "nrt" or "j" || dictionary.IsRareWord(token.Text);
         }
         return coined;
     }
 
     private const int MaxCoinedNameLength = 8;
+
+    /// <summary>
+    /// Adverbs, pronouns, particles, prepositions and conjunctions make a quoted run a clause said with emphasis
+    /// (称基础模型“仍会继续迭代”), never a coined name.
+    /// </summary>
+    private static bool IsClauseWordTag(string tag) => tag.Length > 0 && tag[0] is 'd' or 'r' or 'u' or 'p' or 'c';
+
+    /// <summary>A Chinese word of <see cref="IsClauseWordTag"/> inside the quote (“还不完美，但市场有需求” is said, not named).</summary>
+    private static bool HoldsClauseWord(Document document, Sentence sentence, int start, int end) =>
+        document.TokensOf(sentence).Any(t => t.Range.Start >= start && t.Range.End <= end && t.Text.All(IsHan) && IsClauseWordTag(t.Tag));
 
     private static readonly string CountingCharacters = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "product-numerals");
 
