@@ -37,7 +37,8 @@ public sealed class AssertionCues
 
     /// <summary>
     /// True when the sentence hedges the statement before it ends, or denies it anywhere but in a clause before a new
-    /// statement (「否认公司被收购，并表示已与阿里云达成战略合作」: the partnership stands). A pattern's statement
+    /// statement (「否认公司被收购，并表示已与阿里云达成战略合作」: the partnership stands) or after a rumour told after the
+    /// statement, which is what it denies (「阿里巴巴持有蚂蚁集团约33%的股份，市场一度传闻两款产品将合并运营，蚂蚁方面对此明确否认」). A pattern's statement
     /// (<paramref name="hedgeEndsAtContrast"/>) is hedged only by a hedge with no contrast between (「有消息称X曾考虑出售，但最终与谷歌达成了
     /// 授权协议」: the agreement stands); a clause-level finding, which reads no verb of its own, is hedged by any before it.
     /// </summary>
@@ -47,8 +48,10 @@ public sealed class AssertionCues
         {
             if (!hedgeEndsAtContrast || !Between(_contrast, sentence, hedge.Index + hedge.Length, evidenceStart)) return true;
         }
+        var evidenceEnd = sentenceUpToEvidenceEnd.Length;
         foreach (var denial in _denial.EnumerateMatches(sentence))
         {
+            if (denial.Index >= evidenceEnd && _uncertain.IsMatch(sentence[evidenceEnd..denial.Index])) continue;
             if (!Between(_newStatement, sentence, denial.Index + denial.Length, evidenceStart)) return true;
         }
         return false;

@@ -34,7 +34,7 @@ public sealed partial class ClauseTriggers
         // (英伟达、微软和谷歌三家公司宣布联合成立…): each with each. Not before a relational noun (AMD、英特尔等对手 are someone
         // else's), and not for rivals: a list of them (A的X、B的Y都在争夺用户) is the topic's rivals, not each other's.
         if (!rules.LiftsProducts && parties.All(p => p.Range.Length > 0) && OpensList(clause, parties[0].Range.Start - clauseStart)
-            && ListFrom(document, parties, 0).Count == parties.Count
+            && !AfterJoin(clause, parties[0].Range.Start - clauseStart) && ListFrom(document, parties, 0).Count == parties.Count
             && TriggerAfter(clause, parties[^1].Range.End - clauseStart, rules) is { } verb && !IsInsideOther(clause, verb.At, verb.Length, rules.HubNouns))
             return parties.SelectMany((a, i) => parties.Skip(i + 1).Select(b => (a, b)));
         // The first party named, not a topic carried in, against the list after it: a list of its own names someone else's
@@ -48,6 +48,12 @@ public sealed partial class ClauseTriggers
         if (!rules.LiftsProducts && FirstTrigger(document.Slice(first.Range.End, Math.Max(first.Range.End, parties[next].Range.Start)), rules) < 0) return [];
         return ListFrom(document, parties, next).Select(p => (first, p));
     }
+
+    /// <summary>
+    /// A case word stands right before the position (并与A、B等药企有数据合作): the list after it is what the case word governs,
+    /// the other side of a subject the clause leaves out, not a subject acting together.
+    /// </summary>
+    private bool AfterJoin(string clause, int at) => _joins.Any(j => at >= j.Length && string.CompareOrdinal(clause, at - j.Length, j, 0, j.Length) == 0);
 
     /// <summary>Characters of pronouns that would name the noun's owner (他们的对手, 其合作伙伴).</summary>
     private static readonly SearchValues<char> Pronouns = SearchValues.Create(LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "pronouns"));
