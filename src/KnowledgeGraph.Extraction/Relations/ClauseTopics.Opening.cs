@@ -63,7 +63,8 @@ public sealed partial class ClauseTopics
             var token = document.Tokens[predicate];
             // 在X任职 (曾在IBM和飞思卡尔任职, 此前在谷歌担任研究员) is a post held by the topic, not a phrase of place before a subject.
             if ((_adverbial.Contains(token.Text) || IsAdverbialPhrase(document, token))
-                && !(onlySkippable && (IsPlaceOfPost(document, predicate, end) || IsTimeBeforePredicate(document, predicate, end))))
+                && !(onlySkippable && (IsPlaceOfPost(document, predicate, end) || IsTimeBeforePredicate(document, predicate, end)
+                     || IsPlaceBeforePredicate(document, predicate, end))))
                 return (null, false, false, false);
             if (onlySkippable || aboutTopic) return (null, true, false, backs);
         }
@@ -121,6 +122,22 @@ public sealed partial class ClauseTopics
         }
         while (i < end && document.Tokens[i].Tag is "d" or "c") i++;
         return when && i < end && IsPredicate(document, document.Tokens[i]);
+    }
+
+    /// <summary>
+    /// 在 at <paramref name="preposition"/> says where the clause's own predicate happens: place names follow it, then, after
+    /// adverbs, a verb that no 的 turns into a description (同年在杭州创办宇树科技; 在南京创办了后摩智能). Such a clause leaves its
+    /// subject out as much as one opening with a time; 在北京举行的发布会上 is a phrase of place before a subject of its own.
+    /// </summary>
+    private bool IsPlaceBeforePredicate(Document document, int preposition, int end)
+    {
+        if (document.Tokens[preposition].Text != "在") return false;
+        var i = preposition + 1;
+        while (i < end && document.Tokens[i].Tag == "ns") i++;
+        if (i == preposition + 1) return false;
+        while (i < end && document.Tokens[i].Tag == "d") i++;
+        return i + 1 < end && document.Tokens[i].Tag.StartsWith('v') && IsPredicate(document, document.Tokens[i])
+            && document.Tokens[i + 1].Text != "的";
     }
 
     /// <summary>在 or 于, then a place and a verb of holding a post in the same clause, with no verb before that one and no 的 after it.</summary>

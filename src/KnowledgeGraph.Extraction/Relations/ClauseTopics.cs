@@ -75,7 +75,11 @@ public sealed partial class ClauseTopics
                 // A backer named as the subject (a16z领投了A轮, 联想之星是其最早的投资者) does not become the topic: the round is the topic's.
                 if (opening.Subject is not null)
                 {
-                    if (!opening.Backs && !BacksTheTopic(document, opening.Subject, mentions, clause)) TakeTopic(chain, opening.Subject, mentions);
+                    if (!opening.Backs && !BacksTheTopic(document, opening.Subject, mentions, clause))
+                    {
+                        TakeTopic(chain, opening.Subject, mentions);
+                        TakePersonsNamedWith(document, chain, mentions);
+                    }
                 }
                 // Only a lead-in without names may come before it (相比之下，成都的青稞智学还在等待…).
                 else if (IsFirstOfParagraph(document, sentence) && !mentions.Any(m => m.Range.Start < clause.Start)
@@ -137,6 +141,28 @@ public sealed partial class ClauseTopics
         chain.TopicGroup.Clear();
         if (subject is not { IsAnaphor: true, Type: "Person", Range.Length: > 0 }) return;
         var group = mentions.Where(m => m.Range == subject.Range && m.Entity is not null).Select(m => m.Entity!).Distinct().ToList();
+        if (group.Count > 1) chain.TopicGroup.AddRange(group);
+    }
+
+    /// <summary>
+    /// Persons named together as the subject (A和B在2022年离开谷歌，与C共同创办了Adept): each joined right before the subject by
+    /// 和, 与, 及 or 、 (perhaps after their name's other spelling in brackets) is as much the subject of the clauses after it.
+    /// </summary>
+    private static void TakePersonsNamedWith(Document document, Chain chain, IReadOnlyList<Mention> mentions)
+    {
+        if (chain.Topic is not { Type: "Person", IsAnaphor: false, Entity: { } entity } subject || chain.TopicGroup.Count > 0) return;
+        var group = new List<EntityCluster> { entity };
+        var start = subject.Range.Start;
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            var before = mentions[i];
+            if (before.Range.End > start || before.Range.Length == 0) continue;
+            var between = document.Text.AsSpan(before.Range.End, start - before.Range.End);
+            var otherSpelling = between is "（" or "(" && before.Entity == group[0];
+            if (before.Type != "Person" || before.Entity is null || !otherSpelling && between.TrimStart("）)") is not ("和" or "与" or "及" or "、")) break;
+            if (!group.Contains(before.Entity)) group.Insert(0, before.Entity);
+            start = before.Range.Start;
+        }
         if (group.Count > 1) chain.TopicGroup.AddRange(group);
     }
 
