@@ -34,7 +34,7 @@ public sealed class HeadingNameRecogniser(RecognitionData data) : IPipelineStage
             var name = new TextRange(paragraph.Start, colon);
             if (!IsCoinedName(document, name)) continue;
             var surface = text[name.Start..name.End];
-            if (text.IndexOf(surface, paragraph.End, StringComparison.Ordinal) < 0) continue;
+            if (text.IndexOf(surface, paragraph.End, StringComparison.Ordinal) < 0 || IsFamilyNameOfDottedName(text, surface)) continue;
             (names ??= []).Add(surface);
         }
         if (names is null) return;
@@ -95,6 +95,13 @@ public sealed class HeadingNameRecogniser(RecognitionData data) : IPipelineStage
         }
         return true;
     }
+
+    /// <summary>
+    /// A heading's name that the text writes elsewhere as the last part of a dotted name (厄姆森： where it tells of
+    /// 克里斯·厄姆森, 哈萨尼： answering where 拉明·哈萨尼 is introduced) is that person's family name: a feature's section
+    /// on the person or the label of an interview's answers, not a company.
+    /// </summary>
+    private static bool IsFamilyNameOfDottedName(string text, string surface) => text.Contains('·' + surface, StringComparison.Ordinal);
 
     /// <summary>An event, a meeting or a contest (百镜大战, 开发者大会: head nouns of no entity) names no company.</summary>
     private bool EndsInEventNoun(string surface)

@@ -275,7 +275,11 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
                 // 推出了AI搜索应用“点点”): the launch may stand further off within its clause, and a verb inside the description
                 // governs no quote.
                 var described = RecognitionData.MatchEndingAt(data.ProductCues, text, open) is not null;
-                if (open - at - verb.Length > 8 && !(described && text.AsSpan(at + verb.Length, open - at - verb.Length).IndexOfAny("，,。；;：:") < 0)) continue;
+                var gap = text.AsSpan(at + verb.Length, open - at - verb.Length);
+                if (gap.Length > 8 && !(described && gap.IndexOfAny("，,。；;：:") < 0)) continue;
+                // A comma or a stop after the verb closes its clause: a quote further on is what another clause says
+                // (选择现在发布，是因为“市场有需求”), unless a product noun right before the quote names its kind.
+                if (!described && gap.IndexOfAny("，,。；;") >= 0) continue;
                 var close = QuoteClose(text, open, sentence);
                 if (close > open + 1 && !IsOneCommonWord(document, sentence, open + 1, close) && !HoldsClauseWord(document, sentence, open + 1, close)
                     && (described || !HasVerbBetween(document, sentence, at + verb.Length, open)))
