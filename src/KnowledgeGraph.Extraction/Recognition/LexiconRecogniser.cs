@@ -26,10 +26,31 @@ public sealed partial class LexiconRecogniser : IPipelineStage
         _legalEndings = data.OrganizationSuffixes.Where(s => s.EndsWith(LegalEnding, StringComparison.Ordinal) || s.EndsWith(LegalLiabilityEnding, StringComparison.Ordinal)).ToList();
         foreach (var entry in lexicon.Entries)
         foreach (var name in entry.AllNames.Distinct(StringComparer.Ordinal))
+        {
             _trie.Add(name, entry);
+            if (WithPhaseInDigits(name) is { } digits) _trie.Add(digits, entry);
+        }
         _gatedForms = data.GatedShortForms.ToDictionary(f => f.Key,
             f => lexicon.ById(f.Value) ?? throw new InvalidDataException($"gated-short-forms.tsv: {f.Key} names unknown lexicon id {f.Value}"),
             StringComparer.Ordinal);
+    }
+
+    /// <summary>The numerals one to nine in order (recognition/number-characters.tsv).</summary>
+    private static readonly string PhaseNumerals = LanguageData.EmbeddedWords.Characters("recognition/number-characters.tsv", "phase-numerals");
+
+    private const char PhaseCharacter = '期';
+
+    /// <summary>
+    /// A fund's phase is written with a numeral or a digit alike (软银愿景基金二期, 软银愿景基金2期): a name with its phase in
+    /// numerals is also matched with it in digits.
+    /// </summary>
+    private static string? WithPhaseInDigits(string name)
+    {
+        var phase = name.IndexOf(PhaseCharacter);
+        if (phase < 2) return null;
+        var numeral = PhaseNumerals.IndexOf(name[phase - 1]);
+        if (numeral < 0) return null;
+        return string.Concat(name.AsSpan(0, phase - 1), (numeral + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), name.AsSpan(phase));
     }
 
     public void Process(Document document)

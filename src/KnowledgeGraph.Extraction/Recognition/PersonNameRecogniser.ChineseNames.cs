@@ -47,6 +47,8 @@ public sealed partial class PersonNameRecogniser
         return closed ? new TextRange(start, end) : null;
     }
 
+    private static readonly string GivenNameFinals = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "given-name-finals");
+
     private static readonly int[] SingleSurnameLengths = [3, 2, 4];
 
     /// <summary>Read backwards from what follows a name: four characters only after a two-character surname (司马睿阳).</summary>
@@ -78,15 +80,18 @@ public sealed partial class PersonNameRecogniser
     /// <remarks>
     /// Right after a title a given name may also be an adjective of the dictionary (CEO周宏伟): a title is followed
     /// by a name, not by a description. A full name the dictionary tags as a person's is one whatever its given name.
+    /// A name closed by a mark (的范浩强，) may end in a character that elsewhere opens a verb after a name (强 of 强调,
+    /// 成 of 成为) and often ends given names (recognition/function-characters.tsv): no verb goes on there.
     /// </remarks>
-    private bool IsPlausibleName(string candidate, bool afterTitle = false)
+    private bool IsPlausibleName(string candidate, bool afterTitle = false, bool closedByMark = false)
     {
         if (!data.StartsWithSurname(candidate) || data.IsGeneric(candidate) || data.Titles.Contains(candidate)) return false;
         var tag = dictionary.DictionaryTag(candidate);
         // The dictionary knows some people by their full name (林海峰, 宋建平, 杨志强): their given names may be common
         // words or hold a character that elsewhere ends a name (强 of 强调).
         if (tag == "nr" && candidate.Length >= 3) return true;
-        if (candidate.Skip(1).Where((c, i) => !(IsInnerGivenNameCharacter(c) && i + 2 < candidate.Length)).Any(StopCharacters.Contains)) return false;
+        if (candidate.Skip(1).Where((c, i) => !(IsInnerGivenNameCharacter(c) && i + 2 < candidate.Length)
+                                              && !(closedByMark && i + 2 == candidate.Length && GivenNameFinals.Contains(c))).Any(StopCharacters.Contains)) return false;
         if (!IsNameTag(tag)) return false;
         var surname = data.Surnames.Contains(candidate[..Math.Min(2, candidate.Length)]) && candidate.Length > 2 ? 2 : 1;
         if (surname == 1 && candidate.Length >= 3 && !IsNameTag(dictionary.DictionaryTag(candidate[..2]))) return false;

@@ -38,7 +38,7 @@ public sealed partial class PersonNameRecogniser
             var range = new TextRange(tokens[t].Range.Start, tokens[next - 1].Range.End);
             if (!OpensNameSlot(text, tokens, t, first) || !ClosesNameSlot(text, tokens, next, last)) continue;
             var candidate = text[range.Start..range.End];
-            if (!IsPlausibleName(candidate) || OpensWithCommonWord(candidate) || IsSpelledLikeATransliteration(text, candidate, range.End)
+            if (!IsPlausibleName(candidate, closedByMark: next >= last || tokens[next].Tag == "w") || OpensWithCommonWord(candidate) || IsSpelledLikeATransliteration(text, candidate, range.End)
                 || named.Any(m => m.Range.Overlaps(range))) continue;
             Add(document, sentence, range.Start, range.End, SlotConfidence);
             t = next - 1;
