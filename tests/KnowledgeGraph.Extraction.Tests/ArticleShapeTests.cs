@@ -83,4 +83,13 @@ public class ArticleShapeTests(PipelineFixture fixture)
         Assert.Equal("Organization", result.Entity("云栖智算").Type);
         Assert.NotNull(result.Relation("INVESTED_IN", "深创投", "云栖智算"));
     }
+
+    [Fact]
+    public void An_interview_headline_whose_names_the_segmenter_cut_together_still_names_the_organization_after_the_opener()
+    {
+        // 话 of 对话 joins the young company's name and the person is read only later in the text: the organization is 澄岚智能.
+        var result = fixture.Extract("对话澄岚智能祁远舟：把大模型卖进县级医院\n\n澄岚智能创始人兼CEO祁远舟曾任阿里健康产品总监。\n\n答：我们的第一款产品“澄问”是病历质控助手。");
+        Assert.Equal("Organization", result.Entity("澄岚智能").Type);
+        Assert.DoesNotContain(result.Entities, e => e.Name.StartsWith("话"));
+    }
 }

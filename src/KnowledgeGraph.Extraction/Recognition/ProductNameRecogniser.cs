@@ -14,6 +14,12 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
 
     private const int MaxQuotedLength = 20;
 
+    /// <summary>
+    /// A quoted name written in Latin letters only takes more characters than a Chinese one for as many words
+    /// (“Cristal intelligence”, “AI @ Morgan Stanley Assistant”).
+    /// </summary>
+    private const int MaxQuotedLatinLength = 32;
+
     /// <summary>How far after a launch verb a quoted name may open when a product noun stands right before it.</summary>
     private const int MaxDescribedGap = 16;
 
@@ -315,7 +321,8 @@ public sealed partial class ProductNameRecogniser(RecognitionData data, JiebaTok
     private static int QuoteClose(string text, int open, Sentence sentence)
     {
         var closeChar = text[open] switch { '《' => '》', '“' => '”', '「' => '」', _ => '"' };
-        return text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLength, sentence.Range.End - open - 1));
+        var close = text.IndexOf(closeChar, open + 1, Math.Min(MaxQuotedLatinLength, sentence.Range.End - open - 1));
+        return close - open <= MaxQuotedLength || close > open && text.AsSpan(open + 1, close - open - 1).IndexOfAnyInRange('\u2E80', '\uFFFF') < 0 ? close : -1;
     }
 
     /// <summary>
