@@ -13,10 +13,11 @@ public sealed partial class LexiconRecogniser
     private readonly Dictionary<string, LexiconEntry> _gatedForms;
 
     /// <summary>
-    /// The gated short forms (理想, 大众, 通用) that name their company here: a whole segmenter word standing in a list
-    /// next to a known organization (一汽、东风、长安; 华为、联想; 理想和小鹏), or, in an article that names the company in
-    /// full, a word that is no attribute: no adverb or 的 before it (最理想, 市场的理想), no noun, Latin or unknown word
-    /// after it (理想状态, 通用大模型, 通用GPU, the product 联想小天), no verb or place reading (联想到, 登上长城).
+    /// The gated short forms (理想, 大众, 通用; 元宝, 可图) that name their company or product here: a whole segmenter word
+    /// standing in a list next to a known name of the same type (一汽、东风、长安; 华为、联想; 豆包、Kimi、元宝), or right after
+    /// its known owner, perhaps with 的 between (腾讯的元宝, 快手的可图), or, in an article that names it in full, a word that
+    /// is no attribute: no adverb or 的 before it (最理想, 市场的理想), no noun, Latin or unknown word after it (理想状态,
+    /// 通用大模型, 通用GPU, the product 联想小天), no verb or place reading (联想到, 登上长城).
     /// </summary>
     private List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> ConfirmedShortForms(Document document, List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> found)
     {
@@ -33,18 +34,20 @@ public sealed partial class LexiconRecogniser
         var confirmed = new List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)>();
         if (candidates.Count == 0) return confirmed;
         var named = found.Select(f => f.Entry.Id).ToHashSet(StringComparer.Ordinal);
-        var organizations = found.Where(f => f.Entry.Type == "Organization").Select(f => f.Span).ToList();
+        var spansByType = found.GroupBy(f => f.Entry.Type).ToDictionary(g => g.Key, g => g.Select(f => f.Span).ToList(), StringComparer.Ordinal);
         var open = candidates.ToList();
         for (var changed = true; changed;)
         {
             changed = false;
             foreach (var candidate in open.ToList())
             {
-                if (!ListedWithOneOf(document.Text, candidate.Span, organizations)
+                var sameType = spansByType.TryGetValue(candidate.Entry.Type, out var spans) ? spans : spansByType[candidate.Entry.Type] = [];
+                if (!ListedWithOneOf(document.Text, candidate.Span, sameType)
+                    && !AfterItsOwner(document.Text, candidate.Span, candidate.Entry, found)
                     && !(named.Contains(candidate.Entry.Id) && ReadsAsName(document, candidate.Sentence, candidate.Token))
                     && !KindedAsCompany(document, candidate.Sentence, candidate.Token)) continue;
                 confirmed.Add((candidate.Span, candidate.Entry, candidate.Sentence));
-                organizations.Add(candidate.Span);
+                sameType.Add(candidate.Span);
                 open.Remove(candidate);
                 changed = true;
             }
@@ -52,8 +55,15 @@ public sealed partial class LexiconRecogniser
         return confirmed;
     }
 
-    private static bool ListedWithOneOf(string text, TextRange span, List<TextRange> organizations) =>
-        organizations.Any(o => IsListJoiner(text, o.End, span.Start) || IsListJoiner(text, span.End, o.Start));
+    private static bool ListedWithOneOf(string text, TextRange span, List<TextRange> names) =>
+        names.Any(o => IsListJoiner(text, o.End, span.Start) || IsListJoiner(text, span.End, o.Start));
+
+    /// <summary>The short form stands right after a mention of the entry's owner, or after it and 的 (腾讯的元宝).</summary>
+    private static bool AfterItsOwner(string text, TextRange span, LexiconEntry entry, List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> found) =>
+        entry.Owner is { } owner && found.Any(f => f.Entry.Id == owner
+                                                   && (f.Span.End == span.Start || f.Span.End + 1 == span.Start && text[f.Span.End] == Possessive));
+
+    private const char Possessive = '的';
 
     /// <summary>
     /// Nouns for a kind of company (厂商, 车企, 品牌: recognition/organization-words.tsv short-form-kinds) that say the short
