@@ -36,6 +36,7 @@ public sealed partial class EntityResolver(Lexicon lexicon, OntologySchema ontol
         var abbreviations = IntroducedAbbreviations(document);
         var heads = _chineseHeads.Of(document, KeyOf);
         AddShortForms(document, abbreviations, heads);
+        JoinModelNamesToMakers(document);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
         JoinRenamedNames(document, keys);
