@@ -42,13 +42,14 @@ public sealed partial class EnglishNameRecogniser
     }
 
     /// <summary>
-    /// A list of Latin names that the name opens or goes on with, ended by a noun or a cue that rules its items out
-    /// (Mask R-CNN、MoCo、MAE等一系列工作, Transformer-XL和XLNet的作者之一): every item is such a work, not only the
-    /// last one the noun or the cue stands next to.
+    /// The type the noun after a list of Latin names gives every item, where the name opens the list or goes on with it:
+    /// a noun or a cue that rules its items out (Mask R-CNN、MoCo、MAE等一系列工作, Transformer-XL和XLNet的作者之一) makes
+    /// each such a work, and a product's noun (M55H和M76H芯片, Mate和P系列) makes each a product, not only the last one
+    /// the noun stands next to. The type and the noun; no type when no list follows or its noun types nothing.
     /// </summary>
-    private bool ListEndsAsNoEntity(Document document, List<Token> tokens, int index)
+    private (string? Type, string? Noun) ListEndType(Document document, List<Token> tokens, int index)
     {
-        if (index < 0) return false;
+        if (index < 0) return (null, null);
         var listEnd = -1;
         while (index + 1 < tokens.Count && ListJoints.Contains(tokens[index].Text) && tokens[index + 1].Tag == "eng")
         {
@@ -56,10 +57,11 @@ public sealed partial class EnglishNameRecogniser
             while (index < tokens.Count && tokens[index].Tag is "eng" or "m") index++;
             listEnd = index;
         }
-        if (listEnd < 0 || listEnd >= tokens.Count) return false;
+        if (listEnd < 0 || listEnd >= tokens.Count) return (null, null);
         var at = tokens[listEnd].Range.Start;
-        return HeadNounType(document, tokens, listEnd, named: false).Type == RecognitionData.NotAnEntity
-               || data.TypeFromContext(document.Text, at, at) == RecognitionData.NotAnEntity;
+        var (type, _, noun) = HeadNounType(document, tokens, listEnd, named: false);
+        if (type is RecognitionData.NotAnEntity or "Product") return (type, noun);
+        return data.TypeFromContext(document.Text, at, at) == RecognitionData.NotAnEntity ? (RecognitionData.NotAnEntity, null) : (null, null);
     }
 
     private static readonly HashSet<string> ListJoints = LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "english-names");

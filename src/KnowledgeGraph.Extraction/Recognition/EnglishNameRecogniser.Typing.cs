@@ -23,6 +23,7 @@ public sealed partial class EnglishNameRecogniser
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
         if (OwnedByCompany(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";
         if (IsEnumeratedAfterProduct(document, spans, start, end)) return "Product";
+        if (AfterProductNoun(text, start) || SpellsProductBefore(document, sentence, start, end)) return "Product";
         if (words.Count == 1 && words[0].Text.Length < 3) return null;
         if (LooksLikePersonName(words, text)) return IsEnumeratedAfterOrganization(document, spans, start) ? "Organization" : null;
         return "Organization";
@@ -121,6 +122,31 @@ public sealed partial class EnglishNameRecogniser
 
     /// <summary>An organization noun stands right before the term (公司蝴蝶效应): the term is the organization's name.</summary>
     private bool IntroducedAsOrganization(string text, Token term) => AfterOrganizationNoun(text, term.Range.Start);
+
+    /// <summary>
+    /// A product's noun right before the name (推理芯片RNGD, 知识图谱项目Probase, 机器学习平台Turi) introduces the product
+    /// it names, as an organization's noun introduces an organization: read only where nothing else typed the name.
+    /// </summary>
+    private bool AfterProductNoun(string text, int start) =>
+        RecognitionData.MatchEndingAt(data.ProductCues, text, start) is not null
+        || data.HeadNouns.Any(h => h.Type == "Product" && EndsAt(text, start, h.Noun));
+
+    /// <summary>
+    /// A Latin name in brackets spelling a Chinese name that a product's noun introduces (深度学习框架天元（MegEngine）,
+    /// 推理引擎“赤兔”（Chitu）) names that product.
+    /// </summary>
+    private bool SpellsProductBefore(Document document, Sentence sentence, int start, int end)
+    {
+        var text = document.Text;
+        if (start < 3 || text[start - 1] is not ('（' or '(') || end >= text.Length || text[end] is not ('）' or ')')) return false;
+        var close = start - 1;
+        var quoted = text[close - 1] is '”' or '」' or '"';
+        if (quoted) close--;
+        var term = document.TokensOf(sentence).LastOrDefault(t => t.Range.End == close);
+        if (term is null || term.Text.Length < 2 || !term.Text.All(IsHan)) return false;
+        var termStart = quoted && term.Range.Start > 0 && text[term.Range.Start - 1] is '“' or '「' or '"' ? term.Range.Start - 1 : term.Range.Start;
+        return AfterProductNoun(text, termStart);
+    }
 
     private bool AfterOrganizationNoun(string text, int start) =>
         data.HeadNouns.Any(h => h.Type == "Organization" && EndsAt(text, start, h.Noun)) || TraderNouns.Any(noun => EndsAt(text, start, noun));

@@ -140,7 +140,9 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
                        || LooksLikePersonName(words, text) && IsBracketedAfterIntroducedName(document, spans, sentence, start, end);
         var tokenAfter = sentenceTokens.FindIndex(t => t.Range.Start >= Math.Max(end, EndWithCategoryWords(sentenceTokens, words)));
         var (head, modifiers, noun) = HeadNounType(document, sentenceTokens, tokenAfter, NamedBefore(text, start));
-        if (head == RecognitionData.NotAnEntity || head is null && ListEndsAsNoEntity(document, sentenceTokens, tokenAfter))
+        // A list's noun reaches its earlier items over the later ones, as a noun reached over modifiers does.
+        if (head is null && ListEndType(document, sentenceTokens, tokenAfter) is { Type: not null } listed) (head, modifiers, noun) = (listed.Type, 1, listed.Noun);
+        if (head == RecognitionData.NotAnEntity)
         {
             document.NotNames.Add(surface);
             return;
