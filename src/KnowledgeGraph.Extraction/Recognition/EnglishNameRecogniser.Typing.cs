@@ -19,6 +19,8 @@ public sealed partial class EnglishNameRecogniser
         var cued = data.TypeFromContext(text, start, end);
         if (cued == RecognitionData.NotAnEntity) return null;
         if (cued is not null && (cued != "Person" || LooksLikePersonName(words, text))) return cued;
+        // A naming verb with a product noun before it or a kind of product after (一款名为Sky的Mac桌面AI助手, 这个工具叫GPT-BI).
+        if (data.IsNamedAsProduct(text, start, end)) return "Product";
         if (HasOrganizationWord(words)) return "Organization";
         if (LooksLikeModelName(words) || FollowsKnownOrganization(spans, start)) return "Product";
         if (OwnedByCompany(document, spans, start, words) && !OrganizationNounFollows(document, sentence, end)) return "Product";

@@ -285,6 +285,34 @@ public sealed partial class RecognitionData
         return null;
     }
 
+    /// <summary>How far after a named name and 的 the kind of product it names may end (名为“X”的企业级AI智能体系统).</summary>
+    private const int MaxKindDescriptionLength = 12;
+
+    /// <summary>
+    /// Whether the words around a name say it is a product's own name: a noun that is the product itself ending at
+    /// <paramref name="before"/> (第一款产品“听澜”), or a naming verb there with a product noun before it (产品名叫“量仓”,
+    /// 这个工具叫GPT-BI) or a kind of product after 的 at <paramref name="after"/> (一款名为Sky的Mac桌面AI助手).
+    /// </summary>
+    public bool IsNamedAsProduct(string text, int before, int after)
+    {
+        if (MatchEndingAt(ProductNamingNouns, text, before) is not null) return true;
+        if (MatchEndingAt(ProductNamingVerbs, text, before) is not { } verb) return false;
+        return MatchEndingAt(ProductCues, text, before - verb.Length) is not null || IsKindAfter(text, after);
+    }
+
+    /// <summary>After 的, a short description ending in a kind of product that no organization's ending follows (的智驾方案, not 的芯片公司).</summary>
+    private bool IsKindAfter(string text, int at)
+    {
+        if (at >= text.Length || text[at] != '的') return false;
+        for (var end = at + 2; end <= Math.Min(text.Length, at + 1 + MaxKindDescriptionLength); end++)
+        {
+            if (text[end - 1] is '，' or ',' or '。' or '；' or '、' or '：' or '“' or '”' or '"') return false;
+            if (MatchEndingAt(ProductKindsAfterNames, text, end) is not null && MatchStartingAt(OrganizationSuffixes, text, end, text.Length) is null)
+                return true;
+        }
+        return false;
+    }
+
     /// <remarks>A loop, not a query: recognisers ask this at every token, and a query's closure is an allocation each time.</remarks>
     public static string? MatchEndingAt(IReadOnlyList<string> longestFirst, string text, int end)
     {
