@@ -146,7 +146,8 @@ public sealed partial class ClauseTopics
 
     /// <summary>
     /// Persons named together as the subject (A和B在2022年离开谷歌，与C共同创办了Adept): each joined right before the subject by
-    /// 和, 与, 及 or 、 (perhaps after their name's other spelling in brackets) is as much the subject of the clauses after it.
+    /// a persons-together joint of recognition/list-joiners.tsv (和, 与, 及, 、), perhaps after their name's other spelling
+    /// in brackets, is as much the subject of the clauses after it.
     /// </summary>
     private static void TakePersonsNamedWith(Document document, Chain chain, IReadOnlyList<Mention> mentions)
     {
@@ -159,12 +160,15 @@ public sealed partial class ClauseTopics
             if (before.Range.End > start || before.Range.Length == 0) continue;
             var between = document.Text.AsSpan(before.Range.End, start - before.Range.End);
             var otherSpelling = between is "（" or "(" && before.Entity == group[0];
-            if (before.Type != "Person" || before.Entity is null || !otherSpelling && between.TrimStart("）)") is not ("和" or "与" or "及" or "、")) break;
+            if (before.Type != "Person" || before.Entity is null || !otherSpelling && !PersonJoints.Contains(between.TrimStart("）)"))) break;
             if (!group.Contains(before.Entity)) group.Insert(0, before.Entity);
             start = before.Range.Start;
         }
         if (group.Count > 1) chain.TopicGroup.AddRange(group);
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonJoints =
+        LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "persons-together").GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsClauseBreak(string token) => token is "，" or "," or "；" or ";" or "：" or ":";
 }

@@ -18,6 +18,7 @@ public sealed partial class EntityResolver
         var fullNames = document.Mentions.Where(m => m is { Type: "Organization", LexiconId: null } && !m.IsAnaphor).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
         var makers = document.Mentions.Where(m => m is { Type: "Organization", LexiconId: null } && !m.IsAnaphor && m.Text.All(IsHan)
                                                   && fullNames.Any(f => f.Length > m.Text.Length && f.StartsWith(m.Text, StringComparison.Ordinal))).ToList();
+        var joined = false;
         foreach (var maker in makers)
         {
             var modelStart = maker.Range.End < text.Length && text[maker.Range.End] == '-' ? maker.Range.End + 1 : maker.Range.End;
@@ -30,8 +31,9 @@ public sealed partial class EntityResolver
             if (inside.Any(m => m.LexiconId is not null || m.Range.Start < maker.Range.Start || m.Range.End > end)) continue;
             document.Mentions.RemoveAll(m => m == maker || inside.Contains(m));
             document.Mentions.Add(new Mention(range, text[range.Start..range.End], "Product", MentionSource.Pattern, maker.Confidence) { Sentence = maker.Sentence });
+            joined = true;
         }
-        document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        if (joined) document.Mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
     }
 
     /// <summary>A single capital after a trade name is a round or a grade (澄观A轮), not a model.</summary>
