@@ -22,7 +22,7 @@ public sealed partial class PersonNameRecogniser
             var start = dot;
             while (start > sentence.Range.Start && dot - start < MaxNamePart && IsHan(text[start - 1]) && !StopCharacters.Contains(text[start - 1])
                    && !IsInCommonWord(commonWords, start - 1, dot)) start--;
-            start = AfterIntroducer(text, start, dot);
+            start = SkipTitleNameGap(text, AfterIntroducer(text, start, dot), dot);
             var end = dot + 1;
             while (end < sentence.Range.End && end - dot <= MaxNamePart * 2 && !IsInCommonWord(commonWords, end, dot)
                    && (IsHan(text[end]) && !EndsNamePart(text, end, sentence.Range.End) || IsInnerNameMark(text, end, sentence.Range.End))) end++;

@@ -22,9 +22,18 @@ public sealed partial class PersonNameRecogniser
         if (end - start < 2 || end - start > MaxSpelledNameLength || end >= limit || text[end] is not ('（' or '(') || text[end - 1] == '·') return null;
         if (!IsPersonalSpelling(text, end + 1, limit)) return null;
         // A title inside the run is not part of the name: 首席执行官彭胜 read from 首席, 、总裁桑尼·马德拉 from the list mark.
-        start = AfterIntroducer(text, start, end);
+        start = SkipTitleNameGap(text, AfterIntroducer(text, start, end), end);
         return end - start >= 2 && text[start] != '·' ? new TextRange(start, end) : null;
     }
+
+    /// <summary>Past what stands between a title and the name after it (负责人的小池淳义, 首席规划官伊万): 的 or the end of the post.</summary>
+    private static int SkipTitleNameGap(string text, int start, int end)
+    {
+        while (start < end - 1 && TitleNameGaps.Contains(text[start])) start++;
+        return start;
+    }
+
+    private static readonly string TitleNameGaps = LanguageData.EmbeddedWords.Characters("recognition/function-characters.tsv", "title-name-gaps");
 
     /// <summary>
     /// The same where no title stands before the name to end a description of the person (由华人创业者乔琳（Lin Qiao）创办):

@@ -38,7 +38,10 @@ public sealed partial class ClauseTopics
         _posts = Of("post");
         _verbs = Of("verb");
         _launches = Of("launch");
+        _sayings = Of("saying");
     }
+
+    private readonly HashSet<string> _sayings;
 
     /// <summary>A mention carrying the topic into a clause that leaves its subject out, for each such clause of the sentence.</summary>
     public List<Mention> CarriedInto(Document document, Sentence sentence, IReadOnlyList<Mention> mentions, Chain chain)
@@ -57,10 +60,13 @@ public sealed partial class ClauseTopics
         var carried = new List<Mention>();
         chain.Clauses.Clear();
         var end = sentence.FirstToken + sentence.TokenCount;
+        var afterSaying = false;
         for (var first = sentence.FirstToken; first < end; )
         {
             var next = first;
             while (next < end && !IsClauseBreak(document.Tokens[next].Text)) next++;
+            var quoted = afterSaying;
+            afterSaying = next > first && _sayings.Contains(document.Tokens[next - 1].Text);
             if (next > first)
             {
                 var clause = new TextRange(document.Tokens[first].Range.Start, document.Tokens[next - 1].Range.End);
@@ -91,7 +97,8 @@ public sealed partial class ClauseTopics
                     for (var c = 0; c < chain.Clauses.Count; c++) chain.Clauses[c] = (chain.Clauses[c].Clause, null);
                 }
                 else if (opening.NamesNoEntity) TakeTopic(chain, null, mentions);
-                else if (opening.Subjectless && !filled && chain.Topic?.Entity is { } topic)
+                // A person's words are no act of his (A表示，加入F5后公司能…); a company's statement is about itself.
+                else if (opening.Subjectless && !filled && chain.Topic?.Entity is { } topic && !(quoted && topic.Type == "Person"))
                 {
                     foreach (var entity in chain.TopicGroup.Count > 0 ? chain.TopicGroup : [topic])
                     {
