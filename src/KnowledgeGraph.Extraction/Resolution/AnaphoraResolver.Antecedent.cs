@@ -60,6 +60,8 @@ public sealed partial class AnaphoraResolver
         var inParagraph = candidates.Where(m => document.Sentences[m.Sentence].Paragraph == sentence.Paragraph).ToList();
         if (type == "Organization" && inParagraph.Count == 0 && (gap || IsBareCompany(document, anaphorStart)) && OpensParagraph(document, sentence, anaphorStart)
             && candidates.FirstOrDefault(m => OpensClause(document, document.Sentences[m.Sentence], m.Range.Start)) is { } subject) return subject;
+        if (type == "Organization" && topical && company && !gap && inParagraph.Count == 0 && IsFirstOfParagraph(document, sentence)
+            && ArticleTopic(document, namings, backers, movedTo, sentence, position) is { } topic) return topic;
         var nearby = inParagraph.Count > 0 ? inParagraph : candidates;
         var nearest = nearby.Last();
         if (!topical || IsTopical(document, nearest, position)) return nearest;
@@ -71,6 +73,21 @@ public sealed partial class AnaphoraResolver
             && !NamedAgainInClause(document, byParagraph, sentenceOpening, position) && !OpensList(document, sentenceOpening)) return sentenceOpening;
         return nearby.OrderByDescending(m => NamedBefore(namings, m.Entity!, position)).ThenByDescending(m => m.Range.Start).First();
     }
+
+    /// <summary>
+    /// A description of the topic (这家公司, 该公司) in a paragraph's first sentence, with no company named before it there
+    /// (「对很多人来说，这家公司还是个陌生名字」, 「这家公司去年底在港交所上市」), goes on about the company the article is about,
+    /// the one named most often so far since its item began, not the last one the paragraph before named in passing (the
+    /// customer, investor or rival that closed it). Never one the sentence says was left for the company (从DeepMind离职，…创办了这家公司).
+    /// </summary>
+    private Mention? ArticleTopic(Document document, Dictionary<EntityCluster, List<int>> namings, HashSet<Mention> backers, HashSet<EntityCluster> movedTo,
+        Sentence sentence, int position) =>
+        document.Mentions
+            .Where(m => m is { Type: "Organization", IsAnaphor: false, Entity: not null } && m.Sentence >= 0 && m.Range.End <= position && !backers.Contains(m) && !movedTo.Contains(m.Entity!)
+                        && !document.Separates(document.Sentences[m.Sentence].Paragraph, sentence.Paragraph) && !IsNoCompanyHere(document, m))
+            .OrderByDescending(m => NamedBefore(namings, m.Entity!, position))
+            .ThenByDescending(m => m.Range.Start)
+            .FirstOrDefault();
 
     /// <summary>Written anaphors of the paragraph and the one before that stand for one entity (这家公司, not 双方).</summary>
     private static IEnumerable<Mention> DescriptionsResolved(Document document, IReadOnlyList<Mention> resolved, Sentence sentence, string type) =>

@@ -30,6 +30,9 @@ public sealed partial class AnaphoraResolver : IPipelineStage
     private readonly BackerNames _backers;
     private readonly Recognition.Lexicon _lexicon;
 
+    /// <summary>Words right before 其 that make it its own clause's subject's (在其, 把其, 用于其): resolution/reflexive-coverbs.txt.</summary>
+    private readonly string[] _reflexiveCoverbs;
+
     /// <summary>Endings of names of what is no company (大学, 研究院): resolution/non-company-endings.txt.</summary>
     private readonly IReadOnlyList<string> _nonCompanyEndings;
 
@@ -47,6 +50,7 @@ public sealed partial class AnaphoraResolver : IPipelineStage
         _surnames = new SurnameReferences(resources, recognition);
         _descriptionHeads = resources.Lines("resolution/description-heads.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         _personDescribers = sharedWords.PersonDescribers;
+        _reflexiveCoverbs = resources.Lines("resolution/reflexive-coverbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         _moveVerbs = resources.Lines("resolution/move-verbs.txt").Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         _leaveVerbs = sharedWords.LeaveVerbs;
         _foundingVerbs = recognition.FoundingVerbs;
@@ -94,7 +98,7 @@ public sealed partial class AnaphoraResolver : IPipelineStage
                     var antecedents = count == 1
                         ? [type == "Person"
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
-                            : Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
+                            : ReflexiveSubject(document, byParagraph, added, sentence, range, match.Value, type) ?? Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
                                 CompanyWords.Any(match.Value.Contains), sentenceSubject && (!asSubjectOnly || OpensClause(document, sentence, range.Start)), head == HeadRule.None ? null : (HeadNoun(match.Value), head == HeadRule.Only),
                                 range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : LeftBeforeFounding(document, byParagraph, sentence, range.Start))]
                         : type == "Organization" && count == 2
