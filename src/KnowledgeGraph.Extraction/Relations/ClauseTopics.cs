@@ -23,6 +23,9 @@ public sealed partial class ClauseTopics
     private readonly Dictionary<char, string[]> _adverbialPhrases;
     private readonly Dictionary<char, string[]> _backing;
 
+    /// <summary>Verbs of saying (表示, 称): what follows them is a person's words, not his acts.</summary>
+    private readonly HashSet<string> _sayings;
+
     public ClauseTopics(LanguageResources resources, Recognition.RecognitionData recognition)
     {
         var rows = resources.Rows("relations/clause-topics.tsv", 2);
@@ -40,8 +43,6 @@ public sealed partial class ClauseTopics
         _launches = Of("launch");
         _sayings = Of("saying");
     }
-
-    private readonly HashSet<string> _sayings;
 
     /// <summary>A mention carrying the topic into a clause that leaves its subject out, for each such clause of the sentence.</summary>
     public List<Mention> CarriedInto(Document document, Sentence sentence, IReadOnlyList<Mention> mentions, Chain chain)
