@@ -9,8 +9,7 @@ public sealed partial class ProductNameRecogniser
     /// noun that is the product itself (SaaS产品“云帆助手”, 第一款产品“听澜”), or after a naming verb with a product noun
     /// before it (产品名叫“量仓”) or a kind of product after it (一套名为“澄镜平台”的工业质检方案). Coined or not, such a
     /// name is no emphasis: the sentence says it is what the thing is called. So is a name right after a kind of product
-    /// whose quotes name (AI助手“问一问”, 写作工具“星期五”), unless its own words make it emphasis, and a name of more than one
-    /// word after an owner's possessive (这家公司的"木棉质检盒子", 我们的“栖川焊匠W1”).
+    /// whose quotes name (AI助手“问一问”, 写作工具“星期五”), unless its own words make it emphasis.
     /// </summary>
     private void FindQuotedAfterNamingWords(Document document, Sentence sentence)
     {
@@ -21,18 +20,12 @@ public sealed partial class ProductNameRecogniser
             var close = QuoteClose(text, open, sentence);
             if (close <= open + 1) continue;
             var named = data.IsNamedAsProduct(text, open, close + 1)
-                        || RecognitionData.MatchEndingAt(data.QuotedProductKinds, text, open) is not null && !IsEmphasis(document, sentence, open + 1, close)
-                        || RecognitionData.MatchEndingAt(data.ProductOwnerPossessives, text, open) is not null && !IsEmphasis(document, sentence, open + 1, close)
-                           && !IsOneWord(document, sentence, open + 1, close);
+                        || RecognitionData.MatchEndingAt(data.QuotedProductKinds, text, open) is not null && !IsEmphasis(document, sentence, open + 1, close);
             if (named && !IsOneCommonWord(document, sentence, open + 1, close))
                 Add(document, sentence, open + 1, close, 0.8);
             open = close;
         }
     }
-
-    /// <summary>A quote holding one Chinese word the dictionary knows (我们的“护城河”), which an owner stresses rather than names.</summary>
-    private static bool IsOneWord(Document document, Sentence sentence, int start, int end) =>
-        document.TokensOf(sentence).Any(t => t.Range.Start == start && t.Range.End == end && t.InDictionary && t.Text.All(HanCharacters.IsHan));
 
     /// <summary>
     /// A quoted phrase after a kind of product that stresses something rather than names it: it counts (“四大家族”), holds

@@ -31,7 +31,6 @@ public sealed partial class RecognitionData
         ProductNamingNouns = NamingOf("noun");
         ProductNamingVerbs = NamingOf("verb");
         QuotedProductKinds = NamingOf("quoted");
-        ProductOwnerPossessives = NamingOf("owner");
         ProductKindsAfterNames = LongestFirst(ProductCues.Concat(NamingOf("kind")));
         GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         EnglishStopwords = resources.Lines("recognition/english-stopwords.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -124,9 +123,6 @@ public sealed partial class RecognitionData
     /// the quote is a phrase of emphasis (AI助手“投流大战”).
     /// </summary>
     public IReadOnlyList<string> QuotedProductKinds { get; }
-
-    /// <summary>An owner's possessives (这家公司的, 我们的) before which a quoted name of several words is the owner's product.</summary>
-    public IReadOnlyList<string> ProductOwnerPossessives { get; }
 
     /// <summary>Naming verbs (名为, 名叫) that put a product's name in quotes after them.</summary>
     public IReadOnlyList<string> ProductNamingVerbs { get; }
