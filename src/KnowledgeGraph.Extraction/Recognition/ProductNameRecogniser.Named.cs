@@ -8,7 +8,8 @@ public sealed partial class ProductNameRecogniser
     /// A name in quotes that the words before it say is a product's own name, whatever words it is made of: after a
     /// noun that is the product itself (SaaS产品“云帆助手”, 第一款产品“听澜”), or after a naming verb with a product noun
     /// before it (产品名叫“量仓”) or a kind of product after it (一套名为“澄镜平台”的工业质检方案). Coined or not, such a
-    /// name is no emphasis: the sentence says it is what the thing is called.
+    /// name is no emphasis: the sentence says it is what the thing is called. So is a name right after a kind of product
+    /// whose quotes name (AI助手“问一问”, 写作工具“星期五”), unless its own words make it emphasis.
     /// </summary>
     private void FindQuotedAfterNamingWords(Document document, Sentence sentence)
     {
@@ -18,10 +19,29 @@ public sealed partial class ProductNameRecogniser
             if (text[open] is not ('“' or '「' or '《' or '"')) continue;
             var close = QuoteClose(text, open, sentence);
             if (close <= open + 1) continue;
-            if (data.IsNamedAsProduct(text, open, close + 1) && !IsOneCommonWord(document, sentence, open + 1, close))
+            var named = data.IsNamedAsProduct(text, open, close + 1)
+                        || RecognitionData.MatchEndingAt(data.QuotedProductKinds, text, open) is not null && !IsEmphasis(document, sentence, open + 1, close);
+            if (named && !IsOneCommonWord(document, sentence, open + 1, close))
                 Add(document, sentence, open + 1, close, 0.8);
             open = close;
         }
+    }
+
+    /// <summary>
+    /// A quoted phrase after a kind of product that stresses something rather than names it: it counts (“四大家族”), holds
+    /// words of grammar or a word of place and order (“最后一公里”), or ends in a noun of what is no entity (AI助手“投流大战”,
+    /// as GTC大会 or MIT许可证).
+    /// </summary>
+    private bool IsEmphasis(Document document, Sentence sentence, int start, int end)
+    {
+        var text = document.Text;
+        if (CountingCharacters.Contains(text[start]) || HoldsClauseWord(document, sentence, start, end)
+            || document.TokensOf(sentence).Any(t => t.Range.Start >= start && t.Range.End <= end && t.Text.Length >= 2 && t.Tag == "f")) return true;
+        foreach (var (type, noun) in data.HeadNouns)
+        {
+            if (type == RecognitionData.NotAnEntity && end - start > noun.Length && string.CompareOrdinal(text, end - noun.Length, noun, 0, noun.Length) == 0) return true;
+        }
+        return false;
     }
 
     /// <summary>How many characters may describe the kind between a quoted name and its product noun (“夸父”人形机器人).</summary>

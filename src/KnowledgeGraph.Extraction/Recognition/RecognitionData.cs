@@ -30,6 +30,7 @@ public sealed partial class RecognitionData
         IReadOnlyList<string> NamingOf(string kind) => LongestFirst(naming.Where(r => r[0].Trim() == kind).Select(r => r[1]));
         ProductNamingNouns = NamingOf("noun");
         ProductNamingVerbs = NamingOf("verb");
+        QuotedProductKinds = NamingOf("quoted");
         ProductKindsAfterNames = LongestFirst(ProductCues.Concat(NamingOf("kind")));
         GenericWords = resources.Lines("recognition/generic-words.txt").Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         EnglishStopwords = resources.Lines("recognition/english-stopwords.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -116,6 +117,12 @@ public sealed partial class RecognitionData
 
     /// <summary>Nouns whose quoted name right after them is the product's own, whatever its words (产品“听澜”).</summary>
     public IReadOnlyList<string> ProductNamingNouns { get; }
+
+    /// <summary>
+    /// Kinds of product (助手, 工具, 应用) whose quoted name right after them is the product's own whatever its words, unless
+    /// the quote is a phrase of emphasis (AI助手“投流大战”).
+    /// </summary>
+    public IReadOnlyList<string> QuotedProductKinds { get; }
 
     /// <summary>Naming verbs (名为, 名叫) that put a product's name in quotes after them.</summary>
     public IReadOnlyList<string> ProductNamingVerbs { get; }
