@@ -31,7 +31,9 @@ public sealed partial class RelationExtractor
                 var presupposed = pattern.Settings.ContainsKey("nominal") && !cues.IsDeniedWithin(Span(document, evidenceStart, evidenceEnd));
                 var uncertain = cues.IsUncertain(Span(document, sentence.Range.Start, evidenceEnd), sentenceText, evidenceStart - sentence.Range.Start, hedgeEndsAtContrast: true);
                 if (!presupposed && uncertain || cues.IsNegated(Span(document, evidenceStart, evidenceEnd))) continue;
-                if (cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd)))
+                // A deal called off or only attempted in the clause (曾试图收购X创办的SSI) leaves what a noun phrase in it
+                // presupposes about people and products standing; a deal it presupposes falls with the deal.
+                if ((!presupposed || DealTypes.Contains(pattern.Type)) && cues.IsDeniedInClause(Clause(document, sentence, evidenceStart, evidenceEnd)))
                 {
                     if (!pattern.ObjectIsTopic) calledOff.Add(pattern.Type, MentionsIn(match.Groups["s"], mentions), MentionsIn(match.Groups["o"], mentions));
                     continue;
