@@ -13,7 +13,8 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// (阿莫代伊 after 达里奥·阿莫代伊, Inflection after Inflection AI) are looked for and join their entity. Each step
 /// has its own part: mentions that are one entity whatever their names (EntityResolver.Joins), short names the
 /// article introduces (.Abbreviations), names seen again in shorter forms (.ShortForms), short forms of lexicon
-/// names (.KnownShortNames), a maker's trade name and a Latin model name run together (.ModelNames).
+/// names (.KnownShortNames), a maker's trade name and a Latin model name run together (.ModelNames), a family's name
+/// written before its version's (.FamilyLabels).
 /// </summary>
 public sealed partial class EntityResolver(Lexicon lexicon, OntologySchema ontology, LanguageResources resources, LabelledSpellingRecogniser labelledSpellings, RecognitionData recognition,
     SharedResolutionWords sharedWords)
@@ -37,6 +38,7 @@ public sealed partial class EntityResolver(Lexicon lexicon, OntologySchema ontol
         var heads = _chineseHeads.Of(document, KeyOf);
         AddShortForms(document, abbreviations, heads);
         JoinModelNamesToMakers(document);
+        DropFamilyLabelsBeforeVersions(document);
         var clusters = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
         var keys = AppositionKeys(document);
         JoinRenamedNames(document, keys);
