@@ -40,6 +40,8 @@ public class CompetitionTests(PipelineFixture fixture)
     [InlineData("华为的昇腾正在与英伟达在国内AI芯片市场展开正面竞争。", "华为", "英伟达")]
     [InlineData("与智谱、月之暗面等同被称为“六小虎”的对手相比，澜渊科技更早押注多模态路线。", "澜渊科技", "月之暗面")]
     [InlineData("澜渊科技的新模型Nova对OpenAI构成了直接威胁。", "澜渊科技", "OpenAI")]
+    [InlineData("澜渊科技主打企业私有化部署，与OpenAI在企业市场正面竞争。", "澜渊科技", "OpenAI")]
+    [InlineData("澜渊科技把英伟达视为主要对手，同时在国内与另一家芯片公司寒武纪竞争。", "澜渊科技", "寒武纪")]
     public void A_stated_rival_is_found(string sentence, string subject, string rival)
     {
         var result = fixture.Extract(sentence);
@@ -60,5 +62,12 @@ public class CompetitionTests(PipelineFixture fixture)
         foreach (var rival in new[] { "OpenAI", "谷歌", "字节跳动" })
             Assert.True(result.Relation("COMPETES_WITH", "澜渊科技", rival) is not null, $"澜渊科技↔{rival} not in: {result.Describe()}");
         Assert.Null(result.Relation("COMPETES_WITH", "OpenAI", "谷歌"));
+    }
+
+    [Fact]
+    public void A_sentence_that_opens_with_with_sets_no_earlier_sentences_company_against_the_rival()
+    {
+        var result = fixture.Extract("澜渊科技获得谷歌投资。与OpenAI的竞争也在加剧。");
+        Assert.Null(result.Relation("COMPETES_WITH", "谷歌", "OpenAI"));
     }
 }
