@@ -21,6 +21,9 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
     private static readonly HashSet<string> OrganizationWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "organization-words");
 
     /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
+    /// <summary>Words that end an event's name (Day, Summit, Conference).</summary>
+    private static readonly HashSet<string> EventWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "event-words");
+
     private static readonly HashSet<string> CategoryWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "category-words");
 
     /// <summary>A noun reached over modifiers (Covariant机器人基础模型) may be the company's product rather than its kind.</summary>
@@ -128,6 +131,12 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
         if (words.Count == 1 && IsStockCode(text, start, end)) return;
         if (words.Count == 1 && RoundWords.Any(s => string.CompareOrdinal(text, end, s, 0, s.Length) == 0) && (words[0].Text.Length <= 3 || RoundName().IsMatch(words[0].Text))) return;
         if (IsGlossOfATerm(document, spans, sentenceTokens, start, end, words)) return;
+        // An event named by its host or theme and an event word (特斯拉的AI Day, 年度峰会Snowflake Summit) is neither the host nor a product.
+        if (words.Count >= 2 && EventWords.Contains(words[^1].Text))
+        {
+            document.NotNames.Add(document.Slice(start, end));
+            return;
+        }
 
         if (DivisionSuffixEnd(text, end) is { } divisionEnd)
         {
