@@ -80,7 +80,13 @@ public sealed partial class RelationExtractor
             if (owner is not null) owners[product] = owner;
         }
         foreach (var (product, named) in MakerNames.ProductsNamedAfterMakers(document)) owners.TryAdd(product, named.Maker);
-        foreach (var develops in candidates.Where(c => c.Type == "DEVELOPS" && c.Subject.Type != "Person")) owners[develops.Object] = develops.Subject;
+        foreach (var develops in candidates.Where(c => c.Type == "DEVELOPS" && c.Subject.Type != "Person"))
+        {
+            // A unit that builds its parent's product (HyperCLOVA X由Naver旗下的Naver Cloud主导开发) leaves the rivalry with
+            // the parent, the company the text compares (develops27).
+            if (owners.GetValueOrDefault(develops.Object) is { } parent && IsUnitOf(develops.Subject, parent, candidates)) continue;
+            owners[develops.Object] = develops.Subject;
+        }
 
         foreach (var candidate in candidates)
         {
@@ -103,6 +109,9 @@ public sealed partial class RelationExtractor
             yield return candidate with { Subject = subject, Object = @object };
         }
     }
+
+    private static bool IsUnitOf(EntityCluster unit, EntityCluster parent, List<RelationCandidate> candidates) =>
+        candidates.Any(c => c.Type == "PART_OF" && c.Subject == unit && c.Object == parent);
 
     /// <summary>
     /// The company whose work a person's team does: the one the article has the person found (the latest named by then);
