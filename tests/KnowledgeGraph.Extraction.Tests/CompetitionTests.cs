@@ -42,6 +42,10 @@ public class CompetitionTests(PipelineFixture fixture)
     [InlineData("澜渊科技的新模型Nova对OpenAI构成了直接威胁。", "澜渊科技", "OpenAI")]
     [InlineData("澜渊科技主打企业私有化部署，与OpenAI在企业市场正面竞争。", "澜渊科技", "OpenAI")]
     [InlineData("澜渊科技把英伟达视为主要对手，同时在国内与另一家芯片公司寒武纪竞争。", "澜渊科技", "寒武纪")]
+    // ties27: a rival described by a clause naming another organization or product, or by its place, before 的
+    [InlineData("澜渊科技的主要对手包括获英伟达投资的CoreWeave。", "澜渊科技", "CoreWeave")]
+    [InlineData("澜渊科技的主要对手是Zapier，以及被微软收购的Mistral AI。", "澜渊科技", "Mistral AI")]
+    [InlineData("澜渊科技的主要对手包括Mistral AI以及推出Gemma系列开源模型的谷歌。", "澜渊科技", "谷歌")]
     public void A_stated_rival_is_found(string sentence, string subject, string rival)
     {
         var result = fixture.Extract(sentence);
