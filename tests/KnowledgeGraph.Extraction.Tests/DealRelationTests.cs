@@ -137,4 +137,12 @@ public class DealRelationTests(PipelineFixture fixture)
         var result = fixture.Extract("澜渊科技与英伟达签署了技术许可协议。");
         Assert.NotNull(result.Relation("LICENSED_TO", "澜渊科技", "英伟达"));
     }
+
+    [Fact]
+    public void An_agreement_with_a_holder_of_content_alone_has_the_holder_license()
+    {
+        var result = fixture.Extract("澜渊科技上月与路透社签署了内容许可协议，可在其AI助手中引用新闻报道。");
+        Assert.True(result.Relation("LICENSED_TO", "路透社", "澜渊科技") is not null, result.Describe());
+        Assert.Null(result.Relation("LICENSED_TO", "澜渊科技", "路透社"));
+    }
 }

@@ -48,20 +48,28 @@ public sealed partial class RelationExtractor
     /// A candidate read from a pattern that does not tell the direction (「A与B签署授权协议」) gives way to one of the
     /// same type and pair read the other way round, which a pattern that tells it found elsewhere in the article; else
     /// it is turned round when only its object is a subject of that type elsewhere (「Nuvia持有Arm的架构授权，而高通
-    /// 也与Arm签有另一份许可协议」: Arm is the one that licenses).
+    /// 也与Arm签有另一份许可协议」: Arm is the one that licenses). Where the article says nothing of the
+    /// direction, a party the lexicon knows as a holder of content (a newspaper, a news agency: relations/licensor-kinds.txt)
+    /// is the one that licenses, the other the one that takes its content (「OpenAI与美联社签署内容许可协议」).
     /// </summary>
-    private static List<RelationCandidate> OrientedByTheArticle(List<RelationCandidate> candidates, HashSet<RelationCandidate> eitherWay)
+    private List<RelationCandidate> OrientedByTheArticle(List<RelationCandidate> candidates, HashSet<RelationCandidate> eitherWay)
     {
         if (eitherWay.Count == 0) return candidates;
         var directedCandidates = candidates.Where(c => !eitherWay.Contains(c)).ToList();
         var directed = directedCandidates.Select(c => (c.Type, c.Subject, c.Object)).ToHashSet();
         var subjects = directedCandidates.Select(c => (c.Type, c.Subject)).ToHashSet();
         return candidates.Where(c => !(eitherWay.Contains(c) && directed.Contains((c.Type, c.Object, c.Subject))))
-            .Select(c => eitherWay.Contains(c) && subjects.Contains((c.Type, c.Object)) && !subjects.Contains((c.Type, c.Subject))
+            .Select(c => eitherWay.Contains(c) && (subjects.Contains((c.Type, c.Object)) && !subjects.Contains((c.Type, c.Subject))
+                    || !subjects.Contains((c.Type, c.Subject)) && !subjects.Contains((c.Type, c.Object)) && HoldsContent(c.Object) && !HoldsContent(c.Subject))
                 ? c with { Subject = c.Object, Object = c.Subject }
                 : c)
             .ToList();
     }
+
+    private static readonly HashSet<string> LicensorKinds = LanguageData.EmbeddedWords.Set("relations/licensor-kinds.txt");
+
+    private bool HoldsContent(EntityCluster entity) =>
+        entity.LexiconId is { } id && lexicon.ById(id)?.Kind is { } kind && LicensorKinds.Contains(kind);
 
     /// <summary>
     /// Rivalry stated between products is rivalry between their makers: a candidate whose arguments are products
