@@ -53,6 +53,14 @@ public class CompetitionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void One_regarded_as_the_rival_of_products_competes_with_their_makers()
+    {
+        var result = fixture.Extract("在AI智能体赛道，澜渊科技此前被视为OpenAI的Operator以及谷歌Gemini的直接竞争对手。");
+        Assert.True(result.Relation("COMPETES_WITH", "澜渊科技", "OpenAI") is not null, result.Describe());
+        Assert.True(result.Relation("COMPETES_WITH", "澜渊科技", "谷歌") is not null, result.Describe());
+    }
+
+    [Fact]
     public void Competitiveness_compared_is_no_rivalry()
     {
         var result = fixture.Extract("澜渊科技的模型与OpenAI相比竞争力仍然较弱。");
