@@ -35,4 +35,18 @@ public class UnitAndMakerTests(PipelineFixture fixture)
         var result = fixture.Extract(sentence);
         Assert.True(result.Relation("DEVELOPS", maker, product) is not null, $"{maker}→{product} not in: {result.Describe()}");
     }
+
+    [Fact]
+    public void A_unit_named_in_a_persons_titles_right_after_its_parents_title_is_the_parents()
+    {
+        var result = fixture.Extract("腾讯公司副总裁、云与智慧产业事业群总裁李明在会上表示，新模型将于下月开放。");
+        Assert.True(result.Relation("PART_OF", "云与智慧产业事业群", "腾讯") is not null, result.Describe());
+    }
+
+    [Fact]
+    public void A_former_post_at_the_parent_says_nothing_of_the_unit()
+    {
+        var result = fixture.Extract("前腾讯公司副总裁、云与智慧产业事业群总裁李明创办的公司完成融资。");
+        Assert.Null(result.Relation("PART_OF", "云与智慧产业事业群", "腾讯"));
+    }
 }

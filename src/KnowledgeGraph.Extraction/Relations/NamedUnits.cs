@@ -48,6 +48,7 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
                       || entry!.Kind == LabKind && StartsWithNameOf(mention.Text, owner) && EndsInUnitEnding(mention.Text) ? owner : null
                     : before is not null ? EndsInUnitWord(mention.Text) || EndsInUnitEnding(mention.Text) && IsPossessed(document, mention) ? before : null
                     : EndsInUnitEnding(mention.Text) ? NamedWithin(mention.Text, unit, organizations) : null;
+                if (parent is null && owner is not null && InTitlesAfter(document, mention, owner)) parent = owner;
                 if (parent is null || parent == unit || !found.Add((unit, parent))) continue;
                 document.Relations.Add(new RelationCandidate("PART_OF", unit, parent, NamedUnitConfidence, document.Sentences[mention.Sentence],
                     RelationAttributes.None));
@@ -56,6 +57,22 @@ public sealed class NamedUnits(Recognition.Lexicon lexicon, Recognition.Recognit
         }
         UnitEmployers.AddParents(document, unknownUnits);
     }
+
+    /// <summary>How far the titles between a parent and its unit may run (高级执行副总裁、).</summary>
+    private const int MaxTitleGap = 16;
+
+    /// <summary>
+    /// A unit the lexicon places under an organization, named in the titles of one person right after that organization's
+    /// title (「腾讯集团高级执行副总裁、云与智慧产业事业群CEO汤道生」): the person's two posts are the parent's and its unit's.
+    /// A post held before (前百度集团副总裁、小度科技CEO) says nothing of the unit's parent now.
+    /// </summary>
+    private bool InTitlesAfter(Document document, Mention unit, EntityCluster owner) =>
+        owner.Mentions.Any(m => !m.IsAnaphor && m.Range.End < unit.Range.Start && unit.Range.Start - m.Range.End <= MaxTitleGap
+            && document.Text[unit.Range.Start - 1] == '、'
+            && !(m.Range.Start > 0 && document.Text[m.Range.Start - 1] is '前' or '原')
+            && document.Text[m.Range.End..(unit.Range.Start - 1)] is var titles
+            && titles.IndexOfAny(['，', ',', '。', '；', ';', '：', ':', '（', '(', '、']) < 0
+            && recognition.Titles.Any(t => titles.EndsWith(t, StringComparison.Ordinal)));
 
     /// <summary>A lab's or division's ending (研究院, 事业部), or a business (自动驾驶, 零售) that a unit named with its parent's name acts in.</summary>
     private bool EndsInUnitEnding(string name) =>
