@@ -91,6 +91,23 @@ public class ProductRelationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_model_put_into_an_app_is_used_by_the_apps_owner_not_the_other_way_round()
+    {
+        var result = fixture.Extract("微软周二宣布，GPT-4o已接入Microsoft 365 Copilot，企业用户即日起可以调用。");
+        Assert.True(result.Relation("USES", "微软", "GPT-4o") is not null, $"USES 微软→GPT-4o not in: {result.Describe()}");
+        Assert.Null(result.Relation("USES", "OpenAI", "Microsoft 365 Copilot"));
+    }
+
+    [Fact]
+    public void A_model_of_no_known_kind_put_onto_a_cloud_is_used_by_the_cloud_but_a_device_taking_in_an_app_is_not()
+    {
+        var onCloud = fixture.Extract("澜渊科技去年发布了分子模型Nova。今年以来，Nova等模型还上线了华为云，供科研用户调用。");
+        Assert.True(onCloud.Relation("USES", "华为云", "Nova") is not null, $"USES 华为云→Nova not in: {onCloud.Describe()}");
+        var intoApp = fixture.Extract("澜渊科技推出了智能眼镜Lynx。Lynx接入了字节跳动的豆包大模型。");
+        Assert.Null(intoApp.Relation("USES", "字节跳动", "Lynx"));
+    }
+
+    [Fact]
     public void A_product_named_after_its_maker_is_the_same_product_without_the_makers_name()
     {
         var result = fixture.Extract("深度求索发布了推理模型DeepSeek-R1。海外云厂商迅速跟进：微软已将R1上线Azure AI Foundry平台。");

@@ -13,6 +13,7 @@ public sealed partial class RelationExtractor
         if (subject.Entity is not { } subjectEntity || @object.Entity is not { } objectEntity || subjectEntity == objectEntity) return null;
         var definition = ontology.RelationType(pattern.Type);
         if (!pattern.Settings.ContainsKey("lift") && !definition.Accepts(subjectEntity.Type, objectEntity.Type)) return null;
+        if (PutsModelIntoHostTheWrongWay(pattern, match, subjectEntity, objectEntity)) return null;
         var confidence = pattern.Confidence * (subject.IsAnaphor || @object.IsAnaphor ? AnaphorPenalty : 1.0);
         var role = definition.Attributes.Contains("role") && match.Groups["r"].Success ? match.Groups["r"].Value : null;
         var product = definition.Attributes.Contains("product") ? MentionsIn(match.Groups["p"], mentions).FirstOrDefault()?.Entity?.Name : null;
@@ -23,6 +24,44 @@ public sealed partial class RelationExtractor
             ObjectGuessed = @object.IsAnaphor || pattern.ObjectIsTopic,
         };
     }
+
+    /// <summary>
+    /// A model goes into the app, platform or cloud it is put on (GPT-5已接入Copilot; R1上线Foundry): the host's owner uses
+    /// it, not the model's maker the host. A pattern whose user may be named by its product (setting host=VERBS, the verbs
+    /// of putting in) does not read a model as the user where one of those verbs joins it to an object that is no model
+    /// (a vertical model taking in a general one, 携程问道接入DeepSeek-R1, is the user); a pattern reading
+    /// the model as what goes in (setting guest) takes no model as the host, nor a product of another kind (an app, a
+    /// chip) as the guest, and a guest of no known kind only onto an organization or a platform (a device 接入 an app's model
+    /// is the device's maker using the model). Kinds are the lexicon's.
+    /// </summary>
+    private bool PutsModelIntoHostTheWrongWay(RelationPattern pattern, System.Text.RegularExpressions.Match match,
+        EntityCluster subject, EntityCluster @object)
+    {
+        if (pattern.Settings.TryGetValue("host", out var verbs))
+        {
+            return KindOf(subject) == ModelKind && KindOf(@object) != ModelKind
+                   && verbs.Split('|').Any(verb => match.Value.Contains(verb, StringComparison.Ordinal));
+        }
+        if (pattern.Settings.ContainsKey("guest"))
+        {
+            if (KindOf(subject) == ModelKind) return true;
+            return KindOf(@object) is { } kind
+                ? kind != ModelKind
+                : subject.Type != "Organization" && !(KindOf(subject) is { } host && GuestHostKinds.Contains(host));
+        }
+        return false;
+    }
+
+    private const string ModelKind = "model";
+
+    /// <summary>
+    /// Kinds of product that take in what is put on them whatever it is: a product of no known kind goes only onto one of
+    /// these or onto an organization's service (Uni-Mol上线了华为云), not into an app, which may as well go into it.
+    /// </summary>
+    private static readonly HashSet<string> GuestHostKinds = new(StringComparer.Ordinal) { "platform", "cloud", "software" };
+
+    private string? KindOf(EntityCluster entity) =>
+        entity.Type == "Product" && entity.LexiconId is { } id ? lexicon.ById(id)?.Kind : null;
 
     /// <summary>
     /// An organization the sentence does not name: a gap or 公司 alone stands for it, and no mention of the sentence names it.
