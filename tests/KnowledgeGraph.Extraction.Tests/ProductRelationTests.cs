@@ -107,6 +107,16 @@ public class ProductRelationTests(PipelineFixture fixture)
         Assert.Null(intoApp.Relation("USES", "字节跳动", "Lynx"));
     }
 
+    [Theory]
+    [InlineData("极氪")]
+    [InlineData("比亚迪")]
+    [InlineData("蔚来")]
+    public void A_robot_entering_companies_factories_is_used_by_each_of_them(string user)
+    {
+        var result = fixture.Extract("澜渊科技的人形机器人Lynx已先后进入极氪智慧工厂、比亚迪和蔚来等车企的总装车间，承担搬运和质检工作。");
+        Assert.True(result.Relation("USES", user, "Lynx") is not null, $"USES {user}→Lynx not in: {result.Describe()}");
+    }
+
     [Fact]
     public void A_product_named_after_its_maker_is_the_same_product_without_the_makers_name()
     {
