@@ -31,8 +31,8 @@ public sealed partial class RelationExtractor
     /// of putting in) does not read a model as the user where one of those verbs joins it to an object that is no model
     /// (a vertical model taking in a general one, 携程问道接入DeepSeek-R1, is the user); a pattern reading
     /// the model as what goes in (setting guest) takes no model as the host, nor a product of another kind (an app, a
-    /// chip) as the guest, and a guest of no known kind only onto an organization or a platform (a device 接入 an app's model
-    /// is the device's maker using the model). Kinds are the lexicon's.
+    /// chip) as the guest, nor a product of no known kind (an app 上架 a store, a device 接入 an app's model: no use by the
+    /// host's owner). Kinds are the lexicon's.
     /// </summary>
     private bool PutsModelIntoHostTheWrongWay(RelationPattern pattern, System.Text.RegularExpressions.Match match,
         EntityCluster subject, EntityCluster @object)
@@ -44,21 +44,12 @@ public sealed partial class RelationExtractor
         }
         if (pattern.Settings.ContainsKey("guest"))
         {
-            if (KindOf(subject) == ModelKind) return true;
-            return KindOf(@object) is { } kind
-                ? kind != ModelKind
-                : subject.Type != "Organization" && !(KindOf(subject) is { } host && GuestHostKinds.Contains(host));
+            return KindOf(subject) == ModelKind || KindOf(@object) != ModelKind;
         }
         return false;
     }
 
     private const string ModelKind = "model";
-
-    /// <summary>
-    /// Kinds of product that take in what is put on them whatever it is: a product of no known kind goes only onto one of
-    /// these or onto an organization's service (Uni-Mol上线了华为云), not into an app, which may as well go into it.
-    /// </summary>
-    private static readonly HashSet<string> GuestHostKinds = new(StringComparer.Ordinal) { "platform", "cloud", "software" };
 
     private string? KindOf(EntityCluster entity) =>
         entity.Type == "Product" && entity.LexiconId is { } id ? lexicon.ById(id)?.Kind : null;
