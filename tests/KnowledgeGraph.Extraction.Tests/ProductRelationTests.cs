@@ -118,6 +118,23 @@ public class ProductRelationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_description_of_a_model_passes_over_the_chip_named_nearer_before_it()
+    {
+        var result = fixture.Extract("澜渊科技发布了医疗模型Nova，训练全部在华为昇腾芯片上完成。瑞金医院已经部署了该模型。");
+        Assert.True(result.Relation("USES", "瑞金医院", "Nova") is not null, $"USES 瑞金医院→Nova not in: {result.Describe()}");
+        Assert.Null(result.Relation("USES", "瑞金医院", "昇腾"));
+    }
+
+    [Theory]
+    [InlineData("极氪")]
+    [InlineData("领克")]
+    public void This_solution_points_back_to_the_solution_not_to_the_model_it_is_based_on(string user)
+    {
+        var result = fixture.Extract("澜渊科技推出了智驾方案Lynx，底层模型基于DeepSeek-R1。极氪和领克的新车型都将搭载这一方案。");
+        Assert.True(result.Relation("USES", user, "Lynx") is not null, $"USES {user}→Lynx not in: {result.Describe()}");
+    }
+
+    [Fact]
     public void A_product_named_after_its_maker_is_the_same_product_without_the_makers_name()
     {
         var result = fixture.Extract("深度求索发布了推理模型DeepSeek-R1。海外云厂商迅速跟进：微软已将R1上线Azure AI Foundry平台。");

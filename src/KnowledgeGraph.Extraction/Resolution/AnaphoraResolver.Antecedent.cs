@@ -14,7 +14,7 @@ public sealed partial class AnaphoraResolver
     /// </remarks>
     private Mention? Antecedent(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, bool gap, Dictionary<EntityCluster, List<int>> namings,
         HashSet<Mention> backers, Sentence sentence, int position, int anaphorStart, bool mayContinueSubject, string type, bool topical,
-        bool company, bool sentenceSubject, (string Noun, bool Only)? head, HashSet<EntityCluster> movedTo)
+        bool company, bool sentenceSubject, (string Noun, bool Only)? head, HashSet<EntityCluster> movedTo, HashSet<string>? kindsNotMeant = null)
     {
         var named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Concat(gap ? DescriptionsResolved(document, resolved, sentence, type)
@@ -36,6 +36,9 @@ public sealed partial class AnaphoraResolver
                 same = document.Mentions.Where(m => !m.IsAnaphor && m.Entity is { } e && headed.Contains(e) && m.Range.End <= position).TakeLast(1).ToList();
             if (same.Count > 0 || only) candidates = same;
         }
+        // 该模型 is no chip named before it, 这套系统 no model: a product the lexicon knows as another kind is passed over.
+        if (kindsNotMeant is not null)
+            candidates = candidates.Where(m => !(m.Entity!.LexiconId is { } id && _lexicon.ById(id)?.Kind is { } kind && kindsNotMeant.Contains(kind))).ToList();
         if (candidates.Count == 0) return null;
         // The company a paragraph is about is not one of the backers of its round (「…由启明创投领投，达泰资本…跟投。去年6月，该公司还…」).
         if (candidates.Any(m => !backers.Contains(m))) candidates = candidates.Where(m => !backers.Contains(m)).ToList();

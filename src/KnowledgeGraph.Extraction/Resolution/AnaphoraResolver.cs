@@ -30,6 +30,13 @@ public sealed partial class AnaphoraResolver : IPipelineStage
     private readonly BackerNames _backers;
     private readonly Recognition.Lexicon _lexicon;
 
+    /// <summary>Nouns ending a description of a product and the lexicon kinds of product it never stands for (resolution/product-anaphor-kinds.tsv).</summary>
+    private readonly List<(string Noun, HashSet<string> Kinds)> _productAnaphorKinds;
+
+    /// <summary>The kinds a description of a product (该模型, 这套系统) cannot mean, by the first noun of the file it ends in.</summary>
+    private HashSet<string>? KindsNotMeant(string anaphor) =>
+        _productAnaphorKinds.FirstOrDefault(k => anaphor.EndsWith(k.Noun, StringComparison.Ordinal)).Kinds;
+
     /// <summary>Words right before 其 that make it its own clause's subject's (在其, 把其, 用于其): resolution/reflexive-coverbs.txt.</summary>
     private readonly string[] _reflexiveCoverbs;
 
@@ -58,6 +65,9 @@ public sealed partial class AnaphoraResolver : IPipelineStage
         var titles = string.Join("|", recognition.Titles.Select(Regex.Escape));
         var productCues = string.Join("|", recognition.ProductCues.Select(Regex.Escape));
         const RegexOptions options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+        _productAnaphorKinds = resources.Rows("resolution/product-anaphor-kinds.tsv", 2)
+            .Select(r => (Noun: r[0].Trim(), Kinds: r[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
         _anaphors = resources.Rows("resolution/anaphora.tsv", 2)
             .Select(r => (Pattern: r[0].Trim().Replace("@TITLES@", titles).Replace("@PRODUCTCUES@", productCues), Row: r))
             .Select(p => new AnaphorRule(new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
@@ -100,7 +110,8 @@ public sealed partial class AnaphoraResolver : IPipelineStage
                             ? PersonAntecedent(document, byParagraph, added, sentence, limit)
                             : ReflexiveSubject(document, byParagraph, added, sentence, range, match.Value, type) ?? Antecedent(document, byParagraph, added, gap: range.Length == 0, namings, backers, sentence, limit, range.Start, mayContinueSubject: range.Length > 0 && !nearest, type, topical,
                                 CompanyWords.Any(match.Value.Contains), sentenceSubject && (!asSubjectOnly || OpensClause(document, sentence, range.Start)), head == HeadRule.None ? null : (HeadNoun(match.Value), head == HeadRule.Only),
-                                range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : LeftBeforeFounding(document, byParagraph, sentence, range.Start))]
+                                range.Length == 0 ? MovedTo(document, byParagraph, sentence, range.Start) : LeftBeforeFounding(document, byParagraph, sentence, range.Start),
+                                type == "Product" ? KindsNotMeant(match.Value) : null)]
                         : type == "Organization" && count == 2
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : count == ListCount
