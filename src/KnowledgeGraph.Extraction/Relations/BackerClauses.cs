@@ -32,6 +32,7 @@ public sealed partial class BackerClauses
     private readonly string[] _roundVerbs;
     private readonly string[] _listGoesOn;
     private readonly string[] _armWords;
+    private readonly string[] _backersNouns;
 
     public BackerClauses(LanguageResources resources)
     {
@@ -48,6 +49,7 @@ public sealed partial class BackerClauses
         _roundVerbs = Of("round-verb");
         _listGoesOn = Of("list-goes-on");
         _armWords = Of("arm-word");
+        _backersNouns = Of("backers-noun");
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
@@ -118,8 +120,12 @@ public sealed partial class BackerClauses
             var target = unknownRaiser ? null : raisedHere ?? (aboutRound ? earlier : null) ?? RaisingLater(raising, c) ?? continuing;
             if (target?.Entity is not null) owner.Clauses.Add((new TextRange(start, end), target));
             else if (namelessRound || unknownRaiser) owner.Unowned.Add(new TextRange(start, end));
+            // A clause listing the round's backers after a noun for them (新加入的投资方包括A、B) goes on with the round too.
+            if (target is not null && target == continuing && raisedHere is null && ContainsAny(text, start, end, _backersNouns)) wentOn = true;
             if (target?.Entity is null || ClosingBacker(text, start, end) is not { } backing) continue;
-            if (target == continuing && raisedHere is null) wentOn = true;
+            // A sentence about the round, in a paragraph of its own (…完成F轮融资。¶本轮由A领投。新加入的投资方包括B；老股东C继续跟投),
+            // goes on as one right after the raise does: the next sentence may name more of its backers.
+            if (raisedHere is null && (target == continuing || aboutRound && target == earlier)) wentOn = true;
             var listStart = c > 0 ? ListBefore(text, start, end, clauses[c - 1]) : start;
             foreach (var backer in mentions)
             {
