@@ -32,6 +32,17 @@ public class PersonRelationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void The_other_two_of_a_list_of_three_are_not_the_one_named_again()
+    {
+        // people27: 另两人 / 后两人 after a list of three and one of it named again are the list's other two (h461, h505),
+        // not the list's first pair nor the last two named.
+        var result = fixture.Extract("星衡智能由马可·贝洛蒂、卢卡·费拉里和乔瓦尼·罗西于2021年创立，贝洛蒂此前在百度任研究员，另两人来自微软。");
+        Assert.True(result.Relation("WORKS_FOR", "卢卡·费拉里", "微软") is not null, result.Describe());
+        Assert.NotNull(result.Relation("WORKS_FOR", "乔瓦尼·罗西", "微软"));
+        Assert.Null(result.Relation("WORKS_FOR", "马可·贝洛蒂", "微软"));
+    }
+
+    [Fact]
     public void A_board_seat_is_a_post_and_a_move()
     {
         // people13: blind annotators read joining a board as a join too (h17, h78, h130, h244, h291), not only as a post.

@@ -63,6 +63,46 @@ public sealed partial class AnaphoraResolver
         return null;
     }
 
+    /// <summary>
+    /// 另两人, 后两人, 其余两人 after a list of more people than they count (由A、B和C创立，A此前在DeepMind任研究员，另两人来自Meta): the
+    /// list's people other than those named again since, the last ones of it where more are left; not the last two named (C and
+    /// A again) nor the list's first pair. The list is the last one of this sentence or the one before, written with nothing but
+    /// 和, 与, 及 or 、 (and a bracketed spelling) between its names. Null when there is none that long.
+    /// </summary>
+    private static List<Mention?>? RestOfPeopleList(Document document, ILookup<int, Mention> byParagraph, IReadOnlyList<Mention> resolved, Sentence sentence,
+        int position, int count)
+    {
+        var people = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
+            .Concat(resolved.Where(m => m.Type == "Person" && m.Entity is not null && Reaches(document, m, sentence)))
+            .Where(m => m.Type == "Person" && m.Range.End <= position && m.Sentence >= sentence.Index - 1)
+            .OrderBy(m => m.Range.Start)
+            .ToList();
+        List<Mention>? list = null;
+        var run = new List<Mention>();
+        int runEnd = 0, listEnd = 0;
+        foreach (var mention in people)
+        {
+            // The bracketed spelling of the name before (阿瑟·门施（Arthur Mensch）) is that name again.
+            if (run.Count > 0 && mention.Range.Start >= runEnd && document.Slice(runEnd, mention.Range.Start) is "（" or "(")
+            {
+                runEnd = mention.Range.End;
+                if (list == run) listEnd = runEnd;
+                continue;
+            }
+            var joined = run.Count > 0 && run[^1].Sentence == mention.Sentence && mention.Range.Start >= runEnd
+                         && run.All(m => m.Entity != mention.Entity)
+                         && PairJoints.Contains(WithoutSpelling(document.Slice(runEnd, mention.Range.Start)));
+            if (!joined) run = [];
+            run.Add(mention);
+            runEnd = mention.Range.End;
+            if (run.Count > count) (list, listEnd) = (run, runEnd);
+        }
+        if (list is null) return null;
+        var namedSince = people.Where(m => m.Range.Start >= listEnd).Select(m => m.Entity).ToHashSet();
+        var rest = list.Where(m => !namedSince.Contains(m.Entity)).ToList();
+        return rest.Count < count ? null : rest.Skip(rest.Count - count).ToList<Mention?>();
+    }
+
     private static readonly HashSet<string> PairJoints = LanguageData.EmbeddedWords.Set("recognition/list-joiners.tsv", "anaphora-pairs");
 
     /// <summary>The gap between two names without a bracketed spelling of the first (（Robin Rombach）和 → 和).</summary>

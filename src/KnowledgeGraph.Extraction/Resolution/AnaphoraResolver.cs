@@ -73,7 +73,8 @@ public sealed partial class AnaphoraResolver : IPipelineStage
             .Select(p => new AnaphorRule(new Regex(p.Pattern, options), LiteralPrefilter.Of(p.Pattern, options),
                 TypeOf(p.Row[1]), CountOf(p.Row[1]), HasScope(p.Row, "outside-clause"), HasScope(p.Row, "topic"), HasScope(p.Row, "nearest"),
                 HasScope(p.Row, "sentence-subject") || HasScope(p.Row, "sentence-subject-as-subject"), HasScope(p.Row, "sentence-subject-as-subject"),
-                HasScope(p.Row, "same-head-only") ? HeadRule.Only : HasScope(p.Row, "same-head") ? HeadRule.Preferred : HeadRule.None))
+                HasScope(p.Row, "same-head-only") ? HeadRule.Only : HasScope(p.Row, "same-head") ? HeadRule.Preferred : HeadRule.None,
+                HasScope(p.Row, "rest-of-list")))
             .ToList();
     }
 
@@ -97,7 +98,7 @@ public sealed partial class AnaphoraResolver : IPipelineStage
         {
             var sentenceText = document.Slice(sentence.Range.Start, sentence.Range.End);
             sketch.Fill(sentenceText);
-            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject, asSubjectOnly, head) in _anaphors)
+            foreach (var (pattern, prefilter, type, count, outsideClause, topical, nearest, sentenceSubject, asSubjectOnly, head, restOfList) in _anaphors)
             {
                 if (!prefilter.MayMatch(sentenceText, sketch)) continue;
                 foreach (Match match in pattern.Matches(sentenceText))
@@ -116,6 +117,8 @@ public sealed partial class AnaphoraResolver : IPipelineStage
                             ? Parties(document, byParagraph, namings, sentence, limit)
                             : count == ListCount
                                 ? LastList(document, byParagraph, sentence, limit, type)
+                                : restOfList && RestOfPeopleList(document, byParagraph, added, sentence, limit, count) is { } rest
+                                    ? rest
                                 : count == 2 && type == "Person" && CoordinatedPair(document, byParagraph, added, sentence, limit) is { } pair
                                     ? pair
                                     : LastDistinct(document, byParagraph, sentence, limit, type, count);
@@ -192,7 +195,7 @@ public sealed partial class AnaphoraResolver : IPipelineStage
 
     /// <summary>One row of <c>resolution/anaphora.tsv</c>: the expression, what it points to and the scopes it is read in.</summary>
     private sealed record AnaphorRule(Regex Pattern, LiteralPrefilter Prefilter, string Type, int Count, bool OutsideClause, bool Topical,
-        bool Nearest, bool SentenceSubject, bool AsSubjectOnly, HeadRule Head);
+        bool Nearest, bool SentenceSubject, bool AsSubjectOnly, HeadRule Head, bool RestOfList);
 
     private static bool EndsAt(string text, int end, string word) =>
         end >= word.Length && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0;
