@@ -43,6 +43,15 @@ public class PersonRelationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void He_in_an_interview_answer_is_not_the_one_answering()
+    {
+        // people27: the interviewee speaks of himself as 我; 他 in his answer is the person he names (h586, h674, h264).
+        var result = fixture.Extract("问：团队还有谁？\n\n张伟明：联合创始人兼CTO李思齐是我的大学同学，他在百度做了五年语音识别。\n");
+        Assert.True(result.Relation("WORKS_FOR", "李思齐", "百度") is not null, result.Describe());
+        Assert.Null(result.Relation("WORKS_FOR", "张伟明", "百度"));
+    }
+
+    [Fact]
     public void A_board_seat_is_a_post_and_a_move()
     {
         // people13: blind annotators read joining a board as a join too (h17, h78, h130, h244, h291), not only as a post.

@@ -17,7 +17,7 @@ public sealed partial class AnaphoraResolver
     {
         var candidates = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Concat(resolved.Where(m => m.Type == "Person" && Reaches(document, m, sentence)))
-            .Where(m => m.Type == "Person" && m.Range.End <= position)
+            .Where(m => m.Type == "Person" && m.Range.End <= position && !LabelsTurn(document, m, sentence.Paragraph))
             .OrderBy(m => m.Range.Start)
             .ToList();
         if (candidates.Count == 0) return null;
@@ -26,6 +26,18 @@ public sealed partial class AnaphoraResolver
         var nearest = candidates[^1].Sentence;
         var named = candidates.Where(m => m.Sentence == nearest).ToList();
         return named.FirstOrDefault(m => !StandsAside(document.Text, m)) ?? named[0];
+    }
+
+    /// <summary>
+    /// The person labels the interview turn the pronoun stands in (孔令晗：…他在商汤做了五年): the one answering speaks of
+    /// himself as 我, so 他 or 她 there is someone else, the person named in the answer or the question before it.
+    /// </summary>
+    private static bool LabelsTurn(Document document, Mention mention, int paragraph)
+    {
+        if (mention.IsAnaphor || mention.Sentence < 0 || document.Sentences[mention.Sentence].Paragraph != paragraph) return false;
+        var start = document.Paragraphs[paragraph].Start;
+        while (start < mention.Range.Start && char.IsWhiteSpace(document.Text[start])) start++;
+        return mention.Range.Start == start && mention.Range.End < document.Text.Length && document.Text[mention.Range.End] is '：' or ':';
     }
 
     private static readonly string[] AsideBefore = LanguageData.EmbeddedWords.List("resolution/aside-person-positions.tsv", "before");
