@@ -20,10 +20,10 @@ public sealed partial class EnglishNameRecogniser(RecognitionData data, Lexicon 
 
     private static readonly HashSet<string> OrganizationWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "organization-words");
 
-    /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
     /// <summary>Words that end an event's name (Day, Summit, Conference).</summary>
     private static readonly HashSet<string> EventWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "event-words");
 
+    /// <summary>Hardware categories written after a name (Grace CPU, RTX GPU): the name is the part before, a product.</summary>
     private static readonly HashSet<string> CategoryWords = LanguageData.EmbeddedWords.Set("recognition/english-name-words.tsv", "category-words");
 
     /// <summary>A noun reached over modifiers (Covariant机器人基础模型) may be the company's product rather than its kind.</summary>

@@ -91,7 +91,7 @@ public sealed partial class RelationExtractor
         foreach (var develops in candidates.Where(c => c.Type == "DEVELOPS" && c.Subject.Type != "Person"))
         {
             // A unit that builds its parent's product (HyperCLOVA X由Naver旗下的Naver Cloud主导开发) leaves the rivalry with
-            // the parent, the company the text compares (develops27).
+            // the parent, the company the text compares.
             if (owners.GetValueOrDefault(develops.Object) is { } parent && IsUnitOf(develops.Subject, parent, candidates)) continue;
             owners[develops.Object] = develops.Subject;
         }
