@@ -22,6 +22,19 @@ public class DealRelationTests(PipelineFixture fixture)
         Assert.True(result.Relation("INVESTED_IN", backer, company) is not null, $"INVESTED_IN {backer}→{company} not in: {result.Describe()}");
     }
 
+    [Theory]
+    // stakes27: 合资公司 as what is held is the venture the text introduced as one, not the company named last (澜渊科技)
+    [InlineData("华为与澜渊科技宣布成立一家名为“云栖智联”的合资公司。根据协议，英伟达持有合资公司60%的股份，腾讯持股40%。", "英伟达")]
+    [InlineData("华为与澜渊科技宣布成立一家名为“云栖智联”的合资公司。根据协议，英伟达持有合资公司60%的股份，腾讯持股40%。", "腾讯")]
+    [InlineData("华为宣布成立合资公司“云栖智联”，主攻车载芯片。据悉，合资公司由英伟达与腾讯各持股50%。", "英伟达")]
+    [InlineData("华为宣布成立合资公司“云栖智联”，主攻车载芯片。据悉，合资公司由英伟达与腾讯各持股50%。", "腾讯")]
+    public void Holders_of_the_joint_venture_invest_in_the_venture_named_before(string text, string holder)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("INVESTED_IN", holder, "云栖智联") is not null, $"INVESTED_IN {holder}→云栖智联 not in: {result.Describe()}");
+        Assert.Null(result.Relation("INVESTED_IN", holder, "澜渊科技"));
+    }
+
     [Fact]
     public void The_company_a_paragraph_is_about_is_not_one_of_the_backers_of_its_round()
     {

@@ -114,11 +114,36 @@ public sealed partial class AnaphoraResolver
 
     private static readonly string[] AnaphorDeterminers = LanguageData.EmbeddedWords.List("recognition/function-words.tsv", "anaphor-determiners");
 
-    /// <summary>Organizations named somewhere in the text with the head noun at the end of the name (北京智源人工智能研究院 for 研究院).</summary>
+    /// <summary>
+    /// Organizations named somewhere in the text with the head noun at the end of the name (北京智源人工智能研究院 for 研究院),
+    /// or introduced by it as what they are, the noun right before the name or after it and 的 (合资公司畅行智驾, 合资公司“SB OpenAI
+    /// Japan”, 名为零跑国际（Leapmotor International）的合资公司).
+    /// </summary>
     private static HashSet<EntityCluster> NamedWithHead(Document document, string noun) =>
-        document.Mentions.Where(m => m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor && m.Text.EndsWith(noun, StringComparison.Ordinal))
+        document.Mentions.Where(m => m.Type == "Organization" && m.Entity is not null && !m.IsAnaphor
+                                     && (m.Text.EndsWith(noun, StringComparison.Ordinal) || IntroducedBy(document.Text, m.Range, noun)))
             .Select(m => m.Entity!)
             .ToHashSet();
+
+    private static bool IntroducedBy(string text, TextRange name, string noun)
+    {
+        var before = name.Start;
+        if (before > 0 && QuoteOpeners.Contains(text[before - 1])) before--;
+        if (before >= noun.Length && string.CompareOrdinal(text, before - noun.Length, noun, 0, noun.Length) == 0) return true;
+        var after = name.End;
+        if (after < text.Length && QuoteClosers.Contains(text[after])) after++;
+        // a gloss in brackets may stand between the name and 的 (零跑国际（Leapmotor International）的合资公司)
+        if (after < text.Length && text[after] is '（' or '(')
+        {
+            var close = text.IndexOfAny(['）', ')'], after);
+            if (close < 0 || close - after > 40) return false;
+            after = close + 1;
+        }
+        return after + 1 + noun.Length <= text.Length && text[after] == '的' && string.CompareOrdinal(text, after + 1, noun, 0, noun.Length) == 0;
+    }
+
+    private const string QuoteOpeners = "“\"「";
+    private const string QuoteClosers = "”\"」";
 
     /// <summary>
     /// A company anaphor (该公司, 这家公司, 公司的产品) does not point back to what is no company: a university, a government
