@@ -15,6 +15,19 @@ public class PersonRelationTests(PipelineFixture fixture)
         Assert.Null(result.Relation("FOUNDED", "马可·贝洛蒂", "百度"));
     }
 
+    [Theory]
+    [InlineData("星衡智能成立于2021年，公司三位联合创始人中，CEO张立明此前在百度工作，王海涛与李文博则来自微软。")]
+    [InlineData("星衡智能成立于2021年，三位联合创始人都来自芯片行业：CEO张立明曾任英伟达架构师；董事长王海涛则在华为工作多年；李文博是清华大学教授。")]
+    public void Every_founder_of_a_roster_after_their_count_is_a_founder(string text)
+    {
+        // lists: founders counted, then named one by one after 中， or a colon, the semicolons parting the roster's items
+        // into sentences of their own (h548, h73, h819).
+        var result = fixture.Extract(text);
+        foreach (var founder in new[] { "张立明", "王海涛", "李文博" })
+            Assert.True(result.Relation("FOUNDED", founder, "星衡智能") is not null, $"{founder}: {result.Describe()}");
+        Assert.Null(result.Relation("FOUNDED", "王海涛", "华为"));
+    }
+
     [Fact]
     public void A_role_named_without_its_organization_is_held_at_the_one_the_sentence_is_about()
     {

@@ -68,7 +68,7 @@ public sealed partial class RelationExtractor(
             if (!readAhead) leading.Read(named, chain.TopicsOfClauses);
         }
         var asserted = yielding.Without(pastJoins.WithPosts(document, DropReversed(document, calledOff.Without(found))));
-        asserted = FoundersOfTheBought.AtTheirCompanies(FoundersPosts.AtFoundedCompanies(asserted));
+        asserted = FoundersOfTheBought.AtTheirCompanies(FoundersPosts.AtFoundedCompanies(FounderRosters.WithLaterItems(document, asserted)));
         document.Relations.AddRange(LiftToOwners(document, OrientedByTheArticle(asserted, eitherWay)));
     }
 
