@@ -29,6 +29,15 @@ public class PersonRelationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_roster_opened_by_a_bare_title_still_names_its_founders()
+    {
+        // lists: resolution puts the company before a title without one (<O2>CEO<P3>); the roster reads past it (h819).
+        var result = fixture.Extract("星衡智能成立于2021年，三位联合创始人堪称业内的“梦之队”：CEO马可·贝洛蒂曾任英伟达架构师；卢卡·费拉里曾在华为主管芯片项目；安娜·罗西则是清华大学教授。");
+        foreach (var founder in new[] { "马可·贝洛蒂", "卢卡·费拉里", "安娜·罗西" })
+            Assert.True(result.Relation("FOUNDED", founder, "星衡智能") is not null, $"{founder}: {result.Describe()}");
+    }
+
+    [Fact]
     public void A_role_named_without_its_organization_is_held_at_the_one_the_sentence_is_about()
     {
         var result = fixture.Extract("星衡智能成立于2021年，董事长为马可·贝洛蒂，CEO为卢卡·费拉里。");

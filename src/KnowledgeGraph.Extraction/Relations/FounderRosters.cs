@@ -55,10 +55,13 @@ public static class FounderRosters
                                                      && m.Range.Start > sentence.Range.Start + colon);
     }
 
-    /// <summary>The person opening the item, with no comma nor other name before it and at most a title's length in.</summary>
+    /// <summary>
+    /// The person opening the item, with no comma nor other name before it and at most a title's length in; the
+    /// organization resolution supplies for a bare title (no text of its own) is no name before it.
+    /// </summary>
     private static EntityCluster? ItemFounder(Document document, Sentence item)
     {
-        var first = document.Mentions.Where(m => m.Sentence == item.Index && m.Entity is not null)
+        var first = document.Mentions.Where(m => m.Sentence == item.Index && m.Entity is not null && m.Range.Length > 0)
             .OrderBy(m => m.Range.Start).FirstOrDefault();
         if (first is not { Type: "Person" } || first.Range.Start - item.Range.Start > HolderReach) return null;
         var lead = document.Text.AsSpan(item.Range.Start, first.Range.Start - item.Range.Start);
