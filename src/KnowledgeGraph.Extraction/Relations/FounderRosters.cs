@@ -28,7 +28,7 @@ public static class FounderRosters
             {
                 var item = document.Sentences[next];
                 if (item.Paragraph != previous.Paragraph || ItemFounder(document, item) is not { } founder) break;
-                if (founder != founding.Object && !candidates.Concat(added).Any(c => c.Type == "FOUNDED" && c.Subject == founder && c.Object == founding.Object))
+                if (!candidates.Concat(added).Any(c => c.Type == "FOUNDED" && c.Subject == founder && c.Object == founding.Object))
                     added.Add(founding with { Subject = founder, Sentence = item, Confidence = Math.Round(founding.Confidence * ItemPenalty, 3) });
                 previous = item;
             }
