@@ -35,6 +35,19 @@ public class DealRelationTests(PipelineFixture fixture)
         Assert.Null(result.Relation("INVESTED_IN", holder, "澜渊科技"));
     }
 
+    [Theory]
+    // holders20: a stake statement naming only its holders holds the company named just before as set up or registered,
+    // not a holder named in between (红杉资本 keeps its stake) nor the clause topic before it
+    [InlineData("澜渊科技成立于2019年，总部位于杭州。红杉资本则保留约15%的股权。其中，英伟达持股约30%，腾讯与华为各持股约20%。", "英伟达")]
+    [InlineData("澜渊科技成立于2019年，总部位于杭州。红杉资本则保留约15%的股权。其中，英伟达持股约30%，腾讯与华为各持股约20%。", "腾讯")]
+    [InlineData("华为与腾讯合资组建的芯片公司正式成立，新公司命名为“澜渊科技”。英伟达、阿里巴巴各出资5亿元。", "阿里巴巴")]
+    public void Bare_stakes_are_in_the_company_just_set_up(string text, string holder)
+    {
+        var result = fixture.Extract(text);
+        Assert.True(result.Relation("INVESTED_IN", holder, "澜渊科技") is not null, $"INVESTED_IN {holder}→澜渊科技 not in: {result.Describe()}");
+        Assert.Null(result.Relation("INVESTED_IN", holder, "红杉资本"));
+    }
+
     [Fact]
     public void The_company_a_paragraph_is_about_is_not_one_of_the_backers_of_its_round()
     {

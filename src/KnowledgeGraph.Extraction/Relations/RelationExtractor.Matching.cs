@@ -39,7 +39,8 @@ public sealed partial class RelationExtractor
                     continue;
                 }
                 var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = (pattern.ObjectIsTopic ? TopicAsObject(document, chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
+                var objects = (pattern.ObjectIsHeld ? backerClauses.Held.At(document, evidenceStart, MentionsIn(match.Groups["s"], mentions).ToList()) is { } held ? [held] : []
+                               : pattern.ObjectIsTopic ? TopicAsObject(document, chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
                 foreach (var (subject, named) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {
                     // 本轮融资 stands for the company whose round the clause is about; a pattern for it names no other company.

@@ -30,7 +30,13 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
     /// of the clauses before it (setting object=topic; the pattern has no object slot).
     /// </summary>
     /// <remarks>Read once here: the extractor asks it of every pattern for every sentence with fewer than two mentions.</remarks>
-    public bool ObjectIsTopic { get; } = Settings.GetValueOrDefault("object") == "topic";
+    public bool ObjectIsTopic { get; } = Settings.GetValueOrDefault("object") is "topic" or "held";
+
+    /// <summary>
+    /// True for a bare stake statement (其中，A持股55%): its object is the company last named as set up or bought
+    /// (object=held, see <see cref="HeldCompanies"/>), not the clause's topic.
+    /// </summary>
+    public bool ObjectIsHeld { get; } = Settings.GetValueOrDefault("object") == "held";
 
     /// <summary>Mention kinds (P, O, R) the pattern needs; a sentence without them is not tried.</summary>
     public required IReadOnlySet<char> NeededKinds { get; init; }
@@ -109,7 +115,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
                 throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' is not a valid regular expression: {e.Message}");
             }
             var settings = ParseSettings(row[2]);
-            var objectIsTopic = settings.GetValueOrDefault("object") == "topic";
+            var objectIsTopic = settings.GetValueOrDefault("object") is "topic" or "held";
             if (regex.GroupNumberFromName("s") < 0 || (regex.GroupNumberFromName("o") < 0) != objectIsTopic)
                 throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' needs a subject (s) slot and an object (o) slot, or object=topic and no object slot");
             var kindsByArgument = KindsByArgument(expanded);
