@@ -13,6 +13,9 @@ public class ProductRelationTests(PipelineFixture fixture)
     [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Lynx")]
     [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Falcon")]
     [InlineData("澜渊科技成立于2016年。公司目前的主要产品包括四足机器狗Lynx和Falcon，以及人形机器人Vega。", "澜渊科技", "Vega")]
+    // both parties of a launch joined by a verb of teaming up
+    [InlineData("澜渊科技联手宁德时代发布了家用储能机器人Orbi。", "澜渊科技", "Orbi")]
+    [InlineData("澜渊科技联手宁德时代发布了家用储能机器人Orbi。", "宁德时代", "Orbi")]
     public void A_maker_is_found_for_its_product(string sentence, string maker, string product)
     {
         var result = fixture.Extract(sentence);
