@@ -70,7 +70,7 @@ public sealed class ExtractionPipeline : IArticleExtractor
             new EntityResolver(lexicon, ontology, resources, labelledSpellings, recognition, sharedWords),
             new AnaphoraResolver(resources, recognition, new BackerNames(resources), speechTurns, lexicon, sharedWords),
             new RelationExtractor(patternsLoad.GetAwaiter().GetResult(), cues, new ClauseTopics(resources, recognition), new AmountParser(resources), ontology, lexicon,
-                new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources), new PastJoins(resources, sharedWords)),
+                new ClauseTriggers(resources, cues, ontology), new BackerClauses(resources), new HeldCompanies(resources), new PastJoins(resources, sharedWords)),
             new QuestionTurns(speechTurns, resources),
             new FormerNames(resources),
             new NamedUnits(lexicon, recognition, resources),

@@ -50,15 +50,9 @@ public sealed partial class BackerClauses
         _listGoesOn = Of("list-goes-on");
         _armWords = Of("arm-word");
         _backersNouns = Of("backers-noun");
-        var held = resources.Rows("relations/held-companies.tsv", 2);
-        string[] HeldOf(string kind) => held.Where(r => r[0].Trim() == kind).Select(r => r[1].Trim()).Where(w => w.Length > 0).ToArray();
-        Held = new HeldCompanies(HeldOf("after"), HeldOf("alone"), HeldOf("before"), HeldOf("holder"));
         _backing = Of("lead").Select(w => (w, true)).Concat(Of("follow").Select(w => (w, false)))
             .OrderByDescending(b => b.Item1.Length).ToArray();
     }
-
-    /// <summary>The company a bare stake statement (其中，A持股55%) holds.</summary>
-    public HeldCompanies Held { get; }
 
     public readonly record struct Finding(Mention Backer, Mention Company, bool Lead, int ClauseStart, int ClauseEnd, int TriggerEnd);
 

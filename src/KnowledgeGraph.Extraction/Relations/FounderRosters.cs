@@ -49,9 +49,8 @@ public static class FounderRosters
         if (colon < 0) return false;
         var before = text[..colon];
         var clause = before[(before.LastIndexOfAny('，', ',') + 1)..];
-        var hasHead = false;
-        foreach (var head in Heads) hasHead |= clause.Contains(head, StringComparison.Ordinal);
-        return hasHead && document.Mentions.Any(m => m.Entity == founding.Subject && m.Sentence == sentence.Index
+        var clauseText = clause.ToString();
+        return Heads.Any(head => clauseText.Contains(head, StringComparison.Ordinal)) && document.Mentions.Any(m => m.Entity == founding.Subject && m.Sentence == sentence.Index
                                                      && m.Range.Start > sentence.Range.Start + colon);
     }
 

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Extraction.LanguageData;
 using KnowledgeGraph.Extraction.Pipeline;
 
 namespace KnowledgeGraph.Extraction.Relations;
@@ -9,8 +10,20 @@ namespace KnowledgeGraph.Extraction.Relations;
 /// named in between (原股东C则保留约20%的股权). The chain of clause topics is no guide here: its topic is most often a
 /// holder of the clause before. Its words are in <c>relations/held-companies.tsv</c>.
 /// </summary>
-public sealed class HeldCompanies(string[] after, string[] alone, string[] before, string[] holder)
+public sealed class HeldCompanies
 {
+    private readonly string[] _after;
+    private readonly string[] _alone;
+    private readonly string[] _before;
+    private readonly string[] _holder;
+
+    public HeldCompanies(LanguageResources resources)
+    {
+        var rows = resources.Rows("relations/held-companies.tsv", 2);
+        string[] Of(string kind) => rows.Where(r => r[0].Trim() == kind).Select(r => r[1].Trim()).Where(w => w.Length > 0).ToArray();
+        (_after, _alone, _before, _holder) = (Of("after"), Of("alone"), Of("before"), Of("holder"));
+    }
+
     /// <summary>How many paragraphs before the statement's own the company may have been named in.</summary>
     private const int ParagraphsBack = 3;
 
@@ -29,8 +42,8 @@ public sealed class HeldCompanies(string[] after, string[] alone, string[] befor
             var clauseEnd = text.IndexOfAny(ClauseBreaks, rest);
             var clause = text[rest..(clauseEnd < 0 ? text.Length : clauseEnd)];
             // A holder named before (原股东C则保留约20%的股权) is passed over; the walk goes on to the company it holds.
-            if (holder.Any(w => clause.Contains(w, StringComparison.Ordinal))) continue;
-            if (after.Any(w => clause.StartsWith(w, StringComparison.Ordinal)) || alone.Contains(clause) || Follows(text, mention.Range.Start, before))
+            if (_holder.Any(w => clause.Contains(w, StringComparison.Ordinal))) continue;
+            if (_after.Any(w => clause.StartsWith(w, StringComparison.Ordinal)) || _alone.Contains(clause) || Follows(text, mention.Range.Start, _before))
                 return AliasOf(document, mention, rest) ?? mention;
         }
         return null;

@@ -39,7 +39,7 @@ public sealed partial class RelationExtractor
                     continue;
                 }
                 var plan = cues.IsPlan(Span(document, evidenceStart, evidenceEnd)) || cues.IsPlan(ClauseBefore(document, sentence, evidenceStart));
-                var objects = (pattern.ObjectIsHeld ? backerClauses.Held.At(document, evidenceStart, MentionsIn(match.Groups["s"], mentions).ToList()) is { } held ? [held] : []
+                var objects = (pattern.ObjectIsHeld ? heldCompanies.At(document, evidenceStart, MentionsIn(match.Groups["s"], mentions).ToList()) is { } held ? [held] : []
                                : pattern.ObjectIsTopic ? TopicAsObject(document, chain, round, evidenceStart, pattern.Type, sentence, leading) : MentionsIn(match.Groups["o"], mentions)).ToList();
                 foreach (var (subject, named) in RespectivePairs.Of(slotted, match, MentionsIn(match.Groups["s"], mentions).ToList(), objects))
                 {

@@ -20,6 +20,7 @@ public sealed partial class RelationExtractor(
     Recognition.Lexicon lexicon,
     ClauseTriggers clauseTriggers,
     BackerClauses backerClauses,
+    HeldCompanies heldCompanies,
     PastJoins pastJoins) : IPipelineStage
 {
     private const double AnaphorPenalty = 0.85;

@@ -117,7 +117,7 @@ public sealed record RelationPattern(string Type, double Confidence, IReadOnlyDi
             var settings = ParseSettings(row[2]);
             var objectIsTopic = settings.GetValueOrDefault("object") is "topic" or "held";
             if (regex.GroupNumberFromName("s") < 0 || (regex.GroupNumberFromName("o") < 0) != objectIsTopic)
-                throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' needs a subject (s) slot and an object (o) slot, or object=topic and no object slot");
+                throw new InvalidDataException($"patterns.tsv: pattern '{row[3]}' needs a subject (s) slot and an object (o) slot, or object=topic or object=held and no object slot");
             var kindsByArgument = KindsByArgument(expanded);
             var neededGroups = NeededWordGroupsOf(source);
             var neededKinds = kindsByArgument.Where(kinds => kinds.Count == 1).Select(kinds => kinds[0]).ToHashSet();
