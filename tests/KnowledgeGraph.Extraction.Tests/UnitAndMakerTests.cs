@@ -49,4 +49,15 @@ public class UnitAndMakerTests(PipelineFixture fixture)
         var result = fixture.Extract("前腾讯公司副总裁、云与智慧产业事业群总裁李明创办的公司完成融资。");
         Assert.Null(result.Relation("PART_OF", "云与智慧产业事业群", "腾讯"));
     }
+
+    [Theory]
+    [InlineData("上周，字节跳动旗下的飞书发布了会议耳机“飞书M2”，售价899元。飞书CEO李明称，这是飞书的首款硬件。", "飞书", "飞书M2", "字节跳动")]
+    [InlineData("阿里巴巴旗下的钉钉昨日推出了录音卡片“钉钉Z3”。钉钉CEO王强表示，钉钉将继续投入硬件。", "钉钉", "钉钉Z3", "阿里巴巴")]
+    public void A_unit_the_text_names_launching_a_product_is_its_maker_not_the_parent(string sentence, string unit, string product, string parent)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.True(result.Relation("DEVELOPS", unit, product) is not null, $"{unit}→{product} not in: {result.Describe()}");
+        Assert.True(result.Relation("PART_OF", unit, parent) is not null, $"{unit}→{parent} not in: {result.Describe()}");
+        Assert.Null(result.Relation("DEVELOPS", parent, product));
+    }
 }

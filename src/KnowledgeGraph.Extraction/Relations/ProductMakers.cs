@@ -151,7 +151,8 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
 
     /// <summary>
     /// DEVELOPS from the maker to its product, for every known pair the article names in one sentence and no pattern
-    /// found; not when a pattern found a division or parent of the maker making it (微软旗下GitHub推出的Copilot: GitHub's).
+    /// found; not when a pattern found a division or parent of the maker making it (微软旗下GitHub推出的Copilot: GitHub's), nor
+    /// when it found a unit the text says is part of the maker (阿里巴巴旗下的钉钉发布了钉钉A1: 钉钉's).
     /// </summary>
     /// <remarks>
     /// For a variant the sentence naming a division of the maker is left alone: the division launching it is the
@@ -160,12 +161,14 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
     private IEnumerable<RelationCandidate> NamedTogether(Document document, Dictionary<EntityCluster, string> makers, bool variants)
     {
         var found = document.Relations.Where(r => r.Type == "DEVELOPS").Select(r => (r.Subject, r.Object)).ToHashSet();
+        var units = document.Relations.Where(r => r.Type == "PART_OF").Select(r => (Unit: r.Subject, Parent: r.Object)).ToHashSet();
         var added = new List<RelationCandidate>();
         foreach (var (product, makerId) in makers)
         {
             var maker = MakerOrItsCompany(document, makerId);
             if (maker is null || found.Contains((maker, product))) continue;
-            if (found.Any(f => f.Object == product && IsOfFamily(f.Subject, makerId) == true)) continue;
+            // The text may name a unit the lexicon does not list (阿里巴巴旗下的钉钉发布了钉钉A1): that unit, part of the maker, made it.
+            if (found.Any(f => f.Object == product && (IsOfFamily(f.Subject, makerId) == true || units.Contains((f.Subject, maker))))) continue;
             var sentence = product.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence)
                 .Intersect(maker.Mentions.Where(m => !m.IsAnaphor && m.Sentence >= 0).Select(m => m.Sentence))
                 .Order()
