@@ -79,7 +79,8 @@ public sealed partial class ClauseTriggers
                 var trigger = FirstTrigger(clauseText, rules);
                 // Blockers read the names too: a clause listing 国科投资、涌铧投资… speaks of money however it is worded.
                 if (trigger < 0 || rules.Blocker?.IsMatch(spokenText) == true) continue;
-                if (_cues.IsUncertain(document.Slice(sentence.Range.Start, clause.End), sentenceText, clause.Start - sentence.Range.Start)
+                // As for the patterns, a hedge ends at a contrast (…或将把三星边缘化，但谷歌表示，与三星的合作不受影响).
+                if (_cues.IsUncertain(document.Slice(sentence.Range.Start, clause.End), sentenceText, clause.Start - sentence.Range.Start, hedgeEndsAtContrast: true)
                     || _cues.IsNegated(spokenText) || _cues.IsDeniedInClause(spokenText)) continue;
                 var parties = Parties(document, mentions, clause, rules.LiftsProducts);
                 var plan = _cues.IsPlan(spokenText);

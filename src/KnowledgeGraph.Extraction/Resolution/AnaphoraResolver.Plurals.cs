@@ -133,7 +133,7 @@ public sealed partial class AnaphoraResolver
 
     /// <summary>
     /// The two parties 双方 means: the pair the sentence joins before it (「软银集团与英伟达周二宣布，双方…」, 「A与B旗下的C宣布」
-    /// gives A and C), or the only two it names before it, else the two organizations of the paragraph and the one before named most often so far, not the
+    /// gives A and C), or the only two the clause right before it names, or the only two it names before it, else the two organizations of the paragraph and the one before named most often so far, not the
     /// last two named in passing (a list of co-investors, a founder's former employer).
     /// </summary>
     private static List<Mention?> Parties(Document document, ILookup<int, Mention> byParagraph, Dictionary<EntityCluster, List<int>> namings,
@@ -148,7 +148,12 @@ public sealed partial class AnaphoraResolver
             var second = inSentence.LastOrDefault(m => m.Range.Start > first.Range.End && m.Range.End <= clauseEnd);
             if (second is not null && second.Entity != first.Entity) return [first, second];
         }
-        var named = inSentence.GroupBy(m => m.Entity).Select(g => g.First()).ToList<Mention?>();
+        // The clause right before names two (微软的大单之后，…Nebius有望成为继CoreWeave之后的巨头，两家公司在…竞争): the pair it
+        // just spoke of, not an organization named earlier in the sentence.
+        var clauseBefore = position > sentence.Range.Start ? ClauseStart(document.Text, sentence.Range.Start, position - 1) : position;
+        var named = inSentence.Where(m => m.Range.Start >= clauseBefore).GroupBy(m => m.Entity).Select(g => g.First()).ToList<Mention?>();
+        if (named.Count == 2) return named;
+        named = inSentence.GroupBy(m => m.Entity).Select(g => g.First()).ToList<Mention?>();
         if (named.Count == 2) return named;
         named = byParagraph[document.ParagraphBefore(sentence.Paragraph)].Concat(byParagraph[sentence.Paragraph])
             .Where(m => m.Type == "Organization" && m.Range.End <= position)
