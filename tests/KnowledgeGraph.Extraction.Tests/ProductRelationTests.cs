@@ -56,6 +56,15 @@ public class ProductRelationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void A_product_the_lexicon_gives_its_maker_is_not_lifted_to_the_possessive_of_the_clause_before()
+    {
+        var result = fixture.Extract("今年春节后，字节跳动和腾讯都在加码AI。腾讯的元宝率先接入了Kimi，抖音商城也接入了DeepSeek-V3。");
+        Assert.NotNull(result.Relation("USES", "腾讯", "Kimi"));
+        Assert.NotNull(result.Relation("USES", "字节跳动", "DeepSeek-V3"));
+        Assert.Null(result.Relation("USES", "腾讯", "DeepSeek-V3"));
+    }
+
+    [Fact]
     public void The_maker_does_not_use_its_own_product()
     {
         var result = fixture.Extract("英伟达已在自己的数据中心部署了H100。");

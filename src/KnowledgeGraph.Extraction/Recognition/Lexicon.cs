@@ -53,6 +53,23 @@ public sealed class Lexicon
 
     public LexiconEntry? ById(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>How far up the owners (a lab of a division of a company) an entry's parents are followed.</summary>
+    public const int MaxOwnerDepth = 4;
+
+    /// <summary>The entry and the owners above it, nearest first.</summary>
+    public IEnumerable<string> Ancestry(string id)
+    {
+        var current = (string?)id;
+        for (var depth = 0; current is not null && depth <= MaxOwnerDepth; depth++)
+        {
+            yield return current;
+            current = ById(current)?.Owner;
+        }
+    }
+
+    /// <summary>Whether one of the two entries is the other or owns it, directly or through its parents (谷歌 and 谷歌DeepMind).</summary>
+    public bool AreOneFamily(string one, string other) => Ancestry(one).Contains(other) || Ancestry(other).Contains(one);
+
     private static IReadOnlyList<string> SplitNames(string column) =>
         column.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -18,9 +18,6 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
 
     private const double NamedTogetherConfidence = 0.6;
 
-    /// <summary>How far up the parent organizations (a lab of a division of a company) a maker is looked for.</summary>
-    private const int MaxOwnerDepth = 4;
-
     private const double NamedAfterMakerConfidence = 0.55;
 
     public void Process(Document document)
@@ -34,7 +31,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
         document.Relations.RemoveAll(r => r.Type == "DEVELOPS" && makers.TryGetValue(r.Object, out var maker) && IsOfFamily(r.Subject, maker) == false);
         // A division may well use its parent's product (华为云 and 昇腾): only the maker and its parents are ruled out.
         document.Relations.RemoveAll(r => r.Type == "USES" && makers.TryGetValue(r.Object, out var maker)
-                                          && r.Subject.LexiconId is { } user && Ancestry(maker).Contains(user));
+                                          && r.Subject.LexiconId is { } user && lexicon.Ancestry(maker).Contains(user));
         KeepOneReading(document.Relations, makers);
         DropHostsReadAsUsed(document.Relations, makers);
         // A variant's maker is a guess from its name: it may add the relation, never veto another maker.
@@ -195,7 +192,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
     }
 
     private bool NamesDivisionOf(Document document, Sentence sentence, string makerId) =>
-        document.Entities.Any(e => e.Type == "Organization" && e.LexiconId is { } id && id != makerId && Ancestry(id).Contains(makerId)
+        document.Entities.Any(e => e.Type == "Organization" && e.LexiconId is { } id && id != makerId && lexicon.Ancestry(id).Contains(makerId)
                                    && e.Mentions.Any(m => m.Sentence == sentence.Index));
 
     /// <summary>
@@ -204,7 +201,7 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
     /// </summary>
     private EntityCluster? MakerOrItsCompany(Document document, string makerId)
     {
-        for (var (id, depth) = ((string?)makerId, 0); id is not null && depth <= MaxOwnerDepth; depth++)
+        for (var (id, depth) = ((string?)makerId, 0); id is not null && depth <= Recognition.Lexicon.MaxOwnerDepth; depth++)
         {
             if (document.Entities.FirstOrDefault(e => e.LexiconId == id) is { } named) return named;
             var entry = lexicon.ById(id);
@@ -220,16 +217,6 @@ public sealed class ProductMakers(Recognition.Lexicon lexicon, AssertionCues cue
     private bool? IsOfFamily(EntityCluster organization, string makerId)
     {
         if (organization.LexiconId is not { } organizationId) return null;
-        return Ancestry(organizationId).Contains(makerId) || Ancestry(makerId).Contains(organizationId);
-    }
-
-    private IEnumerable<string> Ancestry(string id)
-    {
-        var current = (string?)id;
-        for (var depth = 0; current is not null && depth <= MaxOwnerDepth; depth++)
-        {
-            yield return current;
-            current = lexicon.ById(current)?.Owner;
-        }
+        return lexicon.AreOneFamily(organizationId, makerId);
     }
 }

@@ -93,6 +93,9 @@ public sealed partial class RelationExtractor
             // A unit that builds its parent's product (HyperCLOVA X由Naver旗下的Naver Cloud主导开发) leaves the rivalry with
             // the parent, the company the text compares.
             if (owners.GetValueOrDefault(develops.Object) is { } parent && IsUnitOf(develops.Subject, parent, candidates)) continue;
+            // Nor does a company the lexicon places outside the maker's family it knows (腾讯的元宝…，百度搜索也… read as 腾讯's
+            // 百度搜索): ProductMakers drops that reading, and the product's use stays its maker's.
+            if (IsOutsideKnownMaker(develops.Subject, develops.Object)) continue;
             owners[develops.Object] = develops.Subject;
         }
 
@@ -117,6 +120,10 @@ public sealed partial class RelationExtractor
             yield return candidate with { Subject = subject, Object = @object };
         }
     }
+
+    private bool IsOutsideKnownMaker(EntityCluster organization, EntityCluster product) =>
+        organization.LexiconId is { } organizationId && product.LexiconId is { } productId && lexicon.ById(productId)?.Owner is { } maker
+        && !lexicon.AreOneFamily(organizationId, maker);
 
     private static bool IsUnitOf(EntityCluster unit, EntityCluster parent, List<RelationCandidate> candidates) =>
         candidates.Any(c => c.Type == "PART_OF" && c.Subject == unit && c.Object == parent);
