@@ -50,6 +50,31 @@ public class EntityRecognitionTests(PipelineFixture fixture)
         Assert.Equal("Organization", result.Entity("Facebook").Type);
     }
 
+    [Theory]
+    [InlineData("企业微信今年推出的企业微信AI助手已覆盖数万家企业。", "企业微信")]
+    [InlineData("飞书上月发布了会议工具“飞书闪记”，面向中小团队。", "飞书")]
+    public void A_known_platform_launching_a_product_named_after_it_is_its_company(string sentence, string platform)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.Equal("Organization", result.Entity(platform).Type);
+    }
+
+    [Theory]
+    [InlineData("华为的智能助手小艺全面升级为小艺智能体。", "Celia")]
+    [InlineData("不少企业在钉钉上推出了自己的审批应用，钉钉会议也随之普及。", "DingTalk")]
+    public void A_known_platform_that_launches_nothing_named_after_it_stays_a_product(string sentence, string platform)
+    {
+        var result = fixture.Extract(sentence);
+        Assert.Equal("Product", result.Entity(platform).Type);
+    }
+
+    [Fact]
+    public void A_known_platform_with_its_president_is_the_company()
+    {
+        var result = fixture.Extract("钉钉总裁王明远在发布会上介绍了新版本。");
+        Assert.Equal("Organization", result.Entity("钉钉").Type);
+    }
+
     [Fact]
     public void An_unknown_name_listed_with_known_products_is_a_product()
     {

@@ -111,14 +111,16 @@ public sealed partial class LexiconRecogniser : IPipelineStage
 
     /// <summary>
     /// Known names that the words around one of their mentions give the other type (Facebook联合创始人 is the
-    /// company, AI助手Meta AI the assistant). An article means one thing by a name, so every mention follows.
+    /// company, AI助手Meta AI the assistant), or that launch a product named after them (钉钉推出钉钉A1: the platform's
+    /// company). An article means one thing by a name, so every mention follows.
     /// </summary>
     private Dictionary<string, string> RetypedInThisArticle(string text, List<(TextRange Span, LexiconEntry Entry, Sentence Sentence)> found)
     {
         var retyped = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (span, entry, _) in found)
+        foreach (var (span, entry, sentence) in found)
         {
             if (entry.Type is not ("Product" or "Organization")) continue;
+            if (entry.Type == "Product" && LaunchesProductNamedAfterIt(text, span, sentence.Range)) retyped.TryAdd(entry.Id, "Organization");
             var cued = RecognitionData.TypeFromCues(_data.LexiconTypeCues, text, span.Start, span.End);
             if (cued == "Product" && (RunsOnIntoLatinName(text, span.End) || ActsAsCompany(text, span.End))) continue;
             if (cued is not null && cued != entry.Type && cued != RecognitionData.NotAnEntity) retyped.TryAdd(entry.Id, cued);
