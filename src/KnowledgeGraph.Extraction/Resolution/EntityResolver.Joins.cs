@@ -35,7 +35,8 @@ public sealed partial class EntityResolver
 
     /// <summary>
     /// A thing renamed in the article (<see cref="RenameLinks"/>) is one entity under its old and new names, wherever
-    /// either stands: the lexicon's identity wins, else the earlier name's.
+    /// either stands: the lexicon's identity wins, else (both or neither known to it) the earlier name's, unless the
+    /// lexicon keeps the earlier one as the later one's former name (resolution/former-names.tsv).
     /// </summary>
     private void JoinRenamedNames(Document document, Dictionary<Mention, string> keys)
     {
@@ -49,9 +50,9 @@ public sealed partial class EntityResolver
         {
             var kept = Root(keys.GetValueOrDefault(earlier) ?? KeyOf(earlier));
             var gone = Root(keys.GetValueOrDefault(later) ?? KeyOf(later));
-            if (gone == kept) continue;
+            if (gone == kept || OwnsTheOther(kept, gone)) continue;
             if (!gone.Contains('|') && kept.Contains('|')) (kept, gone) = (gone, kept);
-            else if (!gone.Contains('|')) continue;
+            else if (_presentNames.GetValueOrDefault(kept) == gone) (kept, gone) = (gone, kept);
             renamed[gone] = kept;
         }
         if (renamed.Count == 0) return;
@@ -64,6 +65,13 @@ public sealed partial class EntityResolver
             mention.Type = lexicon.ById(root)?.Type ?? root[..root.IndexOf('|')];
         }
     }
+
+    /// <summary>
+    /// Whether the lexicon holds one of the two as the other's unit (达摩院，前身是阿里巴巴收购的…): a unit of a company is
+    /// never that company renamed, so the words between the two names are about something else.
+    /// </summary>
+    private bool OwnsTheOther(string key, string otherKey) =>
+        lexicon.ById(key)?.Owner == otherKey || lexicon.ById(otherKey)?.Owner == key;
 
     /// <summary>The present lexicon id of each company the lexicon also keeps under a former name (resolution/former-names.tsv).</summary>
     private readonly Dictionary<string, string> _presentNames = resources.Rows("resolution/former-names.tsv", 2)

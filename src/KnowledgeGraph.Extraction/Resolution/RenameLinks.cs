@@ -8,7 +8,8 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// A company or product renamed in the article (集度正式更名为极越, H的前身叫Holistic AI, 图达通（Seyond，原名Innovusion）)
 /// is one thing under both names: news keeps calling it by either. The two names must stand next to each other with
 /// only a link word of resolution/rename-links.txt between them and, before it, a few words of time or manner of
-/// resolution/rename-lead-ins.txt (昨日正式宣布); two different lexicon entities are never joined.
+/// resolution/rename-lead-ins.txt (昨日正式宣布). The lexicon may know both names as two companies (1X的前身是Halodi
+/// Robotics): the article saying one is the other's former name still makes them one.
 /// </summary>
 public sealed class RenameLinks(LanguageResources resources)
 {
@@ -29,7 +30,6 @@ public sealed class RenameLinks(LanguageResources resources)
         {
             var (first, second) = (mentions[i], mentions[i + 1]);
             if (second.Range.Start <= first.Range.End || second.Range.Start - first.Range.End > MaxLeadIn + 6) continue;
-            if (first.LexiconId is not null && second.LexiconId is not null && first.LexiconId != second.LexiconId) continue;
             // The later name must end there (前身是大疆车载 names 大疆车载, not the 大疆 the lexicon found in it).
             if (second.Range.End < document.Text.Length && IsHan(document.Text[second.Range.End])) continue;
             if (IsRenameLink(document.Text.AsSpan(first.Range.End, second.Range.Start - first.Range.End))) yield return (first, second);
