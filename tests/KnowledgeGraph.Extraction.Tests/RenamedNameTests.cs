@@ -21,7 +21,7 @@ public class RenamedNameTests(PipelineFixture fixture)
     [Fact]
     public void The_present_name_the_lexicon_keeps_for_a_former_one_names_the_joined_company()
     {
-        var result = fixture.Extract("这位研究员2015年加入Facebook（后更名为Meta），此后一直负责开源模型。");
+        var result = fixture.Extract("这位研究员2015年加入Facebook（后更名为Meta），参与创建了Facebook的开源实验室，并长期担任Meta研究总监。");
         Assert.Equal("Meta", result.Entity("Facebook").Name);
     }
 
