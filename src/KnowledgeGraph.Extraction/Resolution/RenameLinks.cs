@@ -8,8 +8,8 @@ namespace KnowledgeGraph.Extraction.Resolution;
 /// A company or product renamed in the article (集度正式更名为极越, H的前身叫Holistic AI, 图达通（Seyond，原名Innovusion）)
 /// is one thing under both names: news keeps calling it by either. The two names must stand next to each other with
 /// only a link word of resolution/rename-links.txt between them and, before it, a few words of time or manner of
-/// resolution/rename-lead-ins.txt (昨日正式宣布). The lexicon may know both names as two companies (1X的前身是Halodi
-/// Robotics): the article saying one is the other's former name still makes them one.
+/// resolution/rename-lead-ins.txt (昨日正式宣布). Two names the lexicon knows apart are joined only where the second
+/// stands in brackets after the first (文小言（原文心一言App）).
 /// </summary>
 public sealed class RenameLinks(LanguageResources resources)
 {
@@ -30,6 +30,10 @@ public sealed class RenameLinks(LanguageResources resources)
         {
             var (first, second) = (mentions[i], mentions[i + 1]);
             if (second.Range.Start <= first.Range.End || second.Range.Start - first.Range.End > MaxLeadIn + 6) continue;
+            // Two companies the lexicon knows apart are one only where the second stands in brackets as the first's
+            // other name (文小言（原文心一言App）); in running text (Motional的前身是nuTonomy) news often means two companies.
+            if (first.LexiconId is not null && second.LexiconId is not null && first.LexiconId != second.LexiconId
+                && document.Text[first.Range.End] is not ('（' or '(')) continue;
             // The later name must end there (前身是大疆车载 names 大疆车载, not the 大疆 the lexicon found in it).
             if (second.Range.End < document.Text.Length && IsHan(document.Text[second.Range.End])) continue;
             if (IsRenameLink(document.Text.AsSpan(first.Range.End, second.Range.Start - first.Range.End))) yield return (first, second);
