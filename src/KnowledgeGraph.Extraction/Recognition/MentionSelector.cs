@@ -20,7 +20,7 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
         var ordered = document.Mentions
             .Where(m => (!data.IsGeneric(m.Text) || IsKnownCompany(m)) && !descriptions.IsDescription(m) && !descriptions.IsCountedKind(document.Text, m)
                         && !IsShownToBeNoName(document, m))
-            .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(m, lexiconMentions, data) ? 0 : 1)
+            .OrderBy(m => m.Source == MentionSource.Lexicon || ExtendsOneLexiconName(document.Text, m, lexiconMentions, data) ? 0 : 1)
             .ThenByDescending(m => m.Range.Length)
             .ThenByDescending(m => m.Confidence)
             .ToList();
@@ -139,9 +139,10 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
     /// A name that adds words to exactly one known name inside it names something else and wins over the known
     /// name: a Latin run (Kimi k1.5, AMD Ventures), a version (文心大模型4.0), a unit's ending or business (吉利资本, 京东零售) or an
     /// organization named with its city in front (北京智源人工智能研究院). A run
-    /// of two known names (NVIDIA H100) does not.
+    /// of two known names (NVIDIA H100) does not. So does a product's name that fills a quote (SaaS产品“安途Agent”): the quotes
+    /// mark where the one name begins and ends.
     /// </summary>
-    private static bool ExtendsOneLexiconName(Mention mention, MentionSpans lexiconMentions, RecognitionData data)
+    private static bool ExtendsOneLexiconName(string text, Mention mention, MentionSpans lexiconMentions, RecognitionData data)
     {
         if (mention.Source != MentionSource.Pattern) return false;
         var overlapping = lexiconMentions.Overlapping(mention.Range).OrderBy(m => m.Range.Start).ToList();
@@ -166,8 +167,13 @@ public sealed class MentionSelector(RecognitionData data, DescriptionFilter desc
         // A known product's Chinese name with Latin words of an edition after it (盘古Pro MoE) is that edition.
         var latinEdition = overlapping[0].Range.Start == mention.Range.Start && mention.Type == "Product" && overlapping[0].Type == "Product"
                            && IsLatinTail(mention.Text, overlapping[0].Range.Length);
-        return latin || versioned || subOrganization || placePrefixed || taggedDevice || latinEdition;
+        var quotedProduct = mention.Type == "Product" && FillsQuote(text, mention.Range);
+        return latin || versioned || subOrganization || placePrefixed || taggedDevice || latinEdition || quotedProduct;
     }
+
+    private static bool FillsQuote(string text, TextRange range) =>
+        range.Start > 0 && range.End < text.Length
+        && (text[range.Start - 1], text[range.End]) is ('“', '”') or ('「', '」') or ('《', '》') or ('"', '"');
 
     private static bool IsLatinTail(string name, int from)
     {
