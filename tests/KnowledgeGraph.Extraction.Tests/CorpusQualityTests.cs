@@ -12,7 +12,7 @@ public class CorpusQualityTests(PipelineFixture fixture)
 {
     [Theory]
     [InlineData("tests/corpus", 0.988, 0.935)]
-    [InlineData("tests/holdout", 0.944, 0.846)]
+    [InlineData("tests/holdout", 0.944, 0.847)]
     public void Quality_does_not_fall_below_its_floor(string folder, double entityF1, double relationF1)
     {
         var report = new Evaluator(fixture.Pipeline).Evaluate(Path.Combine(SharedFiles.Repository, folder));
